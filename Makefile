@@ -1,0 +1,44 @@
+# The two commands of the contract are `make run` and `make test`; everything else is a step of them.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: setup ingest index run test bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and pinned: unpinned, pip would pull several GB of CUDA wheels
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[st,llm,dev]'
+	touch $(STAMP)
+
+index/CURRENT: | $(STAMP)
+	$(BIN)/khuyencong ingest
+
+index: index/CURRENT
+
+ingest: setup
+	$(BIN)/khuyencong ingest
+
+run: setup index
+	$(BIN)/python app.py
+
+test: setup ingest
+	$(BIN)/python -m pytest -q
+
+bench: setup index
+	$(BIN)/python -m evals.bench
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf index/gen-* index/CURRENT index/cache

@@ -1,0 +1,89 @@
+"""Command line: `khuyencong ingest [PATH…]` and `khuyencong search "câu hỏi" [--k N] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Settings
+from .index import IndexBusy
+
+
+def _ingest(args, settings: Settings) -> int:
+    from .ingest import Ingestor
+
+    paths = [Path(p) for p in args.paths] or None
+    report = Ingestor(settings, progress=not args.quiet).run(paths)
+    for failure in report.failures:
+        print(f"LỖI {failure}", file=sys.stderr)
+    if not report.changed:
+        print(f"Không có thay đổi: {report.chunks} đoạn trong chỉ mục ({report.seconds:.2f} s).")
+    else:
+        print(
+            f"Đã nạp {report.generation}: {report.chunks} đoạn; thêm {len(report.added)}, cập nhật "
+            f"{len(report.updated)}, xoá {len(report.removed)}, giữ nguyên {len(report.unchanged)} văn bản; "
+            f"nhúng {report.embedded} đoạn mới, dùng lại {report.reused_embeddings} ({report.seconds:.1f} s)."
+        )
+    if report.kept_after_failure:
+        print("Giữ bản đã nạp trước của: " + ", ".join(report.kept_after_failure), file=sys.stderr)
+    if report.failures:
+        print(f"{len(report.failures)} tệp không nạp được (xem các dòng LỖI ở trên).", file=sys.stderr)
+    return report.exit_code
+
+
+def _search(args, settings: Settings) -> int:
+    from .retrieval import Searcher
+
+    results = Searcher(settings).search(args.question, k=args.k)
+    if args.json:
+        payload = {"query": args.question, "results": [r.to_dict(i) for i, r in enumerate(results, 1)]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    if not results:
+        print("Không tìm thấy đoạn nào phù hợp.")
+    for rank, result in enumerate(results, 1):
+        chunk = result.chunk
+        print(f"{rank}. [{result.score:.3f}] {chunk.citation_label} ({chunk.status}) — {chunk.id}")
+        print("   " + chunk.text[:300].replace("\n", " ") + ("…" if len(chunk.text) > 300 else ""))
+    return 0
+
+
+def _top_k(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if not 1 <= number <= 50:
+        raise argparse.ArgumentTypeError("phải là số nguyên trong khoảng 1-50")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree of the `khuyencong` command."""
+    parser = argparse.ArgumentParser(prog="khuyencong", description="Trợ lý văn bản khuyến công")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="nạp/cập nhật chỉ mục từ kho văn bản")
+    ingest.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần thêm/cập nhật (mặc định: cả kho)")
+    ingest.add_argument("--quiet", action="store_true", help="không hiện thanh tiến trình")
+    search = commands.add_parser("search", help="tìm các điều khoản liên quan")
+    search.add_argument("question")
+    search.add_argument("--k", type=_top_k, default=5, help="số kết quả (1-50)")
+    search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `khuyencong` console script; errors become one line, never a traceback."""
+    from .retrieval import IndexMissing
+    from .vectorstore import StoreUnavailable
+
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env()
+    try:
+        return _ingest(args, settings) if args.command == "ingest" else _search(args, settings)
+    except (IndexMissing, IndexBusy, StoreUnavailable, ValueError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

