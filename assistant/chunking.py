@@ -166,18 +166,32 @@ def parse_articles(body: str) -> tuple[list[str], list[_Article]]:
     return preamble, articles
 
 
-def split_sequence(lines: list[str], pattern: re.Pattern, keys: list) -> tuple[list[str], list[_Block]]:
-    """Split lines into a lead and blocks that start with consecutive keys (1., 2., … or a), b), …)."""
+def split_sequence(
+    lines: list[str], pattern: re.Pattern, keys: list, interrupt: re.Pattern | None = None
+) -> tuple[list[str], list[_Block]]:
+    """Split lines into a lead and blocks that start with consecutive keys (1., 2., … or a), b), …).
+
+    A sequence restarting at the first key inside a block is a nested list and stays in that block
+    until a line matching `interrupt` (the next điểm, say) ends it.
+    """
     lead: list[str] = []
     blocks: list[_Block] = []
+    nested = 0
     for line in lines:
+        if interrupt is not None and interrupt.match(line):
+            nested = 0
         match = pattern.match(line)
         if match:
             key = int(match.group(1)) if match.group(1).isdigit() else match.group(1)
             expected = keys[len(blocks)] if len(blocks) < len(keys) else None
-            if key == expected:
+            if nested and isinstance(key, int) and key == nested + 1:
+                nested = key
+            elif key == expected:
                 blocks.append(_Block(key, [line]))
+                nested = 0
                 continue
+            elif key == keys[0] and blocks and isinstance(key, int):
+                nested = key
         (blocks[-1].lines if blocks else lead).append(line)
     return lead, blocks
 
@@ -266,7 +280,7 @@ class Chunker:
                 )
             )
             return
-        lead, clauses = split_sequence(article.lines, _CLAUSE, list(range(1, 200)))
+        lead, clauses = split_sequence(article.lines, _CLAUSE, list(range(1, 200)), interrupt=_POINT)
         if not clauses:
             self._emit(out, article_id, body, context=context, locator=f"Điều {article.number}", **common)
             return

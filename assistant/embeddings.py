@@ -73,7 +73,7 @@ class SentenceTransformerEmbedder(Embedder):
         path = packaged_minilm_path() if model in ("minilm", "all-MiniLM-L6-v2") else model
         self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
         self._lock = threading.Lock()
-        self.dim = self._model.get_sentence_embedding_dimension()
+        self.dim = self._model.get_embedding_dimension()
         self.name = f"st-{Path(path).name}"
         is_e5 = "e5" in path.lower()
         self.query_prefix = query_prefix or ("query: " if is_e5 else "")

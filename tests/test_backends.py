@@ -1,0 +1,48 @@
+"""Backends: Chroma in client-server mode against a real server, and the sentence-transformers embedder."""
+
+import numpy as np
+import pytest
+
+from assistant.config import Settings
+from assistant.embeddings import SentenceTransformerEmbedder, create_embedder
+from assistant.ingest import Ingestor
+from assistant.retrieval import Searcher
+from assistant.vectorstore import StoreUnavailable
+from tests.servers import chroma_server
+
+
+def test_chroma_server_mode_ingest_search_and_outage(tmp_path, small_corpus):
+    with chroma_server(tmp_path / "chroma-data") as url:
+        settings = Settings(corpus_dirs=[small_corpus], index_dir=tmp_path / "index", chroma_url=url)
+        report = Ingestor(settings, progress=False).run()
+        assert report.changed and report.chunks > 0
+        searcher = Searcher(settings)
+        assert searcher.snapshot().collection.count() == report.chunks
+        top = searcher.search("gốm sứ men lam áp dụng cho ai", k=1)[0]
+        assert top.chunk.doc_id == "tt-77-2031" and top.dense > 0
+        assert not (tmp_path / "index" / report.generation / "chroma").exists()
+        (small_corpus / "tt-77.txt").unlink()
+        second = Ingestor(settings, progress=False).run()
+        assert second.removed == ["tt-77-2031"]
+        assert Searcher(settings).snapshot().collection.count() == second.chunks
+    with pytest.raises(StoreUnavailable):
+        searcher.search("gốm sứ", k=1)
+
+
+def test_sentence_transformers_backend_with_packaged_minilm(tmp_path, small_corpus):
+    embedder = create_embedder("minilm")
+    assert isinstance(embedder, SentenceTransformerEmbedder) and embedder.dim == 384
+    vectors = embedder.passages(["beekeeping support", "ceramics cooperative"])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    settings = Settings(corpus_dirs=[small_corpus], index_dir=tmp_path / "index", embedder="minilm")
+    report = Ingestor(settings, progress=False).run()
+    assert report.embedded == report.chunks
+    results = Searcher(settings).search("Sở Công Thương báo cáo trước ngày nào", k=2, mode="dense")
+    assert results and all(r.dense > 0 for r in results)
+    hybrid = Searcher(settings).search("Sở Công Thương báo cáo trước ngày nào", k=1)
+    assert hybrid[0].chunk.id == "tt-77-2031#d2"
+
+
+def test_unknown_embedder_is_a_clear_error():
+    with pytest.raises(ValueError, match="KC_EMBEDDER"):
+        create_embedder("does-not-exist")
