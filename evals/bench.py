@@ -1,0 +1,175 @@
+"""`make bench`: ingest and search speed and memory of the project's pipeline beside the LangChain quickstart.
+
+Each configuration runs in its own process so its peak memory is its own; the table is printed and written
+to evals/reports/bench.md (and .json).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "evals" / "reports"
+SEARCH_RUNS = 240
+QUICKSTART_K = 4
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def bench_questions() -> list[tuple[str, str]]:
+    """(question, gold chunk-id prefix) pairs of the retrieval tests, plus folded variants for volume."""
+    sys.path.insert(0, str(ROOT))
+    from assistant.text import fold
+    from tests.test_retrieval_default import ACCENTED, DOCUMENT_NUMBERS, UNACCENTED
+
+    gold = ACCENTED + UNACCENTED + DOCUMENT_NUMBERS
+    return gold + [(fold(q), g) for q, g in ACCENTED] + [(q.lower(), g) for q, g in gold]
+
+
+def _is_gold(chunk_id: str, gold: str) -> bool:
+    return chunk_id == gold or chunk_id.startswith(gold if gold.endswith("#") else gold + "-")
+
+
+def _latencies(search, questions) -> list[float]:
+    timings = []
+    for i in range(SEARCH_RUNS):
+        question = questions[i % len(questions)][0]
+        started = time.perf_counter()
+        search(question)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def run_project(queue) -> None:
+    """Cold full ingest, no-op re-ingest, then hybrid search latency and top-3/top-4 hit rates."""
+    from assistant.config import Settings
+    from assistant.ingest import Ingestor
+    from assistant.retrieval import Searcher
+
+    questions = bench_questions()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.from_env()
+        settings.index_dir = Path(tmp)
+        full = Ingestor(settings, progress=False).run()
+        noop = Ingestor(settings, progress=False).run()
+        searcher = Searcher(settings)
+        searcher.search("khởi động")
+        timings = _latencies(lambda q: searcher.search(q, k=5), questions)
+        hits = {k: float(statistics.mean(
+            any(_is_gold(r.chunk.id, g) for r in searcher.search(q, k=k)) for q, g in questions[:35])
+            ) for k in (3, QUICKSTART_K)}
+        chunk_text = {c.id: c.text for c in searcher.snapshot().chunks}
+    queue.put({
+        "config": "project (legal chunks + hybrid)", "ingest_s": full.seconds, "chunks": full.chunks,
+        "chunks_per_s": full.chunks / full.seconds, "noop_s": noop.seconds,
+        "p50_ms": statistics.median(timings), "p95_ms": _percentile(timings, 0.95),
+        "hit@3": hits[3], "hit@4": hits[QUICKSTART_K], "peak_mb": _peak_mb(), "gold_text": chunk_text,
+    })
+
+
+def run_quickstart(queue, gold_text: dict[str, str]) -> None:
+    """The LangChain quickstart recipe: 1000/200 character splits, same embedder, Chroma, top 4."""
+    import chromadb
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from assistant.config import Settings
+    from assistant.corpus import discover
+    from assistant.embeddings import create_embedder
+
+    questions = bench_questions()
+    settings = Settings.from_env()
+    embedder = create_embedder(settings.embedder)
+    started = time.perf_counter()
+    documents, _ = discover(settings.corpus_dirs)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    pieces = [piece for d in documents for piece in splitter.split_text(d.text)]
+    vectors = embedder.passages(pieces)
+    with tempfile.TemporaryDirectory() as tmp:
+        client = chromadb.PersistentClient(path=tmp, settings=chromadb.config.Settings(anonymized_telemetry=False))
+        collection = client.create_collection("quickstart", embedding_function=None,
+                                              configuration={"hnsw": {"space": "cosine"}})
+        for start in range(0, len(pieces), 256):
+            collection.add(ids=[str(i) for i in range(start, min(start + 256, len(pieces)))],
+                           embeddings=vectors[start : start + 256].tolist(), documents=pieces[start : start + 256])
+        ingest_s = time.perf_counter() - started
+
+        def search(question):
+            vector = embedder.query(question)
+            return collection.query(query_embeddings=[vector.tolist()], n_results=QUICKSTART_K)["documents"][0]
+
+        search("khởi động")
+        timings = _latencies(search, questions)
+        hit4 = float(statistics.mean(_contains_gold(search(q), g, gold_text) for q, g in questions[:35]))
+    queue.put({
+        "config": "LangChain quickstart (1000/200, top 4)", "ingest_s": ingest_s, "chunks": len(pieces),
+        "chunks_per_s": len(pieces) / ingest_s, "noop_s": None, "p50_ms": statistics.median(timings),
+        "p95_ms": _percentile(timings, 0.95), "hit@3": None, "hit@4": hit4, "peak_mb": _peak_mb(),
+    })
+
+
+def _contains_gold(texts: list[str], gold: str, gold_text: dict[str, str]) -> bool:
+    """A character chunk answers when it holds the opening of one of the gold article's passages."""
+    spans = [text[:80] for chunk_id, text in gold_text.items() if _is_gold(chunk_id, gold)]
+    return any(span in text for span in spans for text in texts)
+
+
+def _in_process(target, *args) -> dict:
+    context = mp.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=target, args=(queue, *args))
+    process.start()
+    result = queue.get(timeout=1800)
+    process.join(timeout=60)
+    return result
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.3f}" if isinstance(value, float) and value < 10 else (
+        f"{value:.1f}" if isinstance(value, float) else str(value))
+
+
+def table(rows: list[dict]) -> str:
+    """Markdown table of the benchmark rows."""
+    columns = ["config", "ingest_s", "chunks", "chunks_per_s", "noop_s", "p50_ms", "p95_ms", "hit@3", "hit@4",
+               "peak_mb"]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_cell(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Run both configurations, print the table and write the report."""
+    project = _in_process(run_project)
+    gold_text = project.pop("gold_text")
+    quickstart = _in_process(run_quickstart, gold_text)
+    rows = [project, quickstart]
+    text = (
+        f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {mp.cpu_count()} CPU)\n\n"
+        f"Search latency over {SEARCH_RUNS} queries; hit@k over the 35 hand-written retrieval-test questions "
+        "(right article among the top k).\n\n" + table(rows) + "\n"
+    )
+    print(text)
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "bench.md").write_text(text, encoding="utf-8")
+    (REPORTS / "bench.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
