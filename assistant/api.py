@@ -1,19 +1,47 @@
-"""HTTP API (FastAPI): health and search over the published index."""
+"""HTTP API (FastAPI): ask (JSON and Server-Sent Events), search, documents and health."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Query
-from fastapi.responses import JSONResponse
+import json
+import re
+from typing import Literal
 
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from .answer import Answerer
 from .config import Settings
+from .currency import STATUS_LABELS
 from .retrieval import IndexMissing, Searcher
 from .vectorstore import StoreUnavailable
 
+_DOC_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
+
+
+class Message(BaseModel):
+    """One turn of the conversation history."""
+
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class AskRequest(BaseModel):
+    """Body of POST /api/ask."""
+
+    question: str = Field(min_length=1, max_length=2000)
+    history: list[Message] = Field(default_factory=list, max_length=20)
+
+
+def _sse(event: str, data) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The FastAPI application; one Searcher shared by all requests."""
+    """The FastAPI application; one Searcher and one Answerer shared by all requests."""
     settings = settings or Settings.from_env()
     searcher = Searcher(settings)
+    answerer = Answerer(searcher)
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
     app.state.searcher = searcher
 
@@ -23,9 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StoreUnavailable)
     async def _store_unavailable(_, exc: StoreUnavailable):
-        return JSONResponse(
-            status_code=503, content={"detail": f"Kho vector tạm thời không truy cập được: {exc}"}
-        )
+        return JSONResponse(status_code=503, content={"detail": f"Kho vector tạm thời không truy cập được: {exc}"})
 
     @app.get("/health")
     def health():
@@ -36,10 +62,54 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except (IndexMissing, StoreUnavailable) as exc:
             return JSONResponse(status_code=503, content={"status": "degraded", "detail": str(exc)})
 
+    @app.post("/api/ask")
+    def ask(request: AskRequest):
+        """A cited answer (or a polite refusal) for a question and its history."""
+        history = [m.model_dump() for m in request.history]
+        return answerer.ask(request.question, history).to_dict()
+
+    @app.post("/api/ask/stream")
+    def ask_stream(request: AskRequest):
+        """The answer as Server-Sent Events: 'delta' events line by line, then 'done' with the full response."""
+        history = [m.model_dump() for m in request.history]
+        result = answerer.ask(request.question, history).to_dict()
+
+        def events():
+            for line in result["answer"].splitlines(keepends=True):
+                yield _sse("delta", {"text": line})
+            yield _sse("done", result)
+
+        return StreamingResponse(events(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
     @app.get("/api/search")
     def search(q: str = Query(..., min_length=1, max_length=2000), k: int = Query(5, ge=1, le=50)):
         """Ranked chunks for a question, without answer synthesis."""
         results = searcher.search(q, k=k)
         return {"query": q, "results": [r.to_dict(i) for i, r in enumerate(results, 1)]}
 
+    @app.get("/api/documents")
+    def documents():
+        """Every indexed document with its metadata and status."""
+        snapshot = searcher.snapshot()
+        return {"documents": [_document_meta(doc_id, meta) for doc_id, meta in sorted(snapshot.documents.items())]}
+
+    @app.get("/api/documents/{doc_id}")
+    def document(doc_id: str):
+        """One document's metadata and its text, chunk by chunk (Điều by Điều for legal texts)."""
+        snapshot = searcher.snapshot()
+        if not _DOC_ID.match(doc_id) or doc_id not in snapshot.documents:
+            raise HTTPException(status_code=404, detail=f"Không có văn bản mã '{doc_id[:120]}' trong kho")
+        chunks = [snapshot.chunks[i] for i in snapshot.doc_positions.get(doc_id, [])]
+        parts = [{"chunk_id": c.id, "locator": c.locator, "heading": c.article_title, "chapter": c.chapter,
+                  "text": c.text} for c in chunks]
+        return _document_meta(doc_id, snapshot.documents[doc_id]) | {"parts": parts}
+
     return app
+
+
+def _document_meta(doc_id: str, meta: dict) -> dict:
+    fields = ("title", "doc_type", "number", "issuer", "issued", "effective", "status", "amended_by",
+              "superseded_by", "complete", "source")
+    return {"doc_id": doc_id, **{f: meta.get(f) for f in fields},
+            "status_label": STATUS_LABELS.get(meta.get("status"), "chưa xác minh"), "chunks": len(meta["chunks"])}

@@ -19,7 +19,7 @@ from .text import lexical_tokens
 from .vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
@@ -53,12 +53,9 @@ def embedding_key(chunk: Chunk) -> str:
 
 
 def _doc_entry(document: Document, chunks: list[Chunk]) -> dict:
-    return {
-        "hash": document.content_hash,
-        "path": document.path,
-        "title": document.title,
-        "chunks": [c.id for c in chunks],
-    }
+    meta = document.metadata()
+    meta.pop("header")
+    return {"hash": document.content_hash, "chunks": [c.id for c in chunks]} | meta
 
 
 def _chroma_metadata(chunk: Chunk) -> dict:

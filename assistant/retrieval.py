@@ -11,6 +11,7 @@ from .accents import AccentRestorer
 from .chunking import Chunk
 from .config import Settings
 from .embeddings import create_embedder
+from .evidence import EvidenceScorer
 from .index import IndexDir, read_chunks, read_state
 from .lexical import LexicalIndex
 from .references import document_key, parse_references, resolve
@@ -62,6 +63,8 @@ class _Snapshot:
         self.position = {c.id: i for i, c in enumerate(self.chunks)}
         self.lexical = LexicalIndex([c.tokens for c in self.chunks])
         self.restorer = AccentRestorer([c.text for c in self.chunks])
+        self.evidence = EvidenceScorer([c.text for c in self.chunks])
+        self.documents: dict[str, dict] = self.state["documents"]
         self.doc_keys = {}
         self.doc_positions: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):

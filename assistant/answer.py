@@ -1,0 +1,231 @@
+"""Grounded extractive answers: standalone question -> retrieval -> evidence -> Vietnamese answer with [n] citations."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field
+
+from .currency import STATUS_LABELS, currency_warning, doc_label
+from .evidence import Evidence, asks_for_list, is_list_item
+from .followup import standalone_question
+from .references import parse_references, resolve
+from .retrieval import Searcher, SearchResult
+from .text import fold, nfc, words
+
+RETRIEVE_K = 6
+MAX_QUOTES = 4
+MAX_LIST_ITEMS = 20
+# Top dense similarity below which nothing in the corpus is about the question (see README, refusal);
+# English questions meet Vietnamese text at lower similarities.
+REFUSAL_MIN_DENSE = 0.86
+REFUSAL_MIN_DENSE_ENGLISH = 0.82
+
+PROVINCES = {fold(p): p for p in (
+    "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
+    "Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|"
+    "Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|"
+    "Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|"
+    "Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|"
+    "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
+).split("|")}
+_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
+_VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid)\b")
+_COMPARE = re.compile(r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b")
+_CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
+_ENGLISH = set("what which who how is are does do the of for to in can much many support business".split())
+
+REFUSAL_SCOPE = (
+    "Trợ lý trả lời dựa trên các văn bản khuyến công trong kho: Nghị định 45/2012/NĐ-CP, Thông tư 46/2012/TT-BCT, "
+    "Thông tư 36/2013/TT-BCT, Thông tư liên tịch 26/2014/TTLT-BTC-BCT, Thông tư 26/2014/TT-BCT, Thông tư liên tịch "
+    "16/2011/TTLT-BCT-BNV, Nghị định 52/2018/NĐ-CP, các kế hoạch và tin khuyến công của Hà Nội và định hướng năm "
+    "2024. Bạn có thể hỏi về đối tượng, điều kiện, mức hỗ trợ, trình tự, trách nhiệm và hiệu lực của các văn bản này."
+)
+
+
+@dataclass
+class Citation:
+    """A numbered source of an answer."""
+
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    number: str | None
+    locator: str
+    text: str
+    score: float
+    status: str
+    source: str | None
+
+
+@dataclass
+class Answer:
+    """The /api/ask response."""
+
+    answer: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    standalone_question: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+def is_english(question: str) -> bool:
+    """A question mostly made of common English words."""
+    tokens = words(question)
+    return bool(tokens) and sum(t in _ENGLISH for t in tokens) >= max(2, len(tokens) // 3)
+
+
+class Answerer:
+    """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
+
+    def __init__(self, searcher: Searcher):
+        self.searcher = searcher
+
+    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
+        """Answer one question in the context of the conversation history."""
+        started = time.perf_counter()
+        question = nfc(question).strip()
+        standalone = standalone_question(question, history)
+        results = self.searcher.search(standalone, k=RETRIEVE_K)
+        retrieved = time.perf_counter()
+        snapshot = self.searcher.snapshot()
+        reason = self._out_of_scope(standalone, results, snapshot)
+        if reason is not None:
+            answer = self._refusal(reason, standalone)
+        elif _VALIDITY.search(fold(standalone)) and (named := resolve(parse_references(standalone),
+                                                                      snapshot.doc_keys)):
+            answer = self._validity(standalone, named, snapshot)
+        else:
+            answer = self._extractive(standalone, results, snapshot)
+        done = time.perf_counter()
+        answer.timings_ms = {"retrieve": round((retrieved - started) * 1000, 1),
+                             "answer": round((done - retrieved) * 1000, 1),
+                             "total": round((done - started) * 1000, 1)}
+        return answer
+
+    # Refusal ---------------------------------------------------------------------------------------------
+
+    def _out_of_scope(self, question: str, results: list[SearchResult], snapshot) -> str | None:
+        """Why the corpus cannot answer, or None when it can."""
+        if not results:
+            return "không tìm thấy nội dung liên quan"
+        refs = parse_references(question)
+        if refs.documents and not resolve(refs, snapshot.doc_keys):
+            named = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
+            return f"văn bản {named} chưa có trong kho"
+        floor = REFUSAL_MIN_DENSE_ENGLISH if is_english(question) else REFUSAL_MIN_DENSE
+        if not refs.documents and max(r.dense for r in results) < floor:
+            return "câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho"
+        seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
+        folded = fold(question)
+        for province, name in PROVINCES.items():
+            if re.search(rf"\b{province}\b", folded) and not re.search(rf"\b{province}\b", seen):
+                return f"kho chưa có văn bản khuyến công của {name}"
+        for year in _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question)):
+            if year not in seen:
+                return f"kho chưa có số liệu, văn bản cho năm {year}"
+        return None
+
+    def _refusal(self, reason: str, question: str) -> Answer:
+        lead = "Xin lỗi, tôi không tìm thấy câu trả lời trong các văn bản hiện có"
+        text = f"{lead} ({reason}). {REFUSAL_SCOPE}"
+        return Answer(answer=text, refused=True, standalone_question=question)
+
+    # Answers ---------------------------------------------------------------------------------------------
+
+    def _extractive(self, question: str, results: list[SearchResult], snapshot) -> Answer:
+        top = results[0].score or 1.0
+        usable = [r for r in results if r.score >= 0.5 * top][:4]
+        ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
+        if not ranked:
+            return self._refusal("không tìm thấy đoạn trả lời", question)
+        quotes = self._select(question, ranked, usable)
+        citations: list[Citation] = []
+        numbers: dict[int, int] = {}
+        for evidence in quotes:
+            if evidence.chunk_index not in numbers:
+                numbers[evidence.chunk_index] = len(citations) + 1
+                citations.append(self._citation(len(citations) + 1, usable[evidence.chunk_index], snapshot))
+        first = quotes[0]
+        first_chunk = usable[first.chunk_index].chunk
+        opener = "According to" if is_english(question) else "Theo"
+        one_chunk = all(q.chunk_index == first.chunk_index for q in quotes)
+        if len(quotes) > 1 and one_chunk and asks_for_list(question):
+            lines = [f"{opener} {first_chunk.citation_label} [1], gồm:"]
+            lines += [f"- {q.text} [1]" for q in quotes]
+        else:
+            quotes = [self._with_heading(q, usable[q.chunk_index].chunk.text) for q in quotes]
+            first = quotes[0]
+            lines = [f"{opener} {first_chunk.citation_label} [{numbers[first.chunk_index]}]: {first.text}"]
+            for q in quotes[1:]:
+                chunk = usable[q.chunk_index].chunk
+                lines.append(f"- {chunk.citation_label}: {q.text} [{numbers[q.chunk_index]}]")
+        warnings = self._warnings(citations, snapshot)
+        text = "\n".join(lines) + "".join(f"\n\n⚠ {w}" for w in warnings)
+        return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
+                      standalone_question=question)
+
+    @staticmethod
+    def _with_heading(evidence: Evidence, chunk_text: str) -> Evidence:
+        """A điểm quoted with its khoản's heading line ('1. Tạm ứng 30% …'), which often holds the number."""
+        heading = chunk_text.split("\n", 1)[0].strip()
+        if evidence.text == heading or not _CLAUSE_HEADING.match(heading) or not is_list_item(evidence.text):
+            return evidence
+        return Evidence(evidence.chunk_index, f"{heading} … {evidence.text}", evidence.score)
+
+    def _select(self, question: str, ranked: list[Evidence], usable: list[SearchResult]) -> list[Evidence]:
+        """The best unit, then list items of its chunk or other strong units (one per other document)."""
+        best = ranked[0]
+        if asks_for_list(question):
+            items = [e for e in ranked if e.chunk_index == best.chunk_index]
+            order = {u: i for i, u in enumerate(usable[best.chunk_index].chunk.text.splitlines())}
+            if sum(is_list_item(e.text) for e in items) >= 2:
+                items.sort(key=lambda e: order.get(e.text, len(order)))
+                return items[:MAX_LIST_ITEMS]
+        chosen = [best]
+        compare = bool(_COMPARE.search(fold(question))) or len(set(_YEAR.findall(question))) > 1
+        for evidence in ranked[1:]:
+            if len(chosen) >= MAX_QUOTES:
+                break
+            doc = usable[evidence.chunk_index].chunk.doc_id
+            new_doc = doc not in {usable[c.chunk_index].chunk.doc_id for c in chosen}
+            strong = evidence.score >= 0.75 * best.score
+            if (strong or (compare and new_doc)) and evidence.text not in {c.text for c in chosen}:
+                chosen.append(evidence)
+        return chosen
+
+    def _validity(self, question: str, doc_ids: list[str], snapshot) -> Answer:
+        """Whether named documents are in force, from the manifest, citing each one's effect article."""
+        lines, citations = [], []
+        for doc_id in doc_ids:
+            meta = snapshot.documents.get(doc_id, {})
+            chunks = [snapshot.chunks[i] for i in snapshot.doc_positions.get(doc_id, [])]
+            effect = next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1])
+            n = len(citations) + 1
+            citations.append(self._citation(n, SearchResult(effect, 1.0), snapshot))
+            status = STATUS_LABELS.get(meta.get("status"), "chưa xác minh")
+            lines.append(f"{doc_label(meta)}: tình trạng {status} [{n}]. {effect.citation_label}: {effect.text}")
+        warnings = self._warnings(citations, snapshot)
+        text = "\n".join(lines) + "".join(f"\n\n⚠ {w}" for w in warnings)
+        return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
+                      standalone_question=question)
+
+    def _citation(self, n: int, result: SearchResult, snapshot) -> Citation:
+        c = result.chunk
+        meta = snapshot.documents.get(c.doc_id, {})
+        return Citation(n=n, chunk_id=c.id, doc_id=c.doc_id, title=c.title, number=c.number, locator=c.locator,
+                        text=c.text, score=round(result.score, 4), status=c.status, source=meta.get("source"))
+
+    def _warnings(self, citations: list[Citation], snapshot) -> list[str]:
+        warnings = []
+        for citation in citations:
+            warning = currency_warning(snapshot.documents.get(citation.doc_id, {}))
+            if warning and warning not in warnings:
+                warnings.append(warning)
+        return warnings

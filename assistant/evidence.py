@@ -1,0 +1,102 @@
+"""Evidence selection: the sentences, clauses and list items of retrieved chunks that answer a question."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .text import STOPWORDS, fold, words
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9(-])")
+_HAS_NUMBER = re.compile(r"\d")
+_LIST_ITEM = re.compile(r"^([a-zđ]\)|\d+\.|-|\+)\s")
+# Question words say what is asked, not what the answer is about.
+_QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
+    "bao nhieu gi nao ai dau khong sao the nhu la duoc co can phai hay cho biet hoi toi minh em "
+    "what which who how much many does do is are the of for to in".split()
+)
+_NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc|toi da|toi thieu|ty le|phan tram|bao lau|may|han|thoi han|"
+                          r"how much|how many|percent|rate)\b")
+_LIST_ASK = re.compile(r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung gi|list)\b")
+
+
+@dataclass
+class Evidence:
+    """One quotable unit of a chunk and how well it answers the question."""
+
+    chunk_index: int
+    text: str
+    score: float
+
+
+def split_units(text: str) -> list[str]:
+    """Lines of a chunk (khoản, điểm, list items), long lines cut at sentence ends."""
+    units = []
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        units.extend(_SENTENCE_END.split(line) if len(line) > 320 else [line])
+    return [u for u in units if len(u) > 2]
+
+
+def content_terms(text: str) -> list[str]:
+    """Folded syllables that carry meaning, question words dropped."""
+    return [w for w in (fold(t) for t in words(text)) if w not in _QUESTION_WORDS and len(w) > 1]
+
+
+def asks_for_number(question: str) -> bool:
+    """'bao nhiêu', 'mức', 'tối đa', 'how much' …"""
+    return bool(_NUMERIC_ASK.search(fold(question)))
+
+
+def asks_for_list(question: str) -> bool:
+    """'những … nào', 'gồm những gì', 'bao gồm' …"""
+    return bool(_LIST_ASK.search(fold(question)))
+
+
+class EvidenceScorer:
+    """Scores units by the inverse-document-frequency mass of question terms they contain (and term pairs)."""
+
+    def __init__(self, chunk_texts: list[str]):
+        frequency = Counter()
+        for text in chunk_texts:
+            frequency.update(set(content_terms(text)))
+        self.size = max(len(chunk_texts), 1)
+        self.idf = {term: math.log(1 + self.size / count) for term, count in frequency.items()}
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, math.log(1 + self.size))
+
+    def score(self, question_terms: list[str], unit: str, numeric: bool) -> float:
+        """Share of the question's term weight found in the unit, plus pair and number bonuses."""
+        if not question_terms:
+            return 0.0
+        terms = content_terms(unit)
+        present = set(terms)
+        wanted = set(question_terms)
+        total = sum(self.weight(t) for t in wanted)
+        matched = sum(self.weight(t) for t in wanted & present)
+        pairs = set(zip(question_terms, question_terms[1:], strict=False))
+        unit_pairs = set(zip(terms, terms[1:], strict=False))
+        bonus = 0.05 * len(pairs & unit_pairs)
+        if numeric and _HAS_NUMBER.search(unit):
+            bonus += 0.15
+        return matched / total + bonus if total else 0.0
+
+    def rank(self, question: str, chunks: list[str], priors: list[float]) -> list[Evidence]:
+        """Every unit of the given chunks, best first; a chunk's retrieval prior breaks near-ties."""
+        question_terms = content_terms(question)
+        numeric = asks_for_number(question)
+        found = [
+            Evidence(i, unit, self.score(question_terms, unit, numeric) + 0.1 * prior)
+            for i, (text, prior) in enumerate(zip(chunks, priors, strict=True))
+            for unit in split_units(text)
+        ]
+        return sorted(found, key=lambda e: -e.score)
+
+
+def is_list_item(unit: str) -> bool:
+    """'a) …', '2. …', '- …' lines."""
+    return bool(_LIST_ITEM.match(unit))

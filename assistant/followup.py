@@ -1,0 +1,48 @@
+"""Follow-up questions rewritten into standalone ones from the conversation history (offline heuristics)."""
+
+from __future__ import annotations
+
+import re
+
+from .references import parse_references
+from .text import fold, nfc
+
+_CONTINUATION = re.compile(r"^(con|vay con|the con|and|what about|how about)\b\s*(.*?)\s*(thi sao|the nao|\?)*$")
+_DEICTIC = re.compile(
+    r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
+    r"(do|nay|tren|ay|vua neu)\b"
+)
+_DOC_MENTION = re.compile(
+    r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
+)
+
+
+def _last(history: list[dict], role: str) -> str | None:
+    return next((m["content"] for m in reversed(history) if m.get("role") == role and m.get("content")), None)
+
+
+def standalone_question(question: str, history: list[dict] | None) -> str:
+    """The question itself when it stands alone, else a version that carries what the history referred to."""
+    history = history or []
+    previous = _last(history, "user")
+    if not previous:
+        return question
+    question = nfc(question).strip()
+    # fold() keeps one character per NFC character, so spans found in the folded text slice the original.
+    folded = fold(question)
+    continuation = _CONTINUATION.match(folded)
+    if continuation and continuation.group(2):
+        # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
+        subject = question[continuation.start(2) : continuation.end(2)]
+        return f"{previous.rstrip(' ?')} — đối với {subject}?"
+    if _DEICTIC.search(folded) or len(folded.split()) <= 4:
+        named = parse_references(question).documents
+        if not named:
+            answer = _last(history, "assistant") or ""
+            mention = _DOC_MENTION.search(answer) or _DOC_MENTION.search(previous)
+            if mention and re.search(r"(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)",
+                                     folded):
+                return re.sub(r"(văn bản|thông tư|nghị định|quyết định|nghị quyết)\s+(đó|này|trên|ấy)",
+                              mention.group(1), question, flags=re.I)
+            return f"{previous.rstrip(' ?')}? {question}"
+    return question

@@ -1,0 +1,135 @@
+"""Grounded answers over the default corpus: numbers, lists, citations, currency warnings, follow-ups, refusals."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.answer import Answerer
+from assistant.api import create_app
+from assistant.followup import standalone_question
+from assistant.retrieval import Searcher
+from tests.conftest import SHARED_CORPUS
+
+pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@pytest.fixture(scope="module")
+def answerer(default_settings):
+    return Answerer(Searcher(default_settings))
+
+
+@pytest.fixture(scope="module")
+def client(default_settings):
+    return TestClient(create_app(default_settings))
+
+
+def numbers_are_grounded(answer) -> bool:
+    """Every number in the answer text appears in a cited chunk, its locator or its document number."""
+    cited = " ".join(f"{c['text']} {c['locator']} {c['number'] or ''}" for c in answer["citations"])
+    body = answer["answer"].split("\n\n⚠")[0]
+    return all(n in cited for n in _NUMBER.findall(re.sub(r"\[\d+\]", "", body)))
+
+
+@pytest.mark.parametrize(("question", "fact", "chunk"), [
+    ("Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?", "500 triệu",
+     "ttlt-26-2014-btc-bct#d6-k2-b"),
+    ("muc ho tro thue gian hang hoi cho trong nuoc", "80%", "ttlt-26-2014-btc-bct#d6-k2-d"),
+    ("Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu có giá trị trong bao lâu?", "năm thứ 3",
+     "tt-26-2014-bct#d17"),
+    ("Cộng tác viên khuyến công được hưởng thù lao do ai quy định?", "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+     "nd-45-2012#d10"),
+    ("Đề án hạ tầng cụm công nghiệp được tạm ứng lần một bao nhiêu phần trăm?", "30%", "tt-36-2013-bct#d13"),
+])
+def test_fact_is_quoted_cited_and_numbers_grounded(answerer, question, fact, chunk):
+    answer = answerer.ask(question).to_dict()
+    assert not answer["refused"]
+    assert fact in answer["answer"]
+    assert answer["citations"][0]["chunk_id"].startswith(chunk)
+    assert "[1]" in answer["answer"]
+    assert numbers_are_grounded(answer)
+    assert answer["timings_ms"]["total"] >= answer["timings_ms"]["retrieve"] > 0
+
+
+def test_superseded_levels_carry_the_currency_warning(answerer):
+    answer = answerer.ask("Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?")
+    assert any("28/2018/TT-BTC" in w and "thay thế" in w for w in answer.warnings)
+    assert "28/2018/TT-BTC" in answer.answer
+    assert answer.citations[0].status == "superseded"
+
+
+def test_list_question_gets_every_item(answerer):
+    answer = answerer.ask("Tiêu chí công nhận nghề truyền thống gồm những gì?")
+    assert not answer.refused
+    for item in ("từ trên 50 năm", "bản sắc văn hóa dân tộc", "nghệ nhân"):
+        assert item in answer.answer
+
+
+def test_validity_question_answers_from_the_manifest_with_amendment(answerer):
+    answer = answerer.ask("Nghị định 45/2012/NĐ-CP còn hiệu lực không?")
+    assert not answer.refused
+    assert "235/2025/NĐ-CP" in answer.answer and "sửa đổi" in answer.answer
+    assert answer.citations[0].doc_id == "nd-45-2012"
+
+
+def test_follow_up_becomes_standalone_and_is_answered(answerer):
+    history = [{"role": "user", "content": "Nghị định 45/2012/NĐ-CP quy định chế độ gì cho cộng tác viên khuyến công?"},
+               {"role": "assistant", "content": "Theo Điều 10 Nghị định 45/2012/NĐ-CP [1]: ..."}]
+    answer = answerer.ask("Văn bản đó còn hiệu lực không?", history)
+    assert answer.standalone_question.startswith("Nghị định 45/2012/NĐ-CP còn hiệu lực")
+    assert "235/2025" in answer.answer
+
+
+def test_continuation_keeps_the_previous_intent():
+    history = [{"role": "user", "content": "Doanh nghiệp nhỏ và vừa có được hưởng chính sách khuyến công không?"}]
+    rewritten = standalone_question("Còn hộ kinh doanh thì sao?", history)
+    assert "hộ kinh doanh" in rewritten and "chính sách khuyến công" in rewritten
+    assert standalone_question("con hop tac xa thi sao", history).endswith("hop tac xa?")
+
+
+@pytest.mark.parametrize("question", [
+    "Giá vàng SJC hôm nay bao nhiêu?",
+    "Cách nấu phở bò ngon",
+    "Who won the world cup 2022?",
+    "Kế hoạch khuyến công của tỉnh Đà Nẵng năm 2024 là gì?",
+    "Mức hỗ trợ khuyến công của tỉnh Bắc Ninh năm 2025",
+    "Nghị định 235/2025/NĐ-CP sửa đổi những gì?",
+    "Thủ tục đăng ký kết hôn với người nước ngoài",
+])
+def test_out_of_scope_is_refused_politely(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.refused and not answer.citations
+    assert answer.answer.startswith("Xin lỗi") and "Nghị định 45/2012/NĐ-CP" in answer.answer
+
+
+def test_api_ask_contract_and_stream(client):
+    body = {"question": "Điều kiện để được hỗ trợ kinh phí khuyến công là gì?", "history": []}
+    answer = client.post("/api/ask", json=body).json()
+    assert set(answer) == {"answer", "refused", "citations", "warnings", "standalone_question", "timings_ms"}
+    assert set(answer["citations"][0]) == {"n", "chunk_id", "doc_id", "title", "number", "locator", "text", "score",
+                                           "status", "source"}
+    with client.stream("POST", "/api/ask/stream", json=body) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        payload = "".join(response.iter_text())
+    assert payload.count("event: delta") >= 1 and payload.rstrip().split("\n")[-2] == "event: done"
+    assert answer["answer"].splitlines()[0] in payload
+
+
+@pytest.mark.parametrize("body", [
+    {"question": ""}, {"question": "x" * 2001}, {"question": 5},
+    {"question": "a", "history": [{"role": "system", "content": "x"}]},
+    {"question": "a", "history": [{"role": "user", "content": "x"}] * 21},
+])
+def test_bad_ask_bodies_are_422(client, body):
+    assert client.post("/api/ask", json=body).status_code == 422
+
+
+def test_documents_listing_and_reading_by_article(client):
+    listing = client.get("/api/documents").json()["documents"]
+    decree = next(d for d in listing if d["doc_id"] == "nd-45-2012")
+    assert decree["status"] == "amended" and decree["status_label"] == "đã được sửa đổi"
+    document = client.get("/api/documents/nd-45-2012").json()
+    assert document["parts"][0]["locator"] == "Điều 1" and len(document["parts"]) >= 19
+    for bad in ("..%2F..%2Fetc%2Fpasswd", "khong-co", "A" * 300):
+        assert client.get(f"/api/documents/{bad}").status_code == 404
