@@ -9,9 +9,10 @@ from dataclasses import asdict, dataclass, field
 from .currency import STATUS_LABELS, currency_warning, doc_label
 from .evidence import Evidence, asks_for_list, is_list_item
 from .followup import standalone_question
+from .glossary import expand_english, is_english
 from .references import parse_references, resolve
 from .retrieval import Searcher, SearchResult
-from .text import fold, nfc, words
+from .text import fold, nfc
 
 RETRIEVE_K = 6
 MAX_QUOTES = 4
@@ -33,7 +34,6 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid)\b")
 _COMPARE = re.compile(r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
-_ENGLISH = set("what which who how is are does do the of for to in can much many support business".split())
 
 REFUSAL_SCOPE = (
     "Trợ lý trả lời dựa trên các văn bản khuyến công trong kho: Nghị định 45/2012/NĐ-CP, Thông tư 46/2012/TT-BCT, "
@@ -75,12 +75,6 @@ class Answer:
         return asdict(self)
 
 
-def is_english(question: str) -> bool:
-    """A question mostly made of common English words."""
-    tokens = words(question)
-    return bool(tokens) and sum(t in _ENGLISH for t in tokens) >= max(2, len(tokens) // 3)
-
-
 class Answerer:
     """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
 
@@ -92,17 +86,20 @@ class Answerer:
         started = time.perf_counter()
         question = nfc(question).strip()
         standalone = standalone_question(question, history)
-        results = self.searcher.search(standalone, k=RETRIEVE_K)
+        query = expand_english(standalone)
+        english = is_english(standalone)
+        results = self.searcher.search(query, k=RETRIEVE_K)
         retrieved = time.perf_counter()
         snapshot = self.searcher.snapshot()
-        reason = self._out_of_scope(standalone, results, snapshot)
+        reason = self._out_of_scope(query, results, snapshot, english)
         if reason is not None:
             answer = self._refusal(reason, standalone)
         elif _VALIDITY.search(fold(standalone)) and (named := resolve(parse_references(standalone),
                                                                       snapshot.doc_keys)):
             answer = self._validity(standalone, named, snapshot)
         else:
-            answer = self._extractive(standalone, results, snapshot)
+            answer = self._extractive(query, results, snapshot, english)
+            answer.standalone_question = standalone
         done = time.perf_counter()
         answer.timings_ms = {"retrieve": round((retrieved - started) * 1000, 1),
                              "answer": round((done - retrieved) * 1000, 1),
@@ -111,7 +108,7 @@ class Answerer:
 
     # Refusal ---------------------------------------------------------------------------------------------
 
-    def _out_of_scope(self, question: str, results: list[SearchResult], snapshot) -> str | None:
+    def _out_of_scope(self, question: str, results: list[SearchResult], snapshot, english: bool) -> str | None:
         """Why the corpus cannot answer, or None when it can."""
         if not results:
             return "không tìm thấy nội dung liên quan"
@@ -119,7 +116,7 @@ class Answerer:
         if refs.documents and not resolve(refs, snapshot.doc_keys):
             named = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
             return f"văn bản {named} chưa có trong kho"
-        floor = REFUSAL_MIN_DENSE_ENGLISH if is_english(question) else REFUSAL_MIN_DENSE
+        floor = REFUSAL_MIN_DENSE_ENGLISH if english else REFUSAL_MIN_DENSE
         if not refs.documents and max(r.dense for r in results) < floor:
             return "câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho"
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
@@ -139,7 +136,7 @@ class Answerer:
 
     # Answers ---------------------------------------------------------------------------------------------
 
-    def _extractive(self, question: str, results: list[SearchResult], snapshot) -> Answer:
+    def _extractive(self, question: str, results: list[SearchResult], snapshot, english: bool) -> Answer:
         top = results[0].score or 1.0
         usable = [r for r in results if r.score >= 0.5 * top][:4]
         ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
@@ -154,7 +151,7 @@ class Answerer:
                 citations.append(self._citation(len(citations) + 1, usable[evidence.chunk_index], snapshot))
         first = quotes[0]
         first_chunk = usable[first.chunk_index].chunk
-        opener = "According to" if is_english(question) else "Theo"
+        opener = "According to" if english else "Theo"
         one_chunk = all(q.chunk_index == first.chunk_index for q in quotes)
         if len(quotes) > 1 and one_chunk and asks_for_list(question):
             lines = [f"{opener} {first_chunk.citation_label} [1], gồm:"]

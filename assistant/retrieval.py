@@ -12,6 +12,7 @@ from .chunking import Chunk
 from .config import Settings
 from .embeddings import create_embedder
 from .evidence import EvidenceScorer
+from .glossary import expand_english
 from .index import IndexDir, read_chunks, read_state
 from .lexical import LexicalIndex
 from .references import document_key, parse_references, resolve
@@ -104,7 +105,7 @@ class Searcher:
         """Top-k chunks for a question; `mode` 'dense' or 'lexical' gives the single-signal baselines."""
         if mode not in MODES:
             raise ValueError(f"mode phải là một trong {MODES}")
-        question = nfc(question).strip()
+        question = expand_english(nfc(question).strip())
         k = k or self.settings.top_k
         snap = self.snapshot()
         if not question or not snap.chunks:

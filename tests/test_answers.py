@@ -133,3 +133,17 @@ def test_documents_listing_and_reading_by_article(client):
     assert document["parts"][0]["locator"] == "Điều 1" and len(document["parts"]) >= 19
     for bad in ("..%2F..%2Fetc%2Fpasswd", "khong-co", "A" * 300):
         assert client.get(f"/api/documents/{bad}").status_code == 404
+
+
+def test_english_question_gets_an_english_lead_and_vietnamese_quote(answerer):
+    answer = answerer.ask("What are the conditions to receive industrial promotion funding?")
+    assert not answer.refused
+    assert answer.answer.startswith("According to Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT")
+    assert "Điều kiện để các tổ chức, cá nhân được hỗ trợ kinh phí khuyến công" in answer.answer
+
+
+def test_unaccented_question_is_answered_like_the_accented_one(answerer):
+    accented = answerer.ask("Cộng tác viên khuyến công được hưởng thù lao do ai quy định?")
+    unaccented = answerer.ask("cong tac vien khuyen cong duoc huong thu lao do ai quy dinh")
+    assert accented.citations[0].chunk_id == unaccented.citations[0].chunk_id == "nd-45-2012#d10"
+    assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in unaccented.answer
