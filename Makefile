@@ -7,6 +7,8 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
+# llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
 .PHONY: setup ingest index run test bench lint clean
 

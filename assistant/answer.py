@@ -7,9 +7,10 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from .currency import STATUS_LABELS, currency_warning, doc_label
-from .evidence import Evidence, asks_for_list, is_list_item
+from .evidence import Evidence, asks_for_list, is_list_item, split_units
 from .followup import standalone_question
 from .glossary import expand_english, is_english
+from .llm import LLMClient, LLMUnavailable, Source
 from .references import parse_references, resolve
 from .retrieval import Searcher, SearchResult
 from .text import fold, nfc
@@ -78,8 +79,9 @@ class Answer:
 class Answerer:
     """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
 
-    def __init__(self, searcher: Searcher):
+    def __init__(self, searcher: Searcher, llm: LLMClient | None = None):
         self.searcher = searcher
+        self.llm = llm
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer one question in the context of the conversation history."""
@@ -98,7 +100,11 @@ class Answerer:
                                                                       snapshot.doc_keys)):
             answer = self._validity(standalone, named, snapshot)
         else:
-            answer = self._extractive(query, results, snapshot, english)
+            top = results[0].score or 1.0
+            usable = [r for r in results if r.score >= 0.5 * top][:4]
+            answer = self._extractive(query, usable, snapshot, english)
+            if self.llm is not None and not answer.refused:
+                answer = self._generate(query, usable, answer, snapshot)
             answer.standalone_question = standalone
         done = time.perf_counter()
         answer.timings_ms = {"retrieve": round((retrieved - started) * 1000, 1),
@@ -136,9 +142,8 @@ class Answerer:
 
     # Answers ---------------------------------------------------------------------------------------------
 
-    def _extractive(self, question: str, results: list[SearchResult], snapshot, english: bool) -> Answer:
-        top = results[0].score or 1.0
-        usable = [r for r in results if r.score >= 0.5 * top][:4]
+    def _extractive(self, question: str, usable: list[SearchResult], snapshot, english: bool) -> Answer:
+        top = usable[0].score or 1.0
         ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
         if not ranked:
             return self._refusal("không tìm thấy đoạn trả lời", question)
@@ -168,6 +173,21 @@ class Answerer:
         return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
                       standalone_question=question)
 
+    def _generate(self, question: str, usable: list[SearchResult], extractive: Answer, snapshot) -> Answer:
+        """The LLM's answer when it passes the guards, else the extractive one with a warning saying why."""
+        sources = [Source(i, r.chunk.citation_label, r.chunk.text) for i, r in enumerate(usable, 1)]
+        try:
+            text, cited = self.llm.answer(question, sources)
+        except LLMUnavailable as exc:
+            note = f"Không dùng được câu trả lời của mô hình ngôn ngữ ({exc}); câu trả lời dưới đây trích nguyên văn."
+            extractive.warnings.insert(0, note)
+            extractive.answer = f"⚠ {note}\n\n{extractive.answer}"
+            return extractive
+        citations = [self._citation(n, usable[n - 1], snapshot) for n in cited]
+        warnings = self._warnings(citations, snapshot)
+        return Answer(answer=text + "".join(f"\n\n⚠ {w}" for w in warnings), refused=False,
+                      citations=citations, warnings=warnings)
+
     @staticmethod
     def _with_heading(evidence: Evidence, chunk_text: str) -> Evidence:
         """A điểm quoted with its khoản's heading line ('1. Tạm ứng 30% …'), which often holds the number."""
@@ -181,7 +201,7 @@ class Answerer:
         best = ranked[0]
         if asks_for_list(question):
             items = [e for e in ranked if e.chunk_index == best.chunk_index]
-            order = {u: i for i, u in enumerate(usable[best.chunk_index].chunk.text.splitlines())}
+            order = {u: i for i, u in enumerate(split_units(usable[best.chunk_index].chunk.text))}
             if sum(is_list_item(e.text) for e in items) >= 2:
                 items.sort(key=lambda e: order.get(e.text, len(order)))
                 return items[:MAX_LIST_ITEMS]

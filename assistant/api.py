@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from .answer import Answerer
 from .config import Settings
 from .currency import STATUS_LABELS
+from .llm import create_llm
 from .retrieval import IndexMissing, Searcher
 from .vectorstore import StoreUnavailable
 
@@ -41,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The FastAPI application; one Searcher and one Answerer shared by all requests."""
     settings = settings or Settings.from_env()
     searcher = Searcher(settings)
-    answerer = Answerer(searcher)
+    answerer = Answerer(searcher, create_llm(settings))
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
     app.state.searcher = searcher
 

