@@ -1,10 +1,31 @@
-"""Starts the assistant's web app on KC_HOST:KC_PORT (default http://127.0.0.1:7860)."""
+"""Serves the assistant's web app: `python app.py [--host H] [--port P]` (default http://127.0.0.1:7860)."""
+
+import argparse
+import sys
 
 import uvicorn
 
 from assistant.api import create_app
 from assistant.config import Settings
+from assistant.index import IndexDir
+from assistant.ingest import Ingestor
+
+
+def main() -> int:
+    """Build the index if there is none yet, then serve the API (and UI) with uvicorn."""
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(description="Trợ lý khuyến công — máy chủ web")
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.port)
+    args = parser.parse_args()
+    if IndexDir(settings.index_dir).current() is None:
+        print("Chưa có chỉ mục: đang nạp kho văn bản…", file=sys.stderr)
+        report = Ingestor(settings).run()
+        for failure in report.failures:
+            print(f"LỖI {failure}", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+    return 0
+
 
 if __name__ == "__main__":
-    settings = Settings.from_env()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    sys.exit(main())

@@ -35,6 +35,7 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid)\b")
 _COMPARE = re.compile(r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
+_POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 
 REFUSAL_SCOPE = (
     "Trợ lý trả lời dựa trên các văn bản khuyến công trong kho: Nghị định 45/2012/NĐ-CP, Thông tư 46/2012/TT-BCT, "
@@ -192,7 +193,7 @@ class Answerer:
     def _with_heading(evidence: Evidence, chunk_text: str) -> Evidence:
         """A điểm quoted with its khoản's heading line ('1. Tạm ứng 30% …'), which often holds the number."""
         heading = chunk_text.split("\n", 1)[0].strip()
-        if evidence.text == heading or not _CLAUSE_HEADING.match(heading) or not is_list_item(evidence.text):
+        if evidence.text == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(evidence.text):
             return evidence
         return Evidence(evidence.chunk_index, f"{heading} … {evidence.text}", evidence.score)
 

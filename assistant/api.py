@@ -7,8 +7,10 @@ import re
 from typing import Literal
 
 from fastapi import FastAPI, HTTPException, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .answer import Answerer
 from .config import Settings
@@ -46,13 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
     app.state.searcher = searcher
 
-    @app.exception_handler(IndexMissing)
-    async def _index_missing(_, exc: IndexMissing):
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
-
-    @app.exception_handler(StoreUnavailable)
-    async def _store_unavailable(_, exc: StoreUnavailable):
-        return JSONResponse(status_code=503, content={"detail": f"Kho vector tạm thời không truy cập được: {exc}"})
+    _install_error_handlers(app)
 
     @app.get("/health")
     def health():
@@ -61,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             snapshot = searcher.snapshot()
             return {"status": "ok", "generation": snapshot.generation, "chunks": len(snapshot.chunks)}
         except (IndexMissing, StoreUnavailable) as exc:
-            return JSONResponse(status_code=503, content={"status": "degraded", "detail": str(exc)})
+            return JSONResponse(status_code=503, content={"status": "degraded", "error": str(exc)})
 
     @app.post("/api/ask")
     def ask(request: AskRequest):
@@ -107,6 +103,53 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _document_meta(doc_id, snapshot.documents[doc_id]) | {"parts": parts}
 
     return app
+
+
+def _describe(error: dict) -> str:
+    """One validation error as 'field: problem' in Vietnamese where the common cases are known."""
+    where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path"))
+    kind = error.get("type", "")
+    limit = (error.get("ctx") or {}).get("max_length") or (error.get("ctx") or {}).get("min_length")
+    messages = {
+        "missing": "thiếu trường bắt buộc",
+        "string_too_short": f"quá ngắn (tối thiểu {limit} ký tự)",
+        "string_too_long": f"quá dài (tối đa {limit} ký tự)",
+        "too_long": f"quá nhiều phần tử (tối đa {limit})",
+        "string_type": "phải là chuỗi ký tự",
+        "literal_error": "giá trị không hợp lệ (chỉ nhận 'user' hoặc 'assistant')",
+        "json_invalid": "thân yêu cầu không phải JSON hợp lệ",
+        "model_attributes_type": "thân yêu cầu phải là một đối tượng JSON",
+        "int_parsing": "phải là số nguyên",
+    }
+    if not where and kind == "missing":
+        return "yêu cầu: thiếu thân yêu cầu JSON"
+    return f"{where or 'yêu cầu'}: {messages.get(kind, error.get('msg', 'không hợp lệ'))}"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Every error leaves as JSON {"error": "…"} that says what is wrong."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_, exc: RequestValidationError):
+        return JSONResponse(status_code=422, content={"error": "; ".join(_describe(e) for e in exc.errors())})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request, exc: StarletteHTTPException):
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"Không tìm thấy đường dẫn {request.url.path[:200]}"
+        elif exc.status_code == 405:
+            message = f"Phương thức {request.method} không dùng được cho {request.url.path[:200]}"
+        return JSONResponse(status_code=exc.status_code, content={"error": message},
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(IndexMissing)
+    async def _index_missing(_, exc: IndexMissing):
+        return JSONResponse(status_code=503, content={"error": str(exc)})
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(_, exc: StoreUnavailable):
+        return JSONResponse(status_code=503, content={"error": f"Kho vector tạm thời không truy cập được: {exc}"})
 
 
 def _document_meta(doc_id: str, meta: dict) -> dict:

@@ -1,4 +1,4 @@
-"""Command line: `khuyencong ingest [PATH…]` and `khuyencong search "câu hỏi" [--k N] [--json]`."""
+"""Command line: `khuyencong ingest [PATH…]`, `search "câu hỏi" [--k N] [--json]`, `ask "câu hỏi" [--json]`."""
 
 from __future__ import annotations
 
@@ -50,6 +50,29 @@ def _search(args, settings: Settings) -> int:
     return 0
 
 
+def _ask(args, settings: Settings) -> int:
+    from .answer import Answerer
+    from .currency import STATUS_LABELS
+    from .llm import create_llm
+    from .retrieval import Searcher
+
+    if not args.question.strip() or len(args.question) > 2000:
+        print("Lỗi: câu hỏi phải có từ 1 đến 2000 ký tự", file=sys.stderr)
+        return 2
+    answer = Answerer(Searcher(settings), create_llm(settings)).ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    if answer.citations:
+        print("\nNguồn:")
+    for citation in answer.citations:
+        number = f" {citation.number}" if citation.number else ""
+        status = STATUS_LABELS.get(citation.status, citation.status)
+        print(f"[{citation.n}] {citation.locator} —{number} {citation.title} ({status}) · {citation.chunk_id}")
+    return 0
+
+
 def _top_k(value: str) -> int:
     number = int(value) if value.isdigit() else 0
     if not 1 <= number <= 50:
@@ -68,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("question")
     search.add_argument("--k", type=_top_k, default=5, help="số kết quả (1-50)")
     search.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    ask = commands.add_parser("ask", help="hỏi và nhận câu trả lời có trích dẫn")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="in câu trả lời dạng JSON như /api/ask")
     return parser
 
 
@@ -79,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env()
     try:
-        return _ingest(args, settings) if args.command == "ingest" else _search(args, settings)
+        handler = {"ingest": _ingest, "search": _search, "ask": _ask}[args.command]
+        return handler(args, settings)
     except (IndexMissing, IndexBusy, StoreUnavailable, ValueError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

@@ -121,8 +121,18 @@ def test_api_ask_contract_and_stream(client):
     {"question": "a", "history": [{"role": "system", "content": "x"}]},
     {"question": "a", "history": [{"role": "user", "content": "x"}] * 21},
 ])
-def test_bad_ask_bodies_are_422(client, body):
-    assert client.post("/api/ask", json=body).status_code == 422
+def test_bad_ask_bodies_are_422_with_an_error_message(client, body):
+    response = client.post("/api/ask", json=body)
+    assert response.status_code == 422
+    assert response.json()["error"].split(":")[0] in ("question", "history", "history.0.role")
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    (b"{not json", "JSON hợp lệ"), (b"[1, 2]", "đối tượng JSON"), (b"", "thiếu thân yêu cầu"),
+])
+def test_malformed_json_is_a_clear_422(client, raw, message):
+    response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 422 and message in response.json()["error"]
 
 
 def test_documents_listing_and_reading_by_article(client):
@@ -132,7 +142,10 @@ def test_documents_listing_and_reading_by_article(client):
     document = client.get("/api/documents/nd-45-2012").json()
     assert document["parts"][0]["locator"] == "Điều 1" and len(document["parts"]) >= 19
     for bad in ("..%2F..%2Fetc%2Fpasswd", "khong-co", "A" * 300):
-        assert client.get(f"/api/documents/{bad}").status_code == 404
+        response = client.get(f"/api/documents/{bad}")
+        assert response.status_code == 404 and response.json()["error"].startswith(("Không có văn bản", "Không tìm"))
+    assert client.get("/api/khong-ton-tai").json() == {"error": "Không tìm thấy đường dẫn /api/khong-ton-tai"}
+    assert client.get("/api/ask").status_code == 405 and "GET" in client.get("/api/ask").json()["error"]
 
 
 def test_english_question_gets_an_english_lead_and_vietnamese_quote(answerer):

@@ -35,12 +35,13 @@ def test_search_returns_ranked_chunks_with_citation_fields(client):
 def test_bad_search_parameters_are_422_not_500(client, params):
     response = client.get("/api/search", params=params)
     assert response.status_code == 422
+    assert response.json()["error"].startswith(("q:", "k:"))
 
 
 def test_missing_index_is_503_with_a_clear_message(tmp_path):
     client = TestClient(create_app(Settings(corpus_dirs=[tmp_path], index_dir=tmp_path / "none")))
     response = client.get("/health")
-    assert response.status_code == 503 and "khuyencong ingest" in response.json()["detail"]
+    assert response.status_code == 503 and "khuyencong ingest" in response.json()["error"]
     assert client.get("/api/search", params={"q": "a"}).status_code == 503
 
 
@@ -75,3 +76,15 @@ def test_cli_ingest_reports_failures_with_exit_code(tmp_path, small_corpus):
     assert result.returncode == 1
     assert "hong.pdf" in result.stderr and "PDF hỏng" in result.stderr and "Traceback" not in result.stderr
     assert "Đã nạp gen-000001" in result.stdout
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_cli_ask_prints_answer_and_sources_or_json(default_settings):
+    question = "Cộng tác viên khuyến công được hưởng thù lao do ai quy định?"
+    text = run_cli("ask", question)
+    assert text.returncode == 0, text.stderr
+    assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in text.stdout and "Nguồn:" in text.stdout
+    assert "nd-45-2012#d10" in text.stdout and "đã được sửa đổi" in text.stdout
+    payload = json.loads(run_cli("ask", question, "--json").stdout)
+    assert payload["citations"][0]["chunk_id"] == "nd-45-2012#d10" and payload["refused"] is False
+    assert run_cli("ask", " ").returncode == 2
