@@ -148,7 +148,7 @@ class Answerer:
         ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
         if not ranked:
             return self._refusal("không tìm thấy đoạn trả lời", question)
-        quotes = self._select(question, ranked, usable)
+        quotes = self._article_quotes(question, ranked, usable, snapshot) or self._select(question, ranked, usable)
         citations: list[Citation] = []
         numbers: dict[int, int] = {}
         for evidence in quotes:
@@ -159,7 +159,7 @@ class Answerer:
         first_chunk = usable[first.chunk_index].chunk
         opener = "According to" if english else "Theo"
         one_chunk = all(q.chunk_index == first.chunk_index for q in quotes)
-        if len(quotes) > 1 and one_chunk and asks_for_list(question):
+        if len(quotes) > 1 and one_chunk and (asks_for_list(question) or parse_references(question).articles):
             lines = [f"{opener} {first_chunk.citation_label} [1], gồm:"]
             lines += [f"- {q.text} [1]" for q in quotes]
         else:
@@ -196,6 +196,19 @@ class Answerer:
         if evidence.text == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(evidence.text):
             return evidence
         return Evidence(evidence.chunk_index, f"{heading} … {evidence.text}", evidence.score)
+
+    @staticmethod
+    def _article_quotes(question: str, ranked: list[Evidence], usable: list[SearchResult], snapshot):
+        """'Điều 10 Nghị định 45/2012 quy định gì?': the named article itself, line by line."""
+        refs = parse_references(question)
+        named = set(resolve(refs, snapshot.doc_keys)) if refs.articles else set()
+        wanted = [i for i, r in enumerate(usable) if r.chunk.doc_id in named and r.chunk.article in refs.articles]
+        if not wanted:
+            return []
+        first = wanted[0]
+        order = {u: i for i, u in enumerate(split_units(usable[first].chunk.text))}
+        units = [e for e in ranked if e.chunk_index == first]
+        return sorted(units, key=lambda e: order.get(e.text, len(order)))[:MAX_LIST_ITEMS]
 
     def _select(self, question: str, ranked: list[Evidence], usable: list[SearchResult]) -> list[Evidence]:
         """The best unit, then list items of its chunk or other strong units (one per other document)."""

@@ -19,7 +19,10 @@ _QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
 )
 _NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc|toi da|toi thieu|ty le|phan tram|bao lau|may|han|thoi han|"
                           r"how much|how many|percent|rate)\b")
-_LIST_ASK = re.compile(r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung gi|list)\b")
+_LIST_ASK = re.compile(
+    r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung gi|list)\b"
+    r"|\b(dieu kien|tieu chi|ho so|thanh phan|nhiem vu|quyen han|trach nhiem)\b.*\b(la gi|gom|nao|ra sao)\b"
+)
 
 
 @dataclass

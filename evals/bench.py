@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "evals" / "reports"
 SEARCH_RUNS = 240
+ANSWER_RUNS = 120
 QUICKSTART_K = 4
 
 
@@ -127,6 +128,38 @@ def _contains_gold(texts: list[str], gold: str, gold_text: dict[str, str]) -> bo
     return any(span in text for span in spans for text in texts)
 
 
+def run_answers(queue) -> None:
+    """Answer latency through a real app server on loopback (warm), and key-fact accuracy of its answers."""
+    import urllib.request
+
+    from tests.servers import free_port, process
+
+    questions = [q for q, _ in bench_questions()]
+    facts = [json.loads(line) for line in (ROOT / "evals" / "keyfacts.jsonl").open(encoding="utf-8")]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def ask(question: str) -> dict:
+        body = json.dumps({"question": question}).encode("utf-8")
+        request = urllib.request.Request(f"{url}/api/ask", data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    with process([sys.executable, str(ROOT / "app.py"), "--port", str(port)], f"{url}/health"):
+        for question in questions[:5]:
+            ask(question)
+        timings = []
+        for i in range(ANSWER_RUNS):
+            started = time.perf_counter()
+            ask(questions[i % len(questions)])
+            timings.append((time.perf_counter() - started) * 1000)
+        hits = [all(any(v in ask(item["question"])["answer"] for v in group) for group in item["must_contain"])
+                for item in facts]
+    queue.put({"config": "extractive answers via POST /api/ask", "questions": ANSWER_RUNS,
+               "p50_ms": statistics.median(timings), "p95_ms": _percentile(timings, 0.95),
+               "key_fact_accuracy": sum(hits) / len(hits), "key_fact_questions": len(hits)})
+
+
 def _in_process(target, *args) -> dict:
     context = mp.get_context("spawn")
     queue = context.Queue()
@@ -159,15 +192,21 @@ def main() -> int:
     gold_text = project.pop("gold_text")
     quickstart = _in_process(run_quickstart, gold_text)
     rows = [project, quickstart]
+    answers = _in_process(run_answers)
     text = (
         f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {mp.cpu_count()} CPU)\n\n"
         f"Search latency over {SEARCH_RUNS} queries; hit@k over the 35 hand-written retrieval-test questions "
-        "(right article among the top k).\n\n" + table(rows) + "\n"
+        "(right article among the top k).\n\n" + table(rows) + "\n\n"
+        f"## Answers (warm server on loopback, {answers['questions']} questions)\n\n"
+        "| config | p50_ms | p95_ms | key-fact accuracy |\n|---|---|---|---|\n"
+        f"| {answers['config']} | {answers['p50_ms']:.1f} | {answers['p95_ms']:.1f} | "
+        f"{answers['key_fact_accuracy']:.3f} ({answers['key_fact_questions']} questions) |\n"
     )
     print(text)
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "bench.md").write_text(text, encoding="utf-8")
-    (REPORTS / "bench.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    (REPORTS / "bench.json").write_text(json.dumps(rows + [answers], ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
     return 0
 
 

@@ -160,3 +160,14 @@ def test_unaccented_question_is_answered_like_the_accented_one(answerer):
     unaccented = answerer.ask("cong tac vien khuyen cong duoc huong thu lao do ai quy dinh")
     assert accented.citations[0].chunk_id == unaccented.citations[0].chunk_id == "nd-45-2012#d10"
     assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in unaccented.answer
+
+
+def test_key_fact_accuracy_on_the_curated_set(answerer):
+    import json
+    from pathlib import Path
+
+    items = [json.loads(line) for line in (Path(__file__).parents[1] / "evals" / "keyfacts.jsonl").open()]
+    assert len(items) >= 40
+    hits = [all(any(v in answerer.ask(it["question"]).answer for v in group) for group in it["must_contain"])
+            for it in items]
+    assert sum(hits) / len(hits) >= 0.9, [it["question"] for it, hit in zip(items, hits, strict=True) if not hit]
