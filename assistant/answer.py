@@ -88,7 +88,7 @@ class Answerer:
         """Answer one question in the context of the conversation history."""
         started = time.perf_counter()
         question = nfc(question).strip()
-        standalone = standalone_question(question, history)
+        standalone = self._standalone(question, history)
         query = expand_english(standalone)
         english = is_english(standalone)
         results = self.searcher.search(query, k=RETRIEVE_K)
@@ -112,6 +112,16 @@ class Answerer:
                              "answer": round((done - retrieved) * 1000, 1),
                              "total": round((done - started) * 1000, 1)}
         return answer
+
+    def _standalone(self, question: str, history: list[dict] | None) -> str:
+        """The LLM's rewrite when one is configured and there is history; the offline heuristics otherwise."""
+        offline = standalone_question(question, history)
+        if self.llm is None or not history or offline == question:
+            return offline
+        try:
+            return self.llm.rewrite(question, history)
+        except LLMUnavailable:
+            return offline
 
     # Refusal ---------------------------------------------------------------------------------------------
 

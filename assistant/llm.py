@@ -31,6 +31,12 @@ class Source:
     text: str
 
 
+REWRITE_PROMPT = (
+    "Viết lại câu hỏi cuối của người dùng thành một câu hỏi tiếng Việt đầy đủ, tự hiểu được mà không cần đọc "
+    "hội thoại (thay 'văn bản đó', 'mức đó', 'còn … thì sao' bằng điều được nhắc tới). Chỉ trả về câu hỏi."
+)
+
+
 def build_messages(question: str, sources: list[Source]) -> list[tuple[str, str]]:
     """System prompt, then the numbered sources and the question."""
     listing = "\n\n".join(f"[{s.n}] {s.label}\n{s.text}" for s in sources)
@@ -77,6 +83,23 @@ class LLMClient:
         except Exception as exc:  # network errors, timeouts and API errors all mean: fall back
             raise LLMUnavailable(f"không gọi được mô hình ngôn ngữ ({type(exc).__name__})") from exc
         return guard(str(reply.content), sources)
+
+    def rewrite(self, question: str, history: list[dict]) -> str:
+        """A standalone question from the model; LLMUnavailable when it fails or returns something odd."""
+        try:
+            reply = str(self.model.invoke(rewrite_messages(question, history)).content).strip().strip('"')
+        except Exception as exc:  # any failure means: keep the offline rewrite
+            raise LLMUnavailable(f"không gọi được mô hình ngôn ngữ ({type(exc).__name__})") from exc
+        if not reply or len(reply) > 400 or "\n" in reply or _TEMPLATE_LEAK.search(reply):
+            raise LLMUnavailable("mô hình không viết lại được câu hỏi")
+        return reply
+
+
+def rewrite_messages(question: str, history: list[dict]) -> list[tuple[str, str]]:
+    """Prompt asking for a standalone version of the last question."""
+    turns = "\n".join(f"{'Người dùng' if m['role'] == 'user' else 'Trợ lý'}: {m['content'][:600]}"
+                      for m in history[-6:])
+    return [("system", REWRITE_PROMPT), ("human", f"Hội thoại:\n{turns}\n\nCâu hỏi cuối: {question}")]
 
 
 def create_llm(settings: Settings) -> LLMClient | None:

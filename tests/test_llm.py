@@ -20,6 +20,8 @@ SOURCES = [Source(1, "Điều 6, khoản 2, điểm b Thông tư liên tịch 26
                   "Mức hỗ trợ tối đa 30% nhưng không quá 500 triệu đồng/mô hình."),
            Source(2, "Điều 10 Nghị định 45/2012/NĐ-CP", "Cộng tác viên khuyến công được hưởng thù lao.")]
 QUESTION = "Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?"
+HISTORY = [{"role": "user", "content": "Cộng tác viên khuyến công hưởng chế độ gì theo Nghị định 45/2012/NĐ-CP?"},
+           {"role": "assistant", "content": "Theo Điều 10 Nghị định 45/2012/NĐ-CP [1]: được hưởng thù lao."}]
 
 
 def test_guard_keeps_grounded_answer_and_drops_unknown_citations():
@@ -55,6 +57,8 @@ def test_dead_endpoint_falls_back_to_the_extract_with_a_warning(default_settings
     answer = answerer.ask(QUESTION)
     assert not answer.refused and "500 triệu" in answer.answer
     assert "mô hình ngôn ngữ" in answer.warnings[0]
+    follow_up = answerer.ask("Văn bản đó còn hiệu lực không?", HISTORY)
+    assert follow_up.standalone_question.startswith("Nghị định 45/2012/NĐ-CP còn hiệu lực")
 
 
 class _SlowHandler(http.server.BaseHTTPRequestHandler):
@@ -100,6 +104,10 @@ def test_real_llama_cpp_server_answer_is_grounded_or_replaced(default_settings, 
     with process(args, f"http://127.0.0.1:{port}/v1/models", timeout=120):
         answerer = llm_answerer(default_settings, searcher, f"http://127.0.0.1:{port}/v1", timeout=120)
         answers = [answerer.ask(q) for q in (QUESTION, "Cộng tác viên khuyến công được hưởng thù lao do ai quy định?")]
+        follow_up = answerer.ask("Văn bản đó còn hiệu lực không?", HISTORY)
+    # The model's rewrite is used only when it is one plausible line; the answer still cites or refuses.
+    assert "\n" not in follow_up.standalone_question and len(follow_up.standalone_question) <= 400
+    assert follow_up.citations or follow_up.refused
     for answer in answers:
         assert not answer.refused and answer.citations
         fell_back = any("mô hình ngôn ngữ" in w for w in answer.warnings)
