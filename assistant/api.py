@@ -121,6 +121,8 @@ def _describe(error: dict) -> str:
         "model_attributes_type": "thân yêu cầu phải là một đối tượng JSON",
         "int_parsing": "phải là số nguyên",
     }
+    if kind == "json_invalid":
+        return "yêu cầu: thân yêu cầu không phải JSON hợp lệ"
     if not where and kind == "missing":
         return "yêu cầu: thiếu thân yêu cầu JSON"
     return f"{where or 'yêu cầu'}: {messages.get(kind, error.get('msg', 'không hợp lệ'))}"

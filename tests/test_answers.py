@@ -133,6 +133,7 @@ def test_bad_ask_bodies_are_422_with_an_error_message(client, body):
 def test_malformed_json_is_a_clear_422(client, raw, message):
     response = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 422 and message in response.json()["error"]
+    assert response.json()["error"].startswith("yêu cầu:")
 
 
 def test_documents_listing_and_reading_by_article(client):
