@@ -20,7 +20,7 @@ MAX_QUOTES = 4
 MAX_LIST_ITEMS = 20
 # Top dense similarity below which nothing in the corpus is about the question (see README, refusal);
 # English questions meet Vietnamese text at lower similarities.
-REFUSAL_MIN_DENSE = 0.86
+REFUSAL_MIN_DENSE = 0.868
 REFUSAL_MIN_DENSE_ENGLISH = 0.82
 
 PROVINCES = {fold(p): p for p in (

@@ -96,6 +96,8 @@ def test_continuation_keeps_the_previous_intent():
     "Mức hỗ trợ khuyến công của tỉnh Bắc Ninh năm 2025",
     "Nghị định 235/2025/NĐ-CP sửa đổi những gì?",
     "Thủ tục đăng ký kết hôn với người nước ngoài",
+    "Mức lương tối thiểu vùng năm 2025 là bao nhiêu?",
+    "What is the price of gold today?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)
