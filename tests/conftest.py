@@ -17,38 +17,11 @@ from assistant.ingest import Ingestor  # noqa: E402
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-DECREE = """# Nghị định thử nghiệm số 99/2030/NĐ-CP (tệp kiểm thử)
-# Dòng tiêu đề này là siêu dữ liệu, không phải nội dung
-
-[Chương I QUY ĐỊNH CHUNG]  (chương theo cấu trúc đề mục)
-
-Điều 1. Phạm vi điều chỉnh
-[Pháp điển: Điều 0.0.NĐ.1]
-(Điều 1 Nghị định số 99/2030/NĐ-CP, có hiệu lực thi hành kể từ ngày 15/03/2030)
-
-Nghị định này quy định việc hỗ trợ nuôi ong lấy mật tại vùng cao.
-
-Điều 2. Mức hỗ trợ
-(Điều 2 Nghị định số 99/2030/NĐ-CP, có hiệu lực thi hành kể từ ngày 15/03/2030)
-
-1. Hỗ trợ tối đa 40% chi phí mua thùng ong nhưng không quá 25 triệu đồng/hộ.
-
-2. Hỗ trợ đào tạo kỹ thuật nuôi ong cho hộ kinh doanh.
-"""
-
-PLAN = """Kế hoạch thử nghiệm năm 2030
-1. Tổ chức lớp tập huấn
-Tổ chức 12 lớp tập huấn chế biến mật ong cho 300 lao động nông thôn.
-2. Hỗ trợ máy móc
-Hỗ trợ 7 cơ sở đầu tư máy vắt mật hiện đại.
-"""
-
-CIRCULAR = """Điều 1. Đối tượng áp dụng
-Thông tư này áp dụng đối với hợp tác xã sản xuất gốm sứ men lam.
-
-Điều 2. Trách nhiệm của Sở Công Thương
-Sở Công Thương chủ trì thẩm định đề án gốm sứ và báo cáo trước ngày 30 tháng 6 hằng năm.
-"""
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Synthetic documents written for the tests (invented numbers and wording), shaped like the real corpus.
+DECREE = (FIXTURES / "nd-99-2030-synthetic.txt").read_text(encoding="utf-8")
+PLAN = (FIXTURES / "ke-hoach-2030-synthetic.txt").read_text(encoding="utf-8")
+CIRCULAR = (FIXTURES / "tt-77-2031-synthetic.txt").read_text(encoding="utf-8")
 
 
 def write_corpus(root: Path, files: dict[str, str], manifest: list[dict] | None = None) -> Path:
