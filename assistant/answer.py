@@ -77,6 +77,13 @@ class Answer:
         return asdict(self)
 
 
+def _in_text_order(ranked: list[Evidence], chunk_index: int, usable: list[SearchResult]) -> list[Evidence]:
+    """The units of one chunk in the order the chunk states them (at most MAX_LIST_ITEMS)."""
+    order = {u: i for i, u in enumerate(split_units(usable[chunk_index].chunk.text))}
+    units = [e for e in ranked if e.chunk_index == chunk_index]
+    return sorted(units, key=lambda e: order.get(e.text, len(order)))[:MAX_LIST_ITEMS]
+
+
 class Answerer:
     """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
 
@@ -179,10 +186,7 @@ class Answerer:
             for q in quotes[1:]:
                 chunk = usable[q.chunk_index].chunk
                 lines.append(f"- {chunk.citation_label}: {q.text} [{numbers[q.chunk_index]}]")
-        warnings = self._warnings(citations, snapshot)
-        text = "\n".join(lines) + "".join(f"\n\n⚠ {w}" for w in warnings)
-        return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
-                      standalone_question=question)
+        return self._finish(lines, citations, question, snapshot)
 
     def _generate(self, question: str, usable: list[SearchResult], extractive: Answer, snapshot) -> Answer:
         """The LLM's answer when it passes the guards, else the extractive one with a warning saying why."""
@@ -195,9 +199,7 @@ class Answerer:
             extractive.answer = f"⚠ {note}\n\n{extractive.answer}"
             return extractive
         citations = [self._citation(n, usable[n - 1], snapshot) for n in cited]
-        warnings = self._warnings(citations, snapshot)
-        return Answer(answer=text + "".join(f"\n\n⚠ {w}" for w in warnings), refused=False,
-                      citations=citations, warnings=warnings)
+        return self._finish([text], citations, question, snapshot)
 
     @staticmethod
     def _with_heading(evidence: Evidence, chunk_text: str) -> Evidence:
@@ -215,20 +217,15 @@ class Answerer:
         wanted = [i for i, r in enumerate(usable) if r.chunk.doc_id in named and r.chunk.article in refs.articles]
         if not wanted:
             return []
-        first = wanted[0]
-        order = {u: i for i, u in enumerate(split_units(usable[first].chunk.text))}
-        units = [e for e in ranked if e.chunk_index == first]
-        return sorted(units, key=lambda e: order.get(e.text, len(order)))[:MAX_LIST_ITEMS]
+        return _in_text_order(ranked, wanted[0], usable)
 
     def _select(self, question: str, ranked: list[Evidence], usable: list[SearchResult]) -> list[Evidence]:
         """The best unit, then list items of its chunk or other strong units (one per other document)."""
         best = ranked[0]
         if asks_for_list(question):
-            items = [e for e in ranked if e.chunk_index == best.chunk_index]
-            order = {u: i for i, u in enumerate(split_units(usable[best.chunk_index].chunk.text))}
+            items = _in_text_order(ranked, best.chunk_index, usable)
             if sum(is_list_item(e.text) for e in items) >= 2:
-                items.sort(key=lambda e: order.get(e.text, len(order)))
-                return items[:MAX_LIST_ITEMS]
+                return items
         chosen = [best]
         compare = bool(_COMPARE.search(fold(question))) or len(set(_YEAR.findall(question))) > 1
         for evidence in ranked[1:]:
@@ -252,6 +249,10 @@ class Answerer:
             citations.append(self._citation(n, SearchResult(effect, 1.0), snapshot))
             status = STATUS_LABELS.get(meta.get("status"), "chưa xác minh")
             lines.append(f"{doc_label(meta)}: tình trạng {status} [{n}]. {effect.citation_label}: {effect.text}")
+        return self._finish(lines, citations, question, snapshot)
+
+    def _finish(self, lines: list[str], citations: list[Citation], question: str, snapshot) -> Answer:
+        """The answer text followed by the currency warnings of the documents it cites."""
         warnings = self._warnings(citations, snapshot)
         text = "\n".join(lines) + "".join(f"\n\n⚠ {w}" for w in warnings)
         return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
