@@ -12,6 +12,7 @@ _DEICTIC = re.compile(
     r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
     r"(do|nay|tren|ay|vua neu)\b"
 )
+_DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
 _DOC_MENTION = re.compile(
     r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
 )
@@ -40,9 +41,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         if not named:
             answer = _last(history, "assistant") or ""
             mention = _DOC_MENTION.search(answer) or _DOC_MENTION.search(previous)
-            if mention and re.search(r"(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)",
-                                     folded):
-                return re.sub(r"(văn bản|thông tư|nghị định|quyết định|nghị quyết)\s+(đó|này|trên|ấy)",
-                              mention.group(1), question, flags=re.I)
+            pointer = _DOCUMENT_DEICTIC.search(folded)
+            if mention and pointer:
+                return question[: pointer.start()] + mention.group(1) + question[pointer.end() :]
             return f"{previous.rstrip(' ?')}? {question}"
     return question
