@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .corpus import Document
+from .corpus import Document, document_label
 
 # Vietnamese điểm letters: no f, j, w, z; đ comes right after d.
 POINT_LETTERS = [
@@ -82,7 +82,7 @@ class Chunk:
     @property
     def doc_label(self) -> str:
         """'Nghị định 45/2012/NĐ-CP', or the title when the document has no number."""
-        return f"{self.doc_type} {self.number}".strip() if self.number else self.title
+        return document_label(self.doc_type, self.number, self.title)
 
     def to_dict(self) -> dict:
         """Plain dict for chunks.jsonl."""
@@ -229,8 +229,7 @@ class Chunker:
         )
 
     def _doc_context(self, document: Document) -> str:
-        label = f"{document.doc_type} {document.number}".strip() if document.number else ""
-        return f"{label}: {document.title}" if label else document.title
+        return f"{document.label}: {document.title}" if document.number else document.title
 
     def _parts(self, text: str) -> list[str]:
         """The text itself when it fits, else sentence-aware pieces."""

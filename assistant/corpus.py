@@ -16,6 +16,11 @@ MANIFEST_NAME = "manifest.jsonl"
 STATUSES = ("in_force", "amended", "superseded", "expired", "unverified", "informational")
 
 
+def document_label(doc_type: str | None, number: str | None, title: str | None) -> str:
+    """'Nghị định 45/2012/NĐ-CP', or the title of a document without a số hiệu."""
+    return f"{doc_type or ''} {number}".strip() if number else (title or "")
+
+
 @dataclass
 class Document:
     """One source document: its text and the metadata citations show."""
@@ -35,6 +40,11 @@ class Document:
     complete: bool = True
     source: str | None = None
     header: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How citations name the document."""
+        return document_label(self.doc_type, self.number, self.title)
 
     @property
     def content_hash(self) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .corpus import document_label
+
 STATUS_LABELS = {
     "in_force": "còn hiệu lực",
     "amended": "đã được sửa đổi",
@@ -29,8 +31,8 @@ def vietnamese_note(note: str) -> str:
 
 
 def doc_label(meta: dict) -> str:
-    """'Nghị định 45/2012/NĐ-CP', or the title of a document without a number."""
-    return f"{meta.get('doc_type', '')} {meta['number']}".strip() if meta.get("number") else meta.get("title", "")
+    """The citation name of a document from its manifest metadata."""
+    return document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
 
 
 def currency_warning(meta: dict) -> str | None:
