@@ -11,7 +11,7 @@ from .evidence import Evidence, asks_for_list, is_list_item, split_units
 from .followup import standalone_question
 from .glossary import expand_english, is_english
 from .llm import LLMClient, LLMUnavailable, Source
-from .references import parse_references, resolve
+from .references import References, parse_references, resolve
 from .retrieval import Searcher, SearchResult
 from .text import fold, nfc
 
@@ -84,6 +84,12 @@ def _in_text_order(ranked: list[Evidence], chunk_index: int, usable: list[Search
     return sorted(units, key=lambda e: order.get(e.text, len(order)))[:MAX_LIST_ITEMS]
 
 
+def _article_quotes(ranked: list[Evidence], usable: list[SearchResult], refs: References, named: list[str]):
+    """'Điều 10 Nghị định 45/2012 quy định gì?': the named article itself, line by line."""
+    wanted = [i for i, r in enumerate(usable) if r.chunk.doc_id in named and r.chunk.article in refs.articles]
+    return _in_text_order(ranked, wanted[0], usable) if wanted else []
+
+
 class Answerer:
     """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
 
@@ -101,16 +107,17 @@ class Answerer:
         results = self.searcher.search(query, k=RETRIEVE_K)
         retrieved = time.perf_counter()
         snapshot = self.searcher.snapshot()
-        reason = self._out_of_scope(query, results, snapshot, english)
+        refs = parse_references(query)
+        named = resolve(refs, snapshot.doc_keys)
+        reason = self._out_of_scope(query, results, refs, named, english)
         if reason is not None:
             answer = self._refusal(reason, standalone)
-        elif _VALIDITY.search(fold(standalone)) and (named := resolve(parse_references(standalone),
-                                                                      snapshot.doc_keys)):
+        elif named and _VALIDITY.search(fold(standalone)):
             answer = self._validity(standalone, named, snapshot)
         else:
             top = results[0].score or 1.0
             usable = [r for r in results if r.score >= 0.5 * top][:4]
-            answer = self._extractive(query, usable, snapshot, english)
+            answer = self._extractive(query, usable, snapshot, english, refs, named)
             if self.llm is not None and not answer.refused:
                 answer = self._generate(query, usable, answer, snapshot)
             answer.standalone_question = standalone
@@ -132,12 +139,12 @@ class Answerer:
 
     # Refusal ---------------------------------------------------------------------------------------------
 
-    def _out_of_scope(self, question: str, results: list[SearchResult], snapshot, english: bool) -> str | None:
+    def _out_of_scope(self, question: str, results: list[SearchResult], refs: References, named: list[str],
+                      english: bool) -> str | None:
         """Why the corpus cannot answer, or None when it can."""
         if not results:
             return "không tìm thấy nội dung liên quan"
-        refs = parse_references(question)
-        if refs.documents and not resolve(refs, snapshot.doc_keys):
+        if refs.documents and not named:
             named = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
             return f"văn bản {named} chưa có trong kho"
         floor = REFUSAL_MIN_DENSE_ENGLISH if english else REFUSAL_MIN_DENSE
@@ -160,12 +167,13 @@ class Answerer:
 
     # Answers ---------------------------------------------------------------------------------------------
 
-    def _extractive(self, question: str, usable: list[SearchResult], snapshot, english: bool) -> Answer:
+    def _extractive(self, question: str, usable: list[SearchResult], snapshot, english: bool, refs: References,
+                    named: list[str]) -> Answer:
         top = usable[0].score or 1.0
         ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
         if not ranked:
             return self._refusal("không tìm thấy đoạn trả lời", question)
-        quotes = self._article_quotes(question, ranked, usable, snapshot) or self._select(question, ranked, usable)
+        quotes = _article_quotes(ranked, usable, refs, named) or self._select(question, ranked, usable)
         citations: list[Citation] = []
         numbers: dict[int, int] = {}
         for evidence in quotes:
@@ -176,7 +184,7 @@ class Answerer:
         first_chunk = usable[first.chunk_index].chunk
         opener = "According to" if english else "Theo"
         one_chunk = all(q.chunk_index == first.chunk_index for q in quotes)
-        if len(quotes) > 1 and one_chunk and (asks_for_list(question) or parse_references(question).articles):
+        if len(quotes) > 1 and one_chunk and (asks_for_list(question) or refs.articles):
             lines = [f"{opener} {first_chunk.citation_label} [1], gồm:"]
             lines += [f"- {q.text} [1]" for q in quotes]
         else:
@@ -208,16 +216,6 @@ class Answerer:
         if evidence.text == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(evidence.text):
             return evidence
         return Evidence(evidence.chunk_index, f"{heading} … {evidence.text}", evidence.score)
-
-    @staticmethod
-    def _article_quotes(question: str, ranked: list[Evidence], usable: list[SearchResult], snapshot):
-        """'Điều 10 Nghị định 45/2012 quy định gì?': the named article itself, line by line."""
-        refs = parse_references(question)
-        named = set(resolve(refs, snapshot.doc_keys)) if refs.articles else set()
-        wanted = [i for i, r in enumerate(usable) if r.chunk.doc_id in named and r.chunk.article in refs.articles]
-        if not wanted:
-            return []
-        return _in_text_order(ranked, wanted[0], usable)
 
     def _select(self, question: str, ranked: list[Evidence], usable: list[SearchResult]) -> list[Evidence]:
         """The best unit, then list items of its chunk or other strong units (one per other document)."""
