@@ -41,10 +41,6 @@ def bench_questions() -> list[tuple[str, str]]:
     return gold + [(fold(q), g) for q, g in ACCENTED] + [(q.lower(), g) for q, g in gold]
 
 
-def _is_gold(chunk_id: str, gold: str) -> bool:
-    return chunk_id == gold or chunk_id.startswith(gold if gold.endswith("#") else gold + "-")
-
-
 def _latencies(search, questions) -> list[float]:
     timings = []
     for i in range(SEARCH_RUNS):
@@ -60,6 +56,7 @@ def run_project(queue) -> None:
     from assistant.config import Settings
     from assistant.ingest import Ingestor
     from assistant.retrieval import Searcher
+    from tests.test_retrieval_default import is_gold
 
     questions = bench_questions()
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +68,7 @@ def run_project(queue) -> None:
         searcher.search("khởi động")
         timings = _latencies(lambda q: searcher.search(q, k=5), questions)
         hits = {k: float(statistics.mean(
-            any(_is_gold(r.chunk.id, g) for r in searcher.search(q, k=k)) for q, g in questions[:35])
+            any(is_gold(r.chunk.id, g) for r in searcher.search(q, k=k)) for q, g in questions[:35])
             ) for k in (3, QUICKSTART_K)}
         chunk_text = {c.id: c.text for c in searcher.snapshot().chunks}
     queue.put({
@@ -124,7 +121,9 @@ def run_quickstart(queue, gold_text: dict[str, str]) -> None:
 
 def _contains_gold(texts: list[str], gold: str, gold_text: dict[str, str]) -> bool:
     """A character chunk answers when it holds the opening of one of the gold article's passages."""
-    spans = [text[:80] for chunk_id, text in gold_text.items() if _is_gold(chunk_id, gold)]
+    from tests.test_retrieval_default import is_gold
+
+    spans = [text[:80] for chunk_id, text in gold_text.items() if is_gold(chunk_id, gold)]
     return any(span in text for span in spans for text in texts)
 
 

@@ -1,6 +1,5 @@
 """Grounded answers over the default corpus: numbers, lists, citations, currency warnings, follow-ups, refusals."""
 
-import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,10 +8,9 @@ from assistant.answer import Answerer
 from assistant.api import create_app
 from assistant.followup import standalone_question
 from assistant.retrieval import Searcher
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import SHARED_CORPUS, numbers_are_grounded
 
 pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +21,6 @@ def answerer(default_settings):
 @pytest.fixture(scope="module")
 def client(default_settings):
     return TestClient(create_app(default_settings))
-
-
-def numbers_are_grounded(answer) -> bool:
-    """Every number in the answer text appears in a cited chunk, its locator or its document number."""
-    cited = " ".join(f"{c['text']} {c['locator']} {c['number'] or ''}" for c in answer["citations"])
-    body = answer["answer"].split("\n\n⚠")[0]
-    return all(n in cited for n in _NUMBER.findall(re.sub(r"\[\d+\]", "", body)))
 
 
 @pytest.mark.parametrize(("question", "fact", "chunk"), [

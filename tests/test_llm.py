@@ -2,7 +2,6 @@
 
 import http.server
 import importlib.util
-import re
 import sys
 import threading
 import time
@@ -15,6 +14,7 @@ from assistant.llm import LLMClient, LLMUnavailable, Source, guard
 from assistant.retrieval import Searcher
 from tests.conftest import SHARED_CORPUS
 from tests.servers import free_port, process
+from tests.test_answers import numbers_are_grounded
 
 SOURCES = [Source(1, "Điều 6, khoản 2, điểm b Thông tư liên tịch 26/2014/TTLT-BTC-BCT",
                   "Mức hỗ trợ tối đa 30% nhưng không quá 500 triệu đồng/mô hình."),
@@ -112,6 +112,4 @@ def test_real_llama_cpp_server_answer_is_grounded_or_replaced(default_settings, 
         assert not answer.refused and answer.citations
         fell_back = any("mô hình ngôn ngữ" in w for w in answer.warnings)
         if not fell_back:  # the model's own words passed the guards: every number is in a cited source
-            cited = " ".join(f"{c.locator} {c.number} {c.text}" for c in answer.citations)
-            body = answer.answer.split("\n\n⚠")[0]
-            assert all(n in cited for n in re.findall(r"\d+(?:[.,]\d+)*", re.sub(r"\[\d+\]", "", body)))
+            assert numbers_are_grounded(answer.to_dict())

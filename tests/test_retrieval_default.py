@@ -57,14 +57,14 @@ def searcher(default_settings):
     return Searcher(default_settings)
 
 
-def _matches(chunk_id: str, gold: str) -> bool:
+def is_gold(chunk_id: str, gold: str) -> bool:
     """A gold 'doc#d6' accepts the article chunk and its khoản/điểm chunks; 'doc#' any chunk of doc."""
     return chunk_id == gold or chunk_id.startswith(gold if gold.endswith("#") else gold + "-")
 
 
 def _hit(searcher, question, gold):
     ids = [r.chunk.id for r in searcher.search(question, k=3)]
-    return any(_matches(i, gold) for i in ids), ids
+    return any(is_gold(i, gold) for i in ids), ids
 
 
 @pytest.mark.parametrize(("question", "gold"), ACCENTED + UNACCENTED + DOCUMENT_NUMBERS)
