@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -113,6 +114,24 @@ class EmbeddingCache:
         if self.path.is_file():
             with np.load(self.path) as data:
                 self.vectors = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+
+    @staticmethod
+    def key(text: str) -> str:
+        """Cache key of an embedding: the exact text the embedder sees."""
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def fill(self, texts: list[str], embedder, batch: int = 32, progress=None) -> list[np.ndarray]:
+        """Vectors of the texts, embedding (in batches) only those not cached yet."""
+        keys = [self.key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self.vectors))
+        text_of = dict(zip(keys, texts, strict=True))
+        for start in range(0, len(missing), batch):
+            part = missing[start : start + batch]
+            for key, vector in zip(part, embedder.passages([text_of[k] for k in part]), strict=True):
+                self.vectors[key] = vector
+            if progress is not None:
+                progress(len(part))
+        return [self.vectors[k] for k in keys]
 
     def save(self, keep: set[str]) -> None:
         """Persist the vectors whose keys are still in use."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from dataclasses import dataclass, field
@@ -45,11 +44,6 @@ class IngestReport:
     def exit_code(self) -> int:
         """0 when every file was read, 1 when some failed (the others are indexed all the same)."""
         return 1 if self.failures else 0
-
-
-def embedding_key(chunk: Chunk) -> str:
-    """Cache key of a chunk's embedding: the exact text the embedder sees."""
-    return hashlib.sha1(chunk.embedding_text.encode("utf-8")).hexdigest()
 
 
 def _doc_entry(document: Document, chunks: list[Chunk]) -> dict:
@@ -166,22 +160,15 @@ class Ingestor:
 
     def _embed(self, report: IngestReport, chunks: list[Chunk]):
         cache = EmbeddingCache(self.settings.index_dir, self.settings.embedder)
-        keys = [embedding_key(c) for c in chunks]
-        missing = [i for i, key in enumerate(keys) if key not in cache.vectors]
-        report.reused_embeddings = len(chunks) - len(missing)
-        report.embedded = len(missing)
-        if missing:
-            embedder = create_embedder(self.settings.embedder)
-            bar = tqdm(total=len(missing), desc="Nhúng đoạn văn", unit="đoạn", disable=not self.progress)
-            for start in range(0, len(missing), EMBED_BATCH):
-                batch = missing[start : start + EMBED_BATCH]
-                vectors = embedder.passages([chunks[i].embedding_text for i in batch])
-                for i, vector in zip(batch, vectors, strict=True):
-                    cache.vectors[keys[i]] = vector
-                bar.update(len(batch))
-            bar.close()
-        cache.save(set(keys))
-        return [cache.vectors[key] for key in keys]
+        texts = [c.embedding_text for c in chunks]
+        keys = {cache.key(t) for t in texts}
+        report.embedded = len(keys - set(cache.vectors))
+        report.reused_embeddings = len(chunks) - sum(cache.key(t) not in cache.vectors for t in texts)
+        embedder = create_embedder(self.settings.embedder) if report.embedded else None
+        with tqdm(total=report.embedded, desc="Nhúng đoạn văn", unit="đoạn", disable=not self.progress) as bar:
+            vectors = cache.fill(texts, embedder, EMBED_BATCH, bar.update)
+        cache.save(keys)
+        return vectors
 
     def _store(self, generation: str, folder: Path, chunks: list[Chunk], vectors) -> None:
         client = make_client(self.settings.chroma_url, folder / "chroma")
