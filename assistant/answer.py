@@ -7,7 +7,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from .currency import STATUS_LABELS, currency_warning, doc_label
-from .evidence import Evidence, asks_for_list, is_list_item, split_units
+from .evidence import Evidence, asks_for_list, asks_for_number, content_terms, is_list_item, split_units
 from .followup import standalone_question
 from .glossary import expand_english, is_english
 from .llm import LLMClient, LLMUnavailable, Source
@@ -16,12 +16,7 @@ from .retrieval import Searcher, SearchResult
 from .text import fold, nfc
 
 RETRIEVE_K = 6
-MAX_QUOTES = 4
 MAX_LIST_ITEMS = 20
-# Top dense similarity below which nothing in the corpus is about the question (see README, refusal);
-# English questions meet Vietnamese text at lower similarities.
-REFUSAL_MIN_DENSE = 0.868
-REFUSAL_MIN_DENSE_ENGLISH = 0.82
 
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
@@ -32,8 +27,11 @@ PROVINCES = {fold(p): p for p in (
     "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
 ).split("|")}
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
-_VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid)\b")
+_VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid|take effect|"
+                       r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|issued)\b")
 _COMPARE = re.compile(r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b")
+_HAS_DIGIT = re.compile(r"\d")
+_NUMBERING = re.compile(r"^(\d+\.|[a-zđ]\))\s")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 
@@ -59,6 +57,8 @@ class Citation:
     score: float
     status: str
     source: str | None
+    issued: str | None = None
+    effective: str | None = None
 
 
 @dataclass
@@ -84,6 +84,39 @@ def _in_text_order(ranked: list[Evidence], chunk_index: int, usable: list[Search
     return sorted(units, key=lambda e: order.get(e.text, len(order)))[:MAX_LIST_ITEMS]
 
 
+def _vietnamese_date(iso: str) -> str:
+    """'2025-09-23' -> 'ngày 23 tháng 9 năm 2025' (the manifest's dates, as the documents write them)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    return f"ngày {day} tháng {int(month)} năm {year}"
+
+
+def _list_chunk(question: str, ranked: list[Evidence], usable: list[SearchResult]) -> int:
+    """For a list question, the chunk whose heading line names what is asked ('1. Hồ sơ … cấp huyện:'):
+    its heading's score plus the share of the heading's terms the question uses (the closest sibling wins)."""
+    asked = set(content_terms(question))
+    scores = {(e.chunk_index, e.text): e.score for e in ranked}
+    best_index, best_score = ranked[0].chunk_index, ranked[0].score
+    for index, result in enumerate(usable):
+        units = split_units(result.chunk.text)
+        heading_terms = set(content_terms(units[0])) if units else set()
+        if not heading_terms or (index, units[0]) not in scores:
+            continue
+        score = scores[(index, units[0])] + 0.5 * len(heading_terms & asked) / len(heading_terms)
+        if score > best_score:
+            best_index, best_score = index, score
+    return best_index
+
+
+def _following(unit: Evidence, usable: list[SearchResult]) -> list[Evidence]:
+    """The units after `unit` in its chunk (at most MAX_LIST_ITEMS)."""
+    units = split_units(usable[unit.chunk_index].chunk.text)
+    start = units.index(unit.text) + 1 if unit.text in units else len(units)
+    return [Evidence(unit.chunk_index, u, unit.score) for u in units[start : start + MAX_LIST_ITEMS]]
+
+
 def _article_quotes(ranked: list[Evidence], usable: list[SearchResult], refs: References, named: list[str]):
     """'Điều 10 Nghị định 45/2012 quy định gì?': the named article itself, line by line."""
     wanted = [i for i, r in enumerate(usable) if r.chunk.doc_id in named and r.chunk.article in refs.articles]
@@ -93,18 +126,23 @@ def _article_quotes(ranked: list[Evidence], usable: list[SearchResult], refs: Re
 class Answerer:
     """Answers from the corpus only, quoting what it cites; refuses when the corpus does not answer."""
 
-    def __init__(self, searcher: Searcher, llm: LLMClient | None = None):
+    def __init__(self, searcher: Searcher, llm: LLMClient | None = None, mode: str = "hybrid"):
         self.searcher = searcher
         self.llm = llm
+        self.mode = mode
+        self.settings = searcher.settings
+
+    def query(self, question: str, history: list[dict] | None = None) -> tuple[str, str]:
+        """The standalone question and the retrieval query (English terms expanded) the answer is built on."""
+        standalone = self._standalone(nfc(question).strip(), history)
+        return standalone, expand_english(standalone)
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer one question in the context of the conversation history."""
         started = time.perf_counter()
-        question = nfc(question).strip()
-        standalone = self._standalone(question, history)
-        query = expand_english(standalone)
+        standalone, query = self.query(question, history)
         english = is_english(standalone)
-        results = self.searcher.search(query, k=RETRIEVE_K)
+        results = self.searcher.search(query, k=RETRIEVE_K, mode=self.mode)
         retrieved = time.perf_counter()
         snapshot = self.searcher.snapshot()
         refs = parse_references(query)
@@ -116,7 +154,7 @@ class Answerer:
             answer = self._validity(standalone, named, snapshot)
         else:
             top = results[0].score or 1.0
-            usable = [r for r in results if r.score >= 0.5 * top][:4]
+            usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
             answer = self._extractive(query, usable, snapshot, english, refs, named)
             if self.llm is not None and not answer.refused:
                 answer = self._generate(query, usable, answer, snapshot)
@@ -147,8 +185,7 @@ class Answerer:
         if refs.documents and not named:
             named = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
             return f"văn bản {named} chưa có trong kho"
-        floor = REFUSAL_MIN_DENSE_ENGLISH if english else REFUSAL_MIN_DENSE
-        if not refs.documents and max(r.dense for r in results) < floor:
+        if not refs.documents and self._far_from_corpus(question, results, english):
             return "câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho"
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
         folded = fold(question)
@@ -160,6 +197,17 @@ class Answerer:
                 return f"kho chưa có số liệu, văn bản cho năm {year}"
         return None
 
+    def _far_from_corpus(self, question: str, results: list[SearchResult], english: bool) -> bool:
+        """Dense similarity under the floor (see README, refusal), unless a passage holds nearly every term of
+        the question: some answerable questions embed far from their passage but match it word for word."""
+        if self.mode == "lexical":
+            return False  # a BM25-only baseline has no similarity to judge scope by
+        s = self.settings
+        if max(r.dense for r in results) >= (s.refusal_min_dense_english if english else s.refusal_min_dense):
+            return False
+        ranked = self.searcher.snapshot().evidence.rank(question, [r.chunk.text for r in results], [0.0] * len(results))
+        return not ranked or ranked[0].score < s.refusal_evidence_override
+
     def _refusal(self, reason: str, question: str) -> Answer:
         lead = "Xin lỗi, tôi không tìm thấy câu trả lời trong các văn bản hiện có"
         text = f"{lead} ({reason}). {REFUSAL_SCOPE}"
@@ -170,7 +218,11 @@ class Answerer:
     def _extractive(self, question: str, usable: list[SearchResult], snapshot, english: bool, refs: References,
                     named: list[str]) -> Answer:
         top = usable[0].score or 1.0
-        ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable])
+        ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable],
+                                        [r.chunk.article_title or "" for r in usable], self.settings.evidence_prior)
+        if named and not _COMPARE.search(fold(question)):
+            # A question about one document is answered from that document.
+            ranked = [e for e in ranked if usable[e.chunk_index].chunk.doc_id in named] or ranked
         if not ranked:
             return self._refusal("không tìm thấy đoạn trả lời", question)
         quotes = _article_quotes(ranked, usable, refs, named) or self._select(question, ranked, usable)
@@ -220,19 +272,28 @@ class Answerer:
     def _select(self, question: str, ranked: list[Evidence], usable: list[SearchResult]) -> list[Evidence]:
         """The best unit, then list items of its chunk or other strong units (one per other document)."""
         best = ranked[0]
-        if asks_for_list(question):
-            items = _in_text_order(ranked, best.chunk_index, usable)
+        compare = bool(_COMPARE.search(fold(question))) or len(set(_YEAR.findall(question))) > 1
+        if asks_for_list(question) and not compare:
+            items = _in_text_order(ranked, _list_chunk(question, ranked, usable), usable)
             if sum(is_list_item(e.text) for e in items) >= 2:
                 return items
+        states_number = bool(_HAS_DIGIT.search(_NUMBERING.sub("", best.text)))
+        if best.text.endswith(":") and not compare and not (asks_for_number(question) and states_number):
+            # '… phải đáp ứng các điều kiện sau:' says nothing without the items that follow it.
+            following = _following(best, usable)
+            if following:
+                return [best, *following]
         chosen = [best]
         compare = bool(_COMPARE.search(fold(question))) or len(set(_YEAR.findall(question))) > 1
         for evidence in ranked[1:]:
-            if len(chosen) >= MAX_QUOTES:
+            if len(chosen) >= self.settings.max_quotes:
                 break
             doc = usable[evidence.chunk_index].chunk.doc_id
-            new_doc = doc not in {usable[c.chunk_index].chunk.doc_id for c in chosen}
-            strong = evidence.score >= 0.75 * best.score
-            if (strong or (compare and new_doc)) and evidence.text not in {c.text for c in chosen}:
+            # Comparing means quoting each side: another document, or another passage of the same one.
+            new_side = (doc not in {usable[c.chunk_index].chunk.doc_id for c in chosen}
+                        or evidence.chunk_index not in {c.chunk_index for c in chosen})
+            strong = evidence.score >= self.settings.quote_ratio * best.score
+            if (strong or (compare and new_side)) and evidence.text not in {c.text for c in chosen}:
                 chosen.append(evidence)
         return chosen
 
@@ -246,7 +307,9 @@ class Answerer:
             n = len(citations) + 1
             citations.append(self._citation(n, SearchResult(effect, 1.0), snapshot))
             status = STATUS_LABELS.get(meta.get("status"), "chưa xác minh")
-            lines.append(f"{doc_label(meta)}: tình trạng {status} [{n}]. {effect.citation_label}: {effect.text}")
+            dates = "".join(f"; {label} {_vietnamese_date(meta[key])}" for key, label in
+                            (("issued", "ban hành"), ("effective", "có hiệu lực từ")) if meta.get(key))
+            lines.append(f"{doc_label(meta)}: tình trạng {status}{dates} [{n}]. {effect.citation_label}: {effect.text}")
         return self._finish(lines, citations, question, snapshot)
 
     def _finish(self, lines: list[str], citations: list[Citation], question: str, snapshot) -> Answer:
@@ -260,7 +323,8 @@ class Answerer:
         c = result.chunk
         meta = snapshot.documents.get(c.doc_id, {})
         return Citation(n=n, chunk_id=c.id, doc_id=c.doc_id, title=c.title, number=c.number, locator=c.locator,
-                        text=c.text, score=round(result.score, 4), status=c.status, source=meta.get("source"))
+                        text=c.text, score=round(result.score, 4), status=c.status, source=meta.get("source"),
+                        issued=meta.get("issued"), effective=meta.get("effective"))
 
     def _warnings(self, citations: list[Citation], snapshot) -> list[str]:
         warnings = []

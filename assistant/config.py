@@ -51,6 +51,13 @@ class Settings:
     boost_document: float = 0.25
     boost_article: float = 0.6
     top_k: int = 5
+    answer_k: int = 4
+    evidence_prior: float = 0.5
+    quote_ratio: float = 0.75
+    max_quotes: int = 4
+    refusal_min_dense: float = 0.868
+    refusal_min_dense_english: float = 0.82
+    refusal_evidence_override: float = 0.9
     host: str = "127.0.0.1"
     port: int = 7860
     llm_base_url: str | None = None
@@ -76,6 +83,13 @@ class Settings:
         s.boost_document = _env_float("KC_BOOST_DOCUMENT", s.boost_document)
         s.boost_article = _env_float("KC_BOOST_ARTICLE", s.boost_article)
         s.top_k = _env_int("KC_TOP_K", s.top_k)
+        s.answer_k = _env_int("KC_ANSWER_K", s.answer_k)
+        s.evidence_prior = _env_float("KC_EVIDENCE_PRIOR", s.evidence_prior)
+        s.quote_ratio = _env_float("KC_QUOTE_RATIO", s.quote_ratio)
+        s.max_quotes = _env_int("KC_MAX_QUOTES", s.max_quotes)
+        s.refusal_min_dense = _env_float("KC_REFUSAL_MIN_DENSE", s.refusal_min_dense)
+        s.refusal_min_dense_english = _env_float("KC_REFUSAL_MIN_DENSE_ENGLISH", s.refusal_min_dense_english)
+        s.refusal_evidence_override = _env_float("KC_REFUSAL_EVIDENCE", s.refusal_evidence_override)
         s.host = os.environ.get("KC_HOST") or s.host
         s.port = _env_int("KC_PORT", s.port)
         s.llm_base_url = os.environ.get("KC_LLM_BASE_URL") or None

@@ -17,10 +17,16 @@ _QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
     "bao nhieu gi nao ai dau khong sao the nhu la duoc co can phai hay cho biet hoi toi minh em "
     "what which who how much many does do is are the of for to in".split()
 )
-_NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc|toi da|toi thieu|ty le|phan tram|bao lau|may|han|thoi han|"
-                          r"how much|how many|percent|rate)\b")
+_DATE_ASK = re.compile(r"\b(ngay nao|khi nao|bao gio|tu ngay|thoi diem|when|what date)\b")
+_DATE = re.compile(r"\bngày \d{1,2} tháng \d{1,2} năm \d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b")
+# A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
+_DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
+                         r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
+SHORT_SENTENCE = 80
+_NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc(?! dich| tieu| luc)|toi da|toi thieu|ty le|phan tram|bao lau|"
+                          r"may(?! moc)|han|thoi han|how much|how many|percent|rate)\b")
 _LIST_ASK = re.compile(
-    r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung gi|list)\b"
+    r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung (\w+ ){0,3}gi|list)\b"
     r"|\b(dieu kien|tieu chi|ho so|thanh phan|nhiem vu|quyen han|trach nhiem)\b.*\b(la gi|gom|nao|ra sao)\b"
 )
 
@@ -34,13 +40,24 @@ class Evidence:
     score: float
 
 
+def _sentences(line: str) -> list[str]:
+    """A long line cut at sentence ends; a short sentence stays with the one before ('… Mức hỗ trợ … 100 triệu')."""
+    sentences: list[str] = []
+    for sentence in _SENTENCE_END.split(line):
+        if sentences and len(sentence) < SHORT_SENTENCE:
+            sentences[-1] = f"{sentences[-1]} {sentence}"
+        else:
+            sentences.append(sentence)
+    return sentences
+
+
 def split_units(text: str) -> list[str]:
     """Lines of a chunk (khoản, điểm, list items), long lines cut at sentence ends."""
     units = []
     for line in (ln.strip() for ln in text.splitlines()):
         if not line:
             continue
-        units.extend(_SENTENCE_END.split(line) if len(line) > 320 else [line])
+        units.extend(_sentences(line) if len(line) > 320 else [line])
     return [u for u in units if len(u) > 2]
 
 
@@ -52,6 +69,11 @@ def content_terms(text: str) -> list[str]:
 def asks_for_number(question: str) -> bool:
     """'bao nhiêu', 'mức', 'tối đa', 'how much' …"""
     return bool(_NUMERIC_ASK.search(fold(question)))
+
+
+def asks_for_date(question: str) -> bool:
+    """'ngày nào', 'khi nào', 'từ ngày', 'when' …"""
+    return bool(_DATE_ASK.search(fold(question)))
 
 
 def asks_for_list(question: str) -> bool:
@@ -72,8 +94,10 @@ class EvidenceScorer:
     def weight(self, term: str) -> float:
         return self.idf.get(term, math.log(1 + self.size))
 
-    def score(self, question_terms: list[str], unit: str, numeric: bool) -> float:
-        """Share of the question's term weight found in the unit, plus pair and number bonuses."""
+    def score(self, question_terms: list[str], unit: str, numeric: bool, heading: set[str] = frozenset(),
+              date: bool = False) -> float:
+        """Share of the question's term weight found in the unit (half for terms only in its heading), plus
+        bonuses for matching term pairs and, when the question asks for one, a number or a date."""
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
@@ -81,19 +105,27 @@ class EvidenceScorer:
         wanted = set(question_terms)
         total = sum(self.weight(t) for t in wanted)
         matched = sum(self.weight(t) for t in wanted & present)
+        matched += 0.5 * sum(self.weight(t) for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
         unit_pairs = set(zip(terms, terms[1:], strict=False))
         bonus = 0.05 * len(pairs & unit_pairs)
         if numeric and _HAS_NUMBER.search(unit):
             bonus += 0.15
+        if date and _DATE.search(unit):
+            bonus += 0.3
         return matched / total + bonus if total else 0.0
 
-    def rank(self, question: str, chunks: list[str], priors: list[float]) -> list[Evidence]:
-        """Every unit of the given chunks, best first; a chunk's retrieval prior breaks near-ties."""
-        question_terms = content_terms(question)
+    def rank(self, question: str, chunks: list[str], priors: list[float],
+             headings: list[str] | None = None, prior_weight: float = 0.1) -> list[Evidence]:
+        """Every unit of the given chunks, best first; a chunk's retrieval prior breaks near-ties.
+
+        `headings` (the article title a chunk belongs to) lend their terms to the chunk's short units."""
+        question_terms = content_terms(_DOC_NUMBER.sub(" ", question))
         numeric = asks_for_number(question)
+        date = asks_for_date(question)
+        heading_terms = [set(content_terms(h)) for h in (headings or [""] * len(chunks))]
         found = [
-            Evidence(i, unit, self.score(question_terms, unit, numeric) + 0.1 * prior)
+            Evidence(i, unit, self.score(question_terms, unit, numeric, heading_terms[i], date) + prior_weight * prior)
             for i, (text, prior) in enumerate(zip(chunks, priors, strict=True))
             for unit in split_units(text)
         ]

@@ -18,6 +18,23 @@ _DOC_MENTION = re.compile(
 )
 
 
+_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao)\b|\?|$")
+
+
+def _swap_subject(previous: str, subject: str) -> str | None:
+    """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> 'Hội đồng cấp quốc gia có …': the span
+    of the previous question that starts with the new subject's first word, up to its verb, is replaced."""
+    head = fold(subject).split()[0] if subject.split() else ""
+    folded = fold(previous)
+    found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
+    if not found:
+        return None
+    end = _PREDICATE.search(folded, found.end())
+    if found.start() == 0:
+        subject = subject[:1].upper() + subject[1:]
+    return f"{previous[: found.start()]}{subject}{previous[end.start() :]}"
+
+
 def _last(history: list[dict], role: str) -> str | None:
     return next((m["content"] for m in reversed(history) if m.get("role") == role and m.get("content")), None)
 
@@ -35,7 +52,7 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     if continuation and continuation.group(2):
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         subject = question[continuation.start(2) : continuation.end(2)]
-        return f"{previous.rstrip(' ?')} — đối với {subject}?"
+        return _swap_subject(previous, subject) or f"{previous.rstrip(' ?')} — đối với {subject}?"
     if _DEICTIC.search(folded) or len(folded.split()) <= 4:
         named = parse_references(question).documents
         if not named:

@@ -63,6 +63,16 @@ TERMS = {
     "machinery": "máy móc thiết bị",
     "pollution": "ô nhiễm môi trường",
     "hanoi": "Hà Nội",
+    "points": "điểm",
+    "score": "điểm",
+    "households": "số hộ",
+    "recognised": "công nhận",
+    "recognized": "công nhận",
+    "deadline": "thời hạn",
+    "interest rate": "lãi suất vốn vay",
+    "deputy director": "Phó Giám đốc",
+    "deputy directors": "Phó Giám đốc",
+    "take effect": "có hiệu lực thi hành",
 }
 _FUNCTION_WORDS = set(
     "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "

@@ -101,7 +101,7 @@ def test_api_ask_contract_and_stream(client):
     answer = client.post("/api/ask", json=body).json()
     assert set(answer) == {"answer", "refused", "citations", "warnings", "standalone_question", "timings_ms"}
     assert set(answer["citations"][0]) == {"n", "chunk_id", "doc_id", "title", "number", "locator", "text", "score",
-                                           "status", "source"}
+                                           "status", "source", "issued", "effective"}
     with client.stream("POST", "/api/ask/stream", json=body) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
         payload = "".join(response.iter_text())
