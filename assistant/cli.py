@@ -1,4 +1,4 @@
-"""Command line: `khuyencong ingest [PATH…]`, `search "câu hỏi" [--k N] [--json]`, `ask "câu hỏi" [--json]`."""
+"""Command line: `khuyencong ingest [PATH…]`, `search "…" [--k N] [--json]`, `ask "…" [--json]`, `eval [--split]`."""
 
 from __future__ import annotations
 
@@ -73,6 +73,28 @@ def _ask(args, settings: Settings) -> int:
     return 0
 
 
+def _eval(args, settings: Settings) -> int:
+    from .evaluation import report, runner
+    from .evaluation.pipelines import CONFIGS
+
+    names = args.config or list(CONFIGS)
+    results = runner.run(args.split, names, settings)
+    full = args.split == "test" and sorted(names) == sorted(CONFIGS)
+    stem = "latest" if full else "-".join(["latest", args.split, *([] if len(names) == len(CONFIGS) else names)])
+    written = report.write(results, runner.REPORTS, stem)
+    print(report.headline_table(results))
+    print("\nBáo cáo: " + ", ".join(str(p.relative_to(runner.ROOT)) for p in written))
+    if not args.gate:
+        return 0
+    if "project" not in results["configs"]:
+        print("Lỗi: --gate cần cấu hình project", file=sys.stderr)
+        return 2
+    failures = runner.gate_failures(results["configs"]["project"]["summary"], runner.thresholds())
+    for failure in failures:
+        print(f"DƯỚI NGƯỠNG {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def _top_k(value: str) -> int:
     number = int(value) if value.isdigit() else 0
     if not 1 <= number <= 50:
@@ -94,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="hỏi và nhận câu trả lời có trích dẫn")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="in câu trả lời dạng JSON như /api/ask")
+    evaluate = commands.add_parser("eval", help="chấm điểm trên bộ câu hỏi evals/questions.jsonl")
+    evaluate.add_argument("--split", choices=["dev", "test", "all"], default="test",
+                          help="dev để tinh chỉnh, test để báo cáo (mặc định: test)")
+    evaluate.add_argument("--config", action="append", help="cấu hình (lặp lại được): project, dense, bm25, "
+                          "langchain-quickstart; mặc định tất cả")
+    evaluate.add_argument("--gate", action="store_true", help="thoát mã 1 khi project dưới evals/thresholds.json")
     return parser
 
 
@@ -105,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env()
     try:
-        handler = {"ingest": _ingest, "search": _search, "ask": _ask}[args.command]
+        handler = {"ingest": _ingest, "search": _search, "ask": _ask, "eval": _eval}[args.command]
         return handler(args, settings)
     except (IndexMissing, IndexBusy, StoreUnavailable, ValueError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Evaluation suite: curated questions -> pipelines (project and baselines) -> metrics -> report and gate."""

@@ -1,0 +1,160 @@
+"""The configurations compared: the project's pipeline, dense only, BM25 only and the LangChain quickstart recipe."""
+
+from __future__ import annotations
+
+import re
+import time
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from ..answer import Answerer
+from ..config import Settings
+from ..evidence import EvidenceScorer
+from ..retrieval import Searcher
+from .dataset import EvalItem
+
+RETRIEVE_K = 10
+QUICKSTART_K = 4
+QUICKSTART_QUOTES = 3
+
+
+@dataclass
+class Reply:
+    """One answer as the metrics see it."""
+
+    text: str
+    refused: bool
+    cited_texts: list[str] = field(default_factory=list)
+    # Text, locator and document number of each citation: where a stated number may come from.
+    cited_sources: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class Pipeline(ABC):
+    """A configuration under evaluation: ranked passages for a question, and an answer."""
+
+    name: str
+
+    @abstractmethod
+    def retrieve(self, item: EvalItem) -> list[set[str]]:
+        """For the top RETRIEVE_K results, the chunk ids of the index each one covers."""
+
+    @abstractmethod
+    def answer(self, item: EvalItem) -> Reply:
+        """The configuration's answer to the question (in its history)."""
+
+
+class ProjectPipeline(Pipeline):
+    """The project's answerer over the published index, with hybrid, dense-only or BM25-only retrieval."""
+
+    def __init__(self, name: str, searcher: Searcher, mode: str = "hybrid"):
+        self.name = name
+        self.mode = mode
+        self.searcher = searcher
+        self.answerer = Answerer(searcher, mode=mode)
+
+    def retrieve(self, item: EvalItem) -> list[set[str]]:
+        _, query = self.answerer.query(item.question, item.history)
+        return [{r.chunk.id} for r in self.searcher.search(query, k=RETRIEVE_K, mode=self.mode)]
+
+    def answer(self, item: EvalItem) -> Reply:
+        started = time.perf_counter()
+        result = self.answerer.ask(item.question, item.history)
+        seconds = time.perf_counter() - started
+        return Reply(
+            text=result.answer, refused=result.refused, seconds=seconds,
+            cited_texts=[c.text for c in result.citations],
+            cited_sources=[" ".join(str(v) for v in (c.text, c.locator, c.number, c.title, c.issued, c.effective) if v)
+                           for c in result.citations],
+        )
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def covers(piece: str, chunk_text: str, width: int = 60) -> bool:
+    """A character split covers a chunk when it holds the chunk's start, middle or end (60 characters)."""
+    text = _flat(chunk_text)
+    if len(text) <= width:
+        return text in piece
+    spots = (0, (len(text) - width) // 2, len(text) - width)
+    return any(text[s : s + width] in piece for s in spots)
+
+
+class QuickstartPipeline(Pipeline):
+    """LangChain quickstart: RecursiveCharacterTextSplitter 1000/200, the same embedder, Chroma, top 4.
+
+    It has no follow-up rewriting and never refuses; its answer quotes the best sentences of its top 4 splits,
+    chosen by the same evidence scorer as the project's, so the comparison is about chunking and retrieval.
+    """
+
+    name = "langchain-quickstart"
+
+    def __init__(self, settings: Settings, searcher: Searcher):
+        import chromadb
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        from ..corpus import discover
+        from ..embeddings import create_embedder
+        from ..index import EmbeddingCache
+        from ..vectorstore import ChromaEmbedding
+
+        documents, _ = discover(settings.corpus_dirs)
+        splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+        self.pieces = [piece for d in documents for piece in splitter.split_text(d.text)]
+        self.embedder = create_embedder(settings.embedder)
+        cache = EmbeddingCache(settings.index_dir / "quickstart", settings.embedder)
+        vectors = cache.fill(self.pieces, self.embedder)
+        cache.save({cache.key(p) for p in self.pieces})
+        client = chromadb.EphemeralClient(settings=chromadb.config.Settings(anonymized_telemetry=False))
+        self.collection = client.get_or_create_collection(
+            f"quickstart-{id(self)}", embedding_function=ChromaEmbedding(settings.embedder),
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        for start in range(0, len(self.pieces), 256):
+            self.collection.add(ids=[str(i) for i in range(start, min(start + 256, len(self.pieces)))],
+                                embeddings=[v.tolist() for v in vectors[start : start + 256]],
+                                documents=self.pieces[start : start + 256])
+        flat = [_flat(p) for p in self.pieces]
+        chunks = searcher.snapshot().chunks
+        self.covered = [{c.id for c in chunks if covers(piece, c.text)} for piece in flat]
+        self.scorer = EvidenceScorer(self.pieces)
+
+    def _top(self, question: str, k: int) -> list[int]:
+        vector = self.embedder.query(question)
+        found = self.collection.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
+        return [int(i) for i in found["ids"][0]]
+
+    def retrieve(self, item: EvalItem) -> list[set[str]]:
+        return [self.covered[i] for i in self._top(item.question, RETRIEVE_K)]
+
+    def answer(self, item: EvalItem) -> Reply:
+        started = time.perf_counter()
+        top = self._top(item.question, QUICKSTART_K)
+        ranked = self.scorer.rank(item.question, [self.pieces[i] for i in top], [1.0] * len(top))
+        chosen = [e for e in ranked if e.score >= 0.75 * ranked[0].score][:QUICKSTART_QUOTES] if ranked else []
+        used = list(dict.fromkeys(e.chunk_index for e in chosen))
+        lines = [f"{e.text} [{used.index(e.chunk_index) + 1}]" for e in chosen]
+        cited = [self.pieces[top[i]] for i in used]
+        return Reply(text="\n".join(lines), refused=False, cited_texts=cited, cited_sources=cited,
+                     seconds=time.perf_counter() - started)
+
+
+CONFIGS = ("project", "dense", "bm25", "langchain-quickstart")
+
+
+def create_pipelines(settings: Settings, names: list[str] | None = None) -> list[Pipeline]:
+    """The named configurations (all by default), sharing one searcher."""
+    names = names or list(CONFIGS)
+    unknown = [n for n in names if n not in CONFIGS]
+    if unknown:
+        raise ValueError(f"cấu hình không có: {', '.join(unknown)} (có: {', '.join(CONFIGS)})")
+    searcher = Searcher(settings)
+    made = {
+        "project": lambda: ProjectPipeline("project", searcher),
+        "dense": lambda: ProjectPipeline("dense", searcher, mode="dense"),
+        "bm25": lambda: ProjectPipeline("bm25", searcher, mode="lexical"),
+        "langchain-quickstart": lambda: QuickstartPipeline(settings, searcher),
+    }
+    return [made[n]() for n in names]
