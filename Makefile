@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup ingest index run test bench lint clean
+.PHONY: setup ingest index run test bench eval tune lint clean
 
 setup: $(STAMP)
 
@@ -39,8 +39,14 @@ test: setup ingest
 bench: setup index
 	$(BIN)/python -m evals.bench
 
+eval: setup index
+	$(BIN)/khuyencong eval
+
+tune: setup index
+	$(BIN)/python -m evals.tune
+
 lint: setup
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf index/gen-* index/CURRENT index/cache
+	rm -rf index/gen-* index/CURRENT index/cache index/quickstart

@@ -147,7 +147,7 @@ class Answerer:
         snapshot = self.searcher.snapshot()
         refs = parse_references(query)
         named = resolve(refs, snapshot.doc_keys)
-        reason = self._out_of_scope(query, results, refs, named, english)
+        reason = self._out_of_scope(query, results, refs, named, english, english and query == standalone)
         if reason is not None:
             answer = self._refusal(reason, standalone)
         elif named and _VALIDITY.search(fold(standalone)):
@@ -178,14 +178,14 @@ class Answerer:
     # Refusal ---------------------------------------------------------------------------------------------
 
     def _out_of_scope(self, question: str, results: list[SearchResult], refs: References, named: list[str],
-                      english: bool) -> str | None:
+                      english: bool, no_corpus_terms: bool = False) -> str | None:
         """Why the corpus cannot answer, or None when it can."""
         if not results:
             return "không tìm thấy nội dung liên quan"
         if refs.documents and not named:
             named = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
             return f"văn bản {named} chưa có trong kho"
-        if not refs.documents and self._far_from_corpus(question, results, english):
+        if not refs.documents and self._far_from_corpus(question, results, english, no_corpus_terms):
             return "câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho"
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
         folded = fold(question)
@@ -197,16 +197,26 @@ class Answerer:
                 return f"kho chưa có số liệu, văn bản cho năm {year}"
         return None
 
-    def _far_from_corpus(self, question: str, results: list[SearchResult], english: bool) -> bool:
-        """Dense similarity under the floor (see README, refusal), unless a passage holds nearly every term of
-        the question: some answerable questions embed far from their passage but match it word for word."""
+    def _far_from_corpus(self, question: str, results: list[SearchResult], english: bool,
+                         no_corpus_terms: bool) -> bool:
+        """Whether nothing retrieved is about the question (see README, refusal).
+
+        English questions reach the corpus only through the glossary: none of its terms, nothing to answer from.
+        Otherwise the dense similarity decides, unless under the floor one passage holds nearly every term of the
+        question and its phrases: some answerable questions embed far from their passage but match it word for word.
+        """
+        if no_corpus_terms:
+            return True
         if self.mode == "lexical":
             return False  # a BM25-only baseline has no similarity to judge scope by
         s = self.settings
         if max(r.dense for r in results) >= (s.refusal_min_dense_english if english else s.refusal_min_dense):
             return False
-        ranked = self.searcher.snapshot().evidence.rank(question, [r.chunk.text for r in results], [0.0] * len(results))
-        return not ranked or ranked[0].score < s.refusal_evidence_override
+        texts = [r.chunk.text for r in results]
+        evidence = self.searcher.snapshot().evidence
+        ranked = evidence.rank(question, texts, [0.0] * len(results))
+        strong_terms = bool(ranked) and ranked[0].score >= s.refusal_evidence_override
+        return not (strong_terms and evidence.pair_coverage(question, texts) >= s.refusal_min_pairs)
 
     def _refusal(self, reason: str, question: str) -> Answer:
         lead = "Xin lỗi, tôi không tìm thấy câu trả lời trong các văn bản hiện có"

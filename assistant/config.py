@@ -58,6 +58,7 @@ class Settings:
     refusal_min_dense: float = 0.868
     refusal_min_dense_english: float = 0.82
     refusal_evidence_override: float = 0.9
+    refusal_min_pairs: float = 0.35
     host: str = "127.0.0.1"
     port: int = 7860
     llm_base_url: str | None = None
@@ -90,6 +91,7 @@ class Settings:
         s.refusal_min_dense = _env_float("KC_REFUSAL_MIN_DENSE", s.refusal_min_dense)
         s.refusal_min_dense_english = _env_float("KC_REFUSAL_MIN_DENSE_ENGLISH", s.refusal_min_dense_english)
         s.refusal_evidence_override = _env_float("KC_REFUSAL_EVIDENCE", s.refusal_evidence_override)
+        s.refusal_min_pairs = _env_float("KC_REFUSAL_MIN_PAIRS", s.refusal_min_pairs)
         s.host = os.environ.get("KC_HOST") or s.host
         s.port = _env_int("KC_PORT", s.port)
         s.llm_base_url = os.environ.get("KC_LLM_BASE_URL") or None

@@ -17,12 +17,17 @@ _QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
     "bao nhieu gi nao ai dau khong sao the nhu la duoc co can phai hay cho biet hoi toi minh em "
     "what which who how much many does do is are the of for to in".split()
 )
-_DATE_ASK = re.compile(r"\b(ngay nao|khi nao|bao gio|tu ngay|thoi diem|when|what date)\b")
-_DATE = re.compile(r"\bngày \d{1,2} tháng \d{1,2} năm \d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_DATE_ASK = re.compile(
+    r"\b(ngay nao|khi nao|bao gio|tu ngay|thoi diem|han gui|han nop|han chot|when|what date|deadline)\b"
+)
+_DATE = re.compile(r"\bngày \d{1,2} tháng \d{1,2}( năm \d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b")
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
 _DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
                          r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
 SHORT_SENTENCE = 80
+LONG_LINE = 320
+LONG_ITEM = 700
+_CONDITION = re.compile(r"^(trong )?trường hợp\b|^nếu\b", re.IGNORECASE)
 _NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc(?! dich| tieu| luc)|toi da|toi thieu|ty le|phan tram|bao lau|"
                           r"may(?! moc)|han|thoi han|how much|how many|percent|rate)\b")
 _LIST_ASK = re.compile(
@@ -41,23 +46,30 @@ class Evidence:
 
 
 def _sentences(line: str) -> list[str]:
-    """A long line cut at sentence ends; a short sentence stays with the one before ('… Mức hỗ trợ … 100 triệu')."""
+    """A long line cut at sentence ends. A short sentence stays with the one before ('… Mức hỗ trợ … 100 triệu');
+    a condition ('Trường hợp …') stays with the sentence that completes it."""
     sentences: list[str] = []
+    open_condition = False
     for sentence in _SENTENCE_END.split(line):
-        if sentences and len(sentence) < SHORT_SENTENCE:
+        condition = bool(_CONDITION.match(sentence))
+        if sentences and (open_condition or (len(sentence) < SHORT_SENTENCE and not condition)):
             sentences[-1] = f"{sentences[-1]} {sentence}"
+            open_condition = False
         else:
             sentences.append(sentence)
+            open_condition = condition
     return sentences
 
 
 def split_units(text: str) -> list[str]:
-    """Lines of a chunk (khoản, điểm, list items), long lines cut at sentence ends."""
+    """Lines of a chunk (khoản, điểm, list items); long lines cut at sentence ends, a điểm or khoản kept whole
+    up to LONG_ITEM characters (its second sentence is often the support level)."""
     units = []
     for line in (ln.strip() for ln in text.splitlines()):
         if not line:
             continue
-        units.extend(_sentences(line) if len(line) > 320 else [line])
+        limit = LONG_ITEM if _LIST_ITEM.match(line) else LONG_LINE
+        units.extend(_sentences(line) if len(line) > limit else [line])
     return [u for u in units if len(u) > 2]
 
 
@@ -114,6 +126,21 @@ class EvidenceScorer:
         if date and _DATE.search(unit):
             bonus += 0.3
         return matched / total + bonus if total else 0.0
+
+    @staticmethod
+    def pair_coverage(question: str, chunks: list[str]) -> float:
+        """Best share of the question's adjacent term pairs ('nhà ở', 'lãi suất') found together in one unit:
+        common words spread over a passage cover a question's terms, only its topic covers its phrases."""
+        terms = content_terms(_DOC_NUMBER.sub(" ", question))
+        pairs = set(zip(terms, terms[1:], strict=False))
+        if not pairs:
+            return 0.0
+        best = 0.0
+        for text in chunks:
+            for unit in split_units(text):
+                unit_terms = content_terms(unit)
+                best = max(best, len(pairs & set(zip(unit_terms, unit_terms[1:], strict=False))) / len(pairs))
+        return best
 
     def rank(self, question: str, chunks: list[str], priors: list[float],
              headings: list[str] | None = None, prior_weight: float = 0.1) -> list[Evidence]:

@@ -73,6 +73,17 @@ TERMS = {
     "deputy director": "Phó Giám đốc",
     "deputy directors": "Phó Giám đốc",
     "take effect": "có hiệu lực thi hành",
+    "register": "đăng ký",
+    "registration": "đăng ký",
+    "documents": "hồ sơ",
+    "dossier": "hồ sơ",
+    "contest": "bình chọn",
+    "district-level": "cấp huyện",
+    "district level": "cấp huyện",
+    "province-level": "cấp tỉnh",
+    "product": "sản phẩm",
+    "products": "sản phẩm",
+    "ministry": "Bộ",
 }
 _FUNCTION_WORDS = set(
     "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "

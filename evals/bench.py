@@ -134,7 +134,10 @@ def run_answers(queue) -> None:
     from tests.servers import free_port, process
 
     questions = [q for q, _ in bench_questions()]
-    facts = [json.loads(line) for line in (ROOT / "evals" / "keyfacts.jsonl").open(encoding="utf-8")]
+    from assistant.evaluation.dataset import load
+    from assistant.evaluation.metrics import facts_found
+
+    facts = [item for item in load(split="test") if item.answerable and not item.history]
     port = free_port()
     url = f"http://127.0.0.1:{port}"
 
@@ -152,8 +155,7 @@ def run_answers(queue) -> None:
             started = time.perf_counter()
             ask(questions[i % len(questions)])
             timings.append((time.perf_counter() - started) * 1000)
-        hits = [all(any(v in ask(item["question"])["answer"] for v in group) for group in item["must_contain"])
-                for item in facts]
+        hits = [facts_found(ask(item.question)["answer"], item.must_contain) for item in facts]
     queue.put({"config": "extractive answers via POST /api/ask", "questions": ANSWER_RUNS,
                "p50_ms": statistics.median(timings), "p95_ms": _percentile(timings, 0.95),
                "key_fact_accuracy": sum(hits) / len(hits), "key_fact_questions": len(hits)})

@@ -18,11 +18,11 @@ from assistant.retrieval import Searcher
 COLUMNS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precision", "refusal_accuracy",
            "false_refusal_rate")
 SWEEPS = {
-    "weight_dense": [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 1.0],
-    "answer_k": [1, 2, 3, 4, 5, 6],
-    "evidence_prior": [0.0, 0.1, 0.2, 0.3, 0.5, 0.8],
-    "quote_ratio": [0.5, 0.6, 0.75, 0.85, 1.0],
-    "max_quotes": [1, 2, 3, 4, 6],
+    "weight_dense": [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0],
+    "answer_k": [2, 3, 4, 5, 6],
+    "evidence_prior": [0.0, 0.1, 0.3, 0.5, 0.8],
+    "quote_ratio": [0.5, 0.6, 0.7, 0.75, 0.85],
+    "max_quotes": [2, 3, 4, 5, 6],
     "refusal_min_dense": [0.84, 0.85, 0.86, 0.868, 0.875, 0.885],
     "refusal_evidence_override": [0.6, 0.8, 0.9, 1.0, 1.2, 9.0],
 }

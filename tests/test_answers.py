@@ -79,6 +79,38 @@ def test_continuation_keeps_the_previous_intent():
     assert standalone_question("con hop tac xa thi sao", history).endswith("hop tac xa?")
 
 
+@pytest.mark.parametrize(("previous", "follow_up", "expected"), [
+    ("Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?", "Còn cấp quốc gia thì sao?",
+     "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"),
+    ("Đề án hạ tầng cụm công nghiệp được tạm ứng bao nhiêu?", "Còn đề án hỗ trợ thành lập doanh nghiệp thì sao?",
+     "Đề án hỗ trợ thành lập doanh nghiệp được tạm ứng bao nhiêu?"),
+])
+def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
+    assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
+
+
+def test_units_keep_support_levels_and_conditions_with_their_sentence():
+    from assistant.evidence import split_units
+
+    point = "k) Chi xây dựng chương trình truyền hình. " + "Mức chi thực hiện theo hợp đồng, đấu thầu. " * 8
+    assert split_units(point) == [point.strip()]  # a điểm stays whole: its second sentence is the level
+    prose = ("Nội dung dài về hỗ trợ mô hình trình diễn kỹ thuật cho cơ sở công nghiệp nông thôn. " * 4
+             + "Mức hỗ trợ không quá 100 triệu đồng/mô hình. "
+             + "Trường hợp bất khả kháng không hoàn thành đề án. "
+             + "Cục Công nghiệp địa phương xem xét quyết toán theo khối lượng công việc đã thực hiện.")
+    units = split_units(prose)
+    assert any(u.endswith("100 triệu đồng/mô hình.") and u.startswith("Nội dung") for u in units)
+    assert units[-1].startswith("Trường hợp bất khả kháng") and units[-1].endswith("đã thực hiện.")
+
+
+def test_phrases_not_just_words_keep_a_question_in_scope():
+    from assistant.evidence import EvidenceScorer
+
+    passage = ["Hỗ trợ lãi suất vốn vay cho cơ sở di dời; hợp đồng mua máy móc, nhà thầu xây dựng xã hội."]
+    assert EvidenceScorer.pair_coverage("Lãi suất vay mua nhà ở xã hội bao nhiêu?", passage) < 0.35
+    assert EvidenceScorer.pair_coverage("Hỗ trợ lãi suất vốn vay cho cơ sở di dời?", passage) == 1.0
+
+
 @pytest.mark.parametrize("question", [
     "Giá vàng SJC hôm nay bao nhiêu?",
     "Cách nấu phở bò ngon",
@@ -154,14 +186,3 @@ def test_unaccented_question_is_answered_like_the_accented_one(answerer):
     unaccented = answerer.ask("cong tac vien khuyen cong duoc huong thu lao do ai quy dinh")
     assert accented.citations[0].chunk_id == unaccented.citations[0].chunk_id == "nd-45-2012#d10"
     assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in unaccented.answer
-
-
-def test_key_fact_accuracy_on_the_curated_set(answerer):
-    import json
-    from pathlib import Path
-
-    items = [json.loads(line) for line in (Path(__file__).parents[1] / "evals" / "keyfacts.jsonl").open()]
-    assert len(items) >= 40
-    hits = [all(any(v in answerer.ask(it["question"]).answer for v in group) for group in it["must_contain"])
-            for it in items]
-    assert sum(hits) / len(hits) >= 0.9, [it["question"] for it, hit in zip(items, hits, strict=True) if not hit]

@@ -13,18 +13,19 @@ CHART_METRICS = ("recall@1", "recall@5", "mrr@10", "ndcg@10", "answer_accuracy",
 MAX_FAILURES = 40
 
 
-def _cell(value) -> str:
+def _cell(value, key: str = "") -> str:
     if value is None:
         return "—"
-    return f"{value:.1f}" if isinstance(value, float) and value >= 10 else (
-        f"{value:.3f}" if isinstance(value, float) else str(value))
+    if isinstance(value, float):
+        return f"{value:.1f}" if key.endswith("_ms") else f"{value:.3f}"
+    return str(value)
 
 
 def headline_table(results: dict) -> str:
     """One row per configuration, one column per metric."""
     lines = ["| config | " + " | ".join(HEADLINE) + " |", "|---" * (len(HEADLINE) + 1) + "|"]
     for name, result in results["configs"].items():
-        lines.append(f"| {name} | " + " | ".join(_cell(result["summary"].get(k)) for k in HEADLINE) + " |")
+        lines.append(f"| {name} | " + " | ".join(_cell(result["summary"].get(k), k) for k in HEADLINE) + " |")
     return "\n".join(lines)
 
 
