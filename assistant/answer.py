@@ -30,8 +30,6 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _VALIDITY = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc|con ap dung|in force|still valid|take effect|"
                        r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|issued)\b")
 _COMPARE = re.compile(r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b")
-_HAS_DIGIT = re.compile(r"\d")
-_NUMBERING = re.compile(r"^(\d+\.|[a-zđ]\))\s")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 
@@ -229,7 +227,8 @@ class Answerer:
                     named: list[str]) -> Answer:
         top = usable[0].score or 1.0
         ranked = snapshot.evidence.rank(question, [r.chunk.text for r in usable], [r.score / top for r in usable],
-                                        [r.chunk.article_title or "" for r in usable], self.settings.evidence_prior)
+                                        [r.chunk.article_title or "" for r in usable], self.settings.evidence_prior,
+                                        self.settings.evidence_number_bonus)
         if named and not _COMPARE.search(fold(question)):
             # A question about one document is answered from that document.
             ranked = [e for e in ranked if usable[e.chunk_index].chunk.doc_id in named] or ranked
@@ -287,8 +286,8 @@ class Answerer:
             items = _in_text_order(ranked, _list_chunk(question, ranked, usable), usable)
             if sum(is_list_item(e.text) for e in items) >= 2:
                 return items
-        states_number = bool(_HAS_DIGIT.search(_NUMBERING.sub("", best.text)))
-        if best.text.endswith(":") and not compare and not (asks_for_number(question) and states_number):
+        # A question asking 'bao nhiêu' is not answered by a list of conditions.
+        if best.text.endswith(":") and not compare and not asks_for_number(question):
             # '… phải đáp ứng các điều kiện sau:' says nothing without the items that follow it.
             following = _following(best, usable)
             if following:

@@ -107,7 +107,7 @@ class EvidenceScorer:
         return self.idf.get(term, math.log(1 + self.size))
 
     def score(self, question_terms: list[str], unit: str, numeric: bool, heading: set[str] = frozenset(),
-              date: bool = False) -> float:
+              date: bool = False, number_bonus: float = 0.15) -> float:
         """Share of the question's term weight found in the unit (half for terms only in its heading), plus
         bonuses for matching term pairs and, when the question asks for one, a number or a date."""
         if not question_terms:
@@ -122,7 +122,7 @@ class EvidenceScorer:
         unit_pairs = set(zip(terms, terms[1:], strict=False))
         bonus = 0.05 * len(pairs & unit_pairs)
         if numeric and _HAS_NUMBER.search(unit):
-            bonus += 0.15
+            bonus += number_bonus
         if date and _DATE.search(unit):
             bonus += 0.3
         return matched / total + bonus if total else 0.0
@@ -143,7 +143,8 @@ class EvidenceScorer:
         return best
 
     def rank(self, question: str, chunks: list[str], priors: list[float],
-             headings: list[str] | None = None, prior_weight: float = 0.1) -> list[Evidence]:
+             headings: list[str] | None = None, prior_weight: float = 0.1,
+             number_bonus: float = 0.15) -> list[Evidence]:
         """Every unit of the given chunks, best first; a chunk's retrieval prior breaks near-ties.
 
         `headings` (the article title a chunk belongs to) lend their terms to the chunk's short units."""
@@ -152,7 +153,8 @@ class EvidenceScorer:
         date = asks_for_date(question)
         heading_terms = [set(content_terms(h)) for h in (headings or [""] * len(chunks))]
         found = [
-            Evidence(i, unit, self.score(question_terms, unit, numeric, heading_terms[i], date) + prior_weight * prior)
+            Evidence(i, unit, self.score(question_terms, unit, numeric, heading_terms[i], date, number_bonus)
+                     + prior_weight * prior)
             for i, (text, prior) in enumerate(zip(chunks, priors, strict=True))
             for unit in split_units(text)
         ]

@@ -18,17 +18,28 @@ _DOC_MENTION = re.compile(
 )
 
 
-_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao)\b|\?|$")
+_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao|toi da|toi thieu)\b|\?|$")
+# What a question asks about a subject: 'Mức hỗ trợ <subject> là bao nhiêu?', 'Hồ sơ <subject> gồm những gì?'.
+_INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu tuc|thoi han|thoi gian|tieu chi|"
+                     r"doi tuong|trach nhiem|kinh phi)\s")
 
 
 def _swap_subject(previous: str, subject: str) -> str | None:
     """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> 'Hội đồng cấp quốc gia có …': the span
-    of the previous question that starts with the new subject's first word, up to its verb, is replaced."""
+    of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
+    that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb."""
     head = fold(subject).split()[0] if subject.split() else ""
     folded = fold(previous)
     found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
     if not found:
-        return None
+        intent = _INTENT.match(folded)
+        end = _PREDICATE.search(folded, intent.end() if intent else 0)
+        if intent:
+            return f"{previous[: intent.end()]}{subject}{previous[end.start() :]}"
+        if not end.group(1) or len(folded[: end.start()].split()) > 6:
+            return None
+        # 'Hộ kinh doanh có được … không?' + 'hợp tác xã': the subject before the verb is replaced.
+        return f"{subject[:1].upper()}{subject[1:]}{previous[end.start() :]}"
     end = _PREDICATE.search(folded, found.end())
     if found.start() == 0:
         subject = subject[:1].upper() + subject[1:]

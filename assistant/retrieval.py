@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from .accents import AccentRestorer
 from .chunking import Chunk
 from .config import Settings
 from .embeddings import create_embedder
-from .evidence import EvidenceScorer
+from .evidence import EvidenceScorer, asks_for_number
 from .glossary import expand_english
 from .index import IndexDir, read_chunks, read_state
 from .lexical import LexicalIndex
@@ -21,6 +22,8 @@ from .vectorstore import ChromaEmbedding, StoreUnavailable, make_client, open_co
 
 MODES = ("hybrid", "dense", "lexical")
 # An article number without a named document only nudges: 'Điều 5' exists in every decree.
+# 'Bao nhiêu / tối đa / mức' questions are answered by passages stating an amount, a share, a count or a term.
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(%|phần trăm|triệu|tỷ|đồng|lần|ngày|tháng|năm|lao động|thành viên|điểm)")
 ARTICLE_WITHOUT_DOCUMENT_BOOST = 0.1
 
 
@@ -145,6 +148,7 @@ class Searcher:
     def _fuse(self, snap: _Snapshot, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
         named = set(resolve(refs, snap.doc_keys))
+        numeric = asks_for_number(question)
         candidates = set(dense) | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
         for doc_id in named:
             candidates.update(snap.doc_positions.get(doc_id, []))
@@ -163,6 +167,8 @@ class Searcher:
                     score += s.boost_article
             elif chunk.article in refs.articles and not named:
                 score += ARTICLE_WITHOUT_DOCUMENT_BOOST
+            if numeric and _AMOUNT.search(chunk.text):
+                score += s.boost_number
             results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
         results.sort(key=lambda r: (-r.score, r.chunk.order))
         return results

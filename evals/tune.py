@@ -19,8 +19,10 @@ COLUMNS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precis
            "false_refusal_rate")
 SWEEPS = {
     "weight_dense": [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0],
+    "boost_number": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
     "answer_k": [2, 3, 4, 5, 6],
     "evidence_prior": [0.0, 0.1, 0.3, 0.5, 0.8],
+    "evidence_number_bonus": [0.0, 0.15, 0.25, 0.35, 0.5],
     "quote_ratio": [0.5, 0.6, 0.7, 0.75, 0.85],
     "max_quotes": [2, 3, 4, 5, 6],
     "refusal_min_dense": [0.84, 0.85, 0.86, 0.868, 0.875, 0.885],
