@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup ingest index run test bench eval tune lint clean
+.PHONY: setup browser ingest index run test bench eval tune lint clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[st,llm,dev]'
 	touch $(STAMP)
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+browser: /usr/bin/chromium
+
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 index/CURRENT: | $(STAMP)
 	$(BIN)/khuyencong ingest
@@ -33,7 +41,7 @@ ingest: setup
 run: setup index
 	$(BIN)/python app.py
 
-test: setup ingest
+test: setup browser ingest
 	$(BIN)/python -m pytest -q
 
 bench: setup index

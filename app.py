@@ -5,14 +5,14 @@ import sys
 
 import uvicorn
 
-from assistant.api import create_app
 from assistant.config import Settings
 from assistant.index import IndexDir
 from assistant.ingest import Ingestor
+from assistant.web import create_web_app
 
 
 def main() -> int:
-    """Build the index if there is none yet, then serve the API (and UI) with uvicorn."""
+    """Build the index if there is none yet, then serve the API, the workspace and the widget with uvicorn."""
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(description="Trợ lý khuyến công — máy chủ web")
     parser.add_argument("--host", default=settings.host)
@@ -23,7 +23,7 @@ def main() -> int:
         report = Ingestor(settings).run()
         for failure in report.failures:
             print(f"LỖI {failure}", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+    uvicorn.run(create_web_app(settings), host=args.host, port=args.port)
     return 0
 
 

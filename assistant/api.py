@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     answerer = Answerer(searcher, create_llm(settings))
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
     app.state.searcher = searcher
+    app.state.answerer = answerer
 
     _install_error_handlers(app)
 

@@ -1,0 +1,276 @@
+"""The Gradio workspace for officials: chat with sources, feedback, documents by Điều, and search (Vietnamese UI)."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+import gradio as gr
+
+from .answer import Answer, Answerer
+from .config import Settings
+from .currency import STATUS_LABELS
+from .evidence import split_units
+from .feedback import FeedbackStore
+from .retrieval import Searcher
+
+MAX_QUESTION = 2000
+EXAMPLES_ENTERPRISE = [
+    "Hộ kinh doanh ở xã có được hưởng chính sách khuyến công không?",
+    "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất tối đa bao nhiêu?",
+    "Tham gia hội chợ trong nước được hỗ trợ bao nhiêu tiền thuê gian hàng?",
+    "Lò gạch nung bằng lò vòng có được hỗ trợ không?",
+]
+EXAMPLES_OFFICIAL = [
+    "Điều 6 Nghị định 45/2012/NĐ-CP quy định gì?",
+    "Thông tư liên tịch 26/2014/TTLT-BTC-BCT còn hiệu lực không?",
+    "Hạn gửi hồ sơ đăng ký kế hoạch khuyến công quốc gia là ngày nào?",
+    "Hội đồng bình chọn sản phẩm tiêu biểu cấp tỉnh có bao nhiêu thành viên?",
+]
+BADGE_COLORS = {"in_force": "#1a7f37", "amended": "#9a6700", "superseded": "#cf222e", "expired": "#cf222e",
+                "unverified": "#57606a", "informational": "#0969da"}
+CSS = """
+.kc-source{border:1px solid #d0d7de;border-radius:8px;padding:10px 12px;margin:0 0 10px}
+.kc-source h4{margin:0 0 4px;font-size:15px}
+.kc-meta{font-size:13px;color:#57606a;margin-bottom:6px}
+.kc-badge{display:inline-block;color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;margin-left:6px}
+.kc-passage{white-space:pre-wrap;font-size:14px;line-height:1.5;max-height:260px;overflow:auto}
+.kc-passage mark{background:#fff3a3;padding:0 1px}
+.kc-warning{background:#fff8c5;border:1px solid #d4a72c;border-radius:8px;padding:8px 12px;margin-bottom:10px}
+.kc-result{border-bottom:1px solid #d0d7de;padding:8px 0}
+"""
+
+
+def _badge(status: str) -> str:
+    label = STATUS_LABELS.get(status, "chưa xác minh")
+    color = BADGE_COLORS.get(status, "#57606a")
+    return f'<span class="kc-badge" style="background:{color}">{html.escape(label)}</span>'
+
+
+def _highlighted(passage: str, answer_text: str) -> str:
+    """The passage, escaped, with the units the answer quotes wrapped in <mark>."""
+    out = html.escape(passage)
+    quoted = re.sub(r"\s*\[\d+\]", "", answer_text)
+    for unit in sorted(split_units(passage), key=len, reverse=True):
+        if len(unit) > 8 and unit in quoted:
+            escaped = html.escape(unit)
+            out = out.replace(escaped, f"<mark>{escaped}</mark>", 1)
+    return out
+
+
+def sources_html(answer: Answer) -> str:
+    """Warnings, then one card per citation: title, số hiệu, locator, status badge, passage with highlights."""
+    parts = [f'<div class="kc-warning">⚠ {html.escape(w)}</div>' for w in answer.warnings]
+    for c in answer.citations:
+        number = f" · Số hiệu {html.escape(c.number)}" if c.number else ""
+        dates = "".join(f" · {label} {html.escape(value)}" for label, value in
+                        (("ban hành", c.issued), ("hiệu lực", c.effective)) if value)
+        parts.append(
+            f'<div class="kc-source" data-kc="source"><h4>[{c.n}] {html.escape(c.title)}{_badge(c.status)}</h4>'
+            f'<div class="kc-meta">{html.escape(c.locator)}{number}{dates}</div>'
+            f'<div class="kc-passage">{_highlighted(c.text, answer.answer)}</div></div>'
+        )
+    if not answer.citations and not answer.warnings:
+        parts.append("<p>Câu trả lời này không trích dẫn văn bản nào.</p>")
+    return "\n".join(parts)
+
+
+def _plain(text: str) -> str:
+    """Text shown in the chat as text: HTML escaped, so nothing a user or a document types becomes markup."""
+    return html.escape(text, quote=False)
+
+
+def _history(messages: list[dict]) -> list[dict]:
+    """Chatbot messages -> the answerer's history (text only, the last 20 turns)."""
+    turns = []
+    for m in messages or []:
+        content = m.get("content")
+        if isinstance(content, list):
+            content = " ".join(part.get("text", "") for part in content if isinstance(part, dict))
+        if m.get("role") in ("user", "assistant") and isinstance(content, str):
+            turns.append({"role": m["role"], "content": html.unescape(content)[:8000]})
+    return turns[-20:]
+
+
+class Workspace:
+    """The handlers behind the Gradio components, kept apart from the layout so they can be tested directly."""
+
+    def __init__(self, answerer: Answerer, searcher: Searcher, feedback: FeedbackStore, settings: Settings):
+        self.answerer = answerer
+        self.searcher = searcher
+        self.feedback = feedback
+        self.settings = settings
+
+    # Chat ---------------------------------------------------------------------------------------------------
+
+    def respond(self, question: str, messages: list[dict]):
+        """Stream the answer into the chat line by line, then show its sources (yields chat, sources, state)."""
+        question = (question or "").strip()
+        messages = list(messages or [])
+        if not question:
+            yield messages, gr.update(), gr.update(), ""
+            return
+        if len(question) > MAX_QUESTION:
+            gr.Warning(f"Câu hỏi quá dài: tối đa {MAX_QUESTION} ký tự")
+            yield messages, gr.update(), gr.update(), question
+            return
+        history = _history(messages)
+        messages = [*messages, {"role": "user", "content": _plain(question)},
+                    {"role": "assistant", "content": "…"}]
+        yield messages, "<p>Đang tìm trong các văn bản…</p>", gr.update(), ""
+        answer = self.answerer.ask(question, history)
+        shown = ""
+        for line in answer.answer.splitlines(keepends=True):
+            shown += line
+            messages[-1] = {"role": "assistant", "content": _plain(shown)}
+            yield messages, gr.update(), gr.update(), ""
+            time.sleep(0.02)
+        last = {"question": question, "answer": answer.answer, "chunk_ids": [c.chunk_id for c in answer.citations]}
+        yield messages, sources_html(answer), last, ""
+
+    def rate(self, messages: list[dict], data: gr.LikeData) -> tuple[str, int | None]:
+        """👍/👎 on an answer in the chat: stored with the question before it."""
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        if data.liked is None or not isinstance(index, int) or not 0 <= index < len(messages or []):
+            return "Đã bỏ đánh giá.", None
+        turns = _history(messages[: index + 1])
+        question = next((t["content"] for t in reversed(turns[:-1]) if t["role"] == "user"), "")
+        feedback_id = self.feedback.add(1 if data.liked else -1, question, turns[-1]["content"] if turns else "")
+        return ("Cảm ơn bạn! Đã ghi nhận 👍." if data.liked else "Đã ghi nhận 👎: bạn có thể viết góp ý bên dưới."), \
+            feedback_id
+
+    def comment(self, feedback_id: int | None, text: str, last: dict | None) -> tuple[str, int | None, str]:
+        """A comment on the rated answer, or on the last answer when none was rated (stored as 👎)."""
+        text = (text or "").strip()
+        if not text:
+            return "Góp ý đang trống.", feedback_id, ""
+        if feedback_id is None:
+            if not last:
+                return "Chưa có câu trả lời nào để góp ý.", None, text
+            feedback_id = self.feedback.add(-1, last["question"], last["answer"], text, last["chunk_ids"])
+        else:
+            self.feedback.comment(feedback_id, text)
+        return "Đã lưu góp ý. Cảm ơn bạn!", feedback_id, ""
+
+    def export(self) -> str:
+        """CSV of every rating, written under KC_DATA_DIR."""
+        name = f"gop-y-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+        return str(self.feedback.export_csv(self.settings.data_dir / "exports" / name))
+
+    # Documents ----------------------------------------------------------------------------------------------
+
+    def documents_table(self) -> list[list[str]]:
+        """One row per document: id, số hiệu, title, type, issued, effective, status."""
+        snapshot = self.searcher.snapshot()
+        return [[doc_id, meta.get("number") or "", meta.get("title") or "", meta.get("doc_type") or "",
+                 meta.get("issued") or "", meta.get("effective") or "",
+                 STATUS_LABELS.get(meta.get("status"), "chưa xác minh")]
+                for doc_id, meta in sorted(snapshot.documents.items())]
+
+    def _groups(self, doc_id: str) -> dict[str, list]:
+        """A document's chunks grouped by Điều (by section for plans), in document order."""
+        snapshot = self.searcher.snapshot()
+        groups: dict[str, list] = {}
+        for i in snapshot.doc_positions.get(doc_id, []):
+            chunk = snapshot.chunks[i]
+            key = f"Điều {chunk.article}" + (f". {chunk.article_title}" if chunk.article_title else "") \
+                if chunk.article else chunk.locator
+            groups.setdefault(key, []).append(chunk)
+        return groups
+
+    def articles(self, doc_id: str | None):
+        """The Điều of the chosen document for the second dropdown, the first one selected."""
+        if not doc_id:
+            return gr.update(choices=[], value=None)
+        keys = list(self._groups(doc_id))
+        return gr.update(choices=keys, value=keys[0] if keys else None)
+
+    def read(self, doc_id: str | None, article: str | None) -> str:
+        """The chosen Điều: status, warning and its text, khoản by khoản."""
+        if not doc_id:
+            return "<p>Chọn một văn bản.</p>"
+        meta = self.searcher.snapshot().documents.get(doc_id)
+        if meta is None:
+            return f"<p>Không có văn bản mã {html.escape(doc_id)}.</p>"
+        chunks = self._groups(doc_id).get(article or "", [])
+        head = (f"<h3>{html.escape(meta.get('title') or doc_id)}{_badge(meta.get('status', ''))}</h3>"
+                f"<div class='kc-meta'>{html.escape(meta.get('number') or '')}"
+                f"{' · nguồn: ' + html.escape(meta['source']) if meta.get('source') else ''}</div>")
+        body = "".join(f"<div class='kc-source'><div class='kc-meta'>{html.escape(c.locator)}</div>"
+                       f"<div class='kc-passage'>{html.escape(c.text)}</div></div>" for c in chunks)
+        return head + (body or "<p>Chọn một Điều.</p>")
+
+    # Search -------------------------------------------------------------------------------------------------
+
+    def search(self, query: str, k: float) -> str:
+        """Ranked passages, no answer synthesis."""
+        query = (query or "").strip()
+        if not query:
+            return "<p>Nhập từ khóa hoặc câu hỏi.</p>"
+        results = self.searcher.search(query[:MAX_QUESTION], k=int(k))
+        if not results:
+            return "<p>Không tìm thấy đoạn nào phù hợp.</p>"
+        return "".join(
+            f"<div class='kc-result' data-kc='source'><b>{rank}. {html.escape(r.chunk.citation_label)}</b>"
+            f"{_badge(r.chunk.status)} <span class='kc-meta'>điểm {r.score:.3f}</span>"
+            f"<div class='kc-passage'>{html.escape(r.chunk.text[:1200])}</div></div>"
+            for rank, r in enumerate(results, 1)
+        )
+
+
+def build_workspace(workspace: Workspace) -> gr.Blocks:
+    """The Blocks layout: Hỏi đáp, Văn bản, Tra cứu."""
+    with gr.Blocks(title="Trợ lý khuyến công", analytics_enabled=False) as blocks:
+        gr.Markdown("## Trợ lý khuyến công\nTra cứu nghị định, thông tư, kế hoạch khuyến công — mọi câu trả lời "
+                    "đều trích dẫn văn bản gốc và cho biết tình trạng hiệu lực.")
+        last = gr.State(None)
+        feedback_id = gr.State(None)
+        with gr.Tab("Hỏi đáp"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="Hội thoại", height=460, render_markdown=True, sanitize_html=True,
+                                      elem_id="kc-chat", buttons=["copy"])
+                    with gr.Row():
+                        question = gr.Textbox(label="Câu hỏi", placeholder="Nhập câu hỏi (có dấu hoặc không dấu)…",
+                                              lines=2, max_lines=6, scale=5, elem_id="kc-question")
+                        send = gr.Button("Gửi", variant="primary", scale=1, elem_id="kc-send")
+                    new = gr.Button("Cuộc trò chuyện mới", size="sm")
+                    gr.Examples(EXAMPLES_ENTERPRISE, inputs=question, label="Doanh nghiệp thường hỏi")
+                    gr.Examples(EXAMPLES_OFFICIAL, inputs=question, label="Cán bộ Sở Công Thương thường hỏi")
+                with gr.Column(scale=2):
+                    gr.Markdown("### Nguồn trích dẫn")
+                    sources = gr.HTML("<p>Các văn bản được trích dẫn sẽ hiện ở đây.</p>", elem_id="kc-sources")
+                    gr.Markdown("### Góp ý")
+                    status = gr.Markdown("Bấm 👍/👎 dưới câu trả lời, hoặc viết góp ý:")
+                    remark = gr.Textbox(label="Góp ý (không bắt buộc)", lines=2)
+                    with gr.Row():
+                        save = gr.Button("Gửi góp ý", size="sm")
+                        export = gr.Button("Tải CSV góp ý", size="sm")
+                    export_file = gr.File(label="Tệp CSV", visible=True, interactive=False)
+            outputs = [chat, sources, last, question]
+            send.click(workspace.respond, [question, chat], outputs)
+            question.submit(workspace.respond, [question, chat], outputs)
+            new.click(lambda: ([], "<p>Các văn bản được trích dẫn sẽ hiện ở đây.</p>", None, None),
+                      None, [chat, sources, last, feedback_id])
+            chat.like(workspace.rate, chat, [status, feedback_id])
+            save.click(workspace.comment, [feedback_id, remark, last], [status, feedback_id, remark])
+            export.click(workspace.export, None, export_file)
+        with gr.Tab("Văn bản"):
+            gr.Dataframe(headers=["Mã", "Số hiệu", "Tên văn bản", "Loại", "Ban hành", "Hiệu lực", "Tình trạng"],
+                         value=workspace.documents_table, interactive=False, wrap=True)
+            with gr.Row():
+                doc = gr.Dropdown(label="Văn bản", choices=[row[0] for row in workspace.documents_table()])
+                article = gr.Dropdown(label="Điều / mục", choices=[])
+            reader = gr.HTML("<p>Chọn một văn bản.</p>")
+            doc.change(workspace.articles, doc, article)
+            article.change(workspace.read, [doc, article], reader)
+        with gr.Tab("Tra cứu"):
+            with gr.Row():
+                query = gr.Textbox(label="Tìm điều khoản", placeholder="ví dụ: mức hỗ trợ thuê gian hàng", scale=5)
+                k = gr.Slider(1, 20, value=8, step=1, label="Số kết quả", scale=2)
+                go = gr.Button("Tìm", variant="primary", scale=1)
+            found = gr.HTML()
+            go.click(workspace.search, [query, k], found)
+            query.submit(workspace.search, [query, k], found)
+    return blocks
