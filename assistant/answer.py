@@ -6,6 +6,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 
+from . import support_levels
 from .currency import STATUS_LABELS, currency_warning, doc_label
 from .evidence import Evidence, asks_for_list, asks_for_number, content_terms, is_list_item, split_units
 from .followup import standalone_question
@@ -89,6 +90,32 @@ def _vietnamese_date(iso: str) -> str:
         return iso
     year, month, day = match.groups()
     return f"ngày {day} tháng {int(month)} năm {year}"
+
+
+_ELIGIBILITY_ASK = re.compile(r"\b(co duoc (huong|ho tro)|du dieu kien|thuoc doi tuong|thuoc dien|duoc huong|"
+                              r"co thuoc|eligible)\b")
+CHECKER = ("→ Để biết cơ sở của bạn có đủ điều kiện không, hãy dùng công cụ «Kiểm tra điều kiện» (thẻ trên trang "
+           "trợ lý, hoặc POST /api/eligibility): nhập loại hình, nơi sản xuất và ngành nghề để nhận kết luận kèm điều "
+           "khoản.")
+
+
+def _checker_pointer(question: str) -> list[str]:
+    """An eligibility question is pointed at the checker, which applies every rule, not just the quoted ones."""
+    return [CHECKER] if _ELIGIBILITY_ASK.search(fold(question)) else []
+
+
+def _level_summary(citations: list[Citation], snapshot) -> list[str]:
+    """'Mức hỗ trợ (bảng mức hỗ trợ): tối đa 30%, không quá 500 triệu đồng/mô hình [1]' for cited passages that
+    state levels; numbers come from the cited text, so they stay grounded."""
+    levels = []
+    for citation in citations:
+        for row in (r for r in snapshot.support_levels if r.chunk_id == citation.chunk_id):
+            amount = ", ".join(part for part in (f"tối đa {row.percent}" if row.percent else "",
+                                                  f"không quá {row.cap}" if row.cap else "") if part)
+            levels.append(f"{amount} [{citation.n}]")
+    if not levels:
+        return []
+    return ["Mức hỗ trợ (bảng mức hỗ trợ): " + "; ".join(dict.fromkeys(levels[:4])) + "."]
 
 
 def _list_chunk(question: str, ranked: list[Evidence], usable: list[SearchResult]) -> int:
@@ -322,8 +349,16 @@ class Answerer:
         return self._finish(lines, citations, question, snapshot)
 
     def _finish(self, lines: list[str], citations: list[Citation], question: str, snapshot) -> Answer:
-        """The answer text followed by the currency warnings of the documents it cites."""
+        """The answer text, the support-level summary and checker pointer where they apply, then the currency
+        warnings of the documents it cites (and, for support levels, of every superseded table of levels)."""
+        support_question = support_levels.is_support_question(question)
+        lines = lines + (_level_summary(citations, snapshot) if support_question else []) + _checker_pointer(question)
         warnings = self._warnings(citations, snapshot)
+        if support_question:
+            for doc_id in dict.fromkeys(r.doc_id for r in snapshot.support_levels if r.status == "superseded"):
+                warning = currency_warning(snapshot.documents.get(doc_id, {}))
+                if warning and warning not in warnings:
+                    warnings.append(warning)
         text = "\n".join(lines) + "".join(f"\n\n⚠ {w}" for w in warnings)
         return Answer(answer=text, refused=False, citations=citations, warnings=warnings,
                       standalone_question=question)

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from . import eligibility, support_levels
 from .answer import Answerer
 from .config import Settings
 from .currency import STATUS_LABELS
@@ -34,6 +35,29 @@ class AskRequest(BaseModel):
 
     question: str = Field(min_length=1, max_length=2000)
     history: list[Message] = Field(default_factory=list, max_length=20)
+
+
+class LocationIn(BaseModel):
+    """Where the establishment produces."""
+
+    unit: Literal["xa", "thi_tran", "huyen", "thi_xa", "phuong"]
+    city_class: Literal[1, 2, 3] | None = None
+    years_since_conversion: int | None = Field(default=None, ge=0, le=200)
+
+
+class EligibilityRequest(BaseModel):
+    """Body of POST /api/eligibility."""
+
+    entity_type: Literal["doanh_nghiep_nho_va_vua", "hop_tac_xa", "to_hop_tac", "ho_kinh_doanh",
+                         "doanh_nghiep_lon", "khac"]
+    location: LocationIn
+    sector: str = Field(min_length=1, max_length=500)
+    cleaner_production: bool = False
+    workers: int | None = Field(default=None, ge=0, le=1_000_000)
+    local_material_share: float | None = Field(default=None, ge=0, le=1)
+    exports: bool | None = None
+    priority_area: bool | None = None
+    typical_product: bool | None = None
 
 
 def _sse(event: str, data) -> str:
@@ -86,6 +110,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         results = searcher.search(q, k=k)
         return {"query": q, "results": [r.to_dict(i) for i, r in enumerate(results, 1)]}
 
+    @app.post("/api/eligibility")
+    def eligibility_check(request: EligibilityRequest):
+        """Whether an establishment qualifies (eligible / not_eligible / needs_review), reasons with their articles."""
+        data = request.model_dump()
+        applicant = eligibility.Applicant(**(data | {"location": eligibility.Location(**data["location"])}))
+        return eligibility.evaluate(applicant, searcher.snapshot()).to_dict()
+
+    @app.get("/api/support-levels")
+    def support_level_table(q: str = Query("", max_length=500), doc_id: str | None = Query(None, max_length=120),
+                            status: str | None = Query(None, max_length=40)):
+        """Every support or spending level stated in the corpus that matches the query, with its article."""
+        rows = support_levels.search(searcher.snapshot().support_levels, q, doc_id, status)
+        return {"query": q, "rows": [r.to_dict() for r in rows]}
+
     @app.get("/api/documents")
     def documents():
         """Every indexed document with its metadata and status."""
@@ -117,7 +155,15 @@ def _describe(error: dict) -> str:
         "string_too_long": f"quá dài (tối đa {limit} ký tự)",
         "too_long": f"quá nhiều phần tử (tối đa {limit})",
         "string_type": "phải là chuỗi ký tự",
-        "literal_error": "giá trị không hợp lệ (chỉ nhận 'user' hoặc 'assistant')",
+        "literal_error": "giá trị không hợp lệ (chỉ nhận "
+                         + str((error.get("ctx") or {}).get("expected", "")).replace(" or ", " hoặc ") + ")",
+        "bool_type": "phải là true hoặc false",
+        "bool_parsing": "phải là true hoặc false",
+        "float_parsing": "phải là số",
+        "float_type": "phải là số",
+        "int_type": "phải là số nguyên",
+        "greater_than_equal": f"phải từ {(error.get('ctx') or {}).get('ge')} trở lên",
+        "less_than_equal": f"không được lớn hơn {(error.get('ctx') or {}).get('le')}",
         "json_invalid": "thân yêu cầu không phải JSON hợp lệ",
         "model_attributes_type": "thân yêu cầu phải là một đối tượng JSON",
         "int_parsing": "phải là số nguyên",

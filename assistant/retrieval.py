@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import support_levels
 from .accents import AccentRestorer
 from .chunking import Chunk
 from .config import Settings
@@ -69,6 +70,8 @@ class _Snapshot:
         self.restorer = AccentRestorer([c.text for c in self.chunks])
         self.evidence = EvidenceScorer([c.text for c in self.chunks])
         self.documents: dict[str, dict] = self.state["documents"]
+        # Derived from the generation, so every published ingest rebuilds it.
+        self.support_levels = support_levels.extract(self.chunks, self.documents)
         self.doc_keys = {}
         self.doc_positions: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):

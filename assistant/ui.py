@@ -8,6 +8,7 @@ import time
 
 import gradio as gr
 
+from . import eligibility, support_levels
 from .answer import Answer, Answerer
 from .config import Settings
 from .currency import STATUS_LABELS
@@ -201,6 +202,61 @@ class Workspace:
                        f"<div class='kc-passage'>{html.escape(c.text)}</div></div>" for c in chunks)
         return head + (body or "<p>Chọn một Điều.</p>")
 
+    # Eligibility --------------------------------------------------------------------------------------------
+
+    def check(self, entity: str, unit: str, city_class: str, years: float | None, sector: str, cleaner: bool,
+              workers: float | None, share: float | None, exports: bool, priority_area: bool, typical: bool) -> str:
+        """The checker's verdict as HTML: conclusion, reasons with their articles, priorities, warnings."""
+        if not (sector or "").strip():
+            return "<p>Cần nhập ngành nghề sản xuất.</p>"
+        applicant = eligibility.Applicant(
+            entity_type=_key(eligibility.ENTITY_LABELS, entity),
+            location=eligibility.Location(_key(eligibility.UNIT_LABELS, unit),
+                                          int(city_class) if city_class in ("1", "2", "3") else None,
+                                          int(years) if years is not None else None),
+            sector=sector.strip()[:500], cleaner_production=bool(cleaner),
+            workers=int(workers) if workers is not None else None,
+            local_material_share=share / 100 if share is not None else None,
+            exports=bool(exports), priority_area=bool(priority_area), typical_product=bool(typical))
+        verdict = eligibility.evaluate(applicant, self.searcher.snapshot())
+        title = {"eligible": "✅ Thuộc đối tượng được hỗ trợ khuyến công",
+                 "not_eligible": "⛔ Không thuộc đối tượng được hỗ trợ",
+                 "needs_review": "❔ Cần cơ quan quản lý xem xét thêm"}[verdict.verdict]
+
+        def items(reasons) -> str:
+            return "".join(
+                f"<div class='kc-source' data-kc='source'><b>{html.escape(r.text)}</b>"
+                f"<div class='kc-meta'>{html.escape(r.citation.get('locator', ''))} · "
+                f"{html.escape(r.citation.get('number') or '')}{_badge(r.citation.get('status', ''))}</div>"
+                f"<div class='kc-passage'>{html.escape(r.citation.get('text', ''))}</div></div>" for r in reasons)
+
+        priorities = items(verdict.priorities) or "<p>Không có tiêu chí ưu tiên nào áp dụng theo thông tin đã nhập.</p>"
+        warnings = "".join(f"<div class='kc-warning'>⚠ {html.escape(w)}</div>" for w in verdict.warnings)
+        return (f"<h3 data-kc='verdict' data-verdict='{verdict.verdict}'>{title}</h3><h4>Căn cứ</h4>"
+                f"{items(verdict.reasons)}<h4>Ưu tiên</h4>{priorities}{warnings}")
+
+    # Support levels -----------------------------------------------------------------------------------------
+
+    def levels(self, query: str, doc_id: str | None, status_label: str | None) -> list[list[str]]:
+        """Rows of the support-level table matching the search and filters."""
+        status = _key(STATUS_LABELS, status_label) if status_label else None
+        rows = support_levels.search(self.searcher.snapshot().support_levels, query or "", doc_id or None, status)
+        return [[r.activity, r.percent or "", r.cap or "", f"{r.cap_vnd:,}".replace(",", ".") if r.cap_vnd else "",
+                 r.payer or "", f"{r.locator} {r.number or ''}", STATUS_LABELS.get(r.status, r.status),
+                 r.conditions] for r in rows]
+
+    def export_levels(self, query: str, doc_id: str | None, status_label: str | None) -> str:
+        """The filtered table as CSV under KC_DATA_DIR."""
+        import csv
+
+        path = self.settings.data_dir / "exports" / f"muc-ho-tro-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(LEVEL_COLUMNS)
+            writer.writerows(self.levels(query, doc_id, status_label))
+        return str(path)
+
     # Search -------------------------------------------------------------------------------------------------
 
     def search(self, query: str, k: float) -> str:
@@ -217,6 +273,15 @@ class Workspace:
             f"<div class='kc-passage'>{html.escape(r.chunk.text[:1200])}</div></div>"
             for rank, r in enumerate(results, 1)
         )
+
+
+LEVEL_COLUMNS = ["Hoạt động", "Tỷ lệ", "Mức tối đa", "Quy ra đồng", "Nguồn chi", "Điều khoản", "Tình trạng",
+                 "Điều kiện (nguyên văn)"]
+
+
+def _key(labels: dict[str, str], label: str) -> str:
+    """The code behind a Vietnamese label shown in a dropdown."""
+    return next((k for k, v in labels.items() if v == label), label)
 
 
 def build_workspace(workspace: Workspace) -> gr.Blocks:
@@ -265,6 +330,48 @@ def build_workspace(workspace: Workspace) -> gr.Blocks:
             reader = gr.HTML("<p>Chọn một văn bản.</p>")
             doc.change(workspace.articles, doc, article)
             article.change(workspace.read, [doc, article], reader)
+        with gr.Tab("Kiểm tra điều kiện"):
+            gr.Markdown("Nhập thông tin cơ sở để biết có thuộc đối tượng hỗ trợ khuyến công không (Nghị định "
+                        "45/2012/NĐ-CP Điều 1, 5, 6; Thông tư 46/2012/TT-BCT Điều 3, 5, 6). Mỗi kết luận kèm điều "
+                        "khoản.")
+            with gr.Row():
+                entity = gr.Dropdown(list(eligibility.ENTITY_LABELS.values()), label="Loại hình",
+                                     value=eligibility.ENTITY_LABELS["ho_kinh_doanh"])
+                unit = gr.Dropdown(list(eligibility.UNIT_LABELS.values()), label="Nơi sản xuất",
+                                   value=eligibility.UNIT_LABELS["xa"])
+                city_class = gr.Dropdown(["không áp dụng", "1", "2", "3"], value="không áp dụng",
+                                         label="Phường thuộc thành phố loại")
+                years = gr.Number(label="Số năm từ khi xã chuyển thành phường", precision=0, minimum=0)
+            sector = gr.Textbox(label="Ngành nghề sản xuất",
+                                placeholder="ví dụ: mây tre đan xuất khẩu, chế biến nông sản")
+            with gr.Row():
+                workers = gr.Number(label="Số lao động", precision=0, minimum=0)
+                share = gr.Number(label="Tỷ lệ nguyên liệu tại chỗ (%)", minimum=0, maximum=100)
+                cleaner = gr.Checkbox(label="Áp dụng sản xuất sạch hơn")
+                exports = gr.Checkbox(label="Có sản phẩm xuất khẩu")
+                priority_area = gr.Checkbox(label="Ở địa bàn khó khăn / vùng cao / nông thôn mới")
+                typical = gr.Checkbox(label="Có sản phẩm CNNT tiêu biểu")
+            check = gr.Button("Kiểm tra", variant="primary", elem_id="kc-check")
+            verdict = gr.HTML(elem_id="kc-verdict")
+            check.click(workspace.check, [entity, unit, city_class, years, sector, cleaner, workers, share, exports,
+                                          priority_area, typical], verdict)
+        with gr.Tab("Mức hỗ trợ"):
+            gr.Markdown("Mọi mức hỗ trợ, mức chi trích từ văn bản trong kho, kèm điều khoản và tình trạng hiệu lực. "
+                        "Các mức năm 2014 của Thông tư liên tịch 26/2014/TTLT-BTC-BCT đã bị thay thế bởi Thông tư "
+                        "28/2018/TT-BTC (sửa đổi bởi Thông tư 64/2024/TT-BTC), văn bản chưa có trong kho.")
+            with gr.Row():
+                level_query = gr.Textbox(label="Tìm", placeholder="ví dụ: thương hiệu, hội chợ, máy móc", scale=3)
+                level_doc = gr.Dropdown(["", *sorted({r.doc_id for r in workspace.searcher.snapshot().support_levels})],
+                                        label="Văn bản", value="", scale=2)
+                level_status = gr.Dropdown(["", *STATUS_LABELS.values()], label="Tình trạng", value="", scale=1)
+            level_table = gr.Dataframe(headers=LEVEL_COLUMNS, value=lambda: workspace.levels("", "", ""),
+                                       interactive=False, wrap=True, elem_id="kc-levels")
+            level_csv = gr.Button("Tải CSV", size="sm")
+            level_file = gr.File(label="Tệp CSV", interactive=False)
+            filters = [level_query, level_doc, level_status]
+            for control in filters:
+                control.change(workspace.levels, filters, level_table)
+            level_csv.click(workspace.export_levels, filters, level_file)
         with gr.Tab("Tra cứu"):
             with gr.Row():
                 query = gr.Textbox(label="Tìm điều khoản", placeholder="ví dụ: mức hỗ trợ thuê gian hàng", scale=5)

@@ -140,3 +140,19 @@ def test_workspace_feedback_documents_and_search(web):
 
 def test_static_files_exist():
     assert (STATIC / "widget.js").is_file() and (STATIC / "demo.html").is_file()
+
+
+def test_workspace_eligibility_and_support_level_tabs(web):
+    page = web.workspace.check("Hộ kinh doanh", "phường", "1", 8, f"{HOSTILE} dịch vụ", False, None, None,
+                               False, False, False)
+    assert "data-verdict='not_eligible'" in page and "Điều 3, khoản 1, điểm đ" in page
+    assert "<img" not in page and "&lt;img" in page
+    ok = web.workspace.check("Hợp tác xã", "xã", "không áp dụng", None, "chế biến nông sản", False, 80, 60.0, True,
+                             False, False)
+    assert "data-verdict='eligible'" in ok and "Nguyên liệu tại chỗ chiếm 60%" in ok and "235/2025" in ok
+    rows = web.workspace.levels("hội chợ", "", "")
+    assert rows and all(len(r) == 8 for r in rows) and {"100%", "80%"} <= {r[1] for r in rows}
+    assert web.workspace.levels("", "nd-52-2018", "")[0][5].endswith("52/2018/NĐ-CP")
+    path = Path(web.workspace.export_levels("thương hiệu", "", "đã bị thay thế"))
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 2 and "35 triệu đồng/thương hiệu" in lines[1]

@@ -1,0 +1,111 @@
+"""The eligibility checker: cases written from Nghị định 45/2012 Điều 1, 5, 6 and Thông tư 46/2012 Điều 3, 5, 6,
+each with its verdict and the article its deciding reason cites; then the API and the chat's pointer."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.api import create_app
+from assistant.eligibility import Applicant, Location, check, evaluate, match_sector
+from assistant.retrieval import Searcher
+from tests.conftest import SHARED_CORPUS
+
+needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+
+
+def applicant(entity="ho_kinh_doanh", unit="xa", city_class=None, years=None, sector="mây tre đan", **kw):
+    return Applicant(entity, Location(unit, city_class, years), sector, **kw)
+
+
+# (case, applicant, verdict, a chunk id one of the reasons must cite)
+CASES = [
+    ("household business in a commune", applicant(), "eligible", "tt-46-2012-bct#d3-k1-c"),
+    ("SME in a district town, food processing", applicant("doanh_nghiep_nho_va_vua", "thi_tran",
+                                                          sector="chế biến nông sản"), "eligible",
+     "tt-46-2012-bct#d3-k1-a"),
+    ("cooperative in a district", applicant("hop_tac_xa", "huyen", sector="sản xuất phân bón hữu cơ"), "eligible",
+     "tt-46-2012-bct#d3-k1-b"),
+    ("cooperative group, town", applicant("to_hop_tac", "thi_xa", sector="dệt thổ cẩm thủ công"), "eligible",
+     "nd-45-2012#d5-k1"),
+    ("ward of a class-2 city", applicant(unit="phuong", city_class=2), "eligible", "nd-45-2012#d1"),
+    ("ward of a class-3 city", applicant(unit="phuong", city_class=3, sector="cơ khí nông cụ"), "eligible",
+     "nd-45-2012#d1"),
+    ("ward of a class-1 city, converted 3 years ago", applicant(unit="phuong", city_class=1, years=3), "eligible",
+     "tt-46-2012-bct#d3-k1-dd"),
+    ("ward of a class-1 city, converted 5 years ago (chưa quá 05 năm)", applicant(unit="phuong", city_class=1, years=5),
+     "eligible", "tt-46-2012-bct#d3-k1-dd"),
+    ("ward of a class-1 city, converted 8 years ago", applicant(unit="phuong", city_class=1, years=8), "not_eligible",
+     "tt-46-2012-bct#d3-k1-dd"),
+    ("ward of a class-1 city, conversion unknown", applicant(unit="phuong", city_class=1), "needs_review",
+     "tt-46-2012-bct#d3-k1-dd"),
+    ("ward, city class unknown", applicant(unit="phuong"), "needs_review", "nd-45-2012#d1"),
+    ("large enterprise", applicant("doanh_nghiep_lon", sector="chế biến thủy sản"), "not_eligible", "nd-45-2012#d1"),
+    ("large enterprise applying cleaner production", applicant("doanh_nghiep_lon", "phuong", 1, 20,
+                                                               sector="chế biến thủy sản",
+                                                               cleaner_production=True), "eligible",
+     "tt-46-2012-bct#d3-k2"),
+    ("clay bricks fired in a ring kiln", applicant(sector="sản xuất gạch đất sét nung bằng lò vòng"), "not_eligible",
+     "tt-46-2012-bct#d5"),
+    ("clay bricks, kiln not said", applicant(sector="sản xuất gạch đất sét nung"), "needs_review", "tt-46-2012-bct#d5"),
+    ("unfired bricks", applicant(sector="sản xuất gạch không nung"), "eligible", "nd-45-2012#d5-k1"),
+    ("mining: only in difficult areas", applicant(sector="khai thác đá xây dựng"), "needs_review",
+     "tt-46-2012-bct#d5"),
+    ("retail trade fits no group", applicant(sector="bán lẻ tạp hóa"), "needs_review", "nd-45-2012#d5-k1"),
+    ("other entity type", applicant("khac"), "needs_review", "nd-45-2012#d1"),
+]
+
+
+@pytest.mark.parametrize(("case", "who", "verdict", "cited"), CASES, ids=[c[0] for c in CASES])
+def test_verdict_and_the_article_it_rests_on(case, who, verdict, cited):
+    result = check(who)
+    assert result.verdict == verdict, [r.text for r in result.reasons]
+    assert cited in [r.chunk_id for r in result.reasons]
+    assert any("235/2025" in w and "20/2017" in w for w in result.warnings)  # amendments not in the corpus
+
+
+def test_sector_groups_of_article_5():
+    assert [match_sector(s) for s in ("chế biến cà phê", "may mặc xuất khẩu", "sản xuất phân bón", "lắp ráp "
+                                      "linh kiện điện tử", "gốm sứ mỹ nghệ", "khai thác cát sỏi", "xử lý nước thải",
+                                      "dịch vụ karaoke")] == ["a", "b", "c", "d", "dd", "e", "g", None]
+
+
+def test_priorities_are_listed_with_their_articles():
+    result = check(applicant(sector="cơ khí sản xuất linh kiện công nghiệp hỗ trợ", workers=60, exports=True,
+                             local_material_share=0.7, priority_area=True, typical_product=True))
+    cited = {p.chunk_id for p in result.priorities}
+    assert cited == {"tt-46-2012-bct#d6-k1", "nd-45-2012#d6-k2", "tt-46-2012-bct#d6-k2"}
+    texts = " ".join(p.text for p in result.priorities)
+    for fact in ("xuất khẩu", "70%", "60 lao động", "công nghiệp hỗ trợ", "tiêu biểu", "Địa bàn ưu tiên"):
+        assert fact in texts
+    assert check(applicant(workers=49, local_material_share=0.5)).priorities == []  # 50 and "trên 50%" are floors
+
+
+@needs_corpus
+def test_api_answers_with_cited_text(default_settings):
+    client = TestClient(create_app(default_settings))
+    body = {"entity_type": "ho_kinh_doanh", "location": {"unit": "xa", "city_class": None,
+            "years_since_conversion": None}, "sector": "mây tre đan xuất khẩu", "cleaner_production": False,
+            "workers": 55, "local_material_share": 0.8, "exports": True}
+    result = client.post("/api/eligibility", json=body).json()
+    assert result["verdict"] == "eligible" and set(result) >= {"verdict", "reasons", "priorities", "warnings"}
+    for item in result["reasons"] + result["priorities"]:
+        assert set(item["citation"]) >= {"doc_id", "locator", "text"} and item["citation"]["text"]
+    assert "Hộ kinh doanh" in result["reasons"][0]["citation"]["text"]
+    bad = client.post("/api/eligibility", json=body | {"entity_type": "cong_ty", "workers": -1})
+    assert bad.status_code == 422
+    assert "entity_type: giá trị không hợp lệ" in bad.json()["error"] and "workers" in bad.json()["error"]
+
+
+@needs_corpus
+def test_citations_come_from_the_index(default_settings):
+    result = evaluate(applicant(sector="gạch đất sét nung lò thủ công cải tiến"), Searcher(default_settings).snapshot())
+    brick = next(r for r in result.reasons if r.chunk_id == "tt-46-2012-bct#d5")
+    assert "lò vòng" in brick.citation["text"] and brick.citation["locator"] == "Điều 5"
+
+
+@needs_corpus
+def test_chat_points_eligibility_questions_to_the_checker(default_settings):
+    from assistant.answer import CHECKER, Answerer
+
+    answer = Answerer(Searcher(default_settings)).ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
+    assert CHECKER in answer.answer and answer.citations
+    assert CHECKER not in Answerer(Searcher(default_settings)).ask("Làng nghề là gì?").answer

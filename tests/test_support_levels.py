@@ -1,0 +1,91 @@
+"""The support-level table: extracted by code from the indexed articles and checked against rows read by hand."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.api import create_app
+from assistant.retrieval import Searcher
+from assistant.support_levels import search
+from tests.conftest import SHARED_CORPUS
+
+pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+T = "ttlt-26-2014-btc-bct#d6-k2-"
+
+# (chunk id, percent, cap, cap in đồng) read from Thông tư liên tịch 26/2014 Điều 6 khoản 2 and Nghị định 52/2018.
+BY_HAND = [
+    (T + "a", None, "10 triệu đồng/doanh nghiệp", 10_000_000),
+    (T + "b", "30%", "500 triệu đồng/mô hình", 500_000_000),
+    (T + "b", None, "100 triệu đồng/mô hình", 100_000_000),
+    (T + "c", "50%", "200 triệu đồng/cơ sở", 200_000_000),
+    (T + "d", "100%", None, None),
+    (T + "d", "80%", None, None),
+    (T + "dd", "100%", None, None),
+    (T + "e", "100%", None, None),
+    (T + "g", None, "100 triệu đồng/lần (cấp khu vực)", 100_000_000),
+    (T + "g", None, "200 triệu đồng/lần (cấp quốc gia)", 200_000_000),
+    (T + "g", None, "05 triệu đồng/sản phẩm", 5_000_000),
+    (T + "g", None, "10 triệu đồng/sản phẩm", 10_000_000),
+    (T + "h", "50%", "35 triệu đồng/thương hiệu", 35_000_000),
+    (T + "i", "50%", "35 triệu đồng/cơ sở", 35_000_000),
+    (T + "l", "30%", "70 triệu đồng/hội, hiệp hội cấp vùng", 70_000_000),
+    (T + "l", "30%", "100 triệu đồng/hội, hiệp hội cấp quốc gia", 100_000_000),
+    (T + "m", "50%", "150 triệu đồng/cụm liên kết", 150_000_000),
+    (T + "n", "50%", "500 triệu đồng/cơ sở", 500_000_000),
+    (T + "o", "30%", "300 triệu đồng/cơ sở", 300_000_000),
+    (T + "p", "30%", "1.500 triệu đồng/cụm công nghiệp", 1_500_000_000),
+    (T + "q", "50%", "500 triệu đồng/cụm công nghiệp", 500_000_000),
+    (T + "r", None, "3.000 triệu đồng/cụm công nghiệp", 3_000_000_000),
+    (T + "s", "1,5%", None, None),
+    (T + "s", "2,5%", None, None),
+    ("nd-52-2018#d9-k3", "50%", "50 triệu đồng/cơ sở", 50_000_000),
+    ("nd-52-2018#d9-k3", "100%", None, None),
+    ("nd-52-2018#d12-k1-d", "50%", "500 triệu đồng/dự án", 500_000_000),
+]
+
+
+@pytest.fixture(scope="module")
+def rows(default_settings):
+    return Searcher(default_settings).snapshot().support_levels
+
+
+def test_every_hand_read_level_is_extracted_and_nothing_else(rows):
+    got = [(r.chunk_id, r.percent, r.cap, r.cap_vnd) for r in rows if r.cap != "1,5 lần mức hỗ trợ"]
+    assert sorted(got, key=str) == sorted(BY_HAND, key=str)
+
+
+def test_rows_carry_citation_status_payer_and_text(rows):
+    row = next(r for r in rows if r.chunk_id == T + "c")
+    assert (row.doc_id, row.number, row.locator) == ("ttlt-26-2014-btc-bct", "26/2014/TTLT-BTC-BCT",
+                                                     "Điều 6, khoản 2, điểm c")
+    assert row.status == "superseded" and row.payer == "kinh phí khuyến công quốc gia"
+    assert row.activity.startswith("Chi hỗ trợ ứng dụng máy móc thiết bị")
+    assert "200 triệu đồng/cơ sở" in row.text and row.unit == "cơ sở"
+    assert next(r for r in rows if r.chunk_id == "nd-52-2018#d9-k3").status == "unverified"
+
+
+def test_search_is_accent_insensitive_and_filters(rows):
+    assert {r.chunk_id for r in search(rows, "thương hiệu")} == {T + "h"}
+    assert search(rows, "thuong hieu") == search(rows, "thương hiệu")
+    assert {r.doc_id for r in search(rows, "", doc_id="nd-52-2018")} == {"nd-52-2018"}
+    assert {r.status for r in search(rows, "", status="superseded")} == {"superseded"}
+    assert search(rows, "karaoke") == []
+
+
+def test_api_support_levels(default_settings):
+    client = TestClient(create_app(default_settings))
+    found = client.get("/api/support-levels", params={"q": "cụm công nghiệp"}).json()["rows"]
+    assert {r["cap"] for r in found} >= {"1.500 triệu đồng/cụm công nghiệp", "3.000 triệu đồng/cụm công nghiệp"}
+    assert set(found[0]) >= {"activity", "percent", "cap", "cap_vnd", "unit", "conditions", "doc_id", "number",
+                             "locator", "status", "text"}
+    assert client.get("/api/support-levels", params={"q": "x" * 600}).status_code == 422
+
+
+def test_chat_support_questions_use_the_table_and_warn(default_settings):
+    from assistant.answer import Answerer
+
+    answerer = Answerer(Searcher(default_settings))
+    answer = answerer.ask("Hỗ trợ xây dựng, đăng ký thương hiệu tối đa bao nhiêu?")
+    assert "Mức hỗ trợ (bảng mức hỗ trợ): tối đa 50%, không quá 35 triệu đồng/thương hiệu" in answer.answer
+    other = answerer.ask("Dự án phát triển ngành nghề nông thôn được hỗ trợ tối đa bao nhiêu?")
+    assert "500 triệu" in other.answer
+    assert any("28/2018/TT-BTC" in w and "64/2024/TT-BTC" in w for w in other.warnings)  # always, even uncited
