@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup browser ingest index run test bench eval tune lint clean
+.PHONY: setup browser ingest index run test bench eval tune load lint clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,9 @@ eval: setup index
 
 tune: setup index
 	$(BIN)/python -m evals.tune
+
+load: setup index
+	$(BIN)/python -m evals.load
 
 lint: setup
 	$(BIN)/ruff check .

@@ -23,7 +23,9 @@ def main() -> int:
         report = Ingestor(settings).run()
         for failure in report.failures:
             print(f"LỖI {failure}", file=sys.stderr)
-    uvicorn.run(create_web_app(settings), host=args.host, port=args.port)
+    # One process: the Gradio workspace keeps per-session queues in memory (several workers would split a
+    # session), and the embedder already runs on every core; requests are served by uvicorn's thread pool.
+    uvicorn.run(create_web_app(settings), host=args.host, port=args.port, timeout_keep_alive=30)
     return 0
 
 

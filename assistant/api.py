@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import eligibility, support_levels
+from .admin import Admin, AdminError
 from .answer import Answerer
 from .config import Settings
 from .currency import STATUS_LABELS
@@ -79,7 +81,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def health():
         """'ok' with the index generation and chunk count, 'degraded' when the index cannot be read."""
         try:
-            snapshot = searcher.snapshot()
+            snapshot = searcher.snapshot(wait=False)
+            searcher.check_store(snapshot)
             return {"status": "ok", "generation": snapshot.generation, "chunks": len(snapshot.chunks)}
         except (IndexMissing, StoreUnavailable) as exc:
             return JSONResponse(status_code=503, content={"status": "degraded", "error": str(exc)})
@@ -124,6 +127,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rows = support_levels.search(searcher.snapshot().support_levels, q, doc_id, status)
         return {"query": q, "rows": [r.to_dict() for r in rows]}
 
+    admin = Admin(settings)
+    app.state.admin = admin
+
+    @app.post("/api/admin/documents")
+    def admin_upload(request: Request, file: Annotated[UploadFile, File()],
+                     authorization: Annotated[str | None, Header()] = None):
+        """Upload one document (txt, md, pdf, docx, html) and index it; needs 'Authorization: Bearer <token>'."""
+        admin.authorize(authorization)
+        data = file.file.read(settings.max_upload_bytes + 1)
+        result = admin.upload(file.filename or "", data, request.client.host if request.client else "")
+        searcher.snapshot()  # the next question already sees the new document
+        return result
+
+    @app.post("/api/admin/reindex")
+    def admin_reindex(request: Request, authorization: Annotated[str | None, Header()] = None):
+        """Full ingest of the corpus folders and the uploads; needs 'Authorization: Bearer <token>'."""
+        admin.authorize(authorization)
+        result = admin.reindex(request.client.host if request.client else "")
+        searcher.snapshot()
+        return result
+
     @app.get("/api/documents")
     def documents():
         """Every indexed document with its metadata and status."""
@@ -140,6 +164,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         parts = [{"chunk_id": c.id, "locator": c.locator, "heading": c.article_title, "chapter": c.chapter,
                   "text": c.text} for c in chunks]
         return _document_meta(doc_id, snapshot.documents[doc_id]) | {"parts": parts}
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    def unknown(request: Request, rest: str):
+        """Paths under /api/ that no route serves: a JSON error here, not the workspace's own 404."""
+        known = [r for r in app.router.routes if isinstance(r, APIRoute) and r.path != "/api/{rest:path}"
+                 and r.path_regex.match(request.url.path)]
+        if known:
+            raise HTTPException(405, f"Phương thức {request.method} không dùng được cho {request.url.path[:200]}")
+        raise HTTPException(404, f"Không tìm thấy đường dẫn /api/{rest[:200]}")
 
     return app
 
@@ -191,6 +224,10 @@ def _install_error_handlers(app: FastAPI) -> None:
             message = f"Phương thức {request.method} không dùng được cho {request.url.path[:200]}"
         return JSONResponse(status_code=exc.status_code, content={"error": message},
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(AdminError)
+    async def _admin(_, exc: AdminError):
+        return JSONResponse(status_code=exc.status, content={"error": exc.message})
 
     @app.exception_handler(IndexMissing)
     async def _index_missing(_, exc: IndexMissing):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +16,9 @@ def _ingest(args, settings: Settings) -> int:
     from .ingest import Ingestor
 
     paths = [Path(p) for p in args.paths] or None
-    report = Ingestor(settings, progress=not args.quiet).run(paths)
+    # Batch work: an ingest yields the CPU to a server answering questions on the same machine.
+    os.nice(10)
+    report = Ingestor(settings, progress=not args.quiet, full=args.full).run(paths)
     for failure in report.failures:
         print(f"LỖI {failure}", file=sys.stderr)
     if not report.changed:
@@ -109,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="nạp/cập nhật chỉ mục từ kho văn bản")
     ingest.add_argument("paths", nargs="*", help="tệp hoặc thư mục cần thêm/cập nhật (mặc định: cả kho)")
     ingest.add_argument("--quiet", action="store_true", help="không hiện thanh tiến trình")
+    ingest.add_argument("--full", action="store_true", help="dựng lại toàn bộ, nhúng lại mọi đoạn (bỏ qua bộ đệm)")
     search = commands.add_parser("search", help="tìm các điều khoản liên quan")
     search.add_argument("question")
     search.add_argument("--k", type=_top_k, default=5, help="số kết quả (1-50)")

@@ -64,12 +64,25 @@ class Settings:
     allowed_origins: list[str] = field(default_factory=list)
     rate_limit: int = 60
     max_body_bytes: int = 65536
+    admin_token: str | None = None
+    max_upload_bytes: int = 20_000_000
+    query_cache: int = 4096
     host: str = "127.0.0.1"
     port: int = 7860
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_timeout: float = 20.0
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where administrators' uploaded documents are kept."""
+        return self.data_dir / "uploads"
+
+    def ingest_dirs(self) -> list[Path]:
+        """The corpus folders, plus the uploads folder once something was uploaded."""
+        extra = [self.uploads_dir] if self.uploads_dir.is_dir() and self.uploads_dir not in self.corpus_dirs else []
+        return [*self.corpus_dirs, *extra]
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -103,6 +116,9 @@ class Settings:
             s.allowed_origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
         s.rate_limit = _env_int("KC_RATE_LIMIT", s.rate_limit)
         s.max_body_bytes = _env_int("KC_MAX_BODY_BYTES", s.max_body_bytes)
+        s.admin_token = os.environ.get("KC_ADMIN_TOKEN") or None
+        s.max_upload_bytes = _env_int("KC_MAX_UPLOAD_BYTES", s.max_upload_bytes)
+        s.query_cache = _env_int("KC_QUERY_CACHE", s.query_cache)
         s.host = os.environ.get("KC_HOST") or s.host
         s.port = _env_int("KC_PORT", s.port)
         s.llm_base_url = os.environ.get("KC_LLM_BASE_URL") or None

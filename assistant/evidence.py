@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -61,21 +62,23 @@ def _sentences(line: str) -> list[str]:
     return sentences
 
 
-def split_units(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def split_units(text: str) -> tuple[str, ...]:
     """Lines of a chunk (khoản, điểm, list items); long lines cut at sentence ends, a điểm or khoản kept whole
-    up to LONG_ITEM characters (its second sentence is often the support level)."""
+    up to LONG_ITEM characters (its second sentence is often the support level). Cached: chunks recur."""
     units = []
     for line in (ln.strip() for ln in text.splitlines()):
         if not line:
             continue
         limit = LONG_ITEM if _LIST_ITEM.match(line) else LONG_LINE
         units.extend(_sentences(line) if len(line) > limit else [line])
-    return [u for u in units if len(u) > 2]
+    return tuple(u for u in units if len(u) > 2)
 
 
-def content_terms(text: str) -> list[str]:
-    """Folded syllables that carry meaning, question words dropped."""
-    return [w for w in (fold(t) for t in words(text)) if w not in _QUESTION_WORDS and len(w) > 1]
+@functools.lru_cache(maxsize=32768)
+def content_terms(text: str) -> tuple[str, ...]:
+    """Folded syllables that carry meaning, question words dropped. Cached: the same units are scored often."""
+    return tuple(w for w in (fold(t) for t in words(text)) if w not in _QUESTION_WORDS and len(w) > 1)
 
 
 def asks_for_number(question: str) -> bool:

@@ -66,8 +66,9 @@ def _chroma_metadata(chunk: Chunk) -> dict:
 class Ingestor:
     """Brings the index in line with the corpus, embedding only text it has not embedded before."""
 
-    def __init__(self, settings: Settings, progress: bool | None = None):
+    def __init__(self, settings: Settings, progress: bool | None = None, full: bool = False):
         self.settings = settings
+        self.full = full  # rebuild and re-embed everything, as if nothing had been indexed
         self.index = IndexDir(settings.index_dir)
         self.progress = sys.stderr.isatty() if progress is None else progress
 
@@ -90,11 +91,12 @@ class Ingestor:
         return current, read_state(folder), by_doc
 
     def _run(self, paths: list[Path] | None) -> IngestReport:
-        documents, failures = discover(paths or self.settings.corpus_dirs)
+        documents, failures = discover(paths or self.settings.ingest_dirs())
         current, state, old_chunks = self._previous()
         report = IngestReport(generation=current, failures=failures)
         same_pipeline = (
-            state.get("pipeline") == PIPELINE_VERSION
+            not self.full
+            and state.get("pipeline") == PIPELINE_VERSION
             and state.get("embedder") == self.settings.embedder
             and state.get("chunk_chars") == self.settings.chunk_chars
         )
@@ -160,6 +162,8 @@ class Ingestor:
 
     def _embed(self, report: IngestReport, chunks: list[Chunk]):
         cache = EmbeddingCache(self.settings.index_dir, self.settings.embedder)
+        if self.full:
+            cache.vectors = {}
         texts = [c.embedding_text for c in chunks]
         keys = {cache.key(t) for t in texts}
         report.embedded = len(keys - set(cache.vectors))

@@ -49,11 +49,13 @@ def _error(status: int, message: str, headers: list[tuple[bytes, bytes]] | None 
 class ApiGuard:
     """ASGI middleware for paths under `prefix`: rate limit per client address, then a cap on the body size."""
 
-    def __init__(self, app, limiter: RateLimiter | None, max_body: int, prefix: str = "/api/"):
+    def __init__(self, app, limiter: RateLimiter | None, max_body: int, prefix: str = "/api/",
+                 uploads: tuple[str, int] | None = None):
         self.app = app
         self.limiter = limiter
         self.max_body = max_body
         self.prefix = prefix
+        self.uploads = uploads  # (path prefix, larger body limit) for document uploads
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not scope["path"].startswith(self.prefix) or scope["method"] == "OPTIONS":
@@ -63,9 +65,10 @@ class ApiGuard:
         if wait:
             message = f"Quá nhiều yêu cầu: vui lòng thử lại sau {wait} giây"
             return await self._reply(send, 429, message, [(b"retry-after", str(wait).encode())])
+        limit = self.uploads[1] + 65536 if self.uploads and scope["path"].startswith(self.uploads[0]) else self.max_body
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
-            return await self._reply(send, 413, f"Yêu cầu quá lớn: tối đa {self.max_body} byte")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            return await self._reply(send, 413, f"Yêu cầu quá lớn: tối đa {limit} byte")
         if declared is None and scope["method"] in ("POST", "PUT", "PATCH"):
             # A chunked body has no declared length: read it here, up to the limit, then hand it on.
             body, more = b"", True
@@ -75,8 +78,8 @@ class ApiGuard:
                     return None
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
-                if len(body) > self.max_body:
-                    return await self._reply(send, 413, f"Yêu cầu quá lớn: tối đa {self.max_body} byte")
+                if len(body) > limit:
+                    return await self._reply(send, 413, f"Yêu cầu quá lớn: tối đa {limit} byte")
             receive = _replay(body, receive)
         return await self.app(scope, receive, send)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -78,9 +79,9 @@ class _Snapshot:
             self.doc_positions.setdefault(c.doc_id, []).append(i)
             if c.doc_id not in self.doc_keys and (key := document_key(c.doc_type, c.number)):
                 self.doc_keys[c.doc_id] = key
-        client = make_client(settings.chroma_url, folder / "chroma")
+        self.client = make_client(settings.chroma_url, folder / "chroma")
         try:
-            self.collection = open_collection(client, generation, ChromaEmbedding(settings.embedder))
+            self.collection = open_collection(self.client, generation, ChromaEmbedding(settings.embedder))
         except Exception as exc:  # a missing collection or a refused connection alike
             raise StoreUnavailable(f"không mở được bộ sưu tập Chroma của {generation}: {exc}") from exc
 
@@ -93,19 +94,47 @@ class Searcher:
         self.index = IndexDir(self.settings.index_dir)
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
+        embedder = self.settings.embedder
+        # Users ask the same questions again and again: their vectors are kept (the embedder is the costly step).
+        self._query_vector = functools.lru_cache(maxsize=max(0, self.settings.query_cache))(
+            lambda text: create_embedder(embedder).query(text))
 
-    def snapshot(self) -> _Snapshot:
-        """The loaded generation, reloaded when CURRENT points elsewhere."""
+    def snapshot(self, wait: bool = True) -> _Snapshot:
+        """The loaded generation, reloaded when CURRENT points elsewhere.
+
+        With wait=False (health checks) a reload runs in the background and the loaded generation answers
+        meanwhile, so a probe never waits for the indexes of a new generation to be built."""
         generation = self.index.current()
         if generation is None:
             raise IndexMissing("chưa có chỉ mục: hãy chạy 'khuyencong ingest' (hoặc 'make ingest')")
         snapshot = self._snapshot
-        if snapshot is None or snapshot.generation != generation:
-            with self._lock:
-                if self._snapshot is None or self._snapshot.generation != generation:
-                    self._snapshot = _Snapshot(self.settings, self.index, generation)
-                snapshot = self._snapshot
-        return snapshot
+        if snapshot is not None and snapshot.generation == generation:
+            return snapshot
+        if not wait and snapshot is not None:
+            if self._lock.acquire(blocking=False):
+                threading.Thread(target=self._reload, args=(generation, True), daemon=True).start()
+            return snapshot
+        return self._reload(generation)
+
+    def _reload(self, generation: str, locked: bool = False) -> _Snapshot:
+        if not locked:
+            self._lock.acquire()
+        try:
+            if self._snapshot is None or self._snapshot.generation != generation:
+                self._snapshot = _Snapshot(self.settings, self.index, generation)
+            return self._snapshot
+        finally:
+            self._lock.release()
+
+    def check_store(self, snapshot: _Snapshot) -> None:
+        """Raise StoreUnavailable when a Chroma server does not answer its heartbeat (embedded stores live in this
+        process). A heartbeat, not a query: a health probe must not queue behind searches."""
+        if not self.settings.chroma_url:
+            return
+        try:
+            snapshot.client.heartbeat()
+        except Exception as exc:  # chromadb surfaces connection failures as assorted exception types
+            raise StoreUnavailable(f"kho vector không phản hồi: {exc}") from exc
 
     def search(self, question: str, k: int | None = None, mode: str = "hybrid") -> list[SearchResult]:
         """Top-k chunks for a question; `mode` 'dense' or 'lexical' gives the single-signal baselines."""
@@ -133,7 +162,7 @@ class Searcher:
     def _dense(self, snap: _Snapshot, question: str) -> dict[int, float]:
         """Cosine similarity of the top dense candidates, by chunk position."""
         text = snap.restorer.restore(question) if is_unaccented(question) else question
-        vector = create_embedder(self.settings.embedder).query(text)
+        vector = self._query_vector(text)
         try:
             found = snap.collection.query(
                 query_embeddings=[vector.tolist()],

@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import re
 import time
+from pathlib import Path
 
 import gradio as gr
 
 from . import eligibility, support_levels
+from .admin import Admin, AdminError
 from .answer import Answer, Answerer
 from .config import Settings
 from .currency import STATUS_LABELS
@@ -97,11 +99,13 @@ def _history(messages: list[dict]) -> list[dict]:
 class Workspace:
     """The handlers behind the Gradio components, kept apart from the layout so they can be tested directly."""
 
-    def __init__(self, answerer: Answerer, searcher: Searcher, feedback: FeedbackStore, settings: Settings):
+    def __init__(self, answerer: Answerer, searcher: Searcher, feedback: FeedbackStore, settings: Settings,
+                 admin: Admin | None = None):
         self.answerer = answerer
         self.searcher = searcher
         self.feedback = feedback
         self.settings = settings
+        self.admin = admin or Admin(settings)
 
     # Chat ---------------------------------------------------------------------------------------------------
 
@@ -257,6 +261,34 @@ class Workspace:
             writer.writerows(self.levels(query, doc_id, status_label))
         return str(path)
 
+    # Administration -----------------------------------------------------------------------------------------
+
+    def upload(self, token: str, path: str | None, request: gr.Request | None = None) -> str:
+        """Upload and index one document (same checks and audit line as POST /api/admin/documents)."""
+        if not path:
+            return "Chọn một tệp để tải lên."
+        try:
+            self.admin.authorize(f"Bearer {token or ''}")
+            file = Path(path)
+            if file.stat().st_size > self.settings.max_upload_bytes:
+                raise AdminError(413, f"tệp quá lớn: tối đa {self.settings.max_upload_bytes} byte")
+            result = self.admin.upload(file.name, file.read_bytes(), _client(request))
+            self.searcher.snapshot()
+        except AdminError as exc:
+            return f"⛔ {exc.message}"
+        return f"✅ Đã nạp {result['file']}: chỉ mục {result['generation']}, {result['chunks']} đoạn."
+
+    def reindex(self, token: str, request: gr.Request | None = None) -> str:
+        """Full re-index (same checks and audit line as POST /api/admin/reindex)."""
+        try:
+            self.admin.authorize(f"Bearer {token or ''}")
+            result = self.admin.reindex(_client(request))
+            self.searcher.snapshot()
+        except AdminError as exc:
+            return f"⛔ {exc.message}"
+        failures = "".join(f"\n- LỖI {f}" for f in result["failures"])
+        return f"✅ Chỉ mục {result['generation']}: {result['chunks']} đoạn." + failures
+
     # Search -------------------------------------------------------------------------------------------------
 
     def search(self, query: str, k: float) -> str:
@@ -277,6 +309,10 @@ class Workspace:
 
 LEVEL_COLUMNS = ["Hoạt động", "Tỷ lệ", "Mức tối đa", "Quy ra đồng", "Nguồn chi", "Điều khoản", "Tình trạng",
                  "Điều kiện (nguyên văn)"]
+
+
+def _client(request: gr.Request | None) -> str:
+    return getattr(getattr(request, "client", None), "host", "") or "gradio"
 
 
 def _key(labels: dict[str, str], label: str) -> str:
@@ -372,6 +408,18 @@ def build_workspace(workspace: Workspace) -> gr.Blocks:
             for control in filters:
                 control.change(workspace.levels, filters, level_table)
             level_csv.click(workspace.export_levels, filters, level_file)
+        with gr.Tab("Quản trị"):
+            gr.Markdown("Tải văn bản mới lên (txt, md, pdf, docx, html) hoặc nạp lại toàn bộ chỉ mục. Cần mã quản "
+                        "trị (`KC_ADMIN_TOKEN`); mỗi thay đổi được ghi một dòng vào nhật ký kiểm toán.")
+            token = gr.Textbox(label="Mã quản trị", type="password")
+            upload_file = gr.File(label="Văn bản", file_types=[".txt", ".md", ".pdf", ".docx", ".html", ".htm"],
+                                  type="filepath")
+            with gr.Row():
+                upload = gr.Button("Tải lên và nạp", variant="primary")
+                reindex = gr.Button("Nạp lại toàn bộ")
+            admin_status = gr.Markdown()
+            upload.click(workspace.upload, [token, upload_file], admin_status)
+            reindex.click(workspace.reindex, token, admin_status)
         with gr.Tab("Tra cứu"):
             with gr.Row():
                 query = gr.Textbox(label="Tìm điều khoản", placeholder="ví dụ: mức hỗ trợ thuê gian hàng", scale=5)

@@ -36,13 +36,13 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
 
     # Added first, so it runs inside CORS: a 429 or 413 still carries the CORS headers the widget needs to read it.
     app.add_middleware(ApiGuard, limiter=RateLimiter(settings.rate_limit) if settings.rate_limit > 0 else None,
-                       max_body=settings.max_body_bytes)
+                       max_body=settings.max_body_bytes, uploads=("/api/admin/", settings.max_upload_bytes))
     origins = settings.allowed_origins
     app.add_middleware(CORSMiddleware, allow_origins=["*"] if "*" in origins else origins,
                        allow_methods=["GET", "POST"], allow_headers=["Content-Type"], expose_headers=["Retry-After"],
                        max_age=600)
     workspace = Workspace(app.state.answerer, app.state.searcher,
-                          FeedbackStore(settings.data_dir / "feedback.sqlite3"), settings)
+                          FeedbackStore(settings.data_dir / "feedback.sqlite3"), settings, app.state.admin)
     app.state.workspace = workspace
     return gr.mount_gradio_app(app, build_workspace(workspace), path="/", css=CSS, ssr_mode=False,
                                footer_links=[], mcp_server=False, pwa=False)

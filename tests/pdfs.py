@@ -53,3 +53,9 @@ def encrypted_pdf(password: str = "mat-khau") -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def truncated_pdf() -> bytes:
+    """The first third of a valid PDF: a download cut short."""
+    whole = text_pdf(["Dieu 1. Noi dung"])
+    return whole[: len(whole) // 3]

@@ -97,7 +97,7 @@ def test_units_keep_support_levels_and_conditions_with_their_sentence():
     from assistant.evidence import split_units
 
     point = "k) Chi xây dựng chương trình truyền hình. " + "Mức chi thực hiện theo hợp đồng, đấu thầu. " * 8
-    assert split_units(point) == [point.strip()]  # a điểm stays whole: its second sentence is the level
+    assert split_units(point) == (point.strip(),)  # a điểm stays whole: its second sentence is the level
     prose = ("Nội dung dài về hỗ trợ mô hình trình diễn kỹ thuật cho cơ sở công nghiệp nông thôn. " * 4
              + "Mức hỗ trợ không quá 100 triệu đồng/mô hình. "
              + "Trường hợp bất khả kháng không hoàn thành đề án. "

@@ -46,3 +46,29 @@ def test_sentence_transformers_backend_with_packaged_minilm(tmp_path, small_corp
 def test_unknown_embedder_is_a_clear_error():
     with pytest.raises(ValueError, match="KC_EMBEDDER"):
         create_embedder("does-not-exist")
+
+
+def test_app_degrades_during_a_chroma_outage_and_recovers(tmp_path, small_corpus):
+    """Server mode: the store stops -> /health 'degraded' and answers a clear 503; it returns -> all is well."""
+    from fastapi.testclient import TestClient
+
+    from assistant.api import create_app
+    from tests.servers import free_port
+
+    port = free_port()
+    data = tmp_path / "chroma-data"
+    with chroma_server(data, port) as url:
+        settings = Settings(corpus_dirs=[small_corpus], index_dir=tmp_path / "index", chroma_url=url,
+                            data_dir=tmp_path / "data")
+        Ingestor(settings, progress=False).run()
+        client = TestClient(create_app(settings))
+        assert client.get("/health").json()["status"] == "ok"
+        assert client.post("/api/ask", json={"question": "gốm sứ men lam áp dụng cho ai"}).status_code == 200
+    health = client.get("/health")
+    assert health.status_code == 503 and health.json()["status"] == "degraded"
+    down = client.post("/api/ask", json={"question": "gốm sứ men lam áp dụng cho ai"})
+    assert down.status_code == 503 and "Kho vector" in down.json()["error"]
+    with chroma_server(data, port):
+        assert client.get("/health").json()["status"] == "ok"
+        back = client.post("/api/ask", json={"question": "gốm sứ men lam áp dụng cho ai"})
+        assert back.status_code == 200 and back.json()["citations"]

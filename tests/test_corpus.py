@@ -5,7 +5,7 @@ import pytest
 
 from assistant.corpus import discover
 from tests.conftest import DECREE, SMALL_MANIFEST, write_corpus
-from tests.pdfs import blank_pdf, encrypted_pdf, text_pdf
+from tests.pdfs import blank_pdf, encrypted_pdf, text_pdf, truncated_pdf
 
 
 def test_manifest_metadata_and_header_fallback(small_corpus):
@@ -67,8 +67,7 @@ BAD_FILES = {
 def test_bad_file_gets_a_clear_reason_and_the_others_still_load(tmp_path, name):
     content, reason = BAD_FILES[name]
     if name == "truncated.pdf":
-        whole = text_pdf(["Dieu 1. Noi dung"])
-        content = whole[: len(whole) // 3]
+        content = truncated_pdf()
     elif name == "encrypted.pdf":
         content = encrypted_pdf()
     elif name == "scanned.pdf":
