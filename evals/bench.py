@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from assistant.evaluation.metrics import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "evals" / "reports"
 SEARCH_RUNS = 240
@@ -24,11 +26,6 @@ QUICKSTART_K = 4
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def bench_questions() -> list[tuple[str, str]]:
@@ -74,7 +71,7 @@ def run_project(queue) -> None:
     queue.put({
         "config": "project (legal chunks + hybrid)", "ingest_s": full.seconds, "chunks": full.chunks,
         "chunks_per_s": full.chunks / full.seconds, "noop_s": noop.seconds,
-        "p50_ms": statistics.median(timings), "p95_ms": _percentile(timings, 0.95),
+        "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
         "hit@3": hits[3], "hit@4": hits[QUICKSTART_K], "peak_mb": _peak_mb(), "gold_text": chunk_text,
     })
 
@@ -115,7 +112,7 @@ def run_quickstart(queue, gold_text: dict[str, str]) -> None:
     queue.put({
         "config": "LangChain quickstart (1000/200, top 4)", "ingest_s": ingest_s, "chunks": len(pieces),
         "chunks_per_s": len(pieces) / ingest_s, "noop_s": None, "p50_ms": statistics.median(timings),
-        "p95_ms": _percentile(timings, 0.95), "hit@3": None, "hit@4": hit4, "peak_mb": _peak_mb(),
+        "p95_ms": percentile(timings, 0.95), "hit@3": None, "hit@4": hit4, "peak_mb": _peak_mb(),
     })
 
 
@@ -157,7 +154,7 @@ def run_answers(queue) -> None:
             timings.append((time.perf_counter() - started) * 1000)
         hits = [facts_found(ask(item.question)["answer"], item.must_contain) for item in facts]
     queue.put({"config": "extractive answers via POST /api/ask", "questions": ANSWER_RUNS,
-               "p50_ms": statistics.median(timings), "p95_ms": _percentile(timings, 0.95),
+               "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
                "key_fact_accuracy": sum(hits) / len(hits), "key_fact_questions": len(hits)})
 
 

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import httpx
 
+from assistant.evaluation.metrics import percentile
+
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "evals" / "reports"
 MAX_REQUESTS_PER_CLIENT = 100_000  # a bound on every client loop beside the deadline
@@ -38,11 +40,6 @@ def questions() -> list[str]:
     from assistant.evaluation.dataset import load
 
     return [item.question for item in load() if item.answerable and not item.history]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else 0.0
 
 
 async def _client(http: httpx.AsyncClient, url: str, asked: list[str], deadline: float, seed: int, tally: dict,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -27,9 +26,11 @@ CIRCULAR = (FIXTURES / "tt-77-2031-synthetic.txt").read_text(encoding="utf-8")
 
 def numbers_are_grounded(answer: dict) -> bool:
     """Every number in the answer text appears in a cited chunk, its locator or its document number."""
-    cited = " ".join(f"{c['text']} {c['locator']} {c['number'] or ''}" for c in answer["citations"])
-    body = re.sub(r"\[\d+\]", "", answer["answer"].split("\n\n⚠")[0])
-    return all(n in cited for n in re.findall(r"\d+(?:[.,]\d+)*", body))
+    from assistant.evaluation.metrics import grounded_numbers
+
+    cited = [f"{c['text']} {c['locator']} {c['number'] or ''}" for c in answer["citations"]]
+    found, stated = grounded_numbers(answer["answer"], cited)
+    return found == stated
 
 
 def write_corpus(root: Path, files: dict[str, str], manifest: list[dict] | None = None) -> Path:
