@@ -5,14 +5,16 @@ import sys
 
 import uvicorn
 
-from assistant.config import Settings
-from assistant.index import IndexDir
-from assistant.ingest import Ingestor
-from assistant.web import create_web_app
+from assistant.config import Settings, offline_env
+from assistant.index.generations import IndexDir
+from assistant.index.ingest import Ingestor
 
 
 def main() -> int:
     """Build the index if there is none yet, then serve the API, the workspace and the widget with uvicorn."""
+    offline_env()  # before Gradio and Chroma are imported
+    from assistant.serve.web import create_web_app
+
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(description="Trợ lý khuyến công — máy chủ web")
     parser.add_argument("--host", default=settings.host)

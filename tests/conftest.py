@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+from assistant.config import Settings, default_corpus_dirs, offline_env  # noqa: E402
+from assistant.index.ingest import Ingestor  # noqa: E402
 
-from assistant.config import Settings, default_corpus_dirs  # noqa: E402
-from assistant.ingest import Ingestor  # noqa: E402
+offline_env()
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.admin import safe_filename
-from assistant.answer import Answerer
-from assistant.retrieval import Searcher
-from assistant.web import create_web_app
+from assistant.answer.answerer import Answerer
+from assistant.search.retrieval import Searcher
+from assistant.serve.admin import safe_filename
+from assistant.serve.web import create_web_app
 from tests.conftest import DECREE
 from tests.pdfs import encrypted_pdf, text_pdf, truncated_pdf
 
@@ -29,7 +29,7 @@ Mức hỗ trợ nuôi cá cảnh tối đa 20% chi phí nhưng không quá 15 t
 
 @pytest.fixture
 def admin_app(small_settings, tmp_path):
-    from assistant.ingest import Ingestor
+    from assistant.index.ingest import Ingestor
 
     settings = replace(small_settings, data_dir=tmp_path / "data", admin_token=TOKEN, max_upload_bytes=200_000,
                        rate_limit=0)
@@ -126,10 +126,10 @@ def test_safe_filename():
 def test_gradio_admin_actions(admin_app):
     _, settings, app = admin_app
     workspace = app.state.workspace
-    assert workspace.reindex("sai").startswith("⛔ mã quản trị không đúng")
+    assert workspace.admin.reindex("sai").startswith("⛔ mã quản trị không đúng")
     path = settings.data_dir / "tai-len.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(DECREE.replace("99/2030", "98/2030"), encoding="utf-8")
-    assert workspace.upload(TOKEN, str(path)).startswith("✅ Đã nạp tai-len.txt")
-    assert workspace.reindex(TOKEN).startswith("✅ Chỉ mục")
+    assert workspace.admin.upload(TOKEN, str(path)).startswith("✅ Đã nạp tai-len.txt")
+    assert workspace.admin.reindex(TOKEN).startswith("✅ Chỉ mục")
     assert [a["client"] for a in _audit(settings)] == ["gradio", "gradio"]

@@ -4,10 +4,10 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.answer import Answerer
-from assistant.api import create_app
-from assistant.followup import standalone_question
-from assistant.retrieval import Searcher
+from assistant.answer.answerer import Answerer
+from assistant.answer.followup import standalone_question
+from assistant.search.retrieval import Searcher
+from assistant.serve.api import create_app
 from tests.conftest import SHARED_CORPUS, numbers_are_grounded
 
 pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
@@ -94,7 +94,7 @@ def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expecte
 
 
 def test_units_keep_support_levels_and_conditions_with_their_sentence():
-    from assistant.evidence import split_units
+    from assistant.answer.evidence import split_units
 
     point = "k) Chi xây dựng chương trình truyền hình. " + "Mức chi thực hiện theo hợp đồng, đấu thầu. " * 8
     assert split_units(point) == (point.strip(),)  # a điểm stays whole: its second sentence is the level
@@ -108,7 +108,7 @@ def test_units_keep_support_levels_and_conditions_with_their_sentence():
 
 
 def test_phrases_not_just_words_keep_a_question_in_scope():
-    from assistant.evidence import EvidenceScorer
+    from assistant.answer.evidence import EvidenceScorer
 
     passage = ["Hỗ trợ lãi suất vốn vay cho cơ sở di dời; hợp đồng mua máy móc, nhà thầu xây dựng xã hội."]
     assert EvidenceScorer.pair_coverage("Lãi suất vay mua nhà ở xã hội bao nhiêu?", passage) < 0.35

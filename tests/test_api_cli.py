@@ -7,8 +7,8 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import create_app
 from assistant.config import Settings
+from assistant.serve.api import create_app
 from tests.conftest import SHARED_CORPUS
 
 

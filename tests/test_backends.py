@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from assistant.config import Settings
-from assistant.embeddings import SentenceTransformerEmbedder, create_embedder
-from assistant.ingest import Ingestor
-from assistant.retrieval import Searcher
-from assistant.vectorstore import StoreUnavailable
+from assistant.index.embeddings import SentenceTransformerEmbedder, create_embedder
+from assistant.index.ingest import Ingestor
+from assistant.index.vectorstore import StoreUnavailable
+from assistant.search.retrieval import Searcher
 from tests.servers import chroma_server
 
 
@@ -17,14 +17,14 @@ def test_chroma_server_mode_ingest_search_and_outage(tmp_path, small_corpus):
         report = Ingestor(settings, progress=False).run()
         assert report.changed and report.chunks > 0
         searcher = Searcher(settings)
-        assert searcher.snapshot().collection.count() == report.chunks
+        assert searcher.generation().collection.count() == report.chunks
         top = searcher.search("gốm sứ men lam áp dụng cho ai", k=1)[0]
         assert top.chunk.doc_id == "tt-77-2031" and top.dense > 0
         assert not (tmp_path / "index" / report.generation / "chroma").exists()
         (small_corpus / "tt-77.txt").unlink()
         second = Ingestor(settings, progress=False).run()
         assert second.removed == ["tt-77-2031"]
-        assert Searcher(settings).snapshot().collection.count() == second.chunks
+        assert Searcher(settings).generation().collection.count() == second.chunks
     with pytest.raises(StoreUnavailable):
         searcher.search("gốm sứ", k=1)
 
@@ -52,7 +52,7 @@ def test_app_degrades_during_a_chroma_outage_and_recovers(tmp_path, small_corpus
     """Server mode: the store stops -> /health 'degraded' and answers a clear 503; it returns -> all is well."""
     from fastapi.testclient import TestClient
 
-    from assistant.api import create_app
+    from assistant.serve.api import create_app
     from tests.servers import free_port
 
     port = free_port()

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import Chunker, is_legal, parse_articles
-from assistant.corpus import Document, discover, split_header
+from assistant.documents.chunking import Chunker, is_legal, parse_articles
+from assistant.documents.corpus import discover, split_header
+from assistant.documents.records import Document
 from tests.conftest import DECREE, PLAN, SHARED_CORPUS
 
 

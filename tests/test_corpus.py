@@ -3,7 +3,7 @@
 import docx
 import pytest
 
-from assistant.corpus import discover
+from assistant.documents.corpus import discover
 from tests.conftest import DECREE, SMALL_MANIFEST, write_corpus
 from tests.pdfs import blank_pdf, encrypted_pdf, text_pdf, truncated_pdf
 

@@ -4,9 +4,9 @@ each with its verdict and the article its deciding reason cites; then the API an
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.eligibility import Applicant, Location, check, evaluate, match_sector
-from assistant.retrieval import Searcher
+from assistant.domain.eligibility import Applicant, Location, check, evaluate, match_sector
+from assistant.search.retrieval import Searcher
+from assistant.serve.api import create_app
 from tests.conftest import SHARED_CORPUS
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
@@ -97,14 +97,15 @@ def test_api_answers_with_cited_text(default_settings):
 
 @needs_corpus
 def test_citations_come_from_the_index(default_settings):
-    result = evaluate(applicant(sector="gạch đất sét nung lò thủ công cải tiến"), Searcher(default_settings).snapshot())
+    generation = Searcher(default_settings).generation()
+    result = evaluate(applicant(sector="gạch đất sét nung lò thủ công cải tiến"), generation)
     brick = next(r for r in result.reasons if r.chunk_id == "tt-46-2012-bct#d5")
     assert "lò vòng" in brick.citation["text"] and brick.citation["locator"] == "Điều 5"
 
 
 @needs_corpus
 def test_chat_points_eligibility_questions_to_the_checker(default_settings):
-    from assistant.answer import CHECKER, Answerer
+    from assistant.answer.answerer import CHECKER, Answerer
 
     answer = Answerer(Searcher(default_settings)).ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
     assert CHECKER in answer.answer and answer.citations

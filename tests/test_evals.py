@@ -9,7 +9,7 @@ from assistant.config import Settings
 from assistant.evaluation import metrics, report, runner
 from assistant.evaluation.dataset import TYPES, DatasetError, load
 from assistant.evaluation.pipelines import covers, create_pipelines
-from assistant.retrieval import Searcher
+from assistant.search.retrieval import Searcher
 from tests.conftest import SHARED_CORPUS
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
@@ -73,7 +73,7 @@ def test_question_set_size_types_and_splits():
 
 @needs_corpus
 def test_every_document_is_covered_and_every_gold_passage_exists(default_settings):
-    snapshot = Searcher(default_settings).snapshot()
+    snapshot = Searcher(default_settings).generation()
     chunks = {c.id: c for c in snapshot.chunks}
     items = load()
     assert {d for i in items for d in i.doc_ids} == set(snapshot.documents)

@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import Chunker
-from assistant.corpus import Document
+from assistant.documents.chunking import Chunker
+from assistant.documents.records import Document
+from assistant.serve.web import create_web_app
 from assistant.text import fold, is_unaccented, lexical_tokens, nfc, query_tokens
-from assistant.web import create_web_app
 from tests.conftest import SHARED_CORPUS
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")

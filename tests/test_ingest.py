@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ingest as ingest_module
 from assistant.config import Settings
-from assistant.index import IndexDir, read_chunks
-from assistant.ingest import Ingestor
-from assistant.retrieval import Searcher
+from assistant.index import ingest as ingest_module
+from assistant.index.generations import IndexDir, read_chunks
+from assistant.index.ingest import Ingestor
+from assistant.search.retrieval import Searcher
 from tests.conftest import DECREE, PLAN
 
 
@@ -23,7 +23,7 @@ def chunk_ids(settings) -> list[str]:
 
 
 def chroma_count(settings) -> int:
-    return Searcher(settings).snapshot().collection.count()
+    return Searcher(settings).generation().collection.count()
 
 
 def test_first_ingest_then_noop_embeds_nothing(small_settings):

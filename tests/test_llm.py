@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answerer
-from assistant.llm import LLMClient, LLMUnavailable, Source, guard
-from assistant.retrieval import Searcher
+from assistant.answer.answerer import Answerer
+from assistant.answer.llm import LLMClient, LLMUnavailable, Source, guard
+from assistant.search.retrieval import Searcher
 from tests.conftest import SHARED_CORPUS
 from tests.servers import free_port, process
 from tests.test_answers import numbers_are_grounded

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.retrieval import Searcher
+from assistant.search.retrieval import Searcher
 from tests.conftest import SHARED_CORPUS
 
 pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")

@@ -3,9 +3,10 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.retrieval import Searcher
-from assistant.support_levels import search
+from assistant.domain import support_levels
+from assistant.domain.support_levels import search
+from assistant.search.retrieval import Searcher
+from assistant.serve.api import create_app
 from tests.conftest import SHARED_CORPUS
 
 pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
@@ -45,7 +46,7 @@ BY_HAND = [
 
 @pytest.fixture(scope="module")
 def rows(default_settings):
-    return Searcher(default_settings).snapshot().support_levels
+    return support_levels.table(Searcher(default_settings).generation())
 
 
 def test_every_hand_read_level_is_extracted_and_nothing_else(rows):
@@ -81,7 +82,7 @@ def test_api_support_levels(default_settings):
 
 
 def test_chat_support_questions_use_the_table_and_warn(default_settings):
-    from assistant.answer import Answerer
+    from assistant.answer.answerer import Answerer
 
     answerer = Answerer(Searcher(default_settings))
     answer = answerer.ask("Hỗ trợ xây dựng, đăng ký thương hiệu tối đa bao nhiêu?")

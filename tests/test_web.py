@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.feedback import FeedbackStore
-from assistant.limits import RateLimiter
-from assistant.web import STATIC, create_web_app
+from assistant.serve.feedback import FeedbackStore
+from assistant.serve.limits import RateLimiter
+from assistant.serve.web import STATIC, create_web_app
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -103,38 +103,38 @@ def test_feedback_is_stored_and_exported(tmp_path):
     assert FeedbackStore(tmp_path / "f.sqlite3").rows()[0][3] == "Hộ kinh doanh?"  # survives a reopen
 
 
-def test_workspace_streams_the_answer_then_its_sources(web):
-    steps = list(web.workspace.respond("Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?", []))
-    assert len(steps) >= 3  # a placeholder, the answer line by line, then the sources
+def test_workspace_shows_the_answer_then_its_sources(web):
+    steps = list(web.workspace.chat.respond("Mức hỗ trợ xây dựng mô hình trình diễn kỹ thuật tối đa là bao nhiêu?", []))
+    assert len(steps) == 2  # a placeholder, then the answer with its sources (no artificial line-by-line delay)
     chat, sources, last, cleared = steps[-1]
     assert chat[0]["role"] == "user" and "500 triệu" in chat[-1]["content"]
     assert 'data-kc="source"' in sources and "<mark>" in sources and "đã bị thay thế" in sources
     assert last["chunk_ids"] and cleared == ""
-    follow = list(web.workspace.respond("Còn ứng dụng máy móc thiết bị thì sao?", chat))[-1][0]
+    follow = list(web.workspace.chat.respond("Còn ứng dụng máy móc thiết bị thì sao?", chat))[-1][0]
     assert "200 triệu" in follow[-1]["content"]
 
 
 def test_workspace_shows_hostile_text_as_text(web):
-    chat, sources, _, _ = list(web.workspace.respond(f"{HOSTILE} mức hỗ trợ thuê gian hàng hội chợ?", []))[-1]
+    chat, sources, _, _ = list(web.workspace.chat.respond(f"{HOSTILE} mức hỗ trợ thuê gian hàng hội chợ?", []))[-1]
     assert "<img" not in chat[0]["content"] and "&lt;img" in chat[0]["content"]
     assert "<img" not in sources
 
 
 def test_workspace_feedback_documents_and_search(web):
-    chat, _, last, _ = list(web.workspace.respond("Hộ kinh doanh có được hưởng khuyến công không?", []))[-1]
-    message, feedback_id = web.workspace.rate(chat, SimpleNamespace(index=1, liked=False, value=None))
+    chat, _, last, _ = list(web.workspace.chat.respond("Hộ kinh doanh có được hưởng khuyến công không?", []))[-1]
+    message, feedback_id = web.workspace.chat.rate(chat, SimpleNamespace(index=1, liked=False, value=None))
     assert "👎" in message and feedback_id
-    web.workspace.comment(feedback_id, "Muốn biết thêm điều kiện", last)
-    path = web.workspace.export()
+    web.workspace.chat.comment(feedback_id, "Muốn biết thêm điều kiện", last)
+    path = web.workspace.chat.export()
     text = Path(path).read_text(encoding="utf-8-sig")
     assert "Muốn biết thêm điều kiện" in text and "Hộ kinh doanh có được hưởng khuyến công không?" in text
-    table = web.workspace.documents_table()
-    assert len(table) == len(web.workspace.searcher.snapshot().documents) and len(table[0]) == 7
-    articles = web.workspace.articles("nd-45-2012")["choices"]
+    table = web.workspace.documents.table()
+    assert len(table) == len(web.workspace.documents.searcher.generation().documents) and len(table[0]) == 7
+    articles = web.workspace.documents.articles("nd-45-2012")["choices"]
     assert articles[0].startswith("Điều 1") and any(a.startswith("Điều 6") for a in articles)
-    page = web.workspace.read("nd-45-2012", next(a for a in articles if a.startswith("Điều 6")))
+    page = web.workspace.documents.read("nd-45-2012", next(a for a in articles if a.startswith("Điều 6")))
     assert "Địa bàn ưu tiên" in page and "đã được sửa đổi" in page
-    found = web.workspace.search("mức hỗ trợ thuê gian hàng", 3)
+    found = web.workspace.search.search("mức hỗ trợ thuê gian hàng", 3)
     assert found.count("data-kc='source'") == 3 and "80%" in found
 
 
@@ -143,16 +143,16 @@ def test_static_files_exist():
 
 
 def test_workspace_eligibility_and_support_level_tabs(web):
-    page = web.workspace.check("Hộ kinh doanh", "phường", "1", 8, f"{HOSTILE} dịch vụ", False, None, None,
+    page = web.workspace.eligibility.check("Hộ kinh doanh", "phường", "1", 8, f"{HOSTILE} dịch vụ", False, None, None,
                                False, False, False)
     assert "data-verdict='not_eligible'" in page and "Điều 3, khoản 1, điểm đ" in page
     assert "<img" not in page and "&lt;img" in page
-    ok = web.workspace.check("Hợp tác xã", "xã", "không áp dụng", None, "chế biến nông sản", False, 80, 60.0, True,
-                             False, False)
+    ok = web.workspace.eligibility.check("Hợp tác xã", "xã", "không áp dụng", None, "chế biến nông sản", False, 80,
+                                         60.0, True, False, False)
     assert "data-verdict='eligible'" in ok and "Nguyên liệu tại chỗ chiếm 60%" in ok and "235/2025" in ok
-    rows = web.workspace.levels("hội chợ", "", "")
+    rows = web.workspace.levels.levels("hội chợ", "", "")
     assert rows and all(len(r) == 8 for r in rows) and {"100%", "80%"} <= {r[1] for r in rows}
-    assert web.workspace.levels("", "nd-52-2018", "")[0][5].endswith("52/2018/NĐ-CP")
-    path = Path(web.workspace.export_levels("thương hiệu", "", "đã bị thay thế"))
+    assert web.workspace.levels.levels("", "nd-52-2018", "")[0][5].endswith("52/2018/NĐ-CP")
+    path = Path(web.workspace.levels.export("thương hiệu", "", "đã bị thay thế"))
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 2 and "35 triệu đồng/thương hiệu" in lines[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..text import nfc
+from assistant.text import nfc
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MARKER = re.compile(r"\[\d+\]")

@@ -7,11 +7,11 @@ import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from ..answer import Answerer
-from ..config import Settings
-from ..evidence import EvidenceScorer
-from ..retrieval import Searcher
-from .dataset import EvalItem
+from assistant.answer.answerer import Answerer
+from assistant.answer.evidence import EvidenceScorer
+from assistant.config import Settings
+from assistant.evaluation.dataset import EvalItem
+from assistant.search.retrieval import Searcher
 
 RETRIEVE_K = 10
 QUICKSTART_K = 4
@@ -95,10 +95,10 @@ class QuickstartPipeline(Pipeline):
         import chromadb
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from ..corpus import discover
-        from ..embeddings import create_embedder
-        from ..index import EmbeddingCache
-        from ..vectorstore import ChromaEmbedding
+        from assistant.documents.corpus import discover
+        from assistant.index.embeddings import create_embedder
+        from assistant.index.generations import EmbeddingCache
+        from assistant.index.vectorstore import ChromaEmbedding
 
         documents, _ = discover(settings.corpus_dirs)
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
@@ -117,7 +117,7 @@ class QuickstartPipeline(Pipeline):
                                 embeddings=[v.tolist() for v in vectors[start : start + 256]],
                                 documents=self.pieces[start : start + 256])
         flat = [_flat(p) for p in self.pieces]
-        chunks = searcher.snapshot().chunks
+        chunks = searcher.generation().chunks
         self.covered = [{c.id for c in chunks if covers(piece, c.text)} for piece in flat]
         self.scorer = EvidenceScorer(self.pieces)
 

@@ -7,10 +7,10 @@ import statistics
 import time
 from pathlib import Path
 
-from ..config import Settings
-from . import metrics
-from .dataset import DEFAULT_PATH, TYPES, EvalItem, load
-from .pipelines import Pipeline, create_pipelines
+from assistant.config import Settings
+from assistant.evaluation import metrics
+from assistant.evaluation.dataset import DEFAULT_PATH, TYPES, EvalItem, load
+from assistant.evaluation.pipelines import Pipeline, create_pipelines
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "evals" / "reports"

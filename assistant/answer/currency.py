@@ -1,0 +1,56 @@
+"""Whether a cited document is still in force, said in Vietnamese from the manifest metadata."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.documents.records import document_label
+
+STATUS_LABELS = {
+    "in_force": "còn hiệu lực",
+    "amended": "đã được sửa đổi",
+    "superseded": "đã bị thay thế",
+    "expired": "hết hiệu lực",
+    "unverified": "chưa xác minh",
+    "informational": "tin bài, tham khảo",
+}
+
+# The manifest notes some facts in English; the user reads Vietnamese.
+_PHRASES = [
+    (r"\s*[—-]\s*texts? not in corpus", " (văn bản chưa có trong kho)"),
+    (r",?\s*itself amended by", ", được sửa đổi bởi"),
+    (r"reported replaced by (.+?) \(not verified\)", r"được cho là đã bị thay thế bởi \1 (chưa xác minh)"),
+]
+
+
+def vietnamese_note(note: str) -> str:
+    """Manifest notes with their English phrases put into Vietnamese."""
+    for pattern, replacement in _PHRASES:
+        note = re.sub(pattern, replacement, note)
+    return note.strip()
+
+
+def doc_label(meta: dict) -> str:
+    """The citation name of a document from its manifest metadata."""
+    return document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+
+
+def currency_warning(meta: dict) -> str | None:
+    """A warning for an amended, superseded, expired, unverified-replacement or partial document, else None."""
+    label = doc_label(meta)
+    status = meta.get("status")
+    parts = []
+    if status == "amended" and meta.get("amended_by"):
+        amended = "; ".join(vietnamese_note(a) for a in meta["amended_by"])
+        parts.append(f"{label} đã được sửa đổi, bổ sung bởi {amended}; nội dung trích dẫn là bản gốc, "
+                     "cần đối chiếu văn bản sửa đổi")
+    elif status == "superseded":
+        by = vietnamese_note(meta.get("superseded_by") or "văn bản khác")
+        parts.append(f"{label} đã bị thay thế bởi {by}; các mức, nội dung trích dẫn chỉ còn giá trị tham khảo")
+    elif status == "expired":
+        parts.append(f"{label} đã hết hiệu lực hoặc hết thời kỳ áp dụng")
+    elif meta.get("superseded_by"):
+        parts.append(f"{label} {vietnamese_note(meta['superseded_by'])}")
+    if meta.get("complete") is False:
+        parts.append(f"kho chỉ có một phần văn bản {label}")
+    return ("Lưu ý: " + "; ".join(parts) + ".") if parts else None

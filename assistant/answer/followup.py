@@ -1,0 +1,76 @@
+"""Follow-up questions rewritten into standalone ones from the conversation history (offline heuristics)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.search.references import parse_references
+from assistant.text import fold, nfc
+
+_CONTINUATION = re.compile(r"^(con|vay con|the con|and|what about|how about)\b\s*(.*?)\s*(thi sao|the nao|\?)*$")
+_DEICTIC = re.compile(
+    r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
+    r"(do|nay|tren|ay|vua neu)\b"
+)
+_DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
+_DOC_MENTION = re.compile(
+    r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
+)
+
+
+_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao|toi da|toi thieu)\b|\?|$")
+# What a question asks about a subject: 'Mức hỗ trợ <subject> là bao nhiêu?', 'Hồ sơ <subject> gồm những gì?'.
+_INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu tuc|thoi han|thoi gian|tieu chi|"
+                     r"doi tuong|trach nhiem|kinh phi)\s")
+
+
+def _swap_subject(previous: str, subject: str) -> str | None:
+    """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> 'Hội đồng cấp quốc gia có …': the span
+    of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
+    that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb."""
+    head = fold(subject).split()[0] if subject.split() else ""
+    folded = fold(previous)
+    found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
+    if not found:
+        intent = _INTENT.match(folded)
+        end = _PREDICATE.search(folded, intent.end() if intent else 0)
+        if intent:
+            return f"{previous[: intent.end()]}{subject}{previous[end.start() :]}"
+        if not end.group(1) or len(folded[: end.start()].split()) > 6:
+            return None
+        # 'Hộ kinh doanh có được … không?' + 'hợp tác xã': the subject before the verb is replaced.
+        return f"{subject[:1].upper()}{subject[1:]}{previous[end.start() :]}"
+    end = _PREDICATE.search(folded, found.end())
+    if found.start() == 0:
+        subject = subject[:1].upper() + subject[1:]
+    return f"{previous[: found.start()]}{subject}{previous[end.start() :]}"
+
+
+def _last(history: list[dict], role: str) -> str | None:
+    return next((m["content"] for m in reversed(history) if m.get("role") == role and m.get("content")), None)
+
+
+def standalone_question(question: str, history: list[dict] | None) -> str:
+    """The question itself when it stands alone, else a version that carries what the history referred to."""
+    history = history or []
+    previous = _last(history, "user")
+    if not previous:
+        return question
+    question = nfc(question).strip()
+    # fold() keeps one character per NFC character, so spans found in the folded text slice the original.
+    folded = fold(question)
+    continuation = _CONTINUATION.match(folded)
+    if continuation and continuation.group(2):
+        # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
+        subject = question[continuation.start(2) : continuation.end(2)]
+        return _swap_subject(previous, subject) or f"{previous.rstrip(' ?')} — đối với {subject}?"
+    if _DEICTIC.search(folded) or len(folded.split()) <= 4:
+        named = parse_references(question).documents
+        if not named:
+            answer = _last(history, "assistant") or ""
+            mention = _DOC_MENTION.search(answer) or _DOC_MENTION.search(previous)
+            pointer = _DOCUMENT_DEICTIC.search(folded)
+            if mention and pointer:
+                return question[: pointer.start()] + mention.group(1) + question[pointer.end() :]
+            return f"{previous.rstrip(' ?')}? {question}"
+    return question

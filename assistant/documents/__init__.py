@@ -1,0 +1,1 @@
+"""Documents: reading files, corpus metadata, legal-structure chunking and the record types."""

@@ -1,0 +1,1 @@
+"""Domain rules: eligibility for khuyến công support and the support-level table."""

@@ -1,0 +1,226 @@
+"""Whether an establishment can receive khuyến công support, by the rules of Nghị định 45/2012 (Điều 1, 5, 6) and
+Thông tư 46/2012 (Điều 3, 5, 6), every reason citing the article it applies. Rules, not retrieval: the answer
+must not depend on how a question is worded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from assistant.text import fold
+
+ENTITY_TYPES = ("doanh_nghiep_nho_va_vua", "hop_tac_xa", "to_hop_tac", "ho_kinh_doanh", "doanh_nghiep_lon", "khac")
+UNITS = ("xa", "thi_tran", "huyen", "thi_xa", "phuong")
+ENTITY_LABELS = {"doanh_nghiep_nho_va_vua": "Doanh nghiệp nhỏ và vừa", "hop_tac_xa": "Hợp tác xã",
+                 "to_hop_tac": "Tổ hợp tác", "ho_kinh_doanh": "Hộ kinh doanh", "doanh_nghiep_lon": "Doanh nghiệp lớn",
+                 "khac": "Loại hình khác"}
+UNIT_LABELS = {"xa": "xã", "thi_tran": "thị trấn", "huyen": "huyện", "thi_xa": "thị xã", "phuong": "phường"}
+ENTITY_CHUNKS = {"doanh_nghiep_nho_va_vua": "tt-46-2012-bct#d3-k1-a", "hop_tac_xa": "tt-46-2012-bct#d3-k1-b",
+                 "to_hop_tac": "tt-46-2012-bct#d3-k1-b", "ho_kinh_doanh": "tt-46-2012-bct#d3-k1-c"}
+AMENDMENTS = (
+    "Nghị định 45/2012/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định 235/2025/NĐ-CP; Thông tư 46/2012/TT-BCT đã được "
+    "sửa đổi bởi Thông tư 20/2017/TT-BCT. Các văn bản sửa đổi chưa có trong kho: kết quả dựa trên bản gốc, cần đối "
+    "chiếu trước khi lập hồ sơ."
+)
+
+# The groups of Nghị định 45/2012 Điều 5 khoản 1, with words that name their trades (accent-folded).
+SECTOR_GROUPS = {
+    "a": ("Công nghiệp chế biến nông - lâm - thủy sản và chế biến thực phẩm",
+          "che bien|nong san|lam san|thuy san|hai san|thuc pham|luong thuc|xay xat|gao|ca phe|banh keo|banh|keo|"
+          "nuoc mam|ruou|bia|say kho|dau an|duong mia|tinh bot|thuc an chan nuoi|mi an lien|nem|gio cha|mat ong"),
+    "b": ("Sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu",
+          "may mac|det may|giay dep|hang tieu dung|xuat khau|nhua|bao bi|do go|noi that|hang gia dung|quan ao"),
+    "c": ("Công nghiệp hóa chất phục vụ nông nghiệp, nông thôn; sản xuất vật liệu xây dựng",
+          "hoa chat|phan bon|thuoc bao ve thuc vat|vat lieu xay dung|gach|ngoi|xi mang|be tong|da op lat|"
+          "vat lieu khong nung"),
+    "d": ("Sản xuất sản phẩm, phụ tùng; lắp ráp và sửa chữa máy móc, thiết bị, dụng cụ cơ khí, điện, điện tử - tin "
+          "học; gia công chi tiết, bán thành phẩm và công nghiệp hỗ trợ",
+          "co khi|phu tung|lap rap|sua chua may|may moc|thiet bi dien|dien tu|tin hoc|linh kien|cong nghiep ho tro|"
+          "gia cong|khuon mau|nong cu|dung cu cam tay"),
+    "dd": ("Sản xuất hàng tiểu thủ công nghiệp",
+           "thu cong|my nghe|may tre|tre dan|dan lat|gom|gom su|theu|theu ren|son mai|kham trai|det thu cong|"
+           "non la|tieu thu cong|guong|dieu khac"),
+    "e": ("Khai thác, chế biến khoáng sản tại địa bàn có điều kiện kinh tế - xã hội khó khăn, đặc biệt khó khăn",
+          "khai thac|khoang san|mo da|cat soi"),
+    "g": ("Áp dụng sản xuất sạch hơn; xử lý ô nhiễm môi trường tại cụm công nghiệp, cơ sở công nghiệp nông thôn",
+          "san xuat sach hon|xu ly o nhiem|xu ly chat thai|xu ly nuoc thai|tai che"),
+}
+PRIORITY_GROUPS = {"a", "c", "d", "g"}  # Nghị định 45/2012 Điều 6 khoản 2 điểm a (cơ khí, hóa chất NN, chế biến, CNHT)
+_BRICK = re.compile(r"\bgach\b")
+_FIRED = re.compile(r"\b(nung|dat set)\b")
+_FORBIDDEN_KILN = re.compile(r"\b(lo vong|lo thu cong|thu cong cai tien|lo dung|lo hoffman)\b")
+_UNFIRED = re.compile(r"\bkhong nung\b")
+_SUPPORTING = re.compile(r"\b(cong nghiep ho tro|linh kien|phu tung|phu kien)\b")
+
+
+@dataclass
+class Location:
+    """Where the establishment produces."""
+
+    unit: str
+    city_class: int | None = None
+    years_since_conversion: int | None = None
+
+
+@dataclass
+class Applicant:
+    """What an enterprise tells the checker about itself."""
+
+    entity_type: str
+    location: Location
+    sector: str
+    cleaner_production: bool = False
+    workers: int | None = None
+    local_material_share: float | None = None
+    exports: bool | None = None
+    priority_area: bool | None = None
+    typical_product: bool | None = None
+
+
+@dataclass
+class Reason:
+    """One finding and the article it rests on (filled with the indexed text by the caller)."""
+
+    text: str
+    chunk_id: str
+    citation: dict = field(default_factory=dict)
+
+
+@dataclass
+class Verdict:
+    """The /api/eligibility response."""
+
+    verdict: str
+    reasons: list[Reason] = field(default_factory=list)
+    priorities: list[Reason] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sector_group: str | None = None
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict, citations as {doc_id, locator, text}."""
+        data = asdict(self)
+        for key in ("reasons", "priorities"):
+            data[key] = [{"text": r["text"], "citation": r["citation"]} for r in data[key]]
+        return data
+
+
+def match_sector(sector: str) -> str | None:
+    """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
+    folded = f" {fold(sector)} "
+    scores = {key: sum(bool(re.search(rf"\b{re.escape(word.strip())}\b", folded)) for word in words.split("|")
+                       if word.strip())
+              for key, (_, words) in SECTOR_GROUPS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] else None
+
+
+def _place(location: Location) -> tuple[str, str]:
+    """('ok' | 'no' | 'review', why) for the place of production (NĐ 45/2012 Điều 1 khoản 2 điểm a)."""
+    label = UNIT_LABELS[location.unit]
+    if location.unit != "phuong":
+        return "ok", f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công."
+    if location.city_class in (2, 3):
+        return "ok", f"Phường thuộc thành phố loại {location.city_class}: thuộc địa bàn áp dụng."
+    if location.city_class == 1:
+        if location.years_since_conversion is None:
+            return "review", ("Phường thuộc thành phố loại 1 chỉ được áp dụng khi được chuyển đổi từ xã chưa quá 05 "
+                              "năm: cần cho biết số năm kể từ khi chuyển đổi.")
+        if 0 <= location.years_since_conversion <= 5:
+            return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {location.years_since_conversion} năm "
+                          "(chưa quá 05 năm): thuộc địa bàn áp dụng.")
+        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {location.years_since_conversion} năm "
+                      "(quá 05 năm): không thuộc địa bàn áp dụng.")
+    return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
+
+
+def check(applicant: Applicant) -> Verdict:
+    """The verdict, its reasons and the priorities that apply, each pointing at the chunk that states it."""
+    verdict = Verdict(verdict="eligible", warnings=[AMENDMENTS])
+    outcomes: list[str] = []
+
+    def reason(text: str, chunk_id: str, outcome: str = "ok") -> None:
+        verdict.reasons.append(Reason(text, chunk_id))
+        outcomes.append(outcome)
+
+    group = match_sector(applicant.sector)
+    verdict.sector_group = group
+    folded_sector = fold(applicant.sector)
+    if applicant.cleaner_production:
+        reason("Cơ sở sản xuất công nghiệp áp dụng sản xuất sạch hơn được hưởng chính sách khuyến công, không giới "
+               "hạn quy mô vốn, lao động và địa bàn.", "tt-46-2012-bct#d3-k2")
+    else:
+        entity = applicant.entity_type
+        if entity in ENTITY_CHUNKS:
+            reason(f"{ENTITY_LABELS[entity]} là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng.",
+                   ENTITY_CHUNKS[entity])
+        elif entity == "doanh_nghiep_lon":
+            reason("Doanh nghiệp lớn không thuộc đối tượng áp dụng (chỉ doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp "
+                   "tác, hộ kinh doanh), trừ khi áp dụng sản xuất sạch hơn.", "nd-45-2012#d1", "no")
+        else:
+            reason("Loại hình này không có trong danh sách đối tượng (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, "
+                   "hộ kinh doanh): cần cơ quan quản lý xem xét.", "nd-45-2012#d1", "review")
+        outcome, why = _place(applicant.location)
+        reason(why, "tt-46-2012-bct#d3-k1-dd" if applicant.location.unit == "phuong" and
+               applicant.location.city_class == 1 else "nd-45-2012#d1", outcome)
+    if _BRICK.search(folded_sector) and _FIRED.search(folded_sector) and not _UNFIRED.search(folded_sector):
+        if _FORBIDDEN_KILN.search(folded_sector):
+            reason("Không hỗ trợ cơ sở sản xuất gạch đất sét nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi "
+                   "trường.", "tt-46-2012-bct#d5", "no")
+        else:
+            reason("Gạch đất sét nung chỉ được xem xét khi không dùng lò thủ công cải tiến, lò vòng: cần cho biết công "
+                   "nghệ lò nung.", "tt-46-2012-bct#d5", "review")
+    elif group is None:
+        reason(f"Ngành nghề \u201c{applicant.sector[:120]}\u201d không khớp nhóm nào của Điều 5: cần cơ quan quản lý "
+               "xem xét.", "nd-45-2012#d5-k1", "review")
+    else:
+        label = SECTOR_GROUPS[group][0]
+        point = "đ" if group == "dd" else group
+        reason(f"Ngành nghề thuộc nhóm {point}) Điều 5: {label}.", "nd-45-2012#d5-k1")
+        if group == "e":
+            reason("Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn: cần xác "
+                   "định địa bàn.", "tt-46-2012-bct#d5", "review")
+        if _UNFIRED.search(folded_sector):
+            verdict.priorities.append(Reason("Vật liệu xây dựng không nung được tập trung hỗ trợ.",
+                                             "tt-46-2012-bct#d5"))
+    if "no" in outcomes:
+        verdict.verdict = "not_eligible"
+    elif "review" in outcomes:
+        verdict.verdict = "needs_review"
+    verdict.priorities.extend(_priorities(applicant, group, folded_sector))
+    return verdict
+
+
+def _priorities(applicant: Applicant, group: str | None, folded_sector: str) -> list[Reason]:
+    """Nghị định 45/2012 Điều 6 and Thông tư 46/2012 Điều 6: what moves an application up the list."""
+    found = []
+    if applicant.priority_area:
+        found.append(Reason("Địa bàn ưu tiên (vùng cao, hải đảo, biên giới, vùng đồng bào dân tộc thiểu số, huyện "
+                            "nghèo, xã xây dựng nông thôn mới, địa bàn khó khăn).", "tt-46-2012-bct#d6-k1"))
+    if group in PRIORITY_GROUPS or applicant.cleaner_production:
+        found.append(Reason("Ngành nghề ưu tiên: cơ khí, hóa chất phục vụ nông nghiệp, chế biến nông - lâm - thủy sản, "
+                            "công nghiệp hỗ trợ, sản xuất sạch hơn.", "nd-45-2012#d6-k2"))
+    if applicant.exports:
+        found.append(Reason("Sản xuất sản phẩm có thị trường xuất khẩu.", "tt-46-2012-bct#d6-k2"))
+    if applicant.local_material_share is not None and applicant.local_material_share > 0.5:
+        found.append(Reason(f"Nguyên liệu tại chỗ chiếm {applicant.local_material_share:.0%} (trên 50%) tổng giá trị "
+                            "nguyên liệu.", "tt-46-2012-bct#d6-k2"))
+    if applicant.workers is not None and applicant.workers >= 50:
+        found.append(Reason(f"Sử dụng nhiều lao động: {applicant.workers} lao động (từ 50 trở lên).",
+                            "tt-46-2012-bct#d6-k2"))
+    if _SUPPORTING.search(folded_sector):
+        found.append(Reason("Sản phẩm công nghiệp hỗ trợ.", "tt-46-2012-bct#d6-k2"))
+    if applicant.typical_product:
+        found.append(Reason("Sản phẩm công nghiệp nông thôn tiêu biểu đã được công nhận.", "nd-45-2012#d6-k2"))
+    return found
+
+
+def evaluate(applicant: Applicant, generation) -> Verdict:
+    """The verdict with each reason's citation filled from the published index ({doc_id, locator, text, …})."""
+    verdict = check(applicant)
+    for item in verdict.reasons + verdict.priorities:
+        chunk = generation.chunk(item.chunk_id)
+        if chunk is not None:
+            item.citation = {"doc_id": chunk.doc_id, "locator": chunk.locator, "number": chunk.number,
+                             "status": generation.document(chunk.doc_id).get("status", chunk.status),
+                             "text": chunk.text}
+    return verdict

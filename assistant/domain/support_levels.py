@@ -1,0 +1,141 @@
+"""Support and spending levels read off the indexed legal text: one row per stated level, with its citation.
+
+A level is a share ("tối đa 30%", "100% chi phí"), a cap with its unit ("không quá 500 triệu đồng/mô hình") or
+both, found in the sentence of a điểm/khoản that grants support or sets a spending level. The table is derived from
+the published index generation, so every ingest rebuilds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from assistant.documents.records import Chunk
+from assistant.text import fold, words
+
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])|\n")
+# '500 triệu đồng/mô hình', '70 triệu đồng/hội, hiệp hội cấp vùng', '100 triệu đồng/lần đối với cấp khu vực'.
+_CAP = re.compile(r"([\d.,]*\d)\s*(triệu|tỷ)\s*đồng\s*/\s*(.+?)(?:\s+đối với\s+(.+?))?"
+                  r"(?=\s*(?:[;.]|,\s*\d|\s+và\s+\d|\s+nhưng\b|$))")
+_PERCENT = re.compile(r"(\d+(?:,\d+)?)\s*%")
+_TIMES = re.compile(r"không quá\s+(\d+(?:,\d+)?)\s*lần\s+mức hỗ trợ")
+# The sentence must grant support or set a spending level; advance-payment rules ("tạm ứng") are not levels.
+_GRANTS = re.compile(r"\b(mức hỗ trợ|mức chi|hỗ trợ|được thưởng|thưởng|chi tối đa|sử dụng tối đa|"
+                     r"được chi tối đa)\b|\bchi \d", re.IGNORECASE)
+_PERCENT_OF = re.compile(r"%\s*(chi phí|giá thuê|lãi suất|kinh phí|dự toán|các khoản chi phí)|%\s*(nhưng|$)|"
+                         r"mức hỗ trợ (tối đa )?\d", re.IGNORECASE)
+_PAYER = re.compile(r"Mức chi hoạt động khuyến công (quốc gia|địa phương)", re.IGNORECASE)
+_SCALE = {"triệu": 1_000_000, "tỷ": 1_000_000_000}
+
+
+@dataclass
+class SupportLevel:
+    """One stated level: what it is for, how much, on what condition, who pays, and where it is written."""
+
+    activity: str
+    percent: str | None
+    cap: str | None
+    cap_vnd: int | None
+    unit: str | None
+    conditions: str
+    payer: str | None
+    doc_id: str
+    number: str | None
+    locator: str
+    status: str
+    chunk_id: str
+    text: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+def _amount(value: str, scale: str) -> int:
+    """'1.500' triệu -> 1_500_000_000; '1,5' tỷ -> 1_500_000_000 (Vietnamese separators)."""
+    return int(round(float(value.replace(".", "").replace(",", ".")) * _SCALE[scale]))
+
+
+def _line_of(chunk: Chunk, sentence: str) -> str:
+    """The line (điểm, khoản, list item) of the chunk a sentence belongs to."""
+    return next((ln.strip() for ln in chunk.text.splitlines() if sentence[:40] in ln), sentence)
+
+
+def _lead(line: str) -> str:
+    """A line's opening clause without its numbering: 'b) Chi hỗ trợ …: …' -> 'Chi hỗ trợ …'."""
+    line = re.sub(r"^([a-zđ]\)|\d+\.|-)\s*", "", line)
+    return re.split(r"(?<=[.:;])\s|\s*Mức hỗ trợ|\s*Mức chi", line, maxsplit=1)[0].rstrip(" .:;,")
+
+
+def _activity(chunk: Chunk, line: str) -> str:
+    """What the level is for: its line's opening clause, else the chunk's, else the Điều's title."""
+    first = chunk.text.strip().split("\n", 1)[0]
+    return (_lead(line) or _lead(first) or chunk.article_title or chunk.locator)[:240]
+
+
+def _levels_in(sentence: str) -> list[tuple[str | None, str | None, int | None, str | None]]:
+    """(percent, cap, cap_vnd, unit) for each level a sentence states."""
+    percents = [m for m in _PERCENT.finditer(sentence)]
+    caps = list(_CAP.finditer(sentence))
+    found = []
+    for cap in caps:
+        before = [p for p in percents if p.end() <= cap.start()]
+        percent = f"{before[-1].group(1)}%" if before and cap.start() - before[-1].end() < 160 else None
+        unit = re.sub(r"\s+", " ", cap.group(3)).strip() + (f" ({cap.group(4).strip()})" if cap.group(4) else "")
+        found.append((percent, f"{cap.group(1)} {cap.group(2)} đồng/{unit}", _amount(cap.group(1), cap.group(2)),
+                      unit or None))
+    paired = {f[0] for f in found if f[0]}
+    for p in percents:
+        if f"{p.group(1)}%" not in paired and _PERCENT_OF.search(sentence[p.start():p.end() + 40]):
+            found.append((f"{p.group(1)}%", None, None, None))
+    for times in _TIMES.finditer(sentence):
+        found.append((None, f"{times.group(1)} lần mức hỗ trợ", None, "lần mức hỗ trợ"))
+    return found
+
+
+def extract(chunks: list[Chunk], documents: dict[str, dict]) -> list[SupportLevel]:
+    """Every support or spending level stated in the legal chunks, in document order."""
+    rows: list[SupportLevel] = []
+    for chunk in chunks:
+        if chunk.article is None or "tạm ứng" in chunk.text[:40].lower():
+            continue
+        payer = _PAYER.search(chunk.context)
+        for sentence in (s.strip() for s in _SENTENCE.split(chunk.text)):
+            if not sentence or not _GRANTS.search(sentence) or "tạm ứng" in sentence.lower():
+                continue
+            line = _line_of(chunk, sentence)
+            for percent, cap, cap_vnd, unit in _levels_in(sentence):
+                rows.append(SupportLevel(
+                    activity=_activity(chunk, line), percent=percent, cap=cap, cap_vnd=cap_vnd, unit=unit,
+                    conditions=line[:500], payer=f"kinh phí khuyến công {payer.group(1)}" if payer else None,
+                    doc_id=chunk.doc_id, number=chunk.number, locator=chunk.locator,
+                    status=documents.get(chunk.doc_id, {}).get("status", chunk.status), chunk_id=chunk.id,
+                    text=chunk.text,
+                ))
+    return rows
+
+
+def search(rows: list[SupportLevel], query: str = "", doc_id: str | None = None,
+           status: str | None = None) -> list[SupportLevel]:
+    """Rows holding every word of the query (accent-insensitive), optionally of one document or status."""
+    terms = {fold(w) for w in words(query)}
+    found = []
+    for row in rows:
+        if doc_id and row.doc_id != doc_id or status and row.status != status:
+            continue
+        haystack = {fold(w) for w in words(f"{row.activity} {row.conditions} {row.locator} {row.number or ''}")}
+        if terms <= haystack:
+            found.append(row)
+    return found
+
+
+def is_support_question(question: str) -> bool:
+    """'Mức hỗ trợ … bao nhiêu', 'được hỗ trợ tối đa …', 'thưởng bao nhiêu' …"""
+    folded = fold(question)
+    return bool(re.search(r"\b(ho tro|muc chi|thuong|support)\b", folded)) and bool(
+        re.search(r"\b(bao nhieu|toi da|muc|how much|maximum)\b", folded))
+
+
+def table(generation) -> list[SupportLevel]:
+    """The support-level table of a generation, built once per generation."""
+    return generation.view("support_levels", lambda g: extract(g.chunks, g.documents))

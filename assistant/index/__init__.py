@@ -1,0 +1,1 @@
+"""Index: embedders, the Chroma vector store, immutable generations and incremental ingest."""

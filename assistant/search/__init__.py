@@ -1,0 +1,1 @@
+"""Search: text tokens, BM25, accent restoration, document references and hybrid retrieval."""

@@ -1,0 +1,115 @@
+"""English questions: the Vietnamese terms of the corpus for common English phrases, added to the query."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import is_unaccented, words
+
+# Longest phrases first; the corpus's own wording on the right.
+TERMS = {
+    "industrial promotion": "khuyến công",
+    "household business": "hộ kinh doanh",
+    "household businesses": "hộ kinh doanh",
+    "cooperative": "hợp tác xã",
+    "cooperatives": "hợp tác xã",
+    "small and medium enterprises": "doanh nghiệp nhỏ và vừa",
+    "sme": "doanh nghiệp nhỏ và vừa",
+    "smes": "doanh nghiệp nhỏ và vừa",
+    "rural industrial": "công nghiệp nông thôn",
+    "rural industry": "công nghiệp nông thôn",
+    "technical demonstration": "mô hình trình diễn kỹ thuật",
+    "demonstration model": "mô hình trình diễn kỹ thuật",
+    "trade fair": "hội chợ triển lãm",
+    "trade fairs": "hội chợ triển lãm",
+    "exhibition": "triển lãm",
+    "booth": "gian hàng",
+    "support level": "mức hỗ trợ",
+    "support": "hỗ trợ",
+    "maximum": "tối đa",
+    "cleaner production": "sản xuất sạch hơn",
+    "vocational training": "đào tạo nghề, truyền nghề",
+    "training": "đào tạo",
+    "eligible": "đối tượng áp dụng",
+    "eligibility": "đối tượng áp dụng",
+    "conditions": "điều kiện",
+    "condition": "điều kiện",
+    "funding": "kinh phí",
+    "budget": "kinh phí",
+    "advance payment": "tạm ứng",
+    "industrial cluster": "cụm công nghiệp",
+    "industrial clusters": "cụm công nghiệp",
+    "craft village": "làng nghề",
+    "craft villages": "làng nghề",
+    "traditional craft": "nghề truyền thống",
+    "typical product": "sản phẩm công nghiệp nông thôn tiêu biểu",
+    "typical products": "sản phẩm công nghiệp nông thôn tiêu biểu",
+    "certificate": "giấy chứng nhận",
+    "brand": "thương hiệu",
+    "collaborator": "cộng tác viên",
+    "collaborators": "cộng tác viên",
+    "remuneration": "thù lao",
+    "centre": "trung tâm khuyến công",
+    "center": "trung tâm khuyến công",
+    "staff": "biên chế",
+    "department of industry and trade": "Sở Công Thương",
+    "ministry of industry and trade": "Bộ Công Thương",
+    "provincial people's committee": "Ủy ban nhân dân cấp tỉnh",
+    "responsible": "trách nhiệm",
+    "in force": "hiệu lực",
+    "decree": "nghị định",
+    "circular": "thông tư",
+    "priority": "ưu tiên",
+    "machinery": "máy móc thiết bị",
+    "pollution": "ô nhiễm môi trường",
+    "hanoi": "Hà Nội",
+    "points": "điểm",
+    "score": "điểm",
+    "households": "số hộ",
+    "recognised": "công nhận",
+    "recognized": "công nhận",
+    "deadline": "thời hạn",
+    "interest rate": "lãi suất vốn vay",
+    "deputy director": "Phó Giám đốc",
+    "deputy directors": "Phó Giám đốc",
+    "take effect": "có hiệu lực thi hành",
+    "register": "đăng ký",
+    "registration": "đăng ký",
+    "documents": "hồ sơ",
+    "dossier": "hồ sơ",
+    "contest": "bình chọn",
+    "district-level": "cấp huyện",
+    "district level": "cấp huyện",
+    "province-level": "cấp tỉnh",
+    "product": "sản phẩm",
+    "products": "sản phẩm",
+    "ministry": "Bộ",
+}
+_FUNCTION_WORDS = set(
+    "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "
+    "where why i we my our it its this that with from be been receive apply need want level rate percent valid "
+    "long building build renting rent still there any".split()
+)
+_ENGLISH = _FUNCTION_WORDS | {w for phrase in TERMS for w in phrase.split()}
+_PHRASES = sorted(TERMS, key=len, reverse=True)
+
+
+def is_english(question: str) -> bool:
+    """An unaccented question whose words are mostly English ones."""
+    tokens = words(question)
+    if not tokens or not is_unaccented(question):
+        return False
+    return sum(t in _ENGLISH for t in tokens) >= 0.5 * len(tokens) and any(t in _FUNCTION_WORDS for t in tokens)
+
+
+def expand_english(question: str) -> str:
+    """An English question followed by the Vietnamese terms it names; other questions unchanged."""
+    if not is_english(question):
+        return question
+    lowered = " " + " ".join(words(question)) + " "
+    found = []
+    for phrase in _PHRASES:
+        if re.search(rf" {re.escape(phrase)} ", lowered):
+            found.append(TERMS[phrase])
+            lowered = lowered.replace(f" {phrase} ", " ")
+    return f"{question} ({'; '.join(dict.fromkeys(found))})" if found else question

@@ -1,0 +1,105 @@
+"""Document and article references in a question: 'Điều 5 Thông tư 46', 'NĐ 52', '26/2014/TTLT-BTC-BCT'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.text import fold
+
+# Folded document-type words and abbreviations, longest first so 'ttlt' wins over 'tt'.
+_KINDS = {
+    "thong tu lien tich": "thong tu lien tich",
+    "ttlt": "thong tu lien tich",
+    "nghi dinh": "nghi dinh",
+    "nd": "nghi dinh",
+    "thong tu": "thong tu",
+    "tt": "thong tu",
+    "quyet dinh": "quyet dinh",
+    "qd": "quyet dinh",
+    "nghi quyet": "nghi quyet",
+    "nq": "nghi quyet",
+    "cong van": "cong van",
+    "cv": "cong van",
+}
+_KIND_WORDS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
+_TYPED = re.compile(rf"\b({_KIND_WORDS})\s*(?:-\s*cp\s*)?(?:so\s*)?(\d{{1,4}})(?:\s*/\s*(\d{{4}}))?")
+_FULL_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(\d{4})\s*/\s*([a-z][a-z\-]*)")
+_ARTICLE = re.compile(r"\bdieu\s+(\d{1,3})\b")
+_NUMBER = re.compile(r"^(\d+)(?:/(\d{4}))?")
+
+
+@dataclass
+class DocRef:
+    """A document named in a question: its kind (folded, or None), number and year when given."""
+
+    kind: str | None
+    number: int
+    year: int | None = None
+
+
+@dataclass
+class References:
+    """Everything a question names: documents and article numbers."""
+
+    documents: list[DocRef] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)
+
+
+def _kind_of_suffix(suffix: str) -> str | None:
+    head = suffix.split("-")[0]
+    return {
+        "ttlt": "thong tu lien tich",
+        "tt": "thong tu",
+        "nd": "nghi dinh",
+        "qd": "quyet dinh",
+        "nq": "nghi quyet",
+    }.get(head)
+
+
+def parse_references(question: str) -> References:
+    """Find document and article references in a question, with or without diacritics."""
+    text = fold(question)
+    refs = References()
+    for match in _FULL_NUMBER.finditer(text):
+        refs.documents.append(
+            DocRef(_kind_of_suffix(match.group(3)), int(match.group(1)), int(match.group(2)))
+        )
+    for match in _TYPED.finditer(text):
+        year = int(match.group(3)) if match.group(3) else None
+        ref = DocRef(_KINDS[match.group(1)], int(match.group(2)), year)
+        if not any(
+            r.number == ref.number and (r.year == ref.year or ref.year is None) for r in refs.documents
+        ):
+            refs.documents.append(ref)
+    refs.articles = [int(n) for n in _ARTICLE.findall(text)]
+    return refs
+
+
+def document_key(doc_type: str, number: str | None) -> DocRef | None:
+    """The DocRef a document answers to, from its manifest type and số hiệu."""
+    if not number:
+        return None
+    match = _NUMBER.match(number.strip())
+    if not match:
+        return None
+    year = int(match.group(2)) if match.group(2) else None
+    return DocRef(fold(doc_type) or None, int(match.group(1)), year)
+
+
+def matches(ref: DocRef, key: DocRef, strict_kind: bool = True) -> bool:
+    """Does a question's reference point at a document with this key?"""
+    if ref.number != key.number or (ref.year is not None and key.year is not None and ref.year != key.year):
+        return False
+    return not strict_kind or ref.kind is None or ref.kind == key.kind
+
+
+def resolve(refs: References, keys: dict[str, DocRef]) -> list[str]:
+    """Document ids the question names; an unmatched kind is relaxed ('Công văn 400' is filed as news)."""
+    found: list[str] = []
+    for ref in refs.documents:
+        hits = [doc_id for doc_id, key in keys.items() if matches(ref, key)]
+        if not hits:
+            hits = [doc_id for doc_id, key in keys.items() if matches(ref, key, strict_kind=False)]
+        found.extend(h for h in hits if h not in found)
+    return found

@@ -1,0 +1,189 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 scores fused with weights, plus boosts for named documents."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.documents.records import Chunk
+from assistant.index.embeddings import create_embedder
+from assistant.index.generations import IndexDir
+from assistant.index.vectorstore import StoreUnavailable
+from assistant.search.accents import accent_restorer
+from assistant.search.generation import Generation
+from assistant.search.glossary import expand_english
+from assistant.search.lexical import lexical_index
+from assistant.search.query import AMOUNT, asks_for_number
+from assistant.search.references import parse_references, resolve
+from assistant.text import is_unaccented, nfc
+
+MODES = ("hybrid", "dense", "lexical")
+
+
+class IndexMissing(Exception):
+    """No index generation has been published yet."""
+
+
+@dataclass
+class SearchResult:
+    """A chunk with its fused score and the two scores it came from."""
+
+    chunk: Chunk
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+
+    def to_dict(self, rank: int) -> dict:
+        """The `khuyencong search --json` / `/api/search` shape."""
+        c = self.chunk
+        return {
+            "rank": rank,
+            "chunk_id": c.id,
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "number": c.number,
+            "locator": c.locator,
+            "score": round(self.score, 4),
+            "status": c.status,
+            "text": c.text,
+        }
+
+
+@dataclass
+class Retrieval:
+    """Results of one search together with the generation they came from (its metadata answers with them)."""
+
+    results: list[SearchResult]
+    generation: Generation
+
+
+class Searcher:
+    """Searches the published index; picks up a newly published generation on the next question."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        self.index = IndexDir(self.settings.index_dir)
+        self._generation: Generation | None = None
+        self._lock = threading.Lock()
+        embedder = self.settings.embedder
+        # Users ask the same questions again and again: their vectors are kept (the embedder is the costly step).
+        self._query_vector = functools.lru_cache(maxsize=max(0, self.settings.query_cache))(
+            lambda text: create_embedder(embedder).query(text))
+
+    def generation(self, wait: bool = True) -> Generation:
+        """The loaded generation, reloaded when CURRENT points elsewhere.
+
+        With wait=False (health checks) a reload runs in the background and the loaded generation answers
+        meanwhile, so a probe never waits for the indexes of a new generation to be built."""
+        name = self.index.current()
+        if name is None:
+            raise IndexMissing("chưa có chỉ mục: hãy chạy 'khuyencong ingest' (hoặc 'make ingest')")
+        loaded = self._generation
+        if loaded is not None and loaded.name == name:
+            return loaded
+        if not wait and loaded is not None:
+            if self._lock.acquire(blocking=False):
+                threading.Thread(target=self._reload, args=(name, True), daemon=True).start()
+            return loaded
+        return self._reload(name)
+
+    def _reload(self, name: str, locked: bool = False) -> Generation:
+        if not locked:
+            self._lock.acquire()
+        try:
+            if self._generation is None or self._generation.name != name:
+                generation = Generation(self.settings, self.index, name)
+                lexical_index(generation), accent_restorer(generation)  # built before the swap, off the hot path
+                self._generation = generation
+            return self._generation
+        finally:
+            self._lock.release()
+
+    def check_store(self, generation: Generation) -> None:
+        """Raise StoreUnavailable when a Chroma server does not answer its heartbeat (embedded stores live in this
+        process). A heartbeat, not a query: a health probe must not queue behind searches."""
+        if not self.settings.chroma_url:
+            return
+        try:
+            generation.client.heartbeat()
+        except Exception as exc:  # chromadb surfaces connection failures as assorted exception types
+            raise StoreUnavailable(f"kho vector không phản hồi: {exc}") from exc
+
+    def search(self, question: str, k: int | None = None, mode: str = "hybrid") -> list[SearchResult]:
+        """Top-k chunks for a question; `mode` 'dense' or 'lexical' gives the single-signal baselines."""
+        return self.retrieve(question, k, mode).results
+
+    def retrieve(self, question: str, k: int | None = None, mode: str = "hybrid") -> Retrieval:
+        """Top-k chunks for a question with the generation they were read from."""
+        if mode not in MODES:
+            raise ValueError(f"mode phải là một trong {MODES}")
+        snap = self.generation()
+        return Retrieval(self._ranked(snap, expand_english(nfc(question).strip()), k or self.settings.top_k, mode),
+                         snap)
+
+    def _ranked(self, snap: Generation, question: str, k: int, mode: str) -> list[SearchResult]:
+        if not question or not snap.chunks:
+            return []
+        dense = self._dense(snap, question) if mode != "lexical" else {}
+        lexical = lexical_index(snap).scores(question) if mode != "dense" else np.zeros(len(snap.chunks))
+        if mode == "dense":
+            ranked = sorted(dense.items(), key=lambda item: -item[1])[:k]
+            return [SearchResult(snap.chunks[i], s, dense=s) for i, s in ranked]
+        if mode == "lexical":
+            order = np.argsort(-lexical)[:k]
+            return [
+                SearchResult(snap.chunks[i], float(lexical[i]), lexical=float(lexical[i]))
+                for i in order
+                if lexical[i] > 0
+            ]
+        return self._fuse(snap, question, dense, lexical)[:k]
+
+    def _dense(self, snap: Generation, question: str) -> dict[int, float]:
+        """Cosine similarity of the top dense candidates, by chunk position."""
+        text = accent_restorer(snap).restore(question) if is_unaccented(question) else question
+        vector = self._query_vector(text)
+        try:
+            found = snap.collection.query(
+                query_embeddings=[vector.tolist()],
+                n_results=min(self.settings.dense_candidates, len(snap.chunks)),
+                include=["distances"],
+            )
+        except Exception as exc:  # chromadb surfaces connection failures as assorted exception types
+            raise StoreUnavailable(f"kho vector không phản hồi: {exc}") from exc
+        return {
+            snap.position(cid): 1.0 - float(d)
+            for cid, d in zip(found["ids"][0], found["distances"][0], strict=True)
+            if snap.position(cid) is not None
+        }
+
+    def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
+        refs = parse_references(question)
+        named = set(resolve(refs, snap.document_keys()))
+        numeric = asks_for_number(question)
+        candidates = set(dense) | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
+        for doc_id in named:
+            candidates.update(snap.document_positions(doc_id))
+        low, high = (min(dense.values()), max(dense.values())) if dense else (0.0, 0.0)
+        top_lexical = float(lexical.max()) if lexical.size else 0.0
+        s = self.settings
+        results = []
+        for i in candidates:
+            chunk = snap.chunks[i]
+            d = (dense[i] - low) / (high - low) if i in dense and high > low else float(i in dense)
+            lx = float(lexical[i]) / top_lexical if top_lexical > 0 else 0.0
+            score = s.weight_dense * d + s.weight_lexical * lx
+            if chunk.doc_id in named:
+                score += s.boost_document
+                if chunk.article in refs.articles:
+                    score += s.boost_article
+            elif chunk.article in refs.articles and not named:
+                score += s.boost_article_alone
+            if numeric and AMOUNT.search(chunk.text):
+                score += s.boost_number
+            results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
+        results.sort(key=lambda r: (-r.score, r.chunk.order))
+        return results
