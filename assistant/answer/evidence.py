@@ -1,4 +1,9 @@
-"""Evidence selection: the sentences, clauses and list items of retrieved chunks that answer a question."""
+"""Evidence at the level of units (khoản, điểm, list item, sentence): which unit of the retrieved chunks answers.
+
+A unit's score fuses four signals: the similarity of its own passage vector to the question vector, the coverage of
+the question's focus terms (accent-folded, IDF-weighted), whether it holds a value of the asked type (an amount, a
+date, a body …) and the retrieval score of its chunk. The weights are settings, chosen on the dev split.
+"""
 
 from __future__ import annotations
 
@@ -8,70 +13,45 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.search.query import asks_for_number
+import numpy as np
+
+from assistant.documents.units import is_list_item, split_units  # noqa: F401 (re-exported for callers)
 from assistant.text import STOPWORDS, fold, words
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9(-])")
-_HAS_NUMBER = re.compile(r"\d")
-_LIST_ITEM = re.compile(r"^([a-zđ]\)|\d+\.|-|\+)\s")
 # Question words say what is asked, not what the answer is about.
 _QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
     "bao nhieu gi nao ai dau khong sao the nhu la duoc co can phai hay cho biet hoi toi minh em "
     "what which who how much many does do is are the of for to in".split()
 )
-_DATE_ASK = re.compile(
-    r"\b(ngay nao|khi nao|bao gio|tu ngay|thoi diem|han gui|han nop|han chot|when|what date|deadline)\b"
-)
-_DATE = re.compile(r"\bngày \d{1,2} tháng \d{1,2}( năm \d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b")
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
-_DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
-                         r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
-SHORT_SENTENCE = 80
-LONG_LINE = 320
-LONG_ITEM = 700
-_CONDITION = re.compile(r"^(trong )?trường hợp\b|^nếu\b", re.IGNORECASE)
-_LIST_ASK = re.compile(
-    r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|gom nhung gi|nhung (\w+ ){0,3}gi|list)\b"
-    r"|\b(dieu kien|tieu chi|ho so|thanh phan|nhiem vu|quyen han|trach nhiem)\b.*\b(la gi|gom|nao|ra sao)\b"
-)
+DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
+                        r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
+_NUM = r"\d+(?:[.,]\d+)*"
+# Values a unit may hold, by kind; the answer type of the question says which kinds answer it.
+VALUES = {
+    "percent": re.compile(rf"{_NUM}\s*%|{_NUM} phần trăm"),
+    "money": re.compile(rf"{_NUM}\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD)(?:/[^\s,;.]+(?: [^\s,;.]+){{0,3}})?|"
+                        rf"{_NUM}\s*(?:triệu|tỷ)\b"),
+    "date": re.compile(r"\bngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?| tháng \d{1,2}(?: năm \d{4})?)|\b\d{1,2}/\d{1,2}/\d{4}\b|"
+                       r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b"),
+    "duration": re.compile(rf"{_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?(?:năm|tháng|ngày(?: làm việc)?|quý|tuần)\b|"
+                           r"\b(?:hằng|hàng) (?:năm|quý|tháng)\b"),
+    "count": re.compile(rf"\b{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
+                        r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?", re.IGNORECASE),
+    "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
+                       r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
+}
+TYPE_VALUES = {"amount": ("percent", "money"), "count": ("count",), "date": ("date",),
+               "duration": ("duration", "date"), "body": ("body",)}
 
 
 @dataclass
 class Evidence:
-    """One quotable unit of a chunk and how well it answers the question."""
+    """One quotable unit of a retrieved chunk and how well it answers the question."""
 
     chunk_index: int
     text: str
     score: float
-
-
-def _sentences(line: str) -> list[str]:
-    """A long line cut at sentence ends. A short sentence stays with the one before ('… Mức hỗ trợ … 100 triệu');
-    a condition ('Trường hợp …') stays with the sentence that completes it."""
-    sentences: list[str] = []
-    open_condition = False
-    for sentence in _SENTENCE_END.split(line):
-        condition = bool(_CONDITION.match(sentence))
-        if sentences and (open_condition or (len(sentence) < SHORT_SENTENCE and not condition)):
-            sentences[-1] = f"{sentences[-1]} {sentence}"
-            open_condition = False
-        else:
-            sentences.append(sentence)
-            open_condition = condition
-    return sentences
-
-
-@functools.lru_cache(maxsize=8192)
-def split_units(text: str) -> tuple[str, ...]:
-    """Lines of a chunk (khoản, điểm, list items); long lines cut at sentence ends, a điểm or khoản kept whole
-    up to LONG_ITEM characters (its second sentence is often the support level). Cached: chunks recur."""
-    units = []
-    for line in (ln.strip() for ln in text.splitlines()):
-        if not line:
-            continue
-        limit = LONG_ITEM if _LIST_ITEM.match(line) else LONG_LINE
-        units.extend(_sentences(line) if len(line) > limit else [line])
-    return tuple(u for u in units if len(u) > 2)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -80,17 +60,27 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(w for w in (fold(t) for t in words(text)) if w not in _QUESTION_WORDS and len(w) > 1)
 
 
-def asks_for_date(question: str) -> bool:
-    """'ngày nào', 'khi nào', 'từ ngày', 'when' …"""
-    return bool(_DATE_ASK.search(fold(question)))
+def values_of(unit: str, answer_type: str) -> list[re.Match]:
+    """Spans of the unit holding a value of the asked type (amounts for 'amount', dates for 'date' …)."""
+    found = []
+    for kind in TYPE_VALUES.get(answer_type, ()):
+        found.extend(m for m in VALUES[kind].finditer(DOC_NUMBER.sub(lambda d: " " * len(d.group(0)), unit)))
+    return sorted(found, key=lambda m: m.start())
 
 
-def asks_for_list(question: str) -> bool:
-    """'những … nào', 'gồm những gì', 'bao gồm' …"""
-    return bool(_LIST_ASK.search(fold(question)))
+def typed_near(unit: str, answer_type: str, anchors: list[str], reach: int = 80) -> float:
+    """1 when the unit holds a value of the asked type within `reach` characters of one of the question's rarest
+    terms ('do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), 0.5 when it holds one elsewhere, else 0."""
+    spans = values_of(unit, answer_type)
+    if not spans:
+        return 0.0
+    folded = fold(unit)
+    places = [m.start() for term in anchors for m in re.finditer(rf"\b{re.escape(term)}\b", folded)]
+    near = any(s.start() - reach <= p <= s.end() + reach for s in spans for p in places)
+    return 1.0 if near else 0.5
 
 
-class EvidenceScorer:
+class TermScorer:
     """Scores units by the inverse-document-frequency mass of question terms they contain (and term pairs)."""
 
     def __init__(self, chunk_texts: list[str]):
@@ -101,12 +91,16 @@ class EvidenceScorer:
         self.idf = {term: math.log(1 + self.size / count) for term, count in frequency.items()}
 
     def weight(self, term: str) -> float:
+        """IDF of a folded term (unknown terms weigh most)."""
         return self.idf.get(term, math.log(1 + self.size))
 
-    def score(self, question_terms: list[str], unit: str, numeric: bool, heading: set[str] = frozenset(),
-              date: bool = False, number_bonus: float = 0.15) -> float:
-        """Share of the question's term weight found in the unit (half for terms only in its heading), plus
-        bonuses for matching term pairs and, when the question asks for one, a number or a date."""
+    def known(self, term: str) -> bool:
+        """Whether the corpus uses the folded term at all."""
+        return term in self.idf
+
+    def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset()) -> float:
+        """Share of the question's term weight found in the unit (half for terms only in its heading), plus a bonus
+        for each adjacent pair of question terms the unit also has side by side."""
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
@@ -116,19 +110,13 @@ class EvidenceScorer:
         matched = sum(self.weight(t) for t in wanted & present)
         matched += 0.5 * sum(self.weight(t) for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
-        unit_pairs = set(zip(terms, terms[1:], strict=False))
-        bonus = 0.05 * len(pairs & unit_pairs)
-        if numeric and _HAS_NUMBER.search(unit):
-            bonus += number_bonus
-        if date and _DATE.search(unit):
-            bonus += 0.3
+        bonus = 0.05 * len(pairs & set(zip(terms, terms[1:], strict=False)))
         return matched / total + bonus if total else 0.0
 
-    @staticmethod
-    def pair_coverage(question: str, chunks: list[str]) -> float:
+    def pair_coverage(self, question: str, chunks: list[str]) -> float:
         """Best share of the question's adjacent term pairs ('nhà ở', 'lãi suất') found together in one unit:
         common words spread over a passage cover a question's terms, only its topic covers its phrases."""
-        terms = content_terms(_DOC_NUMBER.sub(" ", question))
+        terms = content_terms(DOC_NUMBER.sub(" ", question))
         pairs = set(zip(terms, terms[1:], strict=False))
         if not pairs:
             return 0.0
@@ -139,30 +127,59 @@ class EvidenceScorer:
                 best = max(best, len(pairs & set(zip(unit_terms, unit_terms[1:], strict=False))) / len(pairs))
         return best
 
-    def rank(self, question: str, chunks: list[str], priors: list[float],
-             headings: list[str] | None = None, prior_weight: float = 0.1,
-             number_bonus: float = 0.15) -> list[Evidence]:
-        """Every unit of the given chunks, best first; a chunk's retrieval prior breaks near-ties.
 
-        `headings` (the article title a chunk belongs to) lend their terms to the chunk's short units."""
-        question_terms = content_terms(_DOC_NUMBER.sub(" ", question))
-        numeric = asks_for_number(question)
-        date = asks_for_date(question)
-        heading_terms = [set(content_terms(h)) for h in (headings or [""] * len(chunks))]
-        found = [
-            Evidence(i, unit, self.score(question_terms, unit, numeric, heading_terms[i], date, number_bonus)
-                     + prior_weight * prior)
-            for i, (text, prior) in enumerate(zip(chunks, priors, strict=True))
-            for unit in split_units(text)
-        ]
+def term_scorer(generation) -> TermScorer:
+    """The term-weight scorer of a generation's chunks, built once per generation."""
+    return generation.view("terms", lambda g: TermScorer([c.text for c in g.chunks]))
+
+
+@dataclass
+class Weights:
+    """How the four signals of a unit's score are mixed (settings KC_EVIDENCE_*)."""
+
+    dense: float
+    focus: float
+    type_match: float
+    prior: float
+
+
+class EvidenceRanker:
+    """Ranks every unit of the retrieved chunks for one question of a known answer type."""
+
+    def __init__(self, generation, weights: Weights):
+        self.terms = term_scorer(generation)
+        self.vectors = generation.unit_vectors()
+        self.weights = weights
+
+    def rank(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
+             priors: list[float]) -> list[Evidence]:
+        """Every unit of `chunks` (records with id, text, article_title), best first."""
+        question_terms = content_terms(DOC_NUMBER.sub(" ", question))
+        candidates = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
+        similarity = self._similarity(question_vector, chunks, candidates)
+        # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose.
+        headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
+        w = self.weights
+        anchors = sorted(set(question_terms), key=lambda term: -self.terms.weight(term))[:3]
+        found = []
+        for (i, unit), dense in zip(candidates, similarity, strict=True):
+            typed = typed_near(unit, answer_type, anchors)
+            score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i])
+                     + w.type_match * typed + w.prior * priors[i])
+            found.append(Evidence(i, unit, score))
         return sorted(found, key=lambda e: -e.score)
 
-
-def is_list_item(unit: str) -> bool:
-    """'a) …', '2. …', '- …' lines."""
-    return bool(_LIST_ITEM.match(unit))
-
-
-def evidence_scorer(generation) -> EvidenceScorer:
-    """The term-weight scorer of a generation's chunks, built once per generation."""
-    return generation.view("evidence", lambda g: EvidenceScorer([c.text for c in g.chunks]))
+    def _similarity(self, question_vector, chunks: list, candidates: list[tuple[int, str]]) -> list[float]:
+        """Cosine of each unit's passage vector with the question's, min-max scaled over the candidates (0 for a
+        unit without a vector, e.g. in a generation built before unit vectors existed)."""
+        if question_vector is None:
+            return [0.0] * len(candidates)
+        raw = []
+        for i, unit in candidates:
+            vector = self.vectors.get((chunks[i].id, unit))
+            raw.append(float(np.dot(vector, question_vector)) if vector is not None else None)
+        known = [r for r in raw if r is not None]
+        if not known:
+            return [0.0] * len(candidates)
+        low, high = min(known), max(known)
+        return [0.0 if r is None else ((r - low) / (high - low) if high > low else 1.0) for r in raw]

@@ -26,6 +26,8 @@ _PERCENT_OF = re.compile(r"%\s*(chi phí|giá thuê|lãi suất|kinh phí|dự t
                          r"mức hỗ trợ (tối đa )?\d", re.IGNORECASE)
 _PAYER = re.compile(r"Mức chi hoạt động khuyến công (quốc gia|địa phương)", re.IGNORECASE)
 _SCALE = {"triệu": 1_000_000, "tỷ": 1_000_000_000}
+# Words every activity shares; they say nothing about which one is meant.
+_COMMON = {"ho", "tro", "chi", "cac", "co", "so", "cho", "va", "vao", "cua", "trong", "nghiep", "cong", "san", "xuat"}
 
 
 @dataclass
@@ -133,9 +135,27 @@ def is_support_question(question: str) -> bool:
     """'Mức hỗ trợ … bao nhiêu', 'được hỗ trợ tối đa …', 'thưởng bao nhiêu' …"""
     folded = fold(question)
     return bool(re.search(r"\b(ho tro|muc chi|thuong|support)\b", folded)) and bool(
-        re.search(r"\b(bao nhieu|toi da|muc|how much|maximum)\b", folded))
+        re.search(r"\b(bao nhieu|toi da|muc|how much|maximum|the nao|ra sao|nhung gi|nhung khoan|khoan nao|"
+                  r"gi khong|duoc gi|co duoc|khong)\b", folded))
 
 
 def table(generation) -> list[SupportLevel]:
     """The support-level table of a generation, built once per generation."""
     return generation.view("support_levels", lambda g: extract(g.chunks, g.documents))
+
+
+def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str]) -> SupportLevel | None:
+    """The row of the activity a question describes (named as the corpus names it): the row whose activity shares
+    most of the name's words, then the one whose conditions share most of the question's, then a retrieved one."""
+    wanted = {fold(w) for w in words(activity)} - _COMMON
+    asked = {fold(w) for w in words(question)} - _COMMON
+    best, best_score = None, 0.0
+    for row in rows:
+        have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]}")}
+        share = len(wanted & have) / len(wanted) if wanted else 0.0
+        if share < 0.6:
+            continue
+        score = share + 0.3 * len(asked & have) / (len(asked) or 1) + (0.2 if row.chunk_id in preferred else 0.0)
+        if score > best_score:
+            best, best_score = row, score
+    return best

@@ -8,7 +8,7 @@ from pathlib import Path
 
 TYPES = (
     "fact", "list", "eligibility", "support_level", "authority_procedure", "date_validity", "compare",
-    "follow_up", "no_diacritics", "english", "out_of_scope",
+    "follow_up", "no_diacritics", "english", "out_of_scope", "scenario", "colloquial", "false_premise",
 )
 SPLITS = ("dev", "test")
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "evals" / "questions.jsonl"

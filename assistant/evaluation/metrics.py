@@ -55,9 +55,19 @@ def facts_found(text: str, must_contain: list[list[str]]) -> bool:
     return all(has_fact(text, group) for group in must_contain)
 
 
+def first_line(answer: str) -> str:
+    """What a reader sees first: the answer up to its first line break."""
+    return answer.strip().split("\n", 1)[0]
+
+
+def lead_has_facts(answer: str, must_contain: list[list[str]]) -> bool:
+    """Every key fact in the answer's first line (the lead)."""
+    return facts_found(first_line(answer), must_contain)
+
+
 def answer_numbers(answer: str) -> list[str]:
     """Numbers the answer body states ([n] markers and the trailing warnings left out)."""
-    body = _MARKER.sub("", answer.split("\n\n⚠")[0])
+    body = _MARKER.sub("", "\n".join(line for line in answer.split("\n") if not line.startswith("⚠")))
     return _NUMBER.findall(body)
 
 

@@ -8,7 +8,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from assistant.answer.answerer import Answerer
-from assistant.answer.evidence import EvidenceScorer
+from assistant.answer.evidence import Evidence, TermScorer, content_terms, split_units
 from assistant.config import Settings
 from assistant.evaluation.dataset import EvalItem
 from assistant.search.retrieval import Searcher
@@ -119,7 +119,7 @@ class QuickstartPipeline(Pipeline):
         flat = [_flat(p) for p in self.pieces]
         chunks = searcher.generation().chunks
         self.covered = [{c.id for c in chunks if covers(piece, c.text)} for piece in flat]
-        self.scorer = EvidenceScorer(self.pieces)
+        self.scorer = TermScorer(self.pieces)
 
     def _top(self, question: str, k: int) -> list[int]:
         vector = self.embedder.query(question)
@@ -132,7 +132,10 @@ class QuickstartPipeline(Pipeline):
     def answer(self, item: EvalItem) -> Reply:
         started = time.perf_counter()
         top = self._top(item.question, QUICKSTART_K)
-        ranked = self.scorer.rank(item.question, [self.pieces[i] for i in top], [1.0] * len(top))
+        terms = content_terms(item.question)
+        ranked = sorted((Evidence(i, unit, self.scorer.coverage(terms, unit))
+                         for i, piece in enumerate(top) for unit in split_units(self.pieces[piece])),
+                        key=lambda e: -e.score)
         chosen = [e for e in ranked if e.score >= 0.75 * ranked[0].score][:QUICKSTART_QUOTES] if ranked else []
         used = list(dict.fromkeys(e.chunk_index for e in chosen))
         lines = [f"{e.text} [{used.index(e.chunk_index) + 1}]" for e in chosen]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-HEADLINE = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_accuracy", "key_fact_accuracy",
-            "numeric_faithfulness", "citation_precision", "refusal_accuracy", "false_refusal_rate",
-            "latency_p50_ms", "latency_p95_ms")
-CHART_METRICS = ("recall@1", "recall@5", "mrr@10", "ndcg@10", "answer_accuracy", "key_fact_accuracy",
+HEADLINE = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "lead_accuracy", "answer_accuracy",
+            "key_fact_lead_accuracy", "key_fact_accuracy", "answer_chars_median", "numeric_faithfulness",
+            "citation_precision", "refusal_accuracy", "false_refusal_rate", "latency_p50_ms", "latency_p95_ms")
+CHART_METRICS = ("recall@1", "recall@5", "mrr@10", "ndcg@10", "lead_accuracy", "answer_accuracy", "key_fact_accuracy",
                  "numeric_faithfulness", "citation_precision", "refusal_accuracy")
 MAX_FAILURES = 40
 
@@ -30,25 +30,28 @@ def headline_table(results: dict) -> str:
 
 
 def type_table(results: dict) -> str:
-    """Answer accuracy (and Recall@5) per question type, one column per configuration."""
+    """Lead accuracy, answer accuracy and Recall@5 per question type, one column per configuration."""
     names = list(results["configs"])
     types = list(next(iter(results["configs"].values()))["by_type"]) if names else []
-    lines = ["| type | n | " + " | ".join(f"{n} acc / R@5" for n in names) + " |", "|---" * (len(names) + 2) + "|"]
+    lines = ["| type | n | " + " | ".join(f"{n} lead / acc / R@5" for n in names) + " |",
+             "|---" * (len(names) + 2) + "|"]
     for t in types:
         cells = []
         for n in names:
             s = results["configs"][n]["by_type"][t]
-            cells.append(f"{_cell(s['answer_accuracy'])} / {_cell(s['recall@5'])}")
+            cells.append(f"{_cell(s['lead_accuracy'])} / {_cell(s['answer_accuracy'])} / {_cell(s['recall@5'])}")
         count = results["configs"][names[0]]["by_type"][t]["questions"]
         lines.append(f"| {t} | {count} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def failures(results: dict, config: str = "project") -> str:
-    """The questions the configuration got wrong, with the key facts its answer missed."""
-    rows = [r for r in results["configs"].get(config, {}).get("rows", []) if not r["correct"]]
+    """The questions whose lead the configuration got wrong, with the key facts missing anywhere or only in the lead."""
+    rows = [r for r in results["configs"].get(config, {}).get("rows", []) if not r["lead_correct"]]
     lines = [f"- `{r['id']}` ({r['type']}) {r['question']} — "
-             + ("từ chối" if r["refused"] else "thiếu: " + ", ".join(r["missing_facts"]))
+             + ("từ chối" if r["refused"] else ("không từ chối" if r["type"] == "out_of_scope" else
+                ("thiếu: " + ", ".join(r["missing_facts"]) if r["missing_facts"] else "có trong câu trả lời, "
+                 "không ở dòng đầu")))
              for r in rows[:MAX_FAILURES]]
     return "\n".join(lines) or "(không có)"
 
@@ -64,11 +67,13 @@ def markdown(results: dict, stem: str = "latest") -> str:
     return (
         f"# Evaluation ({results['date']}, split `{results['split']}`, {results['questions']} questions)\n\n"
         "Recall@k: share of a question's gold passages in the top k (capped at k); MRR@10 and nDCG@10 on the "
-        "same gold ids. Answer accuracy: every key fact present (answerable) or a refusal (out of scope). "
+        "same gold ids. Lead accuracy: every key fact in the answer's first line (answerable) or a refusal (out of "
+        "scope); key_fact_lead_accuracy: the same over answerable questions only. Answer accuracy: every key fact "
+        "anywhere in the answer, or a refusal. answer_chars_median: median length of the whole answer text. "
         "Numeric faithfulness: numbers stated in answers found in their cited passages. Citation precision: "
         "cited passages holding a key fact. Latency: one answer, in process, warm.\n\n"
         + headline_table(results) + "\n\n## By question type (answer accuracy / Recall@5)\n\n" + type_table(results)
-        + "\n\n## Questions the project's pipeline got wrong\n\n" + failures(results) + "\n\n"
+        + "\n\n## Questions whose lead the project's pipeline got wrong\n\n" + failures(results) + "\n\n"
         f"![metrics]({metrics_png})\n![types]({types_png})\n![latency]({latency_png})\n"
     )
 

@@ -17,7 +17,7 @@ REPORTS = ROOT / "evals" / "reports"
 THRESHOLDS = ROOT / "evals" / "thresholds.json"
 RETRIEVAL_KEYS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 # Metrics where lower is better; every other metric is a floor in the gate.
-LOWER_IS_BETTER = ("false_refusal_rate", "latency_p50_ms", "latency_p95_ms")
+LOWER_IS_BETTER = ("false_refusal_rate", "latency_p50_ms", "latency_p95_ms", "answer_chars_median")
 
 
 def score_item(pipeline: Pipeline, item: EvalItem) -> dict:
@@ -34,9 +34,11 @@ def score_item(pipeline: Pipeline, item: EvalItem) -> dict:
     reply = pipeline.answer(item)
     grounded, stated = (0, 0) if reply.refused else metrics.grounded_numbers(reply.text, reply.cited_sources)
     facts_ok = not reply.refused and metrics.facts_found(reply.text, item.must_contain)
+    lead_ok = not reply.refused and metrics.lead_has_facts(reply.text, item.must_contain)
     row.update({
-        "answer": reply.text, "refused": reply.refused, "ms": reply.seconds * 1000,
+        "answer": reply.text, "refused": reply.refused, "ms": reply.seconds * 1000, "chars": len(reply.text),
         "correct": reply.refused if not item.answerable else facts_ok,
+        "lead_correct": reply.refused if not item.answerable else lead_ok,
         "missing_facts": [g[0] for g in item.must_contain if not metrics.has_fact(reply.text, g)],
         "numbers_grounded": grounded, "numbers_stated": stated,
         "cited": len(reply.cited_texts) if item.answerable else 0,
@@ -60,6 +62,9 @@ def summarize(rows: list[dict]) -> dict:
     summary.update({
         "questions": len(rows),
         "answer_accuracy": _mean([float(r["correct"]) for r in rows]),
+        "lead_accuracy": _mean([float(r["lead_correct"]) for r in rows]),
+        "key_fact_lead_accuracy": _mean([float(r["lead_correct"]) for r in answerable]),
+        "answer_chars_median": round(statistics.median([r["chars"] for r in rows]), 1) if rows else None,
         "key_fact_accuracy": _mean([float(r["correct"]) for r in answerable]),
         "numeric_faithfulness": round(sum(r["numbers_grounded"] for r in rows) / stated, 4) if stated else None,
         "citation_precision": round(sum(r["cited_with_fact"] for r in answerable) / cited, 4) if cited else None,

@@ -98,6 +98,26 @@ def read_state(folder: Path) -> dict:
     return json.loads((folder / "state.json").read_text(encoding="utf-8"))
 
 
+def write_units(folder: Path, keys: list[tuple[str, str]], vectors: list[np.ndarray]) -> None:
+    """The passage vectors of every chunk's units, keyed by (chunk id, unit text), beside the chunks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    matrix = np.stack(vectors).astype(np.float32) if vectors else np.zeros((0, 0), dtype=np.float32)
+    tmp = folder / "units.tmp.npz"
+    np.savez(tmp, chunk_ids=np.array([k[0] for k in keys], dtype=str), units=np.array([k[1] for k in keys], dtype=str),
+             vectors=matrix)
+    os.replace(tmp, folder / "units.npz")
+
+
+def read_units(folder: Path) -> dict[tuple[str, str], np.ndarray]:
+    """(chunk id, unit text) -> passage vector; empty for a generation written before unit vectors existed."""
+    path = folder / "units.npz"
+    if not path.is_file():
+        return {}
+    with np.load(path) as data:
+        return dict(zip(zip(data["chunk_ids"].tolist(), data["units"].tolist(), strict=True), data["vectors"],
+                        strict=True))
+
+
 def read_chunks(folder: Path) -> list[Chunk]:
     """All chunks of a generation in index order."""
     with open(folder / "chunks.jsonl", encoding="utf-8") as handle:

@@ -15,12 +15,20 @@ from assistant.config import Settings
 from assistant.documents.corpus import discover
 from assistant.documents.records import Document, LoadFailure
 from assistant.index.embeddings import create_embedder
-from assistant.index.generations import EmbeddingCache, IndexDir, read_chunks, read_state, write_generation
+from assistant.documents.units import unit_passages
+from assistant.index.generations import (
+    EmbeddingCache,
+    IndexDir,
+    read_chunks,
+    read_state,
+    write_generation,
+    write_units,
+)
 from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
@@ -39,6 +47,7 @@ class IngestReport:
     failures: list[LoadFailure] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0
+    embedded_units: int = 0
     reused_embeddings: int = 0
     seconds: float = 0.0
 
@@ -141,10 +150,12 @@ class Ingestor:
                     chunk.tokens = lexical_tokens(f"{chunk.article_title or ''}\n{chunk.text}")
             chunks.extend(doc_chunks)
             entries[document.id] = _doc_entry(document, doc_chunks)
-        vectors = self._embed(report, chunks)
+        units = [(chunk.id, unit, text) for chunk in chunks for unit, text in unit_passages(chunk)]
+        vectors, unit_vectors = self._embed(report, chunks, [text for _, _, text in units])
         generation = self.index.next_generation()
         folder = self.index.path(generation)
         self._store(generation, folder, chunks, vectors)
+        write_units(folder, [(chunk_id, unit) for chunk_id, unit, _ in units], unit_vectors)
         state = {
             "pipeline": PIPELINE_VERSION,
             "embedder": self.settings.embedder,
@@ -162,19 +173,24 @@ class Ingestor:
             drop_other_collections(make_client(self.settings.chroma_url, None), keep)
         report.generation, report.changed, report.chunks = generation, True, len(chunks)
 
-    def _embed(self, report: IngestReport, chunks: list[Chunk]):
+    def _embed(self, report: IngestReport, chunks: list[Chunk], unit_texts: list[str]):
+        """Vectors of the chunks and of their units (the answer's evidence), embedding only uncached text."""
         cache = EmbeddingCache(self.settings.index_dir, self.settings.embedder)
         if self.full:
             cache.vectors = {}
         texts = [c.embedding_text for c in chunks]
         keys = {cache.key(t) for t in texts}
+        unit_keys = {cache.key(t) for t in unit_texts}
         report.embedded = len(keys - set(cache.vectors))
+        report.embedded_units = len(unit_keys - keys - set(cache.vectors))
         report.reused_embeddings = len(chunks) - sum(cache.key(t) not in cache.vectors for t in texts)
-        embedder = create_embedder(self.settings.embedder) if report.embedded else None
-        with tqdm(total=report.embedded, desc="Nhúng đoạn văn", unit="đoạn", disable=not self.progress) as bar:
+        missing = report.embedded + report.embedded_units
+        embedder = create_embedder(self.settings.embedder) if missing else None
+        with tqdm(total=missing, desc="Nhúng đoạn văn", unit="đoạn", disable=not self.progress) as bar:
             vectors = cache.fill(texts, embedder, EMBED_BATCH, bar.update)
-        cache.save(keys)
-        return vectors
+            unit_vectors = cache.fill(unit_texts, embedder, EMBED_BATCH, bar.update)
+        cache.save(keys | unit_keys)
+        return vectors, unit_vectors
 
     def _store(self, generation: str, folder: Path, chunks: list[Chunk], vectors) -> None:
         client = make_client(self.settings.chroma_url, folder / "chroma")

@@ -6,9 +6,11 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy as np
+
 from assistant.config import Settings
 from assistant.documents.records import Chunk
-from assistant.index.generations import IndexDir, read_chunks, read_state
+from assistant.index.generations import IndexDir, read_chunks, read_state, read_units
 from assistant.index.vectorstore import ChromaEmbedding, StoreUnavailable, make_client, open_collection
 from assistant.search.references import document_key
 
@@ -21,6 +23,7 @@ class Generation:
     def __init__(self, settings: Settings, index: IndexDir, name: str):
         folder = index.path(name)
         self.name = name
+        self.folder = folder
         self.state = read_state(folder)
         self.chunks: list[Chunk] = read_chunks(folder)
         self.documents: dict[str, dict] = self.state["documents"]
@@ -74,6 +77,10 @@ class Generation:
                 exact = [c for c in found if getattr(c, attribute) == wanted]
                 found = exact or [c for c in found if getattr(c, attribute) is None]
         return found
+
+    def unit_vectors(self) -> dict[tuple[str, str], np.ndarray]:
+        """(chunk id, unit text) -> the unit's passage vector, computed at ingest (loaded once)."""
+        return self.view("unit_vectors", lambda g: read_units(g.folder))
 
     def view(self, name: str, build: Callable[[Generation], View]) -> View:
         """A view derived from this generation (BM25, support levels …), built once on first use."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import is_unaccented, words
+from assistant.text import fold, is_unaccented, words
 
 # Longest phrases first; the corpus's own wording on the right.
 TERMS = {
@@ -113,3 +113,46 @@ def expand_english(question: str) -> str:
             found.append(TERMS[phrase])
             lowered = lowered.replace(f" {phrase} ", " ")
     return f"{question} ({'; '.join(dict.fromkeys(found))})" if found else question
+
+
+# What enterprises say (accent-folded patterns) -> the corpus's name of the supported activity, the most specific
+# first (a 'dây chuyền' in a demonstration model is a demonstration model). The name is added to
+# the query and picks the activity's row of the support-level table ('máy CNC' means ứng dụng máy móc thiết bị).
+ACTIVITIES = (
+    (r"mo hinh trinh dien|trinh dien ky thuat|demonstration", "xây dựng mô hình trình diễn kỹ thuật"),
+    (r"hoi cho|trien lam|gian hang|trade fair|exhibition|booth", "tham gia hội chợ triển lãm, thuê gian hàng"),
+    (r"thuong hieu|nhan hieu|brand|trademark", "xây dựng và đăng ký thương hiệu"),
+    (r"tu van|marketing|thiet ke bao bi|consult", "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn"),
+    (r"dao tao nghe|day nghe|truyen nghe|hoc nghe|vocational", "đào tạo nghề, truyền nghề"),
+    (r"thanh lap doanh nghiep|khoi su|mo cong ty|start a business",
+     "hỗ trợ thành lập doanh nghiệp, khởi sự doanh nghiệp"),
+    (r"hiep hoi|thanh lap hoi\b", "thành lập hội, hiệp hội ngành nghề"),
+    (r"cum lien ket", "hình thành cụm liên kết doanh nghiệp công nghiệp"),
+    (r"xu ly o nhiem|xu ly nuoc thai|xu ly chat thai|he thong xu ly", "sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi "
+                                                                       "trường"),
+    (r"di doi|di chuyen vao cum|lai suat|vay von|interest", "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"),
+    (r"quy hoach chi tiet", "lập quy hoạch chi tiết cụm công nghiệp"),
+    (r"ha tang cum|ket cau ha tang", "đầu tư xây dựng kết cấu hạ tầng cụm công nghiệp"),
+    (r"binh chon|san pham tieu bieu|typical product", "bình chọn sản phẩm công nghiệp nông thôn tiêu biểu"),
+    (r"ve may bay|khao sat|hoc tap kinh nghiem", "khảo sát, học tập kinh nghiệm"),
+    (r"san xuat sach hon|cleaner production", "áp dụng sản xuất sạch hơn"),
+    (r"may moc|thiet bi|may (cnc|det|cua|bao|ep|nghien|say|tien|phay|khoan|han|dong goi|in|cat|xay)|\bcnc\b|"
+     r"day chuyen|mua (them )?may|dau tu may|machinery|machine|equipment",
+     "ứng dụng máy móc thiết bị, chuyển giao công nghệ tiên tiến vào sản xuất"),
+)
+
+
+def activity_of(question: str) -> str | None:
+    """The corpus's name of the supported activity a question describes in its own words, or None."""
+    folded = fold(question)
+    return next((name for pattern, name in ACTIVITIES if re.search(rf"\b(?:{pattern})", folded)), None)
+
+
+def expand_query(question: str) -> str:
+    """The query retrieval sees: English terms in Vietnamese, and the activity an enterprise describes named as the
+    corpus names it (only when the question does not already use those words)."""
+    expanded = expand_english(question)
+    activity = activity_of(question)
+    if activity and fold(activity) not in fold(expanded):
+        expanded = f"{expanded} ({activity})"
+    return expanded

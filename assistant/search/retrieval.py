@@ -15,7 +15,7 @@ from assistant.index.generations import IndexDir
 from assistant.index.vectorstore import StoreUnavailable
 from assistant.search.accents import accent_restorer
 from assistant.search.generation import Generation
-from assistant.search.glossary import expand_english
+from assistant.search.glossary import expand_query
 from assistant.search.lexical import lexical_index
 from assistant.search.query import AMOUNT, asks_for_number
 from assistant.search.references import parse_references, resolve
@@ -59,6 +59,7 @@ class Retrieval:
 
     results: list[SearchResult]
     generation: Generation
+    query_vector: np.ndarray | None = None
 
 
 class Searcher:
@@ -122,8 +123,15 @@ class Searcher:
         if mode not in MODES:
             raise ValueError(f"mode phải là một trong {MODES}")
         snap = self.generation()
-        return Retrieval(self._ranked(snap, expand_english(nfc(question).strip()), k or self.settings.top_k, mode),
-                         snap)
+        query = expand_query(nfc(question).strip())
+        results = self._ranked(snap, query, k or self.settings.top_k, mode)
+        vector = self.query_vector(snap, query) if query and mode != "lexical" else None
+        return Retrieval(results, snap, vector)
+
+    def query_vector(self, generation: Generation, question: str) -> np.ndarray:
+        """The question's embedding as dense search computes it (diacritics restored first); cached."""
+        text = accent_restorer(generation).restore(question) if is_unaccented(question) else question
+        return self._query_vector(text)
 
     def _ranked(self, snap: Generation, question: str, k: int, mode: str) -> list[SearchResult]:
         if not question or not snap.chunks:
@@ -144,8 +152,7 @@ class Searcher:
 
     def _dense(self, snap: Generation, question: str) -> dict[int, float]:
         """Cosine similarity of the top dense candidates, by chunk position."""
-        text = accent_restorer(snap).restore(question) if is_unaccented(question) else question
-        vector = self._query_vector(text)
+        vector = self.query_vector(snap, question)
         try:
             found = snap.collection.query(
                 query_embeddings=[vector.tolist()],

@@ -1,0 +1,272 @@
+"""Composition: a one-line lead that answers (value spans copied verbatim from the cited unit, connecting words from
+templates), then at most two short supporting quotes, each trimmed to the clause that holds the fact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.evidence import Evidence, content_terms, is_list_item, split_units, values_of
+from assistant.text import fold
+
+LEAD_CHARS = 240
+SECOND_CHARS = 160
+VALUE_TYPES = ("amount", "count", "date", "duration", "body")
+QUOTE_CHARS = 300
+ITEM_CHARS = 70
+MAX_ITEMS = 8
+_CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
+_ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
+_HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
+_LIST_ASK = re.compile(r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|list)\b")
+_CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
+_POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
+_NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
+
+
+@dataclass
+class Quote:
+    """A supporting quote: trimmed text of one unit and the number of the citation it comes from."""
+
+    text: str
+    n: int
+    label: str
+
+    def line(self) -> str:
+        """'- «…» (Điều 6, khoản 2 Thông tư …) [1]'."""
+        return f"- «{self.text}» ({self.label}) [{self.n}]"
+
+
+@dataclass
+class Composition:
+    """The lead sentence, the supporting quotes, and the retrieved chunks they cite, in citation order."""
+
+    lead: str
+    quotes: list[Quote] = field(default_factory=list)
+    cited: list = field(default_factory=list)
+
+    def number(self, chunk) -> int:
+        """The citation number of a chunk, allotting the next one on first use."""
+        ids = [c.id for c in self.cited]
+        if chunk.id not in ids:
+            self.cited.append(chunk)
+            return len(self.cited)
+        return ids.index(chunk.id) + 1
+
+
+def strip_mark(text: str) -> str:
+    """A unit without its numbering ('b) …', '2. …', '- …')."""
+    return _ITEM_MARK.sub("", text.strip())
+
+
+def sentence(text: str) -> str:
+    """Capitalized, ending without a trailing separator (the citation marker and full stop come after)."""
+    text = text.strip().rstrip(" ;:,.")
+    return text[:1].upper() + text[1:]
+
+
+def _window(text: str, start: int, end: int, limit: int) -> str:
+    """The part of `text` around the span [start, end): its clause when that fits, else the clause's opening words,
+    '…', and the words around the span; parenthetical remarks that hold no part of the span are dropped first."""
+    text, start, end = _drop_remarks(text, start, end)
+    pieces, position = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    first = next((i for i, (a, b) in enumerate(pieces) if b > start), 0)
+    last = next((i for i, (a, b) in enumerate(pieces) if b >= end), len(pieces) - 1)
+    left, right = pieces[first][0], pieces[last][1]
+    if right - left <= limit:
+        return _ellipsis(text, left, right)
+    # Keep how the clause opens (its subject) and the span with a little context on each side.
+    span_left = max(left, text.rfind(" ", left, max(left, start - 40)) + 1)
+    span_right = min(right, end + 60)
+    span_right = text.rfind(" ", end, span_right) if text.rfind(" ", end, span_right) > end else span_right
+    room = limit - (span_right - span_left) - 2
+    if span_left > left and room > 30:
+        head_end = text.rfind(" ", left, left + room)
+        if head_end > left:
+            return (("…" if left > 0 else "") + text[left:head_end].strip() + " … " + text[span_left:span_right].strip()
+                    + ("…" if span_right < len(text.rstrip(" .;")) else ""))
+    return _ellipsis(text, span_left, min(span_right, span_left + limit))
+
+
+def _ellipsis(text: str, left: int, right: int) -> str:
+    out = text[left:right].strip().rstrip(" .;,")
+    return ("…" if left > 0 else "") + out + ("…" if text[right:].strip(" .;:") else "")
+
+
+def _drop_remarks(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """`text` without '( … )' remarks outside [start, end), the span's offsets moved accordingly."""
+    out, shift_start, shift_end, position = [], 0, 0, 0
+    for match in re.finditer(r"\s*\([^()]{8,}\)", text):
+        if match.start() < end and match.end() > start:
+            continue
+        out.append(text[position:match.start()])
+        removed = match.end() - match.start()
+        if match.end() <= start:
+            shift_start += removed
+        if match.end() <= end:
+            shift_end += removed
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), start - shift_start, end - shift_end
+
+
+_TRAILING = re.compile(r"[,;:]?\s*(?:bao gồm|gồm|như sau|cụ thể(?: như sau)?|sau đây)\s*:?\s*$", re.IGNORECASE)
+
+
+def tidy(clause: str) -> str:
+    """A clause without a dangling list opener ('…, bao gồm:')."""
+    return _TRAILING.sub("", clause).strip()
+
+
+def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS) -> str:
+    """The part of a unit that answers: the clause holding the asked values (after a 'X: Y' colon when the values are
+    in Y), else the sentence that covers the most focus terms; at most `limit` characters."""
+    text = strip_mark(unit)
+    head, colon, tail = text.partition(": ")
+    spans = values_of(text, answer_type)
+    if colon and spans and spans[0].start() > len(head) and len(tail) > 15:
+        text, spans = tail, values_of(tail, answer_type)
+    if spans:  # the sentences that state the values, when the unit says more around them
+        sentences = _pieces(text)
+        first = next(i for i, (a, b) in enumerate(sentences) if b > spans[0].start())
+        last = next(i for i, (a, b) in enumerate(sentences) if b >= spans[-1].end())
+        start, end = sentences[first][0], sentences[last][1]
+        if end - start > 30 and (start, end) != (0, len(text)):
+            text = text[start:end]
+            spans = values_of(text, answer_type)
+    if len(text) <= limit:
+        return tidy(text)
+    if spans:
+        return tidy(_window(text, spans[0].start(), spans[-1].end(), limit))
+    wanted = set(content_terms(focus))
+    best = max(_pieces(text), key=lambda p: len(wanted & set(content_terms(text[p[0]:p[1]]))), default=(0, len(text)))
+    return tidy(_window(text, best[0], best[1], limit))
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    out, position = [], 0
+    for match in re.finditer(r"(?<=[.;])\s+", text):
+        out.append((position, match.start()))
+        position = match.end()
+    out.append((position, len(text)))
+    return out
+
+
+def item_heading(item: str, width: int = ITEM_CHARS) -> str:
+    """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
+    `width` allows), at most `width` characters."""
+    text = strip_mark(item)
+    cut = _HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
+    head = text[: cut.start()] if cut else text
+    if len(head) > width:
+        head = head[: head.rfind(" ", 0, width)] + "…"
+    return head.strip(" ,;:.")
+
+
+def quote_text(unit: str, answer_type: str, focus: str) -> str:
+    """A unit trimmed for quoting (at most QUOTE_CHARS)."""
+    return clause_for(unit, answer_type, focus, QUOTE_CHARS)
+
+
+def items_of(chunk_text: str) -> list[str]:
+    """The list items of a chunk, in order (a khoản's own heading line ending in ':' is its intro, not an item)."""
+    units = list(split_units(chunk_text))
+    if units and units[0].endswith(":"):
+        units = units[1:]
+    return [u for u in units if is_list_item(u)]
+
+
+def list_lead(items: list[str], n: int, intro: str = "Gồm") -> str:
+    """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
+    each item, since its facts often follow the heading."""
+    width = 2 * ITEM_CHARS if len(items) <= 3 else ITEM_CHARS
+    heads = [item_heading(i, width) for i in items[:MAX_ITEMS]]
+    more = "; …" if len(items) > MAX_ITEMS else ""
+    return f"{intro} {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
+
+
+def yes_no_prefix(unit: str, coverage: float) -> str:
+    """'Có. ' when the unit plainly states what was asked, 'Không. ' when it states it negated, else ''."""
+    if _NEGATION.search(unit.lower()):
+        return "Không. " if coverage >= 0.75 else ""
+    return "Có. " if coverage >= 0.75 else ""
+
+
+def premise_numbers(question: str) -> set[str]:
+    """Amounts a question asserts ('1 tỷ', '70%'), as digits."""
+    return {re.sub(r"\D", "", m.group(0)) for m in re.finditer(r"\d+(?:[.,]\d+)*\s*(?:%|triệu|tỷ)", question)}
+
+
+def contradicts(question: str, unit: str, answer_type: str = "amount") -> bool:
+    """Whether a question asserts an amount the answering unit does not state (a false premise)."""
+    asserted = premise_numbers(question)
+    stated = {re.sub(r"\D", "", m.group(0)) for m in values_of(unit, answer_type)}
+    return bool(asserted) and bool(stated) and not (asserted & stated)
+
+
+def best_with_values(ranked: list[Evidence], answer_type: str, ratio: float = 0.8) -> Evidence:
+    """The top unit, unless one scoring at least `ratio` of it holds a value of the asked type and it does not."""
+    top = ranked[0]
+    if values_of(top.text, answer_type):
+        return top
+    for evidence in ranked[1:]:
+        if evidence.score < ratio * top.score:
+            break
+        if values_of(evidence.text, answer_type):
+            return evidence
+    return top
+
+
+def focus_coverage(focus: str, unit: str) -> float:
+    """Share of the focus phrase's terms the unit holds."""
+    wanted = set(content_terms(focus))
+    return len(wanted & set(content_terms(unit))) / len(wanted) if wanted else 0.0
+
+
+def mentions(unit: str, phrase: str) -> bool:
+    """Accent-insensitive phrase test."""
+    return fold(phrase) in fold(unit)
+
+
+def asks_list(question: str) -> bool:
+    """'những … nào', 'gồm những gì', 'bao gồm' …"""
+    return bool(_LIST_ASK.search(fold(question)))
+
+
+def with_heading(unit: str, chunk_text: str) -> str:
+    """A điểm with its khoản's heading line ('1. Tạm ứng 30% … … a) …'), which often holds the number."""
+    heading = chunk_text.split("\n", 1)[0].strip()
+    if unit == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(unit):
+        return unit
+    return f"{strip_mark(heading)}: {strip_mark(unit)}"
+
+
+def intro_of(chunk_text: str) -> str | None:
+    """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
+    units = split_units(chunk_text)
+    if units and (not is_list_item(units[0]) or units[0].endswith(":")):
+        return units[0]
+    return None
+
+
+def list_chunk(focus: str, ranked: list[Evidence], chunks: list) -> int:
+    """For a list question, the retrieved chunk with the most list items among those whose units score near the
+    best, preferring the one whose first line names what is asked."""
+    wanted = set(content_terms(focus))
+    best_score = ranked[0].score
+    scores: dict[int, float] = {}
+    for evidence in ranked:
+        scores.setdefault(evidence.chunk_index, evidence.score)
+
+    def value(index: int) -> float:
+        units = split_units(chunks[index].text)
+        head = set(content_terms(units[0])) if units else set()
+        listed = min(len(items_of(chunks[index].text)), 4) / 4
+        overlap = len(head & wanted) / len(head) if head else 0.0
+        return scores.get(index, 0.0) / (best_score or 1.0) + 0.3 * overlap + 0.2 * listed
+    return max(scores, key=value)
+

@@ -1,0 +1,162 @@
+"""Question analysis: what is asked (the answer type), the focus phrase, and the facts the user states (slots)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from assistant.domain.eligibility import match_sector
+from assistant.search.glossary import activity_of, is_english
+from assistant.search.references import parse_references
+from assistant.text import fold, nfc
+
+# Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
+TYPES = ("validity", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list", "procedure",
+         "criteria", "definition", "yes_no", "fact")
+
+_PATTERNS = {
+    "validity": r"\b(con hieu luc|het hieu luc|con ap dung|con dung duoc|in force|still valid|"
+                r"(thay the|sua doi|bai bo) (van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|repeal)\b",
+    "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
+    "date": r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
+            r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|when|what date|"
+            r"deadline|by what date)\b",
+    "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
+                r"dinh ky bao lau|bao lau mot lan)\b",
+    "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
+             r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai)\b|"
+             r"\bhow many\b",
+    "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
+              r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
+    "body": r"(^|\s)(ai|co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|who|which (body|agency|ministry|"
+            r"authority|office))(\s|\?|$)",
+    "list": r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|gom (nhung )?gi|list|which "
+            r"(activities|trades|sectors))\b",
+    "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
+                 r"how (do|can) i|what documents|procedure|apply)\b",
+    "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
+    "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|what is|what are|meaning)\b",
+    "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it|are there|can i|"
+              r"does|do i)\b",
+}
+_ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
+                          r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
+                          r"qualify|co nam trong)\b")
+_SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc|khong)\b|"
+                          r"\b(how much|what support)\b")
+# A question naming a level asks an amount even when phrased 'có được … không'.
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
+
+_ENTITIES = (
+    ("ho_kinh_doanh", r"ho kinh doanh|ho gia dinh|household"),
+    ("hop_tac_xa", r"hop tac xa|htx|cooperative"),
+    ("to_hop_tac", r"to hop tac"),
+    ("doanh_nghiep_lon", r"doanh nghiep lon|tap doan|large enterprise"),
+    ("doanh_nghiep_nho_va_vua", r"doanh nghiep nho va vua|doanh nghiep nho|doanh nghiep vua|dnnvv|sme|cong ty|"
+                                r"doanh nghiep"),
+)
+_PLACES = (("phuong", r"(?<!dia )phuong|ward"), ("thi_tran", r"thi tran"), ("thi_xa", r"thi xa"),
+           ("huyen", r"huyen|district"),
+           ("xa", r"(?<!thi )xa(?! hoi)|o que|nong thon|lang nghe|commune|village"))
+_CITY_CLASS = re.compile(r"thanh pho loai (1|2|3|i{1,3})\b")
+_YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
+_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
+# 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
+_GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
+_CLEANER = re.compile(r"san xuat sach hon|cleaner production")
+# Words that ask rather than tell; stripped from the focus phrase.
+_ASKING = re.compile(
+    r"\b(xin hoi|cho (toi|minh|em) (hoi|biet)|toi muon biet|minh muon biet|vay|a|nhi|the|khong|co phai|phai khong|"
+    r"la bao nhieu|bao nhieu|la gi|the nao|nhu the nao|ra sao|khi nao|ngay nao|ai|co quan nao|don vi nao|"
+    r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
+
+
+@dataclass
+class Intent:
+    """What a question asks: its answer type, the phrase it is about, and the facts it states."""
+
+    type: str
+    focus: str
+    slots: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The `intent` field of /api/ask."""
+        return asdict(self)
+
+
+def answer_type(question: str) -> str:
+    """The answer type of a question (one of TYPES)."""
+    folded = fold(question)
+    if activity_of(question) and _SUPPORT_HOW.search(folded):
+        return "amount"  # 'muốn mua máy … được hỗ trợ thế nào / có được hỗ trợ không' asks the level
+    if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
+        return "eligibility"
+    for kind in TYPES[:-1]:
+        if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
+            return kind
+    return "fact"
+
+
+def _first(pairs, folded: str) -> str | None:
+    return next((key for key, pattern in pairs if re.search(rf"\b({pattern})\b", folded)), None)
+
+
+def _production_place(folded: str) -> str | None:
+    """Where the establishment produces: a registered office's place ('trụ sở ở phường …') yields to the
+    workshop's when both are named."""
+    named = [key for key, pattern in _PLACES if re.search(rf"\b({pattern})\b", folded)]
+    if len(named) > 1 and re.search(r"\btru so\b", folded):
+        office = re.search(r"\btru so\b(?: \S+){0,6}", folded).group(0)
+        named = [key for key in named if not re.search(rf"\b({dict(_PLACES)[key]})\b", office)] or named
+    return named[0] if named else None
+
+
+def slots(question: str) -> dict:
+    """The facts a question states: entity type, place, trade, activity, year, document and article."""
+    folded = fold(question)
+    found: dict = {}
+    if entity := _first(_ENTITIES, folded):
+        found["entity_type"] = entity
+    if place := _production_place(folded):
+        found["place"] = place
+        if place == "phuong" and (city := _CITY_CLASS.search(folded)):
+            value = city.group(1)
+            found["city_class"] = int(value) if value.isdigit() else len(value)
+            if years := _YEARS_SINCE.search(folded[city.end():] + " " + folded[:city.start()]):
+                found["years_since_conversion"] = int(years.group(1))
+    if group := match_sector(_GOM.sub(" ", question)):
+        found["trade_group"] = group
+        found["trade"] = question
+    if activity := activity_of(question):
+        found["activity"] = activity
+    if _CLEANER.search(folded):
+        found["cleaner_production"] = True
+    if years := _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question)):
+        found["year"] = years[0]
+    refs = parse_references(question)
+    if refs.documents:
+        found["documents"] = [f"{r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents]
+    if refs.articles:
+        found["articles"] = sorted(refs.articles)
+    return found
+
+
+def focus(question: str) -> str:
+    """The phrase the question is about, asking words removed ('Ai phê duyệt kế hoạch …?' -> 'phê duyệt kế hoạch …')."""
+    question = nfc(question).strip().rstrip("?.! ")
+    folded = fold(question)
+    keep = [True] * len(question)
+    for match in _ASKING.finditer(folded):
+        for i in range(match.start(), match.end()):
+            keep[i] = False
+    text = "".join(c if k else " " for c, k in zip(question, keep, strict=True))
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def analyze(question: str) -> Intent:
+    """The intent of a (standalone) question."""
+    kind = answer_type(question)
+    found = slots(question)
+    if is_english(question):
+        found["language"] = "en"
+    return Intent(type=kind, focus=focus(question), slots=found)

@@ -1,0 +1,124 @@
+"""Scope: whether the corpus can answer a question, and, when it cannot, a refusal that says what is missing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.evidence import TermScorer, content_terms, split_units
+from assistant.answer.question import Intent
+from assistant.config import Settings
+from assistant.documents.records import document_label
+from assistant.search.references import References
+from assistant.search.retrieval import SearchResult
+from assistant.text import fold
+
+# Near-domain topics users bring to a khuyến công assistant. One is refused only while no indexed text mentions it,
+# so a document uploaded later brings its topic into scope.
+NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi", "trồng trọt", "nuôi tôm", "nuôi cá",
+               "trồng lúa", "lúa gạo", "giống cây", "phân bón hữu cơ", "thuế thu nhập doanh nghiệp",
+               "thuế thu nhập cá nhân", "thuế giá trị gia tăng", "thuế môn bài", "hoàn thuế", "miễn thuế", "giảm thuế",
+               "đất đai", "thuê đất", "giao đất", "sổ đỏ", "giấy phép xây dựng", "bảo hiểm xã hội", "bảo hiểm y tế",
+               "bảo hiểm thất nghiệp", "trợ cấp thất nghiệp", "lương tối thiểu", "visa", "học phí", "giá vàng",
+               "nhà ở xã hội", "đóng bảo hiểm", "miễn tiền thuê đất", "tiền thuê đất", "thế chấp", "hải quan",
+               "thủ tục xuất khẩu", "giá điện", "lãi suất ngân hàng", "agribank", "vietcombank",
+               "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage")
+PROVINCES = {fold(p): p for p in (
+    "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
+    "Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|"
+    "Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|"
+    "Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|"
+    "Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|"
+    "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
+).split("|")}
+_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
+
+
+@dataclass
+class Refusal:
+    """Why the corpus cannot answer (Vietnamese, for the user)."""
+
+    reason: str
+
+
+def corpus_text(generation) -> str:
+    """Every chunk's title, context and text, accent-folded, once per generation (for topic and place tests)."""
+    return generation.view("folded_text", lambda g: fold("\n".join(f"{c.title} {c.context} {c.text}"
+                                                                     for c in g.chunks)))
+
+
+def covered_documents(generation) -> str:
+    """The documents the refusal lists, derived from the index: legal texts by số hiệu, then the others' count."""
+    legal, other = [], 0
+    for meta in generation.documents.values():
+        if meta.get("number"):
+            legal.append(document_label(meta.get("doc_type"), meta.get("number"), meta.get("title")))
+        else:
+            other += 1
+    shown = ", ".join(sorted(legal)[:3]) + (", …" if len(legal) > 3 else "")
+    return f"{len(legal)} văn bản quy phạm ({shown})" + (f" và {other} kế hoạch, tin bài" if other else "")
+
+
+def refusal_text(refusal: Refusal, generation) -> str:
+    """The refusal shown to the user: what is missing, then what the corpus holds."""
+    return (f"Xin lỗi, tôi không tìm thấy câu trả lời trong các văn bản hiện có ({refusal.reason}).\n"
+            f"Kho hiện có {covered_documents(generation)}: bạn có thể hỏi về đối tượng, điều kiện, mức hỗ trợ, "
+            "trình tự, trách nhiệm và hiệu lực của các văn bản này.")
+
+
+class ScopeJudge:
+    """Decides whether retrieved passages can answer a question (see README, refusal)."""
+
+    def __init__(self, settings: Settings, lexical_only: bool = False):
+        self.settings = settings
+        self.lexical_only = lexical_only  # a BM25-only baseline has no similarity to judge scope by
+
+    def judge(self, question: str, intent: Intent, results: list[SearchResult], refs: References, named: list[str],
+              generation, terms: TermScorer, expanded: bool = False) -> Refusal | None:
+        """A refusal when the corpus cannot answer, None when it can."""
+        if not results:
+            return Refusal("không tìm thấy nội dung liên quan")
+        if refs.documents and not named:
+            names = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
+            return Refusal(f"văn bản {names} chưa có trong kho")
+        corpus = corpus_text(generation)
+        folded = fold(question)
+        for topic in NEAR_TOPICS:
+            if re.search(rf"\b{fold(topic)}\b", folded) and fold(topic) not in corpus:
+                return Refusal(f"kho văn bản không có nội dung về «{topic}»")
+        if not refs.documents and self._far(question, intent, results, terms, expanded):
+            return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
+        seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
+        for province, name in PROVINCES.items():
+            if re.search(rf"\b{province}\b", folded) and not re.search(rf"\b{province}\b", seen):
+                return Refusal(f"kho chưa có văn bản khuyến công của {name}")
+        for year in _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question)):
+            if year not in seen:
+                return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
+        return None
+
+    def _far(self, question: str, intent: Intent, results: list[SearchResult], terms: TermScorer,
+             expanded: bool) -> bool:
+        """Whether nothing retrieved is about the question.
+
+        English questions reach the corpus only through the glossary: none of its terms, nothing to answer from.
+        Otherwise the dense similarity decides, unless under the floor the question's own words say it is about the
+        corpus's topics (a supported activity, a trade, an establishment asking about support), or one passage holds
+        nearly every term of the question and its phrases."""
+        english = intent.slots.get("language") == "en"
+        if english and not expanded:
+            return True
+        if self.lexical_only:
+            return False
+        s = self.settings
+        if max(r.dense for r in results) >= (s.refusal_min_dense_english if english else s.refusal_min_dense):
+            return False
+        if intent.slots.get("activity") or intent.slots.get("trade_group") or (
+                intent.slots.get("entity_type") and intent.type in ("eligibility", "amount", "yes_no")):
+            return False
+        texts = [r.chunk.text for r in results]
+        question_terms = content_terms(question)
+        best = max((terms.coverage(question_terms, unit) for r in results for unit in split_units(r.chunk.text)),
+                   default=0.0)
+        return not (best >= s.refusal_evidence and terms.pair_coverage(question, texts) >= s.refusal_min_pairs)
+

@@ -1,0 +1,58 @@
+"""Validity answers: whether a named document is in force, what amends or replaces it, and when it was signed."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.currency import STATUS_LABELS, doc_label, vietnamese_note
+from assistant.text import fold
+
+_ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
+                   r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
+                   r"signed)\b")
+_ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
+                     r"issued|signed)\b")
+
+
+def asks_validity(question: str) -> bool:
+    """'… còn hiệu lực không?', '… ký ngày nào?', 'is … still in force?'"""
+    return bool(_ASKS.search(fold(question)))
+
+
+def vietnamese_date(iso: str) -> str:
+    """'2025-09-23' -> 'ngày 23 tháng 9 năm 2025' (the manifest's dates, as the documents write them)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    return f"ngày {day} tháng {int(month)} năm {year}"
+
+
+def status_sentence(meta: dict, question: str) -> str:
+    """One sentence on a document's currency: its status, what amends or replaces it, and its dates."""
+    label = doc_label(meta)
+    status = meta.get("status")
+    if _ISSUED.search(fold(question)) and meta.get("issued"):
+        return f"{label} được ban hành {vietnamese_date(meta['issued'])}"
+    if status == "amended" and meta.get("amended_by"):
+        amended = "; ".join(_bare(a) for a in meta["amended_by"])
+        text = f"{label} còn hiệu lực nhưng đã được sửa đổi, bổ sung bởi {amended}"
+    elif status == "superseded":
+        text = f"{label} đã bị thay thế bởi {_bare(meta.get('superseded_by') or 'văn bản khác')}"
+    elif meta.get("superseded_by"):
+        text = f"{label} {_bare(meta['superseded_by'])}"
+    else:
+        text = f"{label}: {STATUS_LABELS.get(status, 'chưa xác minh')}"
+    if meta.get("effective") and status != "superseded":
+        text += f" (có hiệu lực từ {vietnamese_date(meta['effective'])})"
+    return text
+
+
+def _bare(note: str) -> str:
+    """A manifest note in Vietnamese without its parenthetical remarks."""
+    return re.sub(r"\s*\((?!\d{1,2}/\d{1,2}/\d{4}\))[^)]*\)", "", vietnamese_note(note)).strip()
+
+
+def effect_chunk(chunks: list) -> object | None:
+    """The document's 'Hiệu lực thi hành' article (its last chunk when it has none)."""
+    return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)

@@ -1,0 +1,113 @@
+"""Eligibility questions in chat: the checker run on the facts the question states, led by its verdict and cited
+rules, or, when a deciding fact is missing, a conditional answer and one short clarifying question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.question import Intent
+from assistant.domain import eligibility
+from assistant.text import fold
+
+CLARIFY_PLACE = "Cơ sở của bạn sản xuất ở xã, thị trấn hay ở phường?"
+CLARIFY_TRADE = "Cơ sở của bạn sản xuất ngành nghề gì?"
+CLARIFY_CITY = "Phường đó thuộc thành phố loại mấy, và chuyển từ xã lên phường được mấy năm?"
+CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY)
+_YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b")
+_ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
+_SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
+_ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
+
+
+@dataclass
+class ChatVerdict:
+    """The lead of an eligibility answer and the rules it cites (each a chunk of the generation)."""
+
+    lead_parts: list[tuple[str, object | None]] = field(default_factory=list)
+    clarify: str | None = None
+    verdict: str = "needs_review"
+
+
+def asks_verdict(question: str, intent: Intent) -> bool:
+    """An eligibility question in yes/no form about an establishment ('… có được hỗ trợ không?'): one that names an
+    entity, a place, the asker ('tôi', 'chúng tôi') or a trade the rules single out."""
+    folded = fold(question).strip()
+    s = intent.slots
+    about = (s.get("entity_type") or s.get("place") or s.get("cleaner_production") or _ASKER.search(folded)
+             or _SINGLED_OUT.search(folded))
+    return intent.type == "eligibility" and bool(_YES_NO.search(folded)) and bool(about)
+
+
+def _applicant(intent: Intent, question: str) -> eligibility.Applicant:
+    s = intent.slots
+    location = eligibility.Location(s.get("place") or "xa", s.get("city_class"), s.get("years_since_conversion"))
+    return eligibility.Applicant(entity_type=s.get("entity_type") or "ho_kinh_doanh", location=location,
+                                 sector=question, cleaner_production=bool(s.get("cleaner_production")))
+
+
+def decide(question: str, intent: Intent, generation) -> ChatVerdict:
+    """The checker's verdict on what the question states, as lead sentences with the chunk each one cites: the
+    checker's own reasons, which name the deciding rule ('Hộ kinh doanh là cơ sở công nghiệp nông thôn …')."""
+    s = intent.slots
+    result = eligibility.evaluate(_applicant(intent, question), generation)
+    answer = ChatVerdict(verdict=result.verdict)
+    cited = [(r.text, _chunk(r, generation)) for r in result.reasons]
+    refused = [item for item, reason in zip(cited, result.reasons, strict=True) if _is_no(reason, s)]
+    if refused:
+        answer.verdict = "not_eligible"
+        answer.lead_parts = [("Không.", None), *refused[:2]]
+        return answer
+    if s.get("cleaner_production"):
+        answer.verdict = "eligible"
+        answer.lead_parts = [("Có.", None), cited[0]]
+        return answer
+    entity = cited[0] if s.get("entity_type") else (f"Đối tượng là {_ANY_ENTITY}", cited[0][1])
+    place = cited[1]
+    trade = [item for item in cited[2:] if item[0].startswith("Ngành nghề")]
+    review = [item for item in cited[2:] if "xem xét" in item[0] or item[0].startswith("Cần")]
+    if not s.get("place"):
+        answer.clarify = CLARIFY_PLACE
+        answer.lead_parts = [("Có thể được hỗ trợ.", None), entity, ("Địa bàn áp dụng là huyện, thị xã, thị trấn, xã "
+                                                                 "và một số phường", place[1]), *trade[:1]]
+        return answer
+    if place[0].startswith(("Cần", "Phường thuộc thành phố loại 1 chỉ")):
+        answer.clarify = CLARIFY_CITY
+        answer.lead_parts = [("Cần thêm thông tin.", None), entity, place]
+        return answer
+    if not s.get("trade_group"):
+        answer.clarify = CLARIFY_TRADE
+        answer.lead_parts = [("Có, nếu ngành nghề thuộc các nhóm của Điều 5.", None), entity, place]
+        return answer
+    if result.verdict == "needs_review" and review:
+        answer.lead_parts = [("Cần cơ quan quản lý xem xét thêm.", None), *review[:1], entity]
+        return answer
+    answer.verdict = "eligible"
+    answer.lead_parts = [("Có.", None), entity, place, *trade[:1]]
+    return answer
+
+
+def _is_no(reason, slots: dict) -> bool:
+    """A reason that refuses on a fact the user stated (not on a stand-in for a missing one)."""
+    text = reason.text
+    if text.startswith("Doanh nghiệp lớn"):
+        return slots.get("entity_type") == "doanh_nghiep_lon"
+    if text.startswith("Phường thuộc thành phố loại 1 đã chuyển đổi"):
+        return slots.get("place") == "phuong"
+    return text.startswith("Không hỗ trợ")
+
+
+def _chunk(reason, generation):
+    """The indexed chunk a reason's citation points at (None when the index lacks it)."""
+    chunk_id = reason.citation.get("chunk_id") or getattr(reason, "chunk_id", None)
+    return generation.chunk(chunk_id) if chunk_id else None
+
+
+def follow_up(question: str, history: list[dict]) -> str | None:
+    """A reply to one of our clarifying questions, merged with the question it clarifies ('ở xã' after 'Cơ sở của
+    bạn sản xuất ở xã, thị trấn hay ở phường?'); None when the last answer asked nothing."""
+    last_answer = next((m.get("content", "") for m in reversed(history) if m.get("role") == "assistant"), "")
+    if not any(q in last_answer for q in CLARIFYING):
+        return None
+    asked = next((m.get("content", "") for m in reversed(history) if m.get("role") == "user"), "")
+    return f"{asked.rstrip(' ?.')}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None

@@ -1,0 +1,54 @@
+"""Quotable units of a chunk: its khoản, điểm and list items, long lines cut at sentence ends."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9(-])")
+_LIST_ITEM = re.compile(r"^([a-zđ]\)|\d+\.|-|\+)\s")
+_CONDITION = re.compile(r"^(trong )?trường hợp\b|^nếu\b", re.IGNORECASE)
+SHORT_SENTENCE = 80
+LONG_LINE = 320
+LONG_ITEM = 700
+
+
+def _sentences(line: str) -> list[str]:
+    """A long line cut at sentence ends. A short sentence stays with the one before ('… Mức hỗ trợ … 100 triệu');
+    a condition ('Trường hợp …') stays with the sentence that completes it."""
+    sentences: list[str] = []
+    open_condition = False
+    for sentence in _SENTENCE_END.split(line):
+        condition = bool(_CONDITION.match(sentence))
+        if sentences and (open_condition or (len(sentence) < SHORT_SENTENCE and not condition)):
+            sentences[-1] = f"{sentences[-1]} {sentence}"
+            open_condition = False
+        else:
+            sentences.append(sentence)
+            open_condition = condition
+    return sentences
+
+
+@functools.lru_cache(maxsize=8192)
+def split_units(text: str) -> tuple[str, ...]:
+    """Lines of a chunk (khoản, điểm, list items); long lines cut at sentence ends, a điểm or khoản kept whole
+    up to LONG_ITEM characters (its second sentence is often the support level). Cached: chunks recur."""
+    units = []
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        limit = LONG_ITEM if _LIST_ITEM.match(line) else LONG_LINE
+        units.extend(_sentences(line) if len(line) > limit else [line])
+    return tuple(u for u in units if len(u) > 2)
+
+
+def is_list_item(unit: str) -> bool:
+    """'a) …', '2. …', '- …' lines."""
+    return bool(_LIST_ITEM.match(unit))
+
+
+def unit_passages(chunk) -> list[tuple[str, str]]:
+    """(unit, the text its passage vector is computed from) for each unit of a chunk: the unit behind its Điều's
+    title, so a lone điểm ('a) Doanh nghiệp nhỏ và vừa;') still says what it belongs to."""
+    prefix = f"{chunk.article_title}: " if chunk.article_title else ""
+    return [(unit, f"{prefix}{unit}") for unit in split_units(chunk.text)]
