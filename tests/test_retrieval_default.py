@@ -3,9 +3,9 @@
 import pytest
 
 from assistant.search.retrieval import Searcher
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
-pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+pytestmark = require_corpus()
 
 # (question, gold: a chunk id prefix naming the article, or a plan section). Written from reading the texts.
 ACCENTED = [

@@ -385,3 +385,31 @@ class Answerer:
             if warning and warning not in warnings:
                 warnings.append(warning)
         return warnings
+
+    # Streaming (added on the `structure` branch for /api/ask/stream; the lead owns this module) ---------------
+    def stream(self, question: str, history: list[dict] | None = None):
+        """("delta", text) as the LLM writes its answer, then ("done", Answer) with the final, guarded answer.
+        Without an LLM the extractive answer is given line by line. `ask` runs in a worker thread over a
+        per-call Answerer whose LLM hands each piece to a queue; the guards still judge the full text."""
+        # Imported here so that this block merges as one piece with the lead's version of the module.
+        import queue
+        from concurrent.futures import ThreadPoolExecutor
+
+        from assistant.answer.llm import StreamingLLM
+
+        if self.llm is None:
+            answer = self.ask(question, history)
+            for line in answer.answer.splitlines(keepends=True):
+                yield "delta", line
+            yield "done", answer
+            return
+        pieces: queue.Queue[str] = queue.Queue()
+        streaming = Answerer(self.searcher, StreamingLLM(self.llm, pieces.put), mode=self.mode)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(streaming.ask, question, history)
+            while not (future.done() and pieces.empty()):
+                try:
+                    yield "delta", pieces.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+            yield "done", future.result()
