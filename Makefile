@@ -2,7 +2,6 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
@@ -10,17 +9,28 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup browser ingest index run test bench eval tune load lint clean
+.PHONY: setup setup-test browser ingest index run test bench eval tune load lint clean
 
-setup: $(STAMP)
+# Two stamps: `make run` installs only what serving needs (no torch, no llama.cpp, no test tools); `make test`
+# adds the rest on top, so `make run` after `make test` installs nothing and `make test` after `make run` only adds.
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
-$(STAMP): pyproject.toml
+setup: $(RUN_STAMP)
+
+setup-test: $(TEST_STAMP)
+
+$(RUN_STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[llm]'
+	touch $(RUN_STAMP)
+
+$(TEST_STAMP): $(RUN_STAMP)
 	# torch first and pinned: unpinned, pip would pull several GB of CUDA wheels
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[st,llm,dev]'
-	touch $(STAMP)
+	$(BIN)/pip install --quiet -e '.[llm,st,llm-test,dev]'
+	touch $(TEST_STAMP)
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -30,7 +40,7 @@ browser: /usr/bin/chromium
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-index/CURRENT: | $(STAMP)
+index/CURRENT: | $(RUN_STAMP)
 	$(BIN)/khuyencong ingest
 
 index: index/CURRENT
@@ -41,22 +51,22 @@ ingest: setup
 run: setup index
 	$(BIN)/python app.py
 
-test: setup browser ingest
+test: setup-test browser ingest
 	$(BIN)/python -m pytest -q
 
-bench: setup index
+bench: setup-test index
 	$(BIN)/python -m evals.bench
 
-eval: setup index
+eval: setup-test index
 	$(BIN)/khuyencong eval
 
-tune: setup index
+tune: setup-test index
 	$(BIN)/python -m evals.tune
 
-load: setup index
+load: setup-test index
 	$(BIN)/python -m evals.load
 
-lint: setup
+lint: setup-test
 	$(BIN)/ruff check .
 
 clean:

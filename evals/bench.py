@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "evals" / "reports"
 SEARCH_RUNS = 240
 ANSWER_RUNS = 120
-QUICKSTART_K = 4
 
 
 def _peak_mb() -> float:
@@ -30,9 +29,8 @@ def _peak_mb() -> float:
 
 def bench_questions() -> list[tuple[str, str]]:
     """(question, gold chunk-id prefix) pairs of the retrieval tests, plus folded variants for volume."""
-    sys.path.insert(0, str(ROOT))
     from assistant.text import fold
-    from tests.test_retrieval_default import ACCENTED, DOCUMENT_NUMBERS, UNACCENTED
+    from evals.retrieval_questions import ACCENTED, DOCUMENT_NUMBERS, UNACCENTED
 
     gold = ACCENTED + UNACCENTED + DOCUMENT_NUMBERS
     return gold + [(fold(q), g) for q, g in ACCENTED] + [(q.lower(), g) for q, g in gold]
@@ -53,7 +51,7 @@ def run_project(queue) -> None:
     from assistant.config import Settings
     from assistant.index.ingest import Ingestor
     from assistant.search.retrieval import Searcher
-    from tests.test_retrieval_default import is_gold
+    from evals.retrieval_questions import is_gold
 
     questions = bench_questions()
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,45 +64,34 @@ def run_project(queue) -> None:
         timings = _latencies(lambda q: searcher.search(q, k=5), questions)
         hits = {k: float(statistics.mean(
             any(is_gold(r.chunk.id, g) for r in searcher.search(q, k=k)) for q, g in questions[:35])
-            ) for k in (3, QUICKSTART_K)}
+            ) for k in (3, 4)}
         chunk_text = {c.id: c.text for c in searcher.generation().chunks}
     queue.put({
         "config": "project (legal chunks + hybrid)", "ingest_s": full.seconds, "chunks": full.chunks,
         "chunks_per_s": full.chunks / full.seconds, "noop_s": noop.seconds,
         "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
-        "hit@3": hits[3], "hit@4": hits[QUICKSTART_K], "peak_mb": _peak_mb(), "gold_text": chunk_text,
+        "hit@3": hits[3], "hit@4": hits[4], "peak_mb": _peak_mb(), "gold_text": chunk_text,
     })
 
 
 def run_quickstart(queue, gold_text: dict[str, str]) -> None:
-    """The LangChain quickstart recipe: 1000/200 character splits, same embedder, Chroma, top 4."""
-    import chromadb
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
+    """The LangChain quickstart recipe (assistant.evaluation.pipelines): 1000/200 character splits, same embedder,
+    Chroma on disk, top 4, embedded afresh."""
     from assistant.config import Settings
-    from assistant.documents.corpus import discover
+    from assistant.evaluation.pipelines import QUICKSTART_K, QuickstartIndex
     from assistant.index.embeddings import create_embedder
 
     questions = bench_questions()
     settings = Settings.from_env()
-    embedder = create_embedder(settings.embedder)
-    started = time.perf_counter()
-    documents, _ = discover(settings.corpus_dirs)
-    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-    pieces = [piece for d in documents for piece in splitter.split_text(d.text)]
-    vectors = embedder.passages(pieces)
+    create_embedder(settings.embedder)  # the model loads outside the timed ingest, as in the project's row
     with tempfile.TemporaryDirectory() as tmp:
-        client = chromadb.PersistentClient(path=tmp, settings=chromadb.config.Settings(anonymized_telemetry=False))
-        collection = client.create_collection("quickstart", embedding_function=None,
-                                              configuration={"hnsw": {"space": "cosine"}})
-        for start in range(0, len(pieces), 256):
-            collection.add(ids=[str(i) for i in range(start, min(start + 256, len(pieces)))],
-                           embeddings=vectors[start : start + 256].tolist(), documents=pieces[start : start + 256])
+        started = time.perf_counter()
+        index = QuickstartIndex(settings, cached=False, path=tmp)
+        pieces = index.pieces
         ingest_s = time.perf_counter() - started
 
         def search(question):
-            vector = embedder.query(question)
-            return collection.query(query_embeddings=[vector.tolist()], n_results=QUICKSTART_K)["documents"][0]
+            return [pieces[i] for i in index.top(question, QUICKSTART_K)]
 
         search("khởi động")
         timings = _latencies(search, questions)
@@ -118,7 +105,7 @@ def run_quickstart(queue, gold_text: dict[str, str]) -> None:
 
 def _contains_gold(texts: list[str], gold: str, gold_text: dict[str, str]) -> bool:
     """A character chunk answers when it holds the opening of one of the gold article's passages."""
-    from tests.test_retrieval_default import is_gold
+    from evals.retrieval_questions import is_gold
 
     spans = [text[:80] for chunk_id, text in gold_text.items() if is_gold(chunk_id, gold)]
     return any(span in text for span in spans for text in texts)
@@ -128,7 +115,7 @@ def run_answers(queue) -> None:
     """Answer latency through a real app server on loopback (warm), and key-fact accuracy of its answers."""
     import urllib.request
 
-    from tests.servers import free_port, process
+    from evals.servers import free_port, process
 
     questions = [q for q, _ in bench_questions()]
     from assistant.evaluation.dataset import load

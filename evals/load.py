@@ -143,8 +143,7 @@ class Server:
     """app.py on a free loopback port over a private copy of the index, started and stopped by the caller."""
 
     def __init__(self, index: Path, data: Path, **settings: str):
-        sys.path.insert(0, str(ROOT))
-        from tests.servers import free_port
+        from evals.servers import free_port
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -153,7 +152,7 @@ class Server:
         self.proc = None
 
     def __enter__(self):
-        from tests.servers import wait_http
+        from evals.servers import wait_http
 
         self.proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(self.port)], env=self.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.evaluation.dataset import load
 from assistant.evaluation.pipelines import ProjectPipeline
 from assistant.evaluation.runner import REPORTS, score_item, summarize
-from assistant.search.retrieval import Searcher
+from assistant.services import build_services
 
 COLUMNS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precision", "refusal_accuracy",
            "false_refusal_rate")
@@ -31,7 +31,7 @@ SWEEPS = {
 
 
 def evaluate(settings: Settings, items) -> dict:
-    pipeline = ProjectPipeline("project", Searcher(settings))
+    pipeline = ProjectPipeline("project", build_services(settings, with_llm=False))
     return summarize([score_item(pipeline, item) for item in items])
 
 

@@ -3,16 +3,41 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings, default_corpus_dirs, offline_env  # noqa: E402
+from assistant.config import PROJECT_ROOT, Settings, default_corpus_dirs, offline_env  # noqa: E402
 from assistant.index.ingest import Ingestor  # noqa: E402
 
 offline_env()
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+MISSING_CORPUS = "needs ../shared/corpus (the national legal texts beside the checkout)"
+
+
+def require_corpus() -> pytest.MarkDecorator:
+    """Mark for tests that read ../shared/corpus: skipped when it is missing, failed instead under CI=true."""
+    return pytest.mark.usefixtures("shared_corpus")
+
+
+def check_corpus(path: Path | None = None) -> Path:
+    """The shared corpus folder; a missing one skips the test, or fails it when CI=true (CI must not skip)."""
+    path = path or SHARED_CORPUS
+    if not path.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{MISSING_CORPUS}: {path} is missing and CI=true")
+        pytest.skip(MISSING_CORPUS)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """../shared/corpus, or a skip (a failure under CI=true) when it is missing."""
+    return check_corpus()
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Synthetic documents written for the tests (invented numbers and wording), shaped like the real corpus.
@@ -65,9 +90,14 @@ def small_settings(tmp_path: Path, small_corpus: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def default_settings() -> Settings:
-    """Settings of the default corpus; its index is built if `make ingest` has not built it."""
-    settings = Settings.from_env()
+def default_settings(tmp_path_factory) -> Settings:
+    """Settings of the default corpus over an index built in a session tmp folder (never the repository's
+    own index/); the repository's embedding cache is copied in so unchanged chunks are not embedded again."""
+    index_dir = tmp_path_factory.mktemp("default") / "index"
+    cache = PROJECT_ROOT / "index" / "cache"
+    if cache.is_dir():
+        shutil.copytree(cache, index_dir / "cache")
+    settings = replace(Settings.from_env(), index_dir=index_dir, data_dir=index_dir.parent / "data")
     if SHARED_CORPUS.is_dir():
         assert SHARED_CORPUS in [p.resolve() for p in default_corpus_dirs()]
     Ingestor(settings, progress=False).run()

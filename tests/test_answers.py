@@ -8,9 +8,9 @@ from assistant.answer.answerer import Answerer
 from assistant.answer.followup import standalone_question
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
-from tests.conftest import SHARED_CORPUS, numbers_are_grounded
+from tests.conftest import numbers_are_grounded, require_corpus
 
-pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+pytestmark = require_corpus()
 
 
 @pytest.fixture(scope="module")

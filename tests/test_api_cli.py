@@ -1,6 +1,7 @@
 """The HTTP API and the command line over the default index, bad input included."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from assistant.config import Settings
 from assistant.serve.api import create_app
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def test_health_reports_generation(client):
     assert body["status"] == "ok" and body["generation"].startswith("gen-") and body["chunks"] > 100
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+@require_corpus()
 def test_search_returns_ranked_chunks_with_citation_fields(client):
     body = client.get("/api/search", params={"q": "Điều 10 Nghị định 45/2012", "k": 2}).json()
     first = body["results"][0]
@@ -45,14 +46,20 @@ def test_missing_index_is_503_with_a_clear_message(tmp_path):
     assert client.get("/api/search", params={"q": "a"}).status_code == 503
 
 
+def default_env(settings) -> dict:
+    """The environment of a CLI run over the session's default index (not the repository's index/)."""
+    return os.environ | {"KC_INDEX_DIR": str(settings.index_dir), "KC_DATA_DIR": str(settings.data_dir)}
+
+
 def run_cli(*args, env=None):
     return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
                           timeout=120, env=env)
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+@require_corpus()
 def test_cli_search_json_shape(default_settings):
-    result = run_cli("search", "muc ho tro thue gian hang hoi cho trong nuoc", "--k", "3", "--json")
+    result = run_cli("search", "muc ho tro thue gian hang hoi cho trong nuoc", "--k", "3", "--json",
+                     env=default_env(default_settings))
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["query"].startswith("muc ho tro")
@@ -78,13 +85,14 @@ def test_cli_ingest_reports_failures_with_exit_code(tmp_path, small_corpus):
     assert "Đã nạp gen-000001" in result.stdout
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+@require_corpus()
 def test_cli_ask_prints_answer_and_sources_or_json(default_settings):
     question = "Cộng tác viên khuyến công được hưởng thù lao do ai quy định?"
-    text = run_cli("ask", question)
+    env = default_env(default_settings)
+    text = run_cli("ask", question, env=env)
     assert text.returncode == 0, text.stderr
     assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in text.stdout and "Nguồn:" in text.stdout
     assert "nd-45-2012#d10" in text.stdout and "đã được sửa đổi" in text.stdout
-    payload = json.loads(run_cli("ask", question, "--json").stdout)
+    payload = json.loads(run_cli("ask", question, "--json", env=env).stdout)
     assert payload["citations"][0]["chunk_id"] == "nd-45-2012#d10" and payload["refused"] is False
     assert run_cli("ask", " ").returncode == 2

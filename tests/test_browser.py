@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 from tests.servers import free_port, process
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "<img src=x onerror=alert(1)>"
 TIMEOUT_MS = 60000
 
-pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+pytestmark = require_corpus()
 
 HOST_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Trang của Sở</title>

@@ -2,14 +2,13 @@
 
 import unicodedata
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.documents.chunking import Chunker, is_legal, parse_articles
 from assistant.documents.corpus import discover, split_header
 from assistant.documents.records import Document
-from tests.conftest import DECREE, PLAN, SHARED_CORPUS
+from tests.conftest import DECREE, PLAN, SHARED_CORPUS, require_corpus
 
 
 def make_doc(text: str, **meta) -> Document:
@@ -114,7 +113,7 @@ def test_chunker_never_loses_text_or_duplicates_ids(text):
             assert "".join(line.split()) in joined
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+@require_corpus()
 def test_real_corpus_articles_are_all_chunked_and_locators_are_exact():
     docs, failures = discover([SHARED_CORPUS])
     assert not failures

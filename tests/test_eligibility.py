@@ -1,56 +1,72 @@
 """The eligibility checker: cases written from Nghị định 45/2012 Điều 1, 5, 6 and Thông tư 46/2012 Điều 3, 5, 6,
 each with its verdict and the article its deciding reason cites; then the API and the chat's pointer."""
 
+import json
+import shutil
+
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.domain.eligibility import Applicant, Location, check, evaluate, match_sector
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.domain.eligibility import (
+    ND_45,
+    TT_46,
+    Address,
+    Applicant,
+    CitationMissing,
+    Location,
+    check,
+    cite,
+    evaluate,
+    match_sector,
+)
+from assistant.index.ingest import Ingestor
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus, write_corpus
 
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+needs_corpus = require_corpus()
 
 
 def applicant(entity="ho_kinh_doanh", unit="xa", city_class=None, years=None, sector="mây tre đan", **kw):
     return Applicant(entity, Location(unit, city_class, years), sector, **kw)
 
 
-# (case, applicant, verdict, a chunk id one of the reasons must cite)
+# (case, applicant, verdict, the legal address one of the reasons must cite)
 CASES = [
-    ("household business in a commune", applicant(), "eligible", "tt-46-2012-bct#d3-k1-c"),
+    ("household business in a commune", applicant(), "eligible", Address(TT_46, 3, 1, "c")),
     ("SME in a district town, food processing", applicant("doanh_nghiep_nho_va_vua", "thi_tran",
                                                           sector="chế biến nông sản"), "eligible",
-     "tt-46-2012-bct#d3-k1-a"),
+     Address(TT_46, 3, 1, "a")),
     ("cooperative in a district", applicant("hop_tac_xa", "huyen", sector="sản xuất phân bón hữu cơ"), "eligible",
-     "tt-46-2012-bct#d3-k1-b"),
+     Address(TT_46, 3, 1, "b")),
     ("cooperative group, town", applicant("to_hop_tac", "thi_xa", sector="dệt thổ cẩm thủ công"), "eligible",
-     "nd-45-2012#d5-k1"),
-    ("ward of a class-2 city", applicant(unit="phuong", city_class=2), "eligible", "nd-45-2012#d1"),
+     Address(ND_45, 5, 1)),
+    ("ward of a class-2 city", applicant(unit="phuong", city_class=2), "eligible", Address(ND_45, 1)),
     ("ward of a class-3 city", applicant(unit="phuong", city_class=3, sector="cơ khí nông cụ"), "eligible",
-     "nd-45-2012#d1"),
+     Address(ND_45, 1)),
     ("ward of a class-1 city, converted 3 years ago", applicant(unit="phuong", city_class=1, years=3), "eligible",
-     "tt-46-2012-bct#d3-k1-dd"),
+     Address(TT_46, 3, 1, "đ")),
     ("ward of a class-1 city, converted 5 years ago (chưa quá 05 năm)", applicant(unit="phuong", city_class=1, years=5),
-     "eligible", "tt-46-2012-bct#d3-k1-dd"),
+     "eligible", Address(TT_46, 3, 1, "đ")),
     ("ward of a class-1 city, converted 8 years ago", applicant(unit="phuong", city_class=1, years=8), "not_eligible",
-     "tt-46-2012-bct#d3-k1-dd"),
+     Address(TT_46, 3, 1, "đ")),
     ("ward of a class-1 city, conversion unknown", applicant(unit="phuong", city_class=1), "needs_review",
-     "tt-46-2012-bct#d3-k1-dd"),
-    ("ward, city class unknown", applicant(unit="phuong"), "needs_review", "nd-45-2012#d1"),
-    ("large enterprise", applicant("doanh_nghiep_lon", sector="chế biến thủy sản"), "not_eligible", "nd-45-2012#d1"),
+     Address(TT_46, 3, 1, "đ")),
+    ("ward, city class unknown", applicant(unit="phuong"), "needs_review", Address(ND_45, 1)),
+    ("large enterprise", applicant("doanh_nghiep_lon", sector="chế biến thủy sản"), "not_eligible", Address(ND_45, 1)),
     ("large enterprise applying cleaner production", applicant("doanh_nghiep_lon", "phuong", 1, 20,
                                                                sector="chế biến thủy sản",
                                                                cleaner_production=True), "eligible",
-     "tt-46-2012-bct#d3-k2"),
+     Address(TT_46, 3, 2)),
     ("clay bricks fired in a ring kiln", applicant(sector="sản xuất gạch đất sét nung bằng lò vòng"), "not_eligible",
-     "tt-46-2012-bct#d5"),
-    ("clay bricks, kiln not said", applicant(sector="sản xuất gạch đất sét nung"), "needs_review", "tt-46-2012-bct#d5"),
-    ("unfired bricks", applicant(sector="sản xuất gạch không nung"), "eligible", "nd-45-2012#d5-k1"),
+     Address(TT_46, 5)),
+    ("clay bricks, kiln not said", applicant(sector="sản xuất gạch đất sét nung"), "needs_review", Address(TT_46, 5)),
+    ("unfired bricks", applicant(sector="sản xuất gạch không nung"), "eligible", Address(ND_45, 5, 1)),
     ("mining: only in difficult areas", applicant(sector="khai thác đá xây dựng"), "needs_review",
-     "tt-46-2012-bct#d5"),
-    ("retail trade fits no group", applicant(sector="bán lẻ tạp hóa"), "needs_review", "nd-45-2012#d5-k1"),
-    ("other entity type", applicant("khac"), "needs_review", "nd-45-2012#d1"),
+     Address(TT_46, 5)),
+    ("retail trade fits no group", applicant(sector="bán lẻ tạp hóa"), "needs_review", Address(ND_45, 5, 1)),
+    ("other entity type", applicant("khac"), "needs_review", Address(ND_45, 1)),
 ]
 
 
@@ -58,7 +74,7 @@ CASES = [
 def test_verdict_and_the_article_it_rests_on(case, who, verdict, cited):
     result = check(who)
     assert result.verdict == verdict, [r.text for r in result.reasons]
-    assert cited in [r.chunk_id for r in result.reasons]
+    assert cited in [r.address for r in result.reasons]
     assert any("235/2025" in w and "20/2017" in w for w in result.warnings)  # amendments not in the corpus
 
 
@@ -71,8 +87,8 @@ def test_sector_groups_of_article_5():
 def test_priorities_are_listed_with_their_articles():
     result = check(applicant(sector="cơ khí sản xuất linh kiện công nghiệp hỗ trợ", workers=60, exports=True,
                              local_material_share=0.7, priority_area=True, typical_product=True))
-    cited = {p.chunk_id for p in result.priorities}
-    assert cited == {"tt-46-2012-bct#d6-k1", "nd-45-2012#d6-k2", "tt-46-2012-bct#d6-k2"}
+    cited = {p.address for p in result.priorities}
+    assert cited == {Address(TT_46, 6, 1), Address(ND_45, 6, 2), Address(TT_46, 6, 2)}
     texts = " ".join(p.text for p in result.priorities)
     for fact in ("xuất khẩu", "70%", "60 lao động", "công nghiệp hỗ trợ", "tiêu biểu", "Địa bàn ưu tiên"):
         assert fact in texts
@@ -99,7 +115,7 @@ def test_api_answers_with_cited_text(default_settings):
 def test_citations_come_from_the_index(default_settings):
     generation = Searcher(default_settings).generation()
     result = evaluate(applicant(sector="gạch đất sét nung lò thủ công cải tiến"), generation)
-    brick = next(r for r in result.reasons if r.chunk_id == "tt-46-2012-bct#d5")
+    brick = next(r for r in result.reasons if r.address == Address(TT_46, 5))
     assert "lò vòng" in brick.citation["text"] and brick.citation["locator"] == "Điều 5"
 
 
@@ -110,3 +126,60 @@ def test_chat_points_eligibility_questions_to_the_checker(default_settings):
     answer = Answerer(Searcher(default_settings)).ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
     assert CHECKER in answer.answer and answer.citations
     assert CHECKER not in Answerer(Searcher(default_settings)).ask("Làng nghề là gì?").answer
+
+
+@pytest.fixture(scope="module", params=[600, 4000], ids=["chunks-600", "chunks-4000"])
+def sized_generation(request, tmp_path_factory, shared_corpus):
+    """An index of Nghị định 45/2012 and Thông tư 46/2012 alone, chunked at another KC_CHUNK_CHARS."""
+    root = tmp_path_factory.mktemp(f"chunks-{request.param}")
+    wanted = {ND_45, TT_46}
+    entries = [json.loads(line) for line in (shared_corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    entries = [e for e in entries if e["id"] in wanted]
+    files = {e["file"]: (shared_corpus / e["file"]).read_text(encoding="utf-8") for e in entries}
+    corpus = write_corpus(root / "corpus", files, entries)
+    cache = PROJECT_ROOT / "index" / "cache"
+    if cache.is_dir():  # chunks that did not change size are not embedded again
+        shutil.copytree(cache, root / "index" / "cache")
+    settings = Settings(corpus_dirs=[corpus], index_dir=root / "index", chunk_chars=request.param)
+    Ingestor(settings, progress=False).run()
+    return Searcher(settings).generation()
+
+
+def every_reason(generation):
+    """Each reason and priority of every case, evaluated against the generation."""
+    applicants = [who for _, who, _, _ in CASES] + [
+        applicant(sector="cơ khí linh kiện công nghiệp hỗ trợ", workers=60, exports=True, local_material_share=0.7,
+                  priority_area=True, typical_product=True),
+        applicant(sector="sản xuất gạch không nung")]
+    for who in applicants:
+        verdict = evaluate(who, generation)
+        yield from verdict.reasons + verdict.priorities
+
+
+def test_citations_resolve_by_legal_address_at_any_chunk_size(sized_generation):
+    cited = set()
+    for reason in every_reason(sized_generation):
+        citation, address = reason.citation, reason.address
+        assert citation["text"] and citation["locator"] == address.locator and citation["doc_id"] == address.doc_id
+        chunks = [sized_generation.chunk(i) for i in citation["chunk_ids"]]
+        assert all(c is not None and c.doc_id == address.doc_id and c.article == address.article for c in chunks)
+        assert all(c.text in citation["text"] for c in chunks)
+        cited.add(address)
+    assert len(cited) >= 10  # every address the rules use was resolved, not only the common ones
+    household = evaluate(applicant(), sized_generation).reasons[0].citation["text"]
+    assert "Hộ kinh doanh" in household
+    brick = evaluate(applicant(sector="gạch đất sét nung lò vòng"), sized_generation).reasons[-1]
+    assert brick.address == Address(TT_46, 5) and "lò vòng" in brick.citation["text"]
+
+
+def test_a_missing_legal_address_is_an_error_not_an_empty_citation(sized_generation, small_settings):
+    with pytest.raises(CitationMissing, match="Điều 99"):
+        cite(Address(ND_45, 99), sized_generation)
+    with pytest.raises(CitationMissing, match="khoản 9"):
+        cite(Address(TT_46, 3, 9), sized_generation)
+    Ingestor(small_settings, progress=False).run()  # an index without the two documents the rules cite
+    client = TestClient(create_app(small_settings))
+    body = {"entity_type": "ho_kinh_doanh", "location": {"unit": "xa"}, "sector": "mây tre đan"}
+    response = client.post("/api/eligibility", json=body)
+    assert response.status_code == 503 and "tt-46-2012-bct" in response.json()["error"]

@@ -10,9 +10,9 @@ from assistant.evaluation import metrics, report, runner
 from assistant.evaluation.dataset import TYPES, DatasetError, load
 from assistant.evaluation.pipelines import covers, create_pipelines
 from assistant.search.retrieval import Searcher
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+needs_corpus = require_corpus()
 
 
 def test_recall_mrr_ndcg_on_a_hand_computed_ranking():

@@ -14,9 +14,9 @@ from assistant.documents.chunking import Chunker
 from assistant.documents.records import Document
 from assistant.serve.web import create_web_app
 from assistant.text import fold, is_unaccented, lexical_tokens, nfc, query_tokens
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+needs_corpus = require_corpus()
 
 
 @pytest.fixture(scope="module")

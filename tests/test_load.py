@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from evals.load import Server, drive, summarize
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
-pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+pytestmark = require_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from assistant.domain import support_levels
 from assistant.domain.support_levels import search
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import require_corpus
 
-pytestmark = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+pytestmark = require_corpus()
 T = "ttlt-26-2014-btc-bct#d6-k2-"
 
 # (chunk id, percent, cap, cap in đồng) read from Thông tư liên tịch 26/2014 Điều 6 khoản 2 and Nghị định 52/2018.

@@ -3,7 +3,9 @@ short quotes and citations (or a refusal, a validity answer, an eligibility verd
 
 from __future__ import annotations
 
+import queue
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from assistant.answer import compose
@@ -11,7 +13,7 @@ from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
-from assistant.answer.llm import LLMClient, LLMUnavailable, Source
+from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.question import Intent, analyze
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, effect_chunk, status_sentence
@@ -338,3 +340,26 @@ class Answerer:
         return Citation(n=n, chunk_id=chunk.id, doc_id=chunk.doc_id, title=chunk.title, number=chunk.number,
                         locator=chunk.locator, text=chunk.text, score=round(score, 4), status=chunk.status,
                         source=meta.get("source"), issued=meta.get("issued"), effective=meta.get("effective"))
+
+    # Streaming ----------------------------------------------------------------------------------------------
+
+    def stream(self, question: str, history: list[dict] | None = None):
+        """("delta", text) as the LLM writes its answer, then ("done", Answer) with the final, guarded answer.
+        Without an LLM the extractive answer is given line by line. `ask` runs in a worker thread over a
+        per-call Answerer whose LLM hands each piece to a queue; the guards still judge the full text."""
+        if self.llm is None:
+            answer = self.ask(question, history)
+            for line in answer.answer.splitlines(keepends=True):
+                yield "delta", line
+            yield "done", answer
+            return
+        pieces: queue.Queue[str] = queue.Queue()
+        streaming = Answerer(self.searcher, StreamingLLM(self.llm, pieces.put), mode=self.mode)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            future = pool.submit(streaming.ask, question, history)
+            while not (future.done() and pieces.empty()):
+                try:
+                    yield "delta", pieces.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+            yield "done", future.result()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from assistant.config import Settings
@@ -84,6 +85,16 @@ class LLMClient:
             raise LLMUnavailable(f"không gọi được mô hình ngôn ngữ ({type(exc).__name__})") from exc
         return guard(str(reply.content), sources)
 
+    def stream(self, question: str, sources: list[Source]) -> Iterator[str]:
+        """The answer's text pieces as the model writes them (LangChain's `.stream()`), unguarded: the caller
+        guards the whole text; LLMUnavailable on any failure, also after some pieces were given."""
+        try:
+            for piece in self.model.stream(build_messages(question, sources)):
+                if piece.content:
+                    yield str(piece.content)
+        except Exception as exc:  # network errors, timeouts and API errors all mean: fall back
+            raise LLMUnavailable(f"không gọi được mô hình ngôn ngữ ({type(exc).__name__})") from exc
+
     def rewrite(self, question: str, history: list[dict]) -> str:
         """A standalone question from the model; LLMUnavailable when it fails or returns something odd."""
         try:
@@ -93,6 +104,26 @@ class LLMClient:
         if not reply or len(reply) > 400 or "\n" in reply or _TEMPLATE_LEAK.search(reply):
             raise LLMUnavailable("mô hình không viết lại được câu hỏi")
         return reply
+
+
+class StreamingLLM:
+    """An LLMClient whose answers stream: each piece goes to `emit` as it arrives, the guards judge the whole text."""
+
+    def __init__(self, llm: LLMClient, emit: Callable[[str], None]):
+        self.llm = llm
+        self.emit = emit
+
+    def answer(self, question: str, sources: list[Source]) -> tuple[str, list[int]]:
+        """Like `LLMClient.answer`, but built from the streamed pieces."""
+        pieces = []
+        for piece in self.llm.stream(question, sources):
+            pieces.append(piece)
+            self.emit(piece)
+        return guard("".join(pieces), sources)
+
+    def rewrite(self, question: str, history: list[dict]) -> str:
+        """The follow-up rewrite is short and needed whole: not streamed."""
+        return self.llm.rewrite(question, history)
 
 
 def rewrite_messages(question: str, history: list[dict]) -> list[tuple[str, str]]:

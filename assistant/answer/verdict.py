@@ -99,8 +99,8 @@ def _is_no(reason, slots: dict) -> bool:
 
 def _chunk(reason, generation):
     """The indexed chunk a reason's citation points at (None when the index lacks it)."""
-    chunk_id = reason.citation.get("chunk_id") or getattr(reason, "chunk_id", None)
-    return generation.chunk(chunk_id) if chunk_id else None
+    chunk_ids = reason.citation.get("chunk_ids") or []
+    return generation.chunk(chunk_ids[0]) if chunk_ids else None
 
 
 def follow_up(question: str, history: list[dict]) -> str | None:

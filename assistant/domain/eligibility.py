@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.search.retrieval import IndexMissing
 from assistant.text import fold
 
 ENTITY_TYPES = ("doanh_nghiep_nho_va_vua", "hop_tac_xa", "to_hop_tac", "ho_kinh_doanh", "doanh_nghiep_lon", "khac")
@@ -15,8 +16,42 @@ ENTITY_LABELS = {"doanh_nghiep_nho_va_vua": "Doanh nghiệp nhỏ và vừa", "h
                  "to_hop_tac": "Tổ hợp tác", "ho_kinh_doanh": "Hộ kinh doanh", "doanh_nghiep_lon": "Doanh nghiệp lớn",
                  "khac": "Loại hình khác"}
 UNIT_LABELS = {"xa": "xã", "thi_tran": "thị trấn", "huyen": "huyện", "thi_xa": "thị xã", "phuong": "phường"}
-ENTITY_CHUNKS = {"doanh_nghiep_nho_va_vua": "tt-46-2012-bct#d3-k1-a", "hop_tac_xa": "tt-46-2012-bct#d3-k1-b",
-                 "to_hop_tac": "tt-46-2012-bct#d3-k1-b", "ho_kinh_doanh": "tt-46-2012-bct#d3-k1-c"}
+
+
+@dataclass(frozen=True)
+class Address:
+    """A legal address (document, Điều, khoản, điểm): what a reason cites, resolved in the index when answering."""
+
+    doc_id: str
+    article: int
+    clause: int | None = None
+    point: str | None = None
+
+    @property
+    def locator(self) -> str:
+        """'Điều 3, khoản 1, điểm a', as the chunker writes locators."""
+        parts = [f"Điều {self.article}"]
+        parts += [f"khoản {self.clause}"] if self.clause is not None else []
+        parts += [f"điểm {self.point}"] if self.point is not None else []
+        return ", ".join(parts)
+
+
+class CitationMissing(IndexMissing):
+    """The published index has no passage at an address the rules cite (the document is missing or cut oddly)."""
+
+
+ND_45 = "nd-45-2012"
+TT_46 = "tt-46-2012-bct"
+ND45_SCOPE = Address(ND_45, 1)  # Điều 1: phạm vi, đối tượng và địa bàn áp dụng
+ND45_SECTORS = Address(ND_45, 5, 1)  # Điều 5 khoản 1: the trade groups a)–g)
+ND45_PRIORITY_TRADES = Address(ND_45, 6, 2)
+TT46_EXCLUSIONS = Address(TT_46, 5)  # Điều 5: what is not supported (fired clay bricks, mining outside hard areas)
+TT46_CLEANER = Address(TT_46, 3, 2)
+TT46_WARD = Address(TT_46, 3, 1, "đ")
+TT46_PRIORITY_AREAS = Address(TT_46, 6, 1)
+TT46_PRIORITY_PRODUCTS = Address(TT_46, 6, 2)
+ENTITY_ADDRESSES = {"doanh_nghiep_nho_va_vua": Address(TT_46, 3, 1, "a"), "hop_tac_xa": Address(TT_46, 3, 1, "b"),
+                    "to_hop_tac": Address(TT_46, 3, 1, "b"), "ho_kinh_doanh": Address(TT_46, 3, 1, "c")}
 AMENDMENTS = (
     "Nghị định 45/2012/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định 235/2025/NĐ-CP; Thông tư 46/2012/TT-BCT đã được "
     "sửa đổi bởi Thông tư 20/2017/TT-BCT. Các văn bản sửa đổi chưa có trong kho: kết quả dựa trên bản gốc, cần đối "
@@ -79,10 +114,10 @@ class Applicant:
 
 @dataclass
 class Reason:
-    """One finding and the article it rests on (filled with the indexed text by the caller)."""
+    """One finding and the legal address it rests on; `evaluate` fills the citation from the index."""
 
     text: str
-    chunk_id: str
+    address: Address
     citation: dict = field(default_factory=dict)
 
 
@@ -134,12 +169,12 @@ def _place(location: Location) -> tuple[str, str]:
 
 
 def check(applicant: Applicant) -> Verdict:
-    """The verdict, its reasons and the priorities that apply, each pointing at the chunk that states it."""
+    """The verdict, its reasons and the priorities that apply, each pointing at the legal address that states it."""
     verdict = Verdict(verdict="eligible", warnings=[AMENDMENTS])
     outcomes: list[str] = []
 
-    def reason(text: str, chunk_id: str, outcome: str = "ok") -> None:
-        verdict.reasons.append(Reason(text, chunk_id))
+    def reason(text: str, address: Address, outcome: str = "ok") -> None:
+        verdict.reasons.append(Reason(text, address))
         outcomes.append(outcome)
 
     group = match_sector(applicant.sector)
@@ -147,41 +182,41 @@ def check(applicant: Applicant) -> Verdict:
     folded_sector = fold(applicant.sector)
     if applicant.cleaner_production:
         reason("Cơ sở sản xuất công nghiệp áp dụng sản xuất sạch hơn được hưởng chính sách khuyến công, không giới "
-               "hạn quy mô vốn, lao động và địa bàn.", "tt-46-2012-bct#d3-k2")
+               "hạn quy mô vốn, lao động và địa bàn.", TT46_CLEANER)
     else:
         entity = applicant.entity_type
-        if entity in ENTITY_CHUNKS:
+        if entity in ENTITY_ADDRESSES:
             reason(f"{ENTITY_LABELS[entity]} là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng.",
-                   ENTITY_CHUNKS[entity])
+                   ENTITY_ADDRESSES[entity])
         elif entity == "doanh_nghiep_lon":
             reason("Doanh nghiệp lớn không thuộc đối tượng áp dụng (chỉ doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp "
-                   "tác, hộ kinh doanh), trừ khi áp dụng sản xuất sạch hơn.", "nd-45-2012#d1", "no")
+                   "tác, hộ kinh doanh), trừ khi áp dụng sản xuất sạch hơn.", ND45_SCOPE, "no")
         else:
             reason("Loại hình này không có trong danh sách đối tượng (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, "
-                   "hộ kinh doanh): cần cơ quan quản lý xem xét.", "nd-45-2012#d1", "review")
+                   "hộ kinh doanh): cần cơ quan quản lý xem xét.", ND45_SCOPE, "review")
         outcome, why = _place(applicant.location)
-        reason(why, "tt-46-2012-bct#d3-k1-dd" if applicant.location.unit == "phuong" and
-               applicant.location.city_class == 1 else "nd-45-2012#d1", outcome)
+        reason(why, TT46_WARD if applicant.location.unit == "phuong" and applicant.location.city_class == 1
+               else ND45_SCOPE, outcome)
     if _BRICK.search(folded_sector) and _FIRED.search(folded_sector) and not _UNFIRED.search(folded_sector):
         if _FORBIDDEN_KILN.search(folded_sector):
             reason("Không hỗ trợ cơ sở sản xuất gạch đất sét nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi "
-                   "trường.", "tt-46-2012-bct#d5", "no")
+                   "trường.", TT46_EXCLUSIONS, "no")
         else:
             reason("Gạch đất sét nung chỉ được xem xét khi không dùng lò thủ công cải tiến, lò vòng: cần cho biết công "
-                   "nghệ lò nung.", "tt-46-2012-bct#d5", "review")
+                   "nghệ lò nung.", TT46_EXCLUSIONS, "review")
     elif group is None:
         reason(f"Ngành nghề \u201c{applicant.sector[:120]}\u201d không khớp nhóm nào của Điều 5: cần cơ quan quản lý "
-               "xem xét.", "nd-45-2012#d5-k1", "review")
+               "xem xét.", ND45_SECTORS, "review")
     else:
         label = SECTOR_GROUPS[group][0]
         point = "đ" if group == "dd" else group
-        reason(f"Ngành nghề thuộc nhóm {point}) Điều 5: {label}.", "nd-45-2012#d5-k1")
+        reason(f"Ngành nghề thuộc nhóm {point}) Điều 5: {label}.", ND45_SECTORS)
         if group == "e":
             reason("Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn: cần xác "
-                   "định địa bàn.", "tt-46-2012-bct#d5", "review")
+                   "định địa bàn.", TT46_EXCLUSIONS, "review")
         if _UNFIRED.search(folded_sector):
             verdict.priorities.append(Reason("Vật liệu xây dựng không nung được tập trung hỗ trợ.",
-                                             "tt-46-2012-bct#d5"))
+                                             TT46_EXCLUSIONS))
     if "no" in outcomes:
         verdict.verdict = "not_eligible"
     elif "review" in outcomes:
@@ -195,32 +230,60 @@ def _priorities(applicant: Applicant, group: str | None, folded_sector: str) -> 
     found = []
     if applicant.priority_area:
         found.append(Reason("Địa bàn ưu tiên (vùng cao, hải đảo, biên giới, vùng đồng bào dân tộc thiểu số, huyện "
-                            "nghèo, xã xây dựng nông thôn mới, địa bàn khó khăn).", "tt-46-2012-bct#d6-k1"))
+                            "nghèo, xã xây dựng nông thôn mới, địa bàn khó khăn).", TT46_PRIORITY_AREAS))
     if group in PRIORITY_GROUPS or applicant.cleaner_production:
         found.append(Reason("Ngành nghề ưu tiên: cơ khí, hóa chất phục vụ nông nghiệp, chế biến nông - lâm - thủy sản, "
-                            "công nghiệp hỗ trợ, sản xuất sạch hơn.", "nd-45-2012#d6-k2"))
+                            "công nghiệp hỗ trợ, sản xuất sạch hơn.", ND45_PRIORITY_TRADES))
     if applicant.exports:
-        found.append(Reason("Sản xuất sản phẩm có thị trường xuất khẩu.", "tt-46-2012-bct#d6-k2"))
+        found.append(Reason("Sản xuất sản phẩm có thị trường xuất khẩu.", TT46_PRIORITY_PRODUCTS))
     if applicant.local_material_share is not None and applicant.local_material_share > 0.5:
         found.append(Reason(f"Nguyên liệu tại chỗ chiếm {applicant.local_material_share:.0%} (trên 50%) tổng giá trị "
-                            "nguyên liệu.", "tt-46-2012-bct#d6-k2"))
+                            "nguyên liệu.", TT46_PRIORITY_PRODUCTS))
     if applicant.workers is not None and applicant.workers >= 50:
         found.append(Reason(f"Sử dụng nhiều lao động: {applicant.workers} lao động (từ 50 trở lên).",
-                            "tt-46-2012-bct#d6-k2"))
+                            TT46_PRIORITY_PRODUCTS))
     if _SUPPORTING.search(folded_sector):
-        found.append(Reason("Sản phẩm công nghiệp hỗ trợ.", "tt-46-2012-bct#d6-k2"))
+        found.append(Reason("Sản phẩm công nghiệp hỗ trợ.", TT46_PRIORITY_PRODUCTS))
     if applicant.typical_product:
-        found.append(Reason("Sản phẩm công nghiệp nông thôn tiêu biểu đã được công nhận.", "nd-45-2012#d6-k2"))
+        found.append(Reason("Sản phẩm công nghiệp nông thôn tiêu biểu đã được công nhận.", ND45_PRIORITY_TRADES))
     return found
 
 
 def evaluate(applicant: Applicant, generation) -> Verdict:
-    """The verdict with each reason's citation filled from the published index ({doc_id, locator, text, …})."""
+    """The verdict with each reason's citation read from the published index ({doc_id, locator, text, …})."""
     verdict = check(applicant)
     for item in verdict.reasons + verdict.priorities:
-        chunk = generation.chunk(item.chunk_id)
-        if chunk is not None:
-            item.citation = {"doc_id": chunk.doc_id, "locator": chunk.locator, "number": chunk.number,
-                             "status": generation.document(chunk.doc_id).get("status", chunk.status),
-                             "text": chunk.text}
+        item.citation = cite(item.address, generation)
     return verdict
+
+
+def cite(address: Address, generation) -> dict:
+    """The indexed text at a legal address, whatever size the chunker cut it to; CitationMissing when absent."""
+    chunks = generation.find_chunks(address.doc_id, address.article, address.clause, address.point)
+    if not chunks or not _states(chunks, address):
+        raise CitationMissing(f"Chỉ mục không có {address.locator} của văn bản {address.doc_id}: cần nạp lại kho văn "
+                              "bản trước khi kiểm tra điều kiện.")
+    first = chunks[0]
+    return {"doc_id": address.doc_id, "locator": address.locator, "number": first.number,
+            "status": generation.document(address.doc_id).get("status", first.status),
+            "chunk_ids": [c.id for c in chunks], "text": "\n".join(c.text for c in chunks)}
+
+
+def _states(chunks: list, address: Address) -> bool:
+    """Whether the chunks hold the address itself: a chunk coarser than the address (a whole Điều for a khoản)
+    must contain that khoản's "1." line, and within it the điểm's "a)" line."""
+    text = "\n".join(c.text for c in chunks)
+    if address.clause is not None and all(c.clause is None for c in chunks):
+        text = _segment(text, rf"{address.clause}\.", rf"{address.clause + 1}\.")
+    if address.point is not None and all(c.point is None for c in chunks):
+        text = _segment(text, rf"{re.escape(address.point)}\)", None)
+    return bool(text)
+
+
+def _segment(text: str, opening: str, closing: str | None) -> str:
+    """The lines from the one starting with `opening` up to the one starting with `closing` ('' when absent)."""
+    start = re.search(rf"(?m)^\s*{opening}\s", text)
+    if start is None:
+        return ""
+    end = re.search(rf"(?m)^\s*{closing}\s", text[start.end():]) if closing else None
+    return text[start.start(): start.end() + end.start()] if end else text[start.start():]

@@ -7,13 +7,16 @@ import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from assistant.answer.answerer import Answerer
 from assistant.answer.evidence import Evidence, TermScorer, content_terms, split_units
 from assistant.config import Settings
 from assistant.evaluation.dataset import EvalItem
 from assistant.search.retrieval import Searcher
+from assistant.services import Services, build_services
 
 RETRIEVE_K = 10
+# The LangChain RAG quickstart's recipe: RecursiveCharacterTextSplitter(1000, 200), top 4.
+QUICKSTART_CHUNK_SIZE = 1000
+QUICKSTART_OVERLAP = 200
 QUICKSTART_K = 4
 QUICKSTART_QUOTES = 3
 
@@ -47,11 +50,11 @@ class Pipeline(ABC):
 class ProjectPipeline(Pipeline):
     """The project's answerer over the published index, with hybrid, dense-only or BM25-only retrieval."""
 
-    def __init__(self, name: str, searcher: Searcher, mode: str = "hybrid"):
+    def __init__(self, name: str, services: Services):
         self.name = name
-        self.mode = mode
-        self.searcher = searcher
-        self.answerer = Answerer(searcher, mode=mode)
+        self.searcher = services.searcher
+        self.answerer = services.answerer
+        self.mode = services.answerer.mode
 
     def retrieve(self, item: EvalItem) -> list[set[str]]:
         _, query = self.answerer.query(item.question, item.history)
@@ -82,6 +85,55 @@ def covers(piece: str, chunk_text: str, width: int = 60) -> bool:
     return any(text[s : s + width] in piece for s in spots)
 
 
+def quickstart_pieces(settings: Settings) -> list[str]:
+    """The corpus cut as the LangChain quickstart cuts it (RecursiveCharacterTextSplitter 1000/200)."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from assistant.documents.corpus import discover
+
+    documents, _ = discover(settings.corpus_dirs)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=QUICKSTART_CHUNK_SIZE, chunk_overlap=QUICKSTART_OVERLAP)
+    return [piece for d in documents for piece in splitter.split_text(d.text)]
+
+
+class QuickstartIndex:
+    """The quickstart's index: its splits embedded by the project's embedder in a Chroma collection, in memory or
+    at `path`; `cached` reuses the vectors of earlier runs (the evaluation), the benchmark embeds afresh."""
+
+    def __init__(self, settings: Settings, cached: bool = True, path=None):
+        import chromadb
+
+        from assistant.index.embeddings import create_embedder
+        from assistant.index.generations import EmbeddingCache
+        from assistant.index.vectorstore import ChromaEmbedding
+
+        self.pieces = quickstart_pieces(settings)
+        self.embedder = create_embedder(settings.embedder)
+        if cached:
+            cache = EmbeddingCache(settings.index_dir / "quickstart", settings.embedder)
+            vectors = cache.fill(self.pieces, self.embedder)
+            cache.save({cache.key(p) for p in self.pieces})
+        else:
+            vectors = self.embedder.passages(self.pieces)
+        chroma_settings = chromadb.config.Settings(anonymized_telemetry=False)
+        client = (chromadb.PersistentClient(path=str(path), settings=chroma_settings) if path
+                  else chromadb.EphemeralClient(settings=chroma_settings))
+        self.collection = client.get_or_create_collection(
+            f"quickstart-{id(self)}", embedding_function=ChromaEmbedding(settings.embedder),
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        for start in range(0, len(self.pieces), 256):
+            self.collection.add(ids=[str(i) for i in range(start, min(start + 256, len(self.pieces)))],
+                                embeddings=[v.tolist() for v in vectors[start : start + 256]],
+                                documents=self.pieces[start : start + 256])
+
+    def top(self, question: str, k: int) -> list[int]:
+        """Positions in `pieces` of the k splits nearest to the question."""
+        vector = self.embedder.query(question)
+        found = self.collection.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
+        return [int(i) for i in found["ids"][0]]
+
+
 class QuickstartPipeline(Pipeline):
     """LangChain quickstart: RecursiveCharacterTextSplitter 1000/200, the same embedder, Chroma, top 4.
 
@@ -92,39 +144,15 @@ class QuickstartPipeline(Pipeline):
     name = "langchain-quickstart"
 
     def __init__(self, settings: Settings, searcher: Searcher):
-        import chromadb
-        from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-        from assistant.documents.corpus import discover
-        from assistant.index.embeddings import create_embedder
-        from assistant.index.generations import EmbeddingCache
-        from assistant.index.vectorstore import ChromaEmbedding
-
-        documents, _ = discover(settings.corpus_dirs)
-        splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-        self.pieces = [piece for d in documents for piece in splitter.split_text(d.text)]
-        self.embedder = create_embedder(settings.embedder)
-        cache = EmbeddingCache(settings.index_dir / "quickstart", settings.embedder)
-        vectors = cache.fill(self.pieces, self.embedder)
-        cache.save({cache.key(p) for p in self.pieces})
-        client = chromadb.EphemeralClient(settings=chromadb.config.Settings(anonymized_telemetry=False))
-        self.collection = client.get_or_create_collection(
-            f"quickstart-{id(self)}", embedding_function=ChromaEmbedding(settings.embedder),
-            configuration={"hnsw": {"space": "cosine"}},
-        )
-        for start in range(0, len(self.pieces), 256):
-            self.collection.add(ids=[str(i) for i in range(start, min(start + 256, len(self.pieces)))],
-                                embeddings=[v.tolist() for v in vectors[start : start + 256]],
-                                documents=self.pieces[start : start + 256])
+        self.index = QuickstartIndex(settings)
+        self.pieces = self.index.pieces
         flat = [_flat(p) for p in self.pieces]
         chunks = searcher.generation().chunks
         self.covered = [{c.id for c in chunks if covers(piece, c.text)} for piece in flat]
         self.scorer = TermScorer(self.pieces)
 
     def _top(self, question: str, k: int) -> list[int]:
-        vector = self.embedder.query(question)
-        found = self.collection.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
-        return [int(i) for i in found["ids"][0]]
+        return self.index.top(question, k)
 
     def retrieve(self, item: EvalItem) -> list[set[str]]:
         return [self.covered[i] for i in self._top(item.question, RETRIEVE_K)]
@@ -148,16 +176,21 @@ CONFIGS = ("project", "dense", "bm25", "langchain-quickstart")
 
 
 def create_pipelines(settings: Settings, names: list[str] | None = None) -> list[Pipeline]:
-    """The named configurations (all by default), sharing one searcher."""
+    """The named configurations (all by default), built through `build_services` like the app's."""
     names = names or list(CONFIGS)
     unknown = [n for n in names if n not in CONFIGS]
     if unknown:
         raise ValueError(f"cấu hình không có: {', '.join(unknown)} (có: {', '.join(CONFIGS)})")
-    searcher = Searcher(settings)
+    services = {mode: None for mode in ("hybrid", "dense", "lexical")}
+
+    def built(mode: str) -> Services:  # one set of services per retrieval mode, built only when asked for
+        services[mode] = services[mode] or build_services(settings, with_llm=False, mode=mode)
+        return services[mode]
+
     made = {
-        "project": lambda: ProjectPipeline("project", searcher),
-        "dense": lambda: ProjectPipeline("dense", searcher, mode="dense"),
-        "bm25": lambda: ProjectPipeline("bm25", searcher, mode="lexical"),
-        "langchain-quickstart": lambda: QuickstartPipeline(settings, searcher),
+        "project": lambda: ProjectPipeline("project", built("hybrid")),
+        "dense": lambda: ProjectPipeline("dense", built("dense")),
+        "bm25": lambda: ProjectPipeline("bm25", built("lexical")),
+        "langchain-quickstart": lambda: QuickstartPipeline(settings, built("hybrid").searcher),
     }
     return [made[n]() for n in names]

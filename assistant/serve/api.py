@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Annotated, Literal
@@ -93,14 +94,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     @app.post("/api/ask/stream")
     def ask_stream(request: AskRequest):
-        """The answer as Server-Sent Events: 'delta' events line by line, then 'done' with the full response."""
+        """The answer as Server-Sent Events: 'delta' events (the LLM's tokens as they come, or the extractive
+        answer line by line), then 'done' with the full, guarded response (which may differ from the deltas when
+        the guards replaced the model's text)."""
         history = [m.model_dump() for m in request.history]
-        result = answerer.ask(request.question, history).to_dict()
+        stream = answerer.stream(request.question, history)
+        # The first event is taken here, so a missing index is still a JSON 503 rather than a broken stream.
+        first = next(stream)
 
         def events():
-            for line in result["answer"].splitlines(keepends=True):
-                yield _sse("delta", {"text": line})
-            yield _sse("done", result)
+            for kind, value in itertools.chain([first], stream):
+                yield _sse(kind, {"text": value} if kind == "delta" else value.to_dict())
 
         return StreamingResponse(events(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
