@@ -42,6 +42,7 @@ _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]\s*(.*)$")
 _CODED_ARTICLE = re.compile(r"^Điều\s+(\d+\.\d+\.[A-ZĐ]{1,4}(?:\.\d+)*)\.(\d+)\s*[.:]\s*(.*)$")
 _DIVISION = re.compile(r"^\[?((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b[^\]]*)\]?")
 _SOURCE_NOTE = re.compile(r"^\((Điều|Khoản|Điểm)\s+\d+.*có hiệu lực.*\)\s*(?:\[vbpl:[^\]]*\])?\s*$")
+_NOTE_START = re.compile(r"^\((Điều|Khoản|Điểm)\s+\d+\s")
 _EFFECTIVE = re.compile(r"kể từ ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 _CODE = re.compile(r"^\[Pháp điển:\s*(.*?)\]\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+\S")
@@ -253,7 +254,7 @@ def parse_text(body: str, document_ref: str | None = None) -> ParsedText:
     text of a compilation ('Điều 7.5.TT.1.3') or an article numbering that starts again opens a new part, so
     every article of a part has its own id ('#qc-d3') and the main text keeps plain ids ('#d3').
     """
-    lines = [raw.strip() for raw in body.splitlines() if raw.strip()]
+    lines = _join_broken_notes([raw.strip() for raw in body.splitlines() if raw.strip()])
     starts = _part_starts(lines)
     keys = _PartKeys()
     parsed = ParsedText([], [], [])
@@ -317,6 +318,18 @@ def parse_text(body: str, document_ref: str | None = None) -> ParsedText:
         else:
             article.lines.append(line)
     return parsed
+
+
+def _join_broken_notes(lines: list[str]) -> list[str]:
+    """A source note that line breaks cut ('(Điều 1 Thông tư …' / '…' / '… có hiệu lực …)') made whole again."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if _NOTE_START.match(previous) and ")" not in previous and len(previous) < 600:
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _restarted_part(keys: _PartKeys, ordinal: int) -> _Part:
