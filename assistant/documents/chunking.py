@@ -194,6 +194,8 @@ def _part_starts(lines: list[str]) -> dict[int, tuple[str, str | None, str | Non
             if found := _kind_of(lines[back]):
                 start, kind = back, found
                 break
+        if kind is None and not line.startswith("("):
+            continue  # a sentence that mentions an attachment, not the line under an attached text's title
         previous = next((s for s in starts if index - 5 <= s <= index), None)
         if previous is not None:  # 'PHỤ LỤC I' then '(Kèm theo Quyết định số …)': one start
             kind_, numeral, _ = starts[previous]

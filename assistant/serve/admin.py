@@ -93,7 +93,7 @@ class Admin:
             self.audit("upload-refused", client, file=name, sha256=hashlib.sha256(data).hexdigest(), reason=reason)
             raise AdminError(422, f"không đọc được tệp {name}: {reason}")
         result = {"file": name, "replaced": existed, "generation": report.generation, "chunks": report.chunks,
-                  "added": report.added, "updated": report.updated}
+                  "added": report.added, "updated": report.updated, "ocr_pages": sum(n for _, n in report.ocr)}
         self.audit("upload", client, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), **result)
         return result
 
