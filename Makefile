@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup setup-test browser ingest index run test bench eval tune load lint clean
+.PHONY: setup setup-test browser system-packages ingest index run test bench eval tune load lint clean
 
 # Two stamps: `make run` installs only what serving needs (no torch, no llama.cpp, no test tools); `make test`
 # adds the rest on top, so `make run` after `make test` installs nothing and `make test` after `make run` only adds.
@@ -40,21 +40,30 @@ browser: /usr/bin/chromium
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-index/CURRENT: | $(RUN_STAMP)
+# Debian tools the document readers call: Tesseract with its Vietnamese model (scanned PDFs and images) and
+# antiword (.doc). One apt call, only when a binary or the Vietnamese model is missing.
+OCR_MODEL := $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata/vie.traineddata))
+system-packages:
+	@if ! command -v tesseract >/dev/null || ! command -v antiword >/dev/null || [ -z "$(OCR_MODEL)" ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie antiword; \
+	fi
+
+index/CURRENT: | $(RUN_STAMP) system-packages
 	$(BIN)/khuyencong ingest
 
 index: index/CURRENT
 
-ingest: setup
+ingest: setup system-packages
 	$(BIN)/khuyencong ingest
 
-run: setup index
+run: setup system-packages index
 	$(BIN)/python app.py
 
-test: setup-test browser ingest
+test: setup-test browser system-packages ingest
 	$(BIN)/python -m pytest -q
 
-bench: setup-test index
+bench: setup-test system-packages index
 	$(BIN)/python -m evals.bench
 
 eval: setup-test index

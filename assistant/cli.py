@@ -21,6 +21,8 @@ def _ingest(args, settings: Settings) -> int:
     report = Ingestor(settings, progress=not args.quiet, full=args.full).run(paths)
     for failure in report.failures:
         print(f"LỖI {failure}", file=sys.stderr)
+    for path, pages in report.ocr:
+        print(f"OCR: {path} ({pages} trang)")
     if not report.changed:
         print(f"Không có thay đổi: {report.chunks} đoạn trong chỉ mục ({report.seconds:.2f} s).")
     else:

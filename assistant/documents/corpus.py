@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from assistant.documents.loaders import LoadError, load_file
+from assistant.documents.loaders import LoadError, load
 from assistant.documents.records import STATUSES, Document, LoadFailure
 from assistant.text import fold
 
@@ -62,24 +62,28 @@ def _candidate_files(source: Path) -> Iterable[tuple[Path, Path]]:
     yield source, root
 
 
-def load_document(path: Path, root: Path, manifest: dict[str, dict]) -> Document:
+def load_document(path: Path, root: Path, manifest: dict[str, dict], ocr_cache: Path | None = None) -> Document:
     """Read one file into a Document, metadata from the manifest first, then its header lines."""
-    header, body = split_header(load_file(path))
+    loaded = load(path, ocr_cache)
+    header, body = split_header(loaded.text)
     if not body.strip():
         raise LoadError("tệp chỉ có dòng tiêu đề '#', không có nội dung")
     entry = dict(manifest.get(path.relative_to(root).as_posix(), {}))
     entry.pop("file", None)
-    known = set(Document.__dataclass_fields__) - {"path", "text", "header"}
+    known = set(Document.__dataclass_fields__) - {"path", "text", "header", "notes", "ocr_pages"}
     fields = {k: v for k, v in entry.items() if k in known and v is not None}
     fields.setdefault("id", slugify(path.stem))
     fields.setdefault("title", header[0] if header else path.stem)
     if fields.get("status") not in STATUSES:
         fields["status"] = "unverified"
-    return Document(path=str(path), text=body, header=header, **fields)
+    return Document(path=str(path), text=body, header=header, notes=loaded.notes, ocr_pages=loaded.ocr_pages,
+                    **fields)
 
 
-def discover(sources: Iterable[Path]) -> tuple[list[Document], list[LoadFailure]]:
-    """Load every document under `sources`; the same document found twice is kept once."""
+def discover(sources: Iterable[Path], ocr_cache: Path | None = None) -> tuple[list[Document], list[LoadFailure]]:
+    """Load every document under `sources`; the same document found twice is kept once.
+
+    `ocr_cache` is a folder where OCR text is kept by file hash, so a scanned file is recognized once."""
     documents: list[Document] = []
     failures: list[LoadFailure] = []
     seen_ids: set[str] = set()
@@ -96,7 +100,7 @@ def discover(sources: Iterable[Path]) -> tuple[list[Document], list[LoadFailure]
             try:
                 if root not in manifests:
                     manifests[root] = read_manifest(root)
-                document = load_document(path, root, manifests[root])
+                document = load_document(path, root, manifests[root], ocr_cache)
             except LoadError as exc:
                 failures.append(LoadFailure(str(path), str(exc)))
                 continue

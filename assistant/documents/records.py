@@ -33,6 +33,8 @@ class Document:
     complete: bool = True
     source: str | None = None
     header: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the text was obtained, e.g. 'OCR …'
+    ocr_pages: int = 0  # pages read by OCR (scanned PDF pages or an image)
 
     @property
     def label(self) -> str:
@@ -86,6 +88,8 @@ class Chunk:
     effective: str | None = None
     code: str | None = None
     tokens: list[str] = field(default_factory=list)
+    part: str | None = None  # key of the attached text or appendix ('qc', 'pl2'); None for the main text
+    part_label: str | None = None  # 'Quy chế ban hành kèm theo Quyết định 12/2024/QĐ-UBND'
 
     @property
     def embedding_text(self) -> str:
@@ -94,8 +98,13 @@ class Chunk:
 
     @property
     def citation_label(self) -> str:
-        """'Điều 6, khoản 2 Nghị định 45/2012/NĐ-CP' style label."""
-        return f"{self.locator} {self.doc_label}".strip()
+        """'Điều 6, khoản 2 Nghị định 45/2012/NĐ-CP'; a part's locator that names the document stands alone."""
+        label = self.doc_label
+        if self.part_label and label and self.locator.endswith(label):
+            return self.locator
+        if self.part_label and label:
+            return f"{self.locator} ({label})"
+        return f"{self.locator} {label}".strip()
 
     @property
     def doc_label(self) -> str:

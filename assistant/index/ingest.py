@@ -28,7 +28,7 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
@@ -45,6 +45,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     kept_after_failure: list[str] = field(default_factory=list)
     failures: list[LoadFailure] = field(default_factory=list)
+    ocr: list[tuple[str, int]] = field(default_factory=list)  # (file, pages read by OCR)
     chunks: int = 0
     embedded: int = 0
     embedded_units: int = 0
@@ -55,6 +56,19 @@ class IngestReport:
     def exit_code(self) -> int:
         """0 when every file was read, 1 when some failed (the others are indexed all the same)."""
         return 1 if self.failures else 0
+
+
+def chunk_document(chunker: Chunker, document: Document) -> list[Chunk]:
+    """The document's chunks; duplicate ids (a structure the chunker could not tell apart) are an error."""
+    chunks = chunker.chunk(document)
+    if not chunks:
+        raise ValueError("không có đoạn văn nào")
+    seen: set[str] = set()
+    for chunk in chunks:
+        if chunk.id in seen:
+            raise ValueError(f"mã đoạn trùng lặp '{chunk.id}' (cấu trúc Điều không rõ ràng)")
+        seen.add(chunk.id)
+    return chunks
 
 
 def _doc_entry(document: Document, chunks: list[Chunk]) -> dict:
@@ -102,18 +116,20 @@ class Ingestor:
         return current, read_state(folder), by_doc
 
     def _run(self, paths: list[Path] | None) -> IngestReport:
-        documents, failures = discover(paths or self.settings.ingest_dirs())
+        documents, failures = discover(paths or self.settings.ingest_dirs(), ocr_cache=self.index.root / "cache")
         current, state, old_chunks = self._previous()
         report = IngestReport(generation=current, failures=failures)
+        report.ocr = [(d.path, d.ocr_pages) for d in documents if d.ocr_pages]
         same_pipeline = (
             not self.full
             and state.get("pipeline") == PIPELINE_VERSION
             and state.get("embedder") == self.settings.embedder
             and state.get("chunk_chars") == self.settings.chunk_chars
         )
-        failed_paths = {f.path for f in failures}
-        found = {d.id for d in documents}
         old_docs: dict[str, dict] = state["documents"]
+        documents, chunked = self._chunk_changed(report, documents, old_docs, old_chunks, same_pipeline)
+        failed_paths = {f.path for f in report.failures}
+        found = {d.id for d in documents}
         carried = [
             doc_id
             for doc_id, info in old_docs.items()
@@ -125,26 +141,42 @@ class Ingestor:
             previous = old_docs.get(document.id)
             if previous is None:
                 report.added.append(document.id)
-            elif previous["hash"] != document.content_hash or not same_pipeline:
+            elif document.id in chunked:
                 report.updated.append(document.id)
             else:
                 report.unchanged.append(document.id)
         if current and same_pipeline and not (report.added or report.updated or report.removed):
             report.chunks = sum(len(v["chunks"]) for v in old_docs.values())
             return report
-        self._build(report, documents, carried, old_docs, old_chunks, same_pipeline)
+        self._build(report, documents, carried, old_docs, old_chunks, chunked)
         return report
 
-    def _build(self, report, documents, carried, old_docs, old_chunks, same_pipeline) -> None:
+    def _chunk_changed(self, report, documents, old_docs, old_chunks, same_pipeline):
+        """Chunk every new or changed document; one that cannot be chunked becomes a failure, not a crash."""
         chunker = Chunker(self.settings.chunk_chars)
+        kept: list[Document] = []
+        chunked: dict[str, list[Chunk]] = {}
+        for document in documents:
+            previous = old_docs.get(document.id)
+            if same_pipeline and previous and previous["hash"] == document.content_hash and document.id in old_chunks:
+                kept.append(document)
+                continue
+            try:
+                chunked[document.id] = chunk_document(chunker, document)
+            except Exception as exc:  # one bad document must never stop the others
+                report.failures.append(LoadFailure(document.path, f"không chia được thành đoạn: {exc}"))
+                continue
+            kept.append(document)
+        return kept, chunked
+
+    def _build(self, report, documents, carried, old_docs, old_chunks, chunked) -> None:
         chunks: list[Chunk] = []
         entries: dict[str, dict] = {}
         for doc_id in carried:
             chunks.extend(old_chunks.get(doc_id, []))
             entries[doc_id] = old_docs[doc_id]
         for document in documents:
-            reuse = same_pipeline and document.id in report.unchanged and document.id in old_chunks
-            doc_chunks = old_chunks[document.id] if reuse else chunker.chunk(document)
+            doc_chunks = chunked[document.id] if document.id in chunked else old_chunks[document.id]
             for chunk in doc_chunks:
                 if not chunk.tokens:
                     chunk.tokens = lexical_tokens(f"{chunk.article_title or ''}\n{chunk.text}")

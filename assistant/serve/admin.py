@@ -13,10 +13,10 @@ import unicodedata
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.documents.loaders import SUPPORTED_SUFFIXES
 from assistant.index.generations import IndexBusy
 from assistant.index.ingest import Ingestor
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -63,8 +63,8 @@ class Admin:
     def upload(self, filename: str, data: bytes, client: str) -> dict:
         """Store one document and index it; a file that cannot be read is removed again and nothing else changes."""
         name = safe_filename(filename)
-        if not name.lower().endswith(ALLOWED_SUFFIXES):
-            raise AdminError(415, f"loại tệp không được hỗ trợ: chỉ nhận {', '.join(ALLOWED_SUFFIXES)}")
+        if not name.lower().endswith(SUPPORTED_SUFFIXES):
+            raise AdminError(415, f"loại tệp không được hỗ trợ: chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}")
         if not data:
             raise AdminError(422, "tệp rỗng")
         if len(data) > self.settings.max_upload_bytes:
@@ -81,13 +81,19 @@ class Admin:
         except IndexBusy as exc:
             self._restore(target, previous)
             raise AdminError(409, str(exc)) from exc
+        except Exception as exc:
+            # Whatever broke, the file must not stay in the uploads folder to break every later re-index.
+            self._restore(target, previous)
+            reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+            self.audit("upload-failed", client, file=name, sha256=hashlib.sha256(data).hexdigest(), reason=reason)
+            raise AdminError(422, f"không nạp được tệp {name}: {reason}") from exc
         if report.failures:
             self._restore(target, previous)
             reason = "; ".join(f.reason for f in report.failures)
             self.audit("upload-refused", client, file=name, sha256=hashlib.sha256(data).hexdigest(), reason=reason)
             raise AdminError(422, f"không đọc được tệp {name}: {reason}")
         result = {"file": name, "replaced": existed, "generation": report.generation, "chunks": report.chunks,
-                  "added": report.added, "updated": report.updated}
+                  "added": report.added, "updated": report.updated, "ocr_pages": sum(n for _, n in report.ocr)}
         self.audit("upload", client, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), **result)
         return result
 
