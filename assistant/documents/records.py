@@ -33,6 +33,8 @@ class Document:
     complete: bool = True
     source: str | None = None
     header: list[str] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)  # what its text says it replaces, amends, repeals, ends
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> "manifest" | "admin" | "text" | "relations"
 
     @property
     def label(self) -> str:
