@@ -56,7 +56,8 @@ def _stated(source: dict, labels: dict[str, str]) -> list[Stated]:
 
 
 def _apply(document: Document, stated: list[Stated]) -> None:
-    """The document's computed status and links, where neither the manifest nor an administrator set them."""
+    """The document's computed status and links, where neither the manifest nor an administrator set them; a link
+    follows only a status it agrees with (a text the manifest calls in force gets no 'replaced by')."""
     if not stated:
         return
     provenance = document.provenance
@@ -65,10 +66,10 @@ def _apply(document: Document, stated: list[Stated]) -> None:
         document.status = next(status for status in _STRENGTH if status in statuses)
         provenance["status"] = "relations"
     replaced_by = list(dict.fromkeys(s.by_label for s in stated if s.kind == "replaces"))
-    if replaced_by and provenance.get("superseded_by") not in _FIXED:
+    if replaced_by and document.status == "superseded" and provenance.get("superseded_by") not in _FIXED:
         document.superseded_by = "; ".join(replaced_by)
         provenance["superseded_by"] = "relations"
-    amended_by = list(dict.fromkeys(s.by_label for s in stated if s.kind in ("amends",)))
-    if amended_by and provenance.get("amended_by") not in _FIXED:
+    amended_by = list(dict.fromkeys(s.by_label for s in stated if s.kind == "amends"))
+    if amended_by and document.status in ("amended", "superseded") and provenance.get("amended_by") not in _FIXED:
         document.amended_by = amended_by
         provenance["amended_by"] = "relations"
