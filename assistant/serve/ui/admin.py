@@ -70,12 +70,24 @@ class AdminTab:
             return "Chọn một tệp để tải lên."
         try:
             self.admin.authorize(f"Bearer {token or ''}")
-            metadata = form_metadata(fields) if fields else {}
-            result = self.admin.upload(*self._file(path), client_of(request), metadata)
+            name, data = self._file(path)
+            metadata = self._typed_by_official(name, data, fields)
+            result = self.admin.upload(name, data, client_of(request), metadata)
             self.searcher.generation()
         except AdminError as exc:
             return f"⛔ {exc.message}"
         return f"✅ Đã nạp {result['file']}: chỉ mục {result['generation']}, {result['chunks']} đoạn."
+
+    def _typed_by_official(self, name: str, data: bytes, fields: tuple) -> dict:
+        """The form's values that differ from what the text says: only those are the official's edits (a value
+        merely confirmed from the pre-filled form keeps following the text)."""
+        if not fields:
+            return {}
+        try:
+            read = dict(zip(EDITABLE_FIELDS, form_values(self.admin.preview(name, data)["metadata"]), strict=True))
+        except AdminError:
+            read = {}  # the upload itself reports why the file cannot be read
+        return {k: v for k, v in form_metadata(fields).items() if v.strip() != read.get(k, "").strip()}
 
     def reindex(self, token: str, request: gr.Request | None = None) -> str:
         """Full re-index."""
