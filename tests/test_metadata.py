@@ -272,3 +272,18 @@ def test_an_unreadable_catalog_never_stops_an_ingest(small_settings, tmp_path):
     path.write_text("{not json", encoding="utf-8")
     report = Ingestor(small_settings, progress=False).run()
     assert report.changed and report.exit_code == 0
+
+
+EXTRA = SHARED_CORPUS.parent / "corpus-extra" / "phapdien-7.5-khuyen-cong.txt"
+
+
+@pytest.mark.skipif(not EXTRA.is_file(), reason="../shared/corpus-extra is not beside the checkout")
+def test_a_compilation_is_no_single_text_and_names_who_states_each_relation():
+    meta = extract(split_header(EXTRA.read_text(encoding="utf-8"))[1])
+    assert (meta.doc_type, meta.number, meta.issued, meta.effective) == (None, None, None, None)
+    stated = {(r.kind, r.target, r.by) for r in meta.relations}
+    # The same 'Hiệu lực thi hành' articles, read from each text alone, give the same relations.
+    for _, entry, body in _legal_texts():
+        for relation in extract(body).relations:
+            if relation.by is None and entry["file"] != "legal/nd-52-2018.txt":  # đề mục 24.9, not 7.5
+                assert (relation.kind, relation.target, entry["number"]) in stated

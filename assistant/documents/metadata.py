@@ -26,12 +26,17 @@ _SHORT_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
 _SOURCE_NOTE = re.compile(
     rf"^\(Điều \d+\w* ({_TYPE_WORDS}) số ({NUMBER}) (.+) ngày {_SHORT_DATE} của ([^,()]+),"
     rf"\s*có hiệu lực(?: thi hành)? kể từ ngày {_SHORT_DATE}\s*\)", re.MULTILINE)
+# Any note's head, the short form too: "(Điều 18 Nghị định số 45/2012/NĐ-CP, có hiệu lực …)".
+_NOTE_HEAD = re.compile(rf"^\(Điều \d+\w* ({_TYPE_WORDS}) số ({NUMBER})", re.MULTILINE)
 _THIS = rf"(?:{_TYPE_WORDS}) này"
 _EFFECTIVE_DATE = re.compile(rf"{_THIS} có hiệu lực(?: thi hành)?,?\s*(?:kể )?từ ngày {_LONG_DATE}")
 _EFFECTIVE_SIGNED = re.compile(rf"{_THIS} có hiệu lực(?: thi hành)?,?\s*(?:kể )?từ ngày ký")
 _EFFECTIVE_AFTER = re.compile(rf"{_THIS} có hiệu lực(?: thi hành)? sau (\d{{1,3}}) ngày,? kể từ ngày ký")
 REFERENCE = re.compile(rf"({_TYPE_WORDS})(?: số)? ({NUMBER})")
-_DESCRIBED = re.compile(r"(?:của|theo|tại|về|bởi|hướng dẫn|thi hành)\s*$")
+_DESCRIBED = re.compile(r"(?:của|theo|tại|về|bởi|hướng dẫn|thi hành|thực hiện|kèm theo)\s*$")
+# "… của Quyết định số 63/2010/QĐ-TTg ngày 15 tháng 10 năm 2010 và Quyết định số 65/2011/QĐ-TTg": the second is
+# joined to a described text, so it is described too.
+_JOINED = re.compile(r"^\s*(?:ngày [\d/]+(?: tháng \d+ năm \d+)?)?\s*(?:,|và)\s*$")
 _ISSUER_END = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI")
 _ISSUER_CASES = {"chinh phu": "Chính phủ", "thu tuong chinh phu": "Thủ tướng Chính phủ", "quoc hoi": "Quốc hội"}
 _ISSUER_PREFIXES = (("uy ban nhan dan", "Ủy ban nhân dân"), ("ubnd", "UBND"),
@@ -85,12 +90,20 @@ def extract(text: str) -> TextMetadata:
     meta = TextMetadata()
     head = "\n".join(text.split("\n")[:HEAD_LINES])
     _read_header(head, meta)
+    if is_compilation(text):
+        meta.relations = relations(text, meta.number)
+        return meta  # the texts it compiles each have their own number and dates
     _read_source_note(text, meta)
     meta.effective = meta.effective or _effective(text, meta.issued)
     if meta.doc_type is None and meta.number:
         meta.doc_type = type_from_number(meta.number)
-    meta.relations = relations(text)
+    meta.relations = relations(text, meta.number)
     return meta
+
+
+def is_compilation(text: str) -> bool:
+    """Bộ pháp điển's notes name more than one text: a compilation (an đề mục), not one document."""
+    return len({number_key(note.group(2)) for note in _NOTE_HEAD.finditer(text)}) > 1
 
 
 def type_from_number(number: str) -> str | None:
@@ -192,10 +205,11 @@ def _place_case(rest: str) -> str:
 
 
 def _read_source_note(text: str, meta: TextMetadata) -> None:
-    match = _SOURCE_NOTE.search(text)
-    if not match:
+    """Type, số hiệu, dates and trích yếu from Bộ pháp điển's first full note."""
+    note = _SOURCE_NOTE.search(text)
+    if not note:
         return
-    doc_type, number, subject, day, month, year, issuer, e_day, e_month, e_year = match.groups()
+    doc_type, number, subject, day, month, year, issuer, e_day, e_month, e_year = note.groups()
     meta.doc_type = meta.doc_type or doc_type
     meta.number = meta.number or number
     meta.issued = meta.issued or iso(day, month, year)
@@ -228,14 +242,21 @@ _PART = re.compile(r"^\s*(?:các |một số )?(?:Điều|khoản|điểm|Chươ
 _SEGMENT_BREAK = re.compile(r"[.;:]\s|\n")
 
 
-def relations(text: str) -> list[Relation]:
-    """Every relation the text states, in order, without repeats."""
+def relations(text: str, own_number: str | None = None) -> list[Relation]:
+    """Every relation the text states, in order, without repeats. In a compilation, what an article says is said
+    by the text its Bộ pháp điển note names, not by the compilation."""
     found: list[Relation] = []
+    speaker: tuple[str | None, str | None] = (None, None)
     for line in text.split("\n"):
+        if note := _NOTE_HEAD.match(line):
+            named = number_key(note.group(2)) != number_key(own_number)
+            speaker = (note.group(2), note.group(1)) if named else (None, None)
         if line.startswith(("(Điều", "[Pháp điển")):
-            continue  # Bộ pháp điển's notes about this very text
+            continue  # Bộ pháp điển's notes about the texts themselves
         for relation in _line_relations(line):
-            if relation not in found:
+            if relation.by is None:
+                relation.by, relation.by_type = speaker
+            if relation not in found and number_key(relation.target) != number_key(relation.by or own_number):
                 found.append(relation)
     return found
 
@@ -288,15 +309,20 @@ def _listed_references(rest: str, kind: str):
     A reference after 'của', 'theo', 'hướng dẫn' … describes a listed text, it is not acted on itself (except the
     'của' of 'sửa đổi, bổ sung một số điều của X', which the verb pattern consumes)."""
     previous_end = 0
+    described = False
     for number, match in enumerate(REFERENCE.finditer(rest)):
         gap = rest[previous_end: match.start()]
+        previous_end = match.end()
         if number == 0:
             if len(gap) > 120 and not _PART.match(gap):
                 return
-        elif _DESCRIBED.search(gap) or (kind == "amends" and number > 0):
-            continue
+        elif kind == "amends":
+            return  # 'sửa đổi, bổ sung … của X': one text
+        else:
+            described = bool(_DESCRIBED.search(gap) or (described and _JOINED.match(gap)))
+            if described:
+                continue
         yield match
-        previous_end = match.end()
 
 
 def _segment_before(line: str, position: int) -> str:
