@@ -166,7 +166,7 @@ class AdminTab:
                 upload = gr.Button("Tải lên và nạp", variant="primary")
                 reindex = gr.Button("Nạp lại toàn bộ")
             status = gr.Markdown()
-        with gr.Accordion("Sửa hoặc xóa văn bản", open=False):
+        with gr.Accordion("Sửa hoặc xóa văn bản", open=False) as manage:
             with gr.Row():
                 doc = gr.Dropdown(label="Văn bản", choices=[])
                 refresh = gr.Button("Tải lại danh sách", size="sm")
@@ -180,7 +180,7 @@ class AdminTab:
         upload.click(self.upload, [token, upload_file, *upload_form], status)
         reindex.click(self.reindex, token, status)
         refresh.click(self.choices, None, doc)
-        doc.focus(self.choices, None, doc)
+        manage.expand(self.choices, None, doc)
         doc.change(self.load, doc, [*edit_form, edit_status])
         save.click(self.save, [token, doc, *edit_form], edit_status)
         delete.click(self.delete, [token, doc, confirm], edit_status).then(self.choices, None, doc)
