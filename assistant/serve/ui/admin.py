@@ -64,8 +64,12 @@ class AdminTab:
                    f"bấm «Tải lên và nạp».") + (f"\nVăn bản nêu:{relations}" if relations else "")
         return [*form_values(meta), message]
 
-    def upload(self, token: str, path: str | None, *fields: str, request: gr.Request | None = None) -> str:
-        """Upload and index one document with the form's metadata (empty form: what the text says)."""
+    def upload(self, token: str, path: str | None, title: str = "", doc_type: str = "", number: str = "",
+               issuer: str = "", issued: str = "", effective: str = "", status: str = "", amended_by: str = "",
+               superseded_by: str = "", request: gr.Request | None = None) -> str:
+        """Upload and index one document with the form's metadata (empty form: what the text says). The form's
+        fields are named parameters so that Gradio passes the request (it stops looking at *args)."""
+        fields = (title, doc_type, number, issuer, issued, effective, status, amended_by, superseded_by)
         if not path:
             return "Chọn một tệp để tải lên."
         try:
@@ -81,7 +85,7 @@ class AdminTab:
     def _typed_by_official(self, name: str, data: bytes, fields: tuple) -> dict:
         """The form's values that differ from what the text says: only those are the official's edits (a value
         merely confirmed from the pre-filled form keeps following the text)."""
-        if not fields:
+        if not any(fields):
             return {}
         try:
             read = dict(zip(EDITABLE_FIELDS, form_values(self.admin.preview(name, data)["metadata"]), strict=True))
@@ -116,8 +120,11 @@ class AdminTab:
                             for n in EDITABLE_FIELDS if n in provenance)
         return [*form_values(meta), f"Nguồn thông tin — {origins or 'chưa có'}."]
 
-    def save(self, token: str, doc_id: str | None, *fields: str, request: gr.Request | None = None) -> str:
+    def save(self, token: str, doc_id: str | None, title: str = "", doc_type: str = "", number: str = "",
+             issuer: str = "", issued: str = "", effective: str = "", status: str = "", amended_by: str = "",
+             superseded_by: str = "", request: gr.Request | None = None) -> str:
         """Store the fields the official changed (a field emptied drops an earlier edit) and re-index."""
+        fields = (title, doc_type, number, issuer, issued, effective, status, amended_by, superseded_by)
         if not doc_id:
             return "Chọn một văn bản để sửa."
         try:
