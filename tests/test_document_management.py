@@ -2,6 +2,9 @@
 API and the Quản trị tab; every change audited and visible at once in /api/documents, support levels and answers."""
 
 import json
+import os
+import sys
+import urllib.request
 from dataclasses import replace
 
 import pytest
@@ -10,6 +13,8 @@ from fastapi.testclient import TestClient
 from assistant.documents.catalog import Catalog
 from assistant.index.ingest import Ingestor
 from assistant.serve.web import create_web_app
+from tests.servers import free_port, process
+from tests.test_browser import ARTIFACTS, ROOT, browser  # noqa: F401  (the Chromium fixture)
 
 TOKEN = "quan-tri-7c1e"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -66,6 +71,11 @@ def managed(small_settings, tmp_path):
 def _audit(settings) -> list[dict]:
     path = settings.data_dir / "audit.log"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def _get(app: str, path: str) -> dict:
+    with urllib.request.urlopen(f"{app}{path}", timeout=30) as response:
+        return json.loads(response.read())
 
 
 def _document(client, doc_id) -> dict:
@@ -252,3 +262,54 @@ def test_the_quan_tri_tab_previews_uploads_edits_and_deletes(managed):
 
 def _generation(client) -> str:
     return client.get("/health").json()["generation"]
+
+
+def test_an_official_uploads_edits_and_deletes_in_the_browser(browser, managed, tmp_path):  # noqa: F811
+    """The Quản trị tab in Debian's Chromium against app.py on loopback: pre-filled form, upload, edit, delete."""
+    from playwright.sync_api import expect
+
+    _, settings, _ = managed
+    port = free_port()
+    app = f"http://127.0.0.1:{port}"
+    env = os.environ | {"KC_CORPUS_DIRS": ":".join(map(str, settings.corpus_dirs)), "KC_INDEX_DIR":
+                        str(settings.index_dir), "KC_DATA_DIR": str(settings.data_dir), "KC_ADMIN_TOKEN": TOKEN,
+                        "KC_RATE_LIMIT": "1000"}
+    upload = tmp_path / "tt-14.txt"
+    upload.write_text(NEW, encoding="utf-8")
+    with process([sys.executable, str(ROOT / "app.py"), "--port", str(port)], f"{app}/health", env, 180):
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.set_default_timeout(60000)
+        page.goto(f"{app}/")
+        page.get_by_role("tab", name="Quản trị").click()
+        page.locator("#kc-admin-token input").fill(TOKEN)
+        page.locator("#kc-admin-file input[type=file]").set_input_files(str(upload))
+        page.get_by_text("tt-14.txt").first.wait_for()
+        page.get_by_role("button", name="Đọc thông tin từ văn bản").click()
+        expect(page.locator("#kc-up-number textarea")).to_have_value("14/2032/TT-BCT")
+        expect(page.locator("#kc-up-effective textarea")).to_have_value("2032-04-01")
+        page.locator("#kc-up-issuer textarea").fill("Bộ Công Thương (nhập trên trình duyệt)")
+        page.get_by_role("button", name="Tải lên và nạp").click()
+        page.get_by_text("✅ Đã nạp tt-14.txt").wait_for()
+        assert _get(app, "/api/documents/tt-14")["issuer"] == "Bộ Công Thương (nhập trên trình duyệt)"
+
+        page.get_by_text("Sửa hoặc xóa văn bản").click()
+        page.locator("#kc-ed-doc input").click()
+        page.get_by_role("option", name="14/2032/TT-BCT — Thông tư về hỗ trợ làng nghề gốm sứ").click()
+        expect(page.locator("#kc-ed-number textarea")).to_have_value("14/2032/TT-BCT")
+        page.locator("#kc-ed-status input").click()
+        page.get_by_role("option", name="hết hiệu lực").click()
+        page.get_by_role("button", name="Lưu thay đổi").click()
+        page.get_by_text("✅ Đã lưu tình trạng của tt-14").wait_for()
+        assert _get(app, "/api/documents/tt-14")["status"] == "expired"
+        page.get_by_role("button", name="Xóa văn bản", exact=True).click()
+        page.get_by_text("Đánh dấu «Tôi xác nhận xóa văn bản này»").wait_for()
+        page.locator("#kc-ed-confirm input").check()
+        page.get_by_role("button", name="Xóa văn bản", exact=True).click()
+        page.get_by_text("✅ Đã xóa tt-14").wait_for()
+        assert "tt-14" not in {d["doc_id"] for d in _get(app, "/api/documents")["documents"]}
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "quan-tri.png"), full_page=True)
+        context.close()
+    assert [line["action"] for line in _audit(settings)] == ["upload", "edit", "delete"]
+    assert {line["client"] for line in _audit(settings)} == {"127.0.0.1"}  # Gradio passed the request

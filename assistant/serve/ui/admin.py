@@ -104,11 +104,12 @@ class AdminTab:
         failures = "".join(f"\n- LỖI {f}" for f in result["failures"])
         return f"✅ Chỉ mục {result['generation']}: {result['chunks']} đoạn." + failures
 
-    def choices(self):
-        """The document picker, refreshed from the published generation."""
+    def choices(self, current: str | None = None):
+        """The document picker, refreshed from the published generation; the chosen one stays while it exists."""
         documents = self.searcher.generation().documents
         return gr.update(choices=[(f"{meta.get('number') or doc_id} — {(meta.get('title') or '')[:80]}", doc_id)
-                                  for doc_id, meta in sorted(documents.items())], value=None)
+                                  for doc_id, meta in sorted(documents.items())],
+                         value=current if current in documents else None)
 
     def load(self, doc_id: str | None) -> list[str]:
         """The chosen document's metadata into the edit form; the last value says where each value came from."""
@@ -164,50 +165,54 @@ class AdminTab:
                     "mã quản trị (`KC_ADMIN_TOKEN`); mỗi thay đổi được ghi một dòng vào nhật ký kiểm toán. Thông tin "
                     "trong manifest của kho được ưu tiên, sau đó đến thông tin cán bộ nhập, cuối cùng là thông tin "
                     "đọc từ văn bản.")
-        token = gr.Textbox(label="Mã quản trị", type="password")
+        token = gr.Textbox(label="Mã quản trị", type="password", elem_id="kc-admin-token")
         with gr.Accordion("Tải văn bản lên", open=True):
-            upload_file = gr.File(label="Văn bản", file_types=list(SUPPORTED_SUFFIXES), type="filepath")
+            upload_file = gr.File(label="Văn bản", file_types=list(SUPPORTED_SUFFIXES), type="filepath",
+                                  elem_id="kc-admin-file")
             read = gr.Button("Đọc thông tin từ văn bản")
-            upload_form = _metadata_form()
+            upload_form = _metadata_form("kc-up")
             with gr.Row():
                 upload = gr.Button("Tải lên và nạp", variant="primary")
                 reindex = gr.Button("Nạp lại toàn bộ")
-            status = gr.Markdown()
+            status = gr.Markdown(elem_id="kc-admin-status")
         with gr.Accordion("Sửa hoặc xóa văn bản", open=False) as manage:
             with gr.Row():
-                doc = gr.Dropdown(label="Văn bản", choices=[])
+                doc = gr.Dropdown(label="Văn bản", choices=[], elem_id="kc-ed-doc")
                 refresh = gr.Button("Tải lại danh sách", size="sm")
-            edit_form = _metadata_form()
+            edit_form = _metadata_form("kc-ed")
             save = gr.Button("Lưu thay đổi", variant="primary")
             with gr.Row():
-                confirm = gr.Checkbox(label="Tôi xác nhận xóa văn bản này", value=False)
+                confirm = gr.Checkbox(label="Tôi xác nhận xóa văn bản này", value=False, elem_id="kc-ed-confirm")
                 delete = gr.Button("Xóa văn bản", variant="stop")
-            edit_status = gr.Markdown()
+            edit_status = gr.Markdown(elem_id="kc-ed-status-text")
         read.click(self.preview, [token, upload_file], [*upload_form, status])
         upload.click(self.upload, [token, upload_file, *upload_form], status)
         reindex.click(self.reindex, token, status)
-        refresh.click(self.choices, None, doc)
-        manage.expand(self.choices, None, doc)
+        refresh.click(self.choices, doc, doc)
+        manage.expand(self.choices, doc, doc)
         doc.change(self.load, doc, [*edit_form, edit_status])
         save.click(self.save, [token, doc, *edit_form], edit_status)
-        delete.click(self.delete, [token, doc, confirm], edit_status).then(self.choices, None, doc)
+        delete.click(self.delete, [token, doc, confirm], edit_status).then(self.choices, doc, doc)
 
 
-def _metadata_form() -> list:
-    """The metadata fields, in EDITABLE_FIELDS order."""
-    with gr.Row():
-        title = gr.Textbox(label="Tên văn bản (trích yếu)", scale=3)
-        doc_type = gr.Textbox(label="Loại văn bản")
-        number = gr.Textbox(label="Số hiệu")
-    with gr.Row():
-        issuer = gr.Textbox(label="Cơ quan ban hành")
-        issued = gr.Textbox(label="Ngày ban hành (YYYY-MM-DD)")
-        effective = gr.Textbox(label="Ngày hiệu lực (YYYY-MM-DD)")
-    with gr.Row():
-        status = gr.Dropdown(label="Tình trạng", choices=STATUS_CHOICES, value="")
-        amended_by = gr.Textbox(label="Được sửa đổi bởi (mỗi văn bản một dòng)", lines=2)
-        superseded_by = gr.Textbox(label="Bị thay thế bởi")
-    return [title, doc_type, number, issuer, issued, effective, status, amended_by, superseded_by]
+def _metadata_form(prefix: str) -> list:
+    """The metadata fields, in EDITABLE_FIELDS order; element ids '<prefix>-<field>'."""
+    labels = {"title": "Tên văn bản (trích yếu)", "doc_type": "Loại văn bản", "number": "Số hiệu",
+              "issuer": "Cơ quan ban hành", "issued": "Ngày ban hành (YYYY-MM-DD)",
+              "effective": "Ngày hiệu lực (YYYY-MM-DD)", "amended_by": "Được sửa đổi bởi (mỗi văn bản một dòng)",
+              "superseded_by": "Bị thay thế bởi"}
+    fields = {}
+    for row in (("title", "doc_type", "number"), ("issuer", "issued", "effective"),
+                ("status", "amended_by", "superseded_by")):
+        with gr.Row():
+            for name in row:
+                elem_id = f"{prefix}-{name.replace('_', '-')}"
+                if name == "status":
+                    fields[name] = gr.Dropdown(label="Tình trạng", choices=STATUS_CHOICES, value="", elem_id=elem_id)
+                else:
+                    fields[name] = gr.Textbox(label=labels[name], elem_id=elem_id, scale=3 if name == "title" else 1,
+                                              lines=2 if name == "amended_by" else 1)
+    return [fields[name] for name in EDITABLE_FIELDS]
 
 
 def _relation_text(relation: dict) -> str:
