@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.documents.loaders import LoadError, load
+from assistant.documents.metadata import complete_from_text
 from assistant.documents.records import STATUSES, Document, LoadFailure
 from assistant.text import fold
 
@@ -70,10 +71,12 @@ def load_document(path: Path, root: Path, manifest: dict[str, dict], ocr_cache: 
         raise LoadError("tệp chỉ có dòng tiêu đề '#', không có nội dung")
     entry = dict(manifest.get(path.relative_to(root).as_posix(), {}))
     entry.pop("file", None)
-    known = set(Document.__dataclass_fields__) - {"path", "text", "header", "notes", "ocr_pages"}
+    known = set(Document.__dataclass_fields__) - {"path", "text", "header", "notes", "ocr_pages", "relations",
+                                                   "provenance"}
     fields = {k: v for k, v in entry.items() if k in known and v is not None}
+    fields = complete_from_text(fields, body, header)  # the manifest first, then what the text says
     fields.setdefault("id", slugify(path.stem))
-    fields.setdefault("title", header[0] if header else path.stem)
+    fields.setdefault("title", path.stem)
     if fields.get("status") not in STATUSES:
         fields["status"] = "unverified"
     return Document(path=str(path), text=body, header=header, notes=loaded.notes, ocr_pages=loaded.ocr_pages,

@@ -35,6 +35,8 @@ class Document:
     header: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the text was obtained, e.g. 'OCR …'
     ocr_pages: int = 0  # pages read by OCR (scanned PDF pages or an image)
+    relations: list[dict] = field(default_factory=list)  # what its text says it replaces, amends, repeals, ends
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> "manifest" | "admin" | "text" | "relations"
 
     @property
     def label(self) -> str:

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from assistant.documents.chunking import Chunker
 from assistant.documents.records import Chunk
 from assistant.config import Settings
+from assistant.documents.catalog import curate
 from assistant.documents.corpus import discover
 from assistant.documents.records import Document, LoadFailure
 from assistant.index.embeddings import create_embedder
@@ -118,6 +119,8 @@ class Ingestor:
     def _run(self, paths: list[Path] | None) -> IngestReport:
         documents, failures = discover(paths or self.settings.ingest_dirs(), ocr_cache=self.index.root / "cache")
         current, state, old_chunks = self._previous()
+        kept = [meta | {"id": doc_id} for doc_id, meta in state["documents"].items()] if paths else []
+        documents = curate(documents, self.settings.data_dir, kept)  # hidden out, admin edits in, relations
         report = IngestReport(generation=current, failures=failures)
         report.ocr = [(d.path, d.ocr_pages) for d in documents if d.ocr_pages]
         same_pipeline = (

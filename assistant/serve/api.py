@@ -7,7 +7,7 @@ import json
 import re
 from typing import Annotated, Literal
 
-from fastapi import FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
@@ -20,6 +20,7 @@ from assistant.domain import eligibility, support_levels
 from assistant.index.vectorstore import StoreUnavailable
 from assistant.search.retrieval import IndexMissing
 from assistant.serve.admin import Admin, AdminError
+from assistant.serve.admin_api import admin_router
 from assistant.services import Services, build_services
 
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
@@ -129,16 +130,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         rows = support_levels.search(support_levels.table(searcher.generation()), q, doc_id, status)
         return {"query": q, "rows": [r.to_dict() for r in rows]}
 
-    @app.post("/api/admin/documents")
-    def admin_upload(request: Request, file: Annotated[UploadFile, File()],
-                     authorization: Annotated[str | None, Header()] = None):
-        """Upload one document (txt, md, pdf, docx, html) and index it; needs 'Authorization: Bearer <token>'."""
-        admin.authorize(authorization)
-        data = file.file.read(settings.max_upload_bytes + 1)
-        result = admin.upload(file.filename or "", data, request.client.host if request.client else "")
-        searcher.generation()  # the next question already sees the new document
-        return result
-
     @app.post("/api/admin/reindex")
     def admin_reindex(request: Request, authorization: Annotated[str | None, Header()] = None):
         """Full ingest of the corpus folders and the uploads; needs 'Authorization: Bearer <token>'."""
@@ -163,6 +154,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         parts = [{"chunk_id": c.id, "locator": c.locator, "heading": c.article_title, "chapter": c.chapter,
                   "text": c.text} for c in chunks]
         return _document_meta(doc_id, snapshot.documents[doc_id]) | {"parts": parts}
+
+    app.include_router(admin_router(settings, searcher, admin))  # before the catch-all below
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     def unknown(request: Request, rest: str):
