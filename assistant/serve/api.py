@@ -18,6 +18,7 @@ from assistant.config import Settings
 from assistant.domain import eligibility, support_levels
 from assistant.index.vectorstore import StoreUnavailable
 from assistant.search.retrieval import IndexMissing
+from assistant.serve import metrics, questionlog
 from assistant.serve.admin import Admin, AdminError
 from assistant.services import Services, build_services
 
@@ -74,6 +75,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
 
     _install_error_handlers(app)
+    metrics.install(app, settings, searcher)
+    app.include_router(questionlog.admin_router(settings, admin))
 
     @app.get("/health")
     def health():
@@ -86,16 +89,19 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             return JSONResponse(status_code=503, content={"status": "degraded", "error": str(exc)})
 
     @app.post("/api/ask")
-    def ask(request: AskRequest):
+    def ask(request: AskRequest, http: Request):
         """A cited answer (or a polite refusal) for a question and its history."""
         history = [m.model_dump() for m in request.history]
-        return answerer.ask(request.question, history).to_dict()
+        result = answerer.ask(request.question, history).to_dict()
+        questionlog.record_request(settings, http, request.question, result)
+        return result
 
     @app.post("/api/ask/stream")
-    def ask_stream(request: AskRequest):
+    def ask_stream(request: AskRequest, http: Request):
         """The answer as Server-Sent Events: 'delta' events line by line, then 'done' with the full response."""
         history = [m.model_dump() for m in request.history]
         result = answerer.ask(request.question, history).to_dict()
+        questionlog.record_request(settings, http, request.question, result)
 
         def events():
             for line in result["answer"].splitlines(keepends=True):
@@ -131,7 +137,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         """Upload one document (txt, md, pdf, docx, html) and index it; needs 'Authorization: Bearer <token>'."""
         admin.authorize(authorization)
         data = file.file.read(settings.max_upload_bytes + 1)
-        result = admin.upload(file.filename or "", data, request.client.host if request.client else "")
+        with metrics.timed_ingest(settings):
+            result = admin.upload(file.filename or "", data, request.client.host if request.client else "")
         searcher.generation()  # the next question already sees the new document
         return result
 
@@ -139,7 +146,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     def admin_reindex(request: Request, authorization: Annotated[str | None, Header()] = None):
         """Full ingest of the corpus folders and the uploads; needs 'Authorization: Bearer <token>'."""
         admin.authorize(authorization)
-        result = admin.reindex(request.client.host if request.client else "")
+        with metrics.timed_ingest(settings):
+            result = admin.reindex(request.client.host if request.client else "")
         searcher.generation()
         return result
 
