@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup browser ingest index run test bench eval tune load lint clean
+.PHONY: setup browser nginx ingest index run test bench eval tune load lint clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,13 @@ browser: /usr/bin/chromium
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# Debian's nginx for the deployment test (tests/test_deploy.py runs deploy/nginx/khuyencong.conf on loopback).
+nginx: /usr/sbin/nginx
+
+/usr/sbin/nginx:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light
+
 index/CURRENT: | $(STAMP)
 	$(BIN)/khuyencong ingest
 
@@ -41,7 +48,7 @@ ingest: setup
 run: setup index
 	$(BIN)/python app.py
 
-test: setup browser ingest
+test: setup browser nginx ingest
 	$(BIN)/python -m pytest -q
 
 bench: setup index
