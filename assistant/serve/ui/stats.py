@@ -28,7 +28,7 @@ def per_day_chart(per_day: list[dict]):
     axes.bar(days, [row["questions"] for row in per_day], color="#0969da", label="Câu hỏi")
     axes.bar(days, [row["refused"] for row in per_day], color="#cf222e", label="Chưa trả lời được")
     axes.set_ylabel("Số câu hỏi")
-    axes.legend(loc="upper left")
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False)  # above the bars
     step = max(1, len(days) // 12)
     axes.set_xticks(range(0, len(days), step), days[::step], rotation=45, fontsize=8)
     figure.tight_layout()
