@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 # llama-cpp-python compiles from source: a portable build, not one tuned to the build machine's CPU.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: setup setup-test browser system-packages ingest index run test bench eval tune load lint clean
+.PHONY: setup setup-test browser nginx system-packages ingest index run test bench eval tune load lint clean
 
 # Two stamps: `make run` installs only what serving needs (no torch, no llama.cpp, no test tools); `make test`
 # adds the rest on top, so `make run` after `make test` installs nothing and `make test` after `make run` only adds.
@@ -49,6 +49,13 @@ system-packages:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie antiword; \
 	fi
 
+# Debian's nginx for the deployment test (tests/test_deploy.py runs deploy/nginx/khuyencong.conf on loopback).
+nginx: /usr/sbin/nginx
+
+/usr/sbin/nginx:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light
+
 index/CURRENT: | $(RUN_STAMP) system-packages
 	$(BIN)/khuyencong ingest
 
@@ -60,7 +67,7 @@ ingest: setup system-packages
 run: setup system-packages index
 	$(BIN)/python app.py
 
-test: setup-test browser system-packages ingest
+test: setup-test browser nginx system-packages ingest
 	$(BIN)/python -m pytest -q
 
 bench: setup-test system-packages index

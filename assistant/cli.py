@@ -14,11 +14,13 @@ from assistant.index.generations import IndexBusy
 
 def _ingest(args, settings: Settings) -> int:
     from assistant.index.ingest import Ingestor
+    from assistant.serve import metrics
 
     paths = [Path(p) for p in args.paths] or None
     # Batch work: an ingest yields the CPU to a server answering questions on the same machine.
     os.nice(10)
     report = Ingestor(settings, progress=not args.quiet, full=args.full).run(paths)
+    metrics.record_ingest(settings, report.seconds, report.generation)
     for failure in report.failures:
         print(f"LỖI {failure}", file=sys.stderr)
     for path, pages in report.ocr:
@@ -57,12 +59,14 @@ def _search(args, settings: Settings) -> int:
 
 def _ask(args, settings: Settings) -> int:
     from assistant.answer.currency import STATUS_LABELS
+    from assistant.serve import questionlog
     from assistant.services import build_services
 
     if not args.question.strip() or len(args.question) > 2000:
         print("Lỗi: câu hỏi phải có từ 1 đến 2000 ký tự", file=sys.stderr)
         return 2
     answer = build_services(settings).answerer.ask(args.question)
+    questionlog.record(settings, "cli", args.question, answer.to_dict())  # written before exit (atexit flush)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0

@@ -94,6 +94,17 @@ class Settings:
     admin_token: str | None = setting(None, "bearer token for `/api/admin/…` and the Quản trị tab", None,
                                       "unset (admin off)")
     max_upload_bytes: int = setting(20_000_000, "largest uploaded document")
+    question_log: bool = setting(True, "keep the question log (`$KC_DATA_DIR/questions.sqlite3`: time, channel, "
+                                       "question, refusal, cited documents, latency; no client address); 0 = off",
+                                 None, "`1`")
+    log_retention_days: int = setting(180, "days the question log keeps an entry")
+    metrics: str = setting("loopback", "who may read `GET /metrics`: `loopback` (clients on 127.0.0.1/::1 only), "
+                                       "`token` (the admin token), `open` or `off`")
+    rate_limit_store: str = setting("sqlite", "where the rate limit counts requests: `sqlite` (`$KC_DATA_DIR/ops."
+                                              "sqlite3`, shared by every worker) or `memory` (per process)")
+    forwarded_allow_ips: str = setting("127.0.0.1", "proxies whose X-Forwarded-For/-Proto `app.py` trusts (uvicorn's "
+                                                    "`forwarded_allow_ips`; comma-separated, `*` = any)")
+    workers: int = setting(1, "uvicorn worker processes `app.py` starts (see Deploying for a department)")
     query_cache: int = setting(4096, "question vectors kept in memory (repeated questions skip the embedder; 0 = off)")
     host: str = setting("127.0.0.1", "where `app.py` listens")
     port: int = setting(7860, "the port `app.py` listens on")

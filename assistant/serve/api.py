@@ -19,6 +19,7 @@ from assistant.config import Settings
 from assistant.domain import eligibility, support_levels
 from assistant.index.vectorstore import StoreUnavailable
 from assistant.search.retrieval import IndexMissing
+from assistant.serve import metrics, questionlog
 from assistant.serve.admin import Admin, AdminError
 from assistant.serve.admin_api import admin_router
 from assistant.services import Services, build_services
@@ -76,6 +77,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app = FastAPI(title="Trợ lý khuyến công", version="0.1.0")
 
     _install_error_handlers(app)
+    metrics.install(app, settings, searcher)
+    app.include_router(questionlog.admin_router(settings, admin))
 
     @app.get("/health")
     def health():
@@ -88,13 +91,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             return JSONResponse(status_code=503, content={"status": "degraded", "error": str(exc)})
 
     @app.post("/api/ask")
-    def ask(request: AskRequest):
+    def ask(request: AskRequest, http: Request):
         """A cited answer (or a polite refusal) for a question and its history."""
         history = [m.model_dump() for m in request.history]
-        return answerer.ask(request.question, history).to_dict()
+        result = answerer.ask(request.question, history).to_dict()
+        questionlog.record_request(settings, http, request.question, result)
+        return result
 
     @app.post("/api/ask/stream")
-    def ask_stream(request: AskRequest):
+    def ask_stream(request: AskRequest, http: Request):
         """The answer as Server-Sent Events: 'delta' events (the LLM's tokens as they come, or the extractive
         answer line by line), then 'done' with the full, guarded response (which may differ from the deltas when
         the guards replaced the model's text)."""
@@ -105,7 +110,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
         def events():
             for kind, value in itertools.chain([first], stream):
-                yield _sse(kind, {"text": value} if kind == "delta" else value.to_dict())
+                if kind == "done":
+                    value = value.to_dict()
+                    questionlog.record_request(settings, http, request.question, value)
+                yield _sse(kind, {"text": value} if kind == "delta" else value)
 
         return StreamingResponse(events(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
@@ -134,7 +142,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     def admin_reindex(request: Request, authorization: Annotated[str | None, Header()] = None):
         """Full ingest of the corpus folders and the uploads; needs 'Authorization: Bearer <token>'."""
         admin.authorize(authorization)
-        result = admin.reindex(request.client.host if request.client else "")
+        with metrics.timed_ingest(settings):
+            result = admin.reindex(request.client.host if request.client else "")
         searcher.generation()
         return result
 

@@ -21,6 +21,7 @@ class FeedbackStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")  # several app processes share the file; readers never wait
             db.execute(
                 "CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
                 " rating INTEGER NOT NULL CHECK (rating IN (-1, 1)), question TEXT NOT NULL, answer TEXT NOT NULL,"

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 import threading
 import time
 from collections import deque
+from pathlib import Path
+
+from anyio import to_thread
+
+from assistant.serve import metrics
 
 MAX_CLIENTS = 10000
+PRUNE_EVERY = 30.0  # seconds between sweeps of other clients' expired hits from the shared store
 
 
 class RateLimiter:
@@ -39,6 +46,69 @@ class RateLimiter:
             del self._hits[client]
 
 
+class SharedRateLimiter:
+    """The same sliding window kept in one SQLite file, so every worker process counts a client's requests together.
+
+    A store that cannot be reached (locked past its timeout, full disk) lets the request through and shows in
+    kc_rate_limit_store_errors_total: a broken limiter must never refuse everyone.
+    """
+
+    blocking = True  # called from a worker thread, off the event loop
+
+    def __init__(self, path: Path, limit: int, window: float = 60.0, timeout: float = 2.0):
+        self.path = Path(path)
+        self.limit = limit
+        self.window = window
+        self.timeout = timeout
+        self._local = threading.local()
+        self._pruned = 0.0
+        with self._db() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS hits (client TEXT NOT NULL, at REAL NOT NULL)")
+            db.execute("CREATE INDEX IF NOT EXISTS hits_client_at ON hits (client, at)")
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = metrics.connect(self.path, self.timeout)
+        return db
+
+    def retry_after(self, client: str, now: float | None = None) -> int:
+        """0 when the request may proceed (and is counted), else the seconds to wait."""
+        now = time.time() if now is None else now  # wall clock: shared by every process
+        try:
+            return self._check(self._db(), client, now)
+        except sqlite3.Error:
+            metrics.RATE_LIMIT_STORE_ERRORS.inc()
+            return 0
+
+    def _check(self, db: sqlite3.Connection, client: str, now: float) -> int:
+        db.execute("BEGIN IMMEDIATE")  # one writer at a time across processes: count and insert are atomic
+        try:
+            db.execute("DELETE FROM hits WHERE client = ? AND at <= ?", (client, now - self.window))
+            count, oldest = db.execute("SELECT COUNT(*), MIN(at) FROM hits WHERE client = ?", (client,)).fetchone()
+            if count >= self.limit:
+                db.execute("COMMIT")
+                return max(1, math.ceil(oldest + self.window - now))
+            db.execute("INSERT INTO hits VALUES (?, ?)", (client, now))
+            if now - self._pruned > PRUNE_EVERY:
+                self._pruned = now
+                db.execute("DELETE FROM hits WHERE at <= ?", (now - self.window,))
+            db.execute("COMMIT")
+            return 0
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def create_limiter(settings):
+    """The rate limiter the settings ask for, or None when KC_RATE_LIMIT is 0."""
+    if settings.rate_limit <= 0:
+        return None
+    if settings.rate_limit_store == "memory":
+        return RateLimiter(settings.rate_limit)
+    return SharedRateLimiter(metrics.ops_db(settings), settings.rate_limit)
+
+
 def _error(status: int, message: str, headers: list[tuple[bytes, bytes]] | None = None):
     body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
     return {"type": "http.response.start", "status": status,
@@ -60,9 +130,11 @@ class ApiGuard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not scope["path"].startswith(self.prefix) or scope["method"] == "OPTIONS":
             return await self.app(scope, receive, send)
+        # Behind a trusted proxy uvicorn has already put the forwarded client address here (forwarded_allow_ips).
         client = (scope.get("client") or ("unknown", 0))[0]
-        wait = self.limiter.retry_after(client) if self.limiter else 0
+        wait = await self._retry_after(client)
         if wait:
+            metrics.RATE_LIMITED.inc()
             message = f"Quá nhiều yêu cầu: vui lòng thử lại sau {wait} giây"
             return await self._reply(send, 429, message, [(b"retry-after", str(wait).encode())])
         limit = self.uploads[1] + 65536 if self.uploads and scope["path"].startswith(self.uploads[0]) else self.max_body
@@ -82,6 +154,13 @@ class ApiGuard:
                     return await self._reply(send, 413, f"Yêu cầu quá lớn: tối đa {limit} byte")
             receive = _replay(body, receive)
         return await self.app(scope, receive, send)
+
+    async def _retry_after(self, client: str) -> int:
+        if self.limiter is None:
+            return 0
+        if getattr(self.limiter, "blocking", False):
+            return await to_thread.run_sync(self.limiter.retry_after, client)
+        return self.limiter.retry_after(client)
 
     @staticmethod
     async def _reply(send, status: int, message: str, headers=None):

@@ -11,7 +11,8 @@ from fastapi.responses import FileResponse
 
 from assistant.config import Settings
 from assistant.serve.api import create_app
-from assistant.serve.limits import ApiGuard, RateLimiter
+from assistant.serve.limits import ApiGuard, create_limiter
+from assistant.serve.metrics import RequestMetrics
 from assistant.serve.ui import CSS, Workspace, build_workspace
 from assistant.services import build_services
 
@@ -37,12 +38,13 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         return FileResponse(STATIC / "demo.html", media_type="text/html; charset=utf-8")
 
     # Added first, so it runs inside CORS: a 429 or 413 still carries the CORS headers the widget needs to read it.
-    app.add_middleware(ApiGuard, limiter=RateLimiter(settings.rate_limit) if settings.rate_limit > 0 else None,
+    app.add_middleware(ApiGuard, limiter=create_limiter(settings),
                        max_body=settings.max_body_bytes, uploads=("/api/admin/", settings.max_upload_bytes))
     origins = settings.allowed_origins
     app.add_middleware(CORSMiddleware, allow_origins=["*"] if "*" in origins else origins,
-                       allow_methods=["GET", "POST"], allow_headers=["Content-Type"], expose_headers=["Retry-After"],
-                       max_age=600)
+                       allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-KC-Channel"],
+                       expose_headers=["Retry-After"], max_age=600)
+    app.add_middleware(RequestMetrics, router=app.router)  # outermost: counts the 429s and 413s too
     workspace = Workspace(services, admin=admin)
     app.state.workspace = workspace  # the tests drive the workspace's handlers directly
     return gr.mount_gradio_app(app, build_workspace(workspace), path="/", css=CSS, ssr_mode=False,

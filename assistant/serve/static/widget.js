@@ -213,7 +213,7 @@
     var streamed = "";
     fetch(api + "/api/ask/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "X-KC-Channel": "widget" },
       body: JSON.stringify({ question: question, history: history })
     }).then(function (response) {
       if (!response.ok) {

@@ -11,6 +11,7 @@ import gradio as gr
 from assistant.answer.answerer import Answer, Answerer
 from assistant.answer.evidence import split_units
 from assistant.config import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS, Settings
+from assistant.serve import questionlog
 from assistant.serve.feedback import FeedbackStore
 from assistant.serve.ui.common import badge, plain
 
@@ -93,6 +94,7 @@ class ChatTab:
                     {"role": "assistant", "content": "…"}]
         yield messages, "<p>Đang tìm trong các văn bản…</p>", gr.update(), ""
         answer = self.answerer.ask(question, history)
+        questionlog.record(self.settings, "workspace", question, answer.to_dict())
         messages[-1] = {"role": "assistant", "content": plain(answer.answer)}
         last = {"question": question, "answer": answer.answer, "chunk_ids": [c.chunk_id for c in answer.citations]}
         yield messages, sources_html(answer), last, ""

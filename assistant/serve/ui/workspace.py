@@ -10,6 +10,7 @@ from assistant.serve.ui.documents import DocumentsTab
 from assistant.serve.ui.eligibility import EligibilityTab
 from assistant.serve.ui.levels import LevelsTab
 from assistant.serve.ui.search import SearchTab
+from assistant.serve.ui.stats import StatsTab
 from assistant.services import Services
 
 
@@ -24,6 +25,7 @@ class Workspace:
         self.levels = LevelsTab(searcher, settings)
         self.admin = AdminTab(admin or services.admin(), searcher, settings)
         self.search = SearchTab(searcher)
+        self.stats = StatsTab(self.admin.admin, settings)
 
 
 def build_workspace(workspace: Workspace) -> gr.Blocks:
@@ -43,4 +45,6 @@ def build_workspace(workspace: Workspace) -> gr.Blocks:
             workspace.admin.build()
         with gr.Tab("Tra cứu"):
             workspace.search.build()
+        with gr.Tab("Thống kê"):
+            workspace.stats.build()
     return blocks
