@@ -262,12 +262,16 @@ class Answerer:
             return None
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
-        clause = compose.clause_for(row.conditions, "amount", intent.focus)
+        # Every level the passage states for this activity (a new-technology model and an existing one, say).
+        siblings = [r for r in support_levels.table(generation)
+                    if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
+        clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
+        clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
         prefix = "Không. " if compose.contradicts(question, row.conditions) else ""
         superseded = generation.document(row.doc_id).get("status") == "superseded"
         tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."
-        if compose.strip_mark(row.conditions) != clause:
+        if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
             composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
                                             chunk.citation_label))
         return composition

@@ -144,18 +144,26 @@ def table(generation) -> list[SupportLevel]:
     return generation.view("support_levels", lambda g: extract(g.chunks, g.documents))
 
 
+def activity_share(row: SupportLevel, activity: str) -> float:
+    """Share of an activity name's distinctive words found in a row's activity and conditions."""
+    wanted = {fold(w) for w in words(activity)} - _COMMON
+    have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]}")}
+    return len(wanted & have) / len(wanted) if wanted else 0.0
+
+
 def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str]) -> SupportLevel | None:
     """The row of the activity a question describes (named as the corpus names it): the row whose activity shares
     most of the name's words, then the one whose conditions share most of the question's, then a retrieved one."""
-    wanted = {fold(w) for w in words(activity)} - _COMMON
-    asked = {fold(w) for w in words(question)} - _COMMON
+    asked = [fold(w) for w in words(question)]
+    asked_pairs = set(zip(asked, asked[1:], strict=False))
     best, best_score = None, 0.0
     for row in rows:
-        have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]}")}
-        share = len(wanted & have) / len(wanted) if wanted else 0.0
+        share = activity_share(row, activity)
         if share < 0.6:
             continue
-        score = share + 0.3 * len(asked & have) / (len(asked) or 1) + (0.2 if row.chunk_id in preferred else 0.0)
+        have = [fold(w) for w in words(f"{row.activity} {row.conditions[:300]}")]
+        pairs = len(asked_pairs & set(zip(have, have[1:], strict=False))) / (len(asked_pairs) or 1)
+        score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0)
         if score > best_score:
             best, best_score = row, score
     return best

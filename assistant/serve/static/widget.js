@@ -23,6 +23,7 @@
     open: data.open || "Mở trợ lý khuyến công",
     close: data.close || "Đóng",
     sources: data.sources || "Nguồn",
+    proof: data.proof || "Căn cứ trích dẫn",
     welcome: data.welcome || "Xin chào! Hãy hỏi về đối tượng, điều kiện, mức hỗ trợ khuyến công. Mỗi câu trả lời đều dẫn nguồn văn bản.",
     error: data.error || "Không kết nối được máy chủ. Vui lòng thử lại.",
     thinking: data.thinking || "Đang tìm trong các văn bản…",
@@ -54,6 +55,9 @@
     ".user{align-self:flex-end;background:#0b5cad;color:#fff}",
     ".assistant{align-self:flex-start;background:#fff;border:1px solid #d0d7de}",
     ".note{align-self:center;color:#57606a;font-size:13px;text-align:center}",
+    ".lead{font-weight:600}",
+    ".proof{margin-top:6px;font-size:13px;color:#57606a;white-space:pre-wrap}",
+    ".proof summary{cursor:pointer;color:#0b5cad}",
     ".sources{margin-top:8px;padding-top:6px;border-top:1px solid #d0d7de;font-size:13px;white-space:normal}",
     ".sources b{display:block;margin-bottom:4px}",
     ".source{margin:3px 0;color:#1f2328}",
@@ -148,8 +152,16 @@
 
   function addMessage(message) {
     var node = el("div", { "class": "msg " + message.role, "data-kc": "message", "data-role": message.role });
-    var body = el("div", { "class": "body" }, message.content);
-    node.appendChild(body);
+    // The lead answers; the quotes and currency notes that prove it stay folded, so an answer fits a phone screen.
+    var lead = message.lead && message.content.indexOf(message.lead) === 0 ? message.lead : message.content;
+    var rest = message.content.slice(lead.length).trim();
+    node.appendChild(el("div", { "class": "body" + (message.lead ? " lead" : ""), "data-kc": "lead" }, lead));
+    if (rest) {
+      var proof = el("details", { "class": "proof", "data-kc": "proof" });
+      proof.appendChild(el("summary", {}, text.proof));
+      proof.appendChild(el("div", {}, rest));
+      node.appendChild(proof);
+    }
     renderSources(node, message.sources);
     log.appendChild(node);
     log.scrollTop = log.scrollHeight;
@@ -225,9 +237,9 @@
       return readEvents(response, function (event, payload) {
         if (event === "delta") { streamed += payload.text; body.textContent = streamed; }
         if (event === "done") {
-          var reply = { role: "assistant", content: payload.answer, sources: sourcesOf(payload) };
-          body.textContent = reply.content;
-          renderSources(node, reply.sources);
+          var reply = { role: "assistant", content: payload.answer, lead: payload.lead, sources: sourcesOf(payload) };
+          log.removeChild(node);
+          node = addMessage(reply);
           messages.push(reply);
           save();
         }
