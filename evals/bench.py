@@ -174,7 +174,7 @@ def run_ocr(queue) -> None:
     from assistant.config import Settings
     from assistant.documents.chunking import parse_articles
     from assistant.documents.ocr import recognize
-    from tests.scans import article_texts, cer, render_pages
+    from evals.scans import article_texts, cer, render_pages
 
     corpus = next(p for p in Settings.from_env().corpus_dirs if (p / "legal").is_dir())
     pages, errors, seconds, articles_found, articles_expected = 0, [], 0.0, 0, 0

@@ -135,7 +135,10 @@ def test_out_of_scope_is_refused_politely(answerer, question):
 def test_api_ask_contract_and_stream(client):
     body = {"question": "Điều kiện để được hỗ trợ kinh phí khuyến công là gì?", "history": []}
     answer = client.post("/api/ask", json=body).json()
-    assert set(answer) == {"answer", "refused", "citations", "warnings", "standalone_question", "timings_ms"}
+    assert set(answer) == {"answer", "refused", "lead", "quotes", "citations", "warnings", "standalone_question",
+                           "intent", "timings_ms"}
+    assert answer["answer"].startswith(answer["lead"]) and "\n" not in answer["lead"]
+    assert set(answer["intent"]) == {"type", "focus", "slots"} and answer["intent"]["type"] == "criteria"
     assert set(answer["citations"][0]) == {"n", "chunk_id", "doc_id", "title", "number", "locator", "text", "score",
                                            "status", "source", "issued", "effective"}
     with client.stream("POST", "/api/ask/stream", json=body) as response:

@@ -135,8 +135,12 @@ def test_widget_shows_hostile_text_as_text(browser, servers):
 def test_workspace_answers_with_sources_and_no_third_party_requests(browser, servers):
     context, page = _page(browser, 1280, 900)
     page.goto(f"{servers.app}/")
-    page.locator("#kc-question textarea").fill("Tham gia hội chợ trong nước được hỗ trợ bao nhiêu tiền thuê gian hàng?")
-    page.locator("#kc-send").click()
+    box = page.locator("#kc-question textarea")
+    box.fill("Tham gia hội chợ trong nước")
+    box.press("Shift+Enter")  # a new line, not a question yet
+    box.type("được hỗ trợ bao nhiêu tiền thuê gian hàng?")
+    assert "\n" in box.input_value() and "Tham gia hội chợ" not in page.locator("#kc-chat").inner_text()
+    box.press("Enter")  # Enter sends
     source = page.locator("#kc-sources [data-kc=source]").first
     source.wait_for()
     assert "80%" in page.locator("#kc-chat").inner_text()

@@ -120,12 +120,25 @@ def test_citations_come_from_the_index(default_settings):
 
 
 @needs_corpus
-def test_chat_points_eligibility_questions_to_the_checker(default_settings):
-    from assistant.answer.answerer import CHECKER, Answerer
+def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(default_settings):
+    from assistant.answer.answerer import Answerer
+    from assistant.answer.verdict import CLARIFY_PLACE, CLARIFY_TRADE
 
-    answer = Answerer(Searcher(default_settings)).ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
-    assert CHECKER in answer.answer and answer.citations
-    assert CHECKER not in Answerer(Searcher(default_settings)).ask("Làng nghề là gì?").answer
+    answerer = Answerer(Searcher(default_settings))
+    yes = answerer.ask("Hộ kinh doanh làm mây tre đan ở xã có được hỗ trợ khuyến công không?")
+    assert yes.lead.startswith("Có.") and "Hộ kinh doanh" in yes.lead and "Điều 5" in yes.lead
+    assert {c.doc_id for c in yes.citations} >= {"tt-46-2012-bct", "nd-45-2012"}
+    no = answerer.ask("Tôi có lò gạch nung bằng lò vòng, có được hỗ trợ không?")
+    assert no.lead.startswith("Không.") and "lò vòng" in no.lead
+    asked = answerer.ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
+    assert asked.lead.endswith(CLARIFY_TRADE) and asked.citations
+    where = answerer.ask("Tôi làm mây tre đan có được hỗ trợ khuyến công không?")
+    assert where.lead.endswith(CLARIFY_PLACE)
+    history = [{"role": "user", "content": "Tôi làm mây tre đan có được hỗ trợ khuyến công không?"},
+               {"role": "assistant", "content": where.answer}]
+    reply = answerer.ask("ở xã", history)  # the reply to the clarifying question is understood as a follow-up
+    assert reply.lead.startswith("Có.") and "xã" in reply.lead
+    assert CLARIFY_PLACE not in answerer.ask("Làng nghề là gì?").answer
 
 
 @pytest.fixture(scope="module", params=[600, 4000], ids=["chunks-600", "chunks-4000"])

@@ -4,8 +4,6 @@ their header block, precedence (manifest > administrator > text), and statuses c
 import json
 from dataclasses import replace
 
-import pytest
-
 from assistant.answer.answerer import Answerer
 from assistant.config import Settings
 from assistant.documents.catalog import Catalog, curate
@@ -15,9 +13,9 @@ from assistant.index.generations import IndexDir, read_state
 from assistant.index.ingest import Ingestor
 from assistant.search.retrieval import Searcher
 from assistant.text import fold
-from tests.conftest import CIRCULAR, SHARED_CORPUS, write_corpus
+from tests.conftest import CIRCULAR, SHARED_CORPUS, check_corpus, require_corpus, write_corpus
 
-needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+needs_corpus = require_corpus()
 
 # A provincial decision as downloaded from a legal portal: header block, trích yếu, căn cứ, articles.
 DECISION = """ỦY BAN NHÂN DÂN
@@ -277,8 +275,8 @@ def test_an_unreadable_catalog_never_stops_an_ingest(small_settings, tmp_path):
 EXTRA = SHARED_CORPUS.parent / "corpus-extra" / "phapdien-7.5-khuyen-cong.txt"
 
 
-@pytest.mark.skipif(not EXTRA.is_file(), reason="../shared/corpus-extra is not beside the checkout")
 def test_a_compilation_is_no_single_text_and_names_who_states_each_relation():
+    check_corpus(EXTRA.parent)
     meta = extract(split_header(EXTRA.read_text(encoding="utf-8"))[1])
     assert (meta.doc_type, meta.number, meta.issued, meta.effective) == (None, None, None, None)
     stated = {(r.kind, r.target, r.by) for r in meta.relations}

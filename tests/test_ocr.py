@@ -16,9 +16,9 @@ from assistant.documents.corpus import discover
 from assistant.documents.loaders import SUPPORTED_SUFFIXES, LoadError, load
 from assistant.documents.ocr import OcrUnavailable, check_tesseract
 from assistant.index.ingest import Ingestor
+from evals.scans import article_texts, cer, image_pdf, render_pages
 from tests.conftest import FIXTURES, SHARED_CORPUS
 from tests.pdfs import text_pdf
-from tests.scans import article_texts, cer, image_pdf, render_pages
 
 LEGAL = SHARED_CORPUS / "legal"
 MAX_CER = 0.03

@@ -20,6 +20,7 @@ from assistant.answer.validity import asks_validity, effect_chunk, status_senten
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.domain import support_levels
+from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_query
 from assistant.search.references import parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
@@ -121,13 +122,18 @@ class Answerer:
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._finish(self._validity(question, named, generation), generation, intent, results)
         if asks_verdict(question, intent):
-            return self._finish(self._verdict(question, intent, generation, results), generation, intent, results)
+            try:
+                return self._finish(self._verdict(question, intent, generation), generation, intent, results)
+            except CitationMissing:
+                pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
         usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
         if named and intent.type != "comparison":
             usable = [r for r in usable if r.chunk.doc_id in named] or usable  # a question about one document
         ranked = self._rank(query, intent, retrieval, usable)
         composition = self._compose(question, intent, ranked, usable, generation)
+        if intent.slots.get("language") == "en" and composition.cited:
+            composition.lead = f"According to {composition.cited[0].citation_label}: {composition.lead}"
         answer = self._finish(composition, generation, intent, results, usable)
         if self.llm is not None:
             answer = self._generate(query, usable, answer, generation, intent)
@@ -166,7 +172,7 @@ class Answerer:
                 prefix = "Không. "
             else:
                 prefix = compose.yes_no_prefix(best.text, compose.focus_coverage(intent.focus, best.text))
-        composition.lead = self._lead_line(intent, prefix, clause, chunk, n)
+        composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         runner_up = self._runner_up(intent, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
@@ -187,11 +193,6 @@ class Answerer:
             if intent.type not in compose.VALUE_TYPES or values_of(evidence.text, intent.type):
                 return evidence
         return None
-
-    def _lead_line(self, intent: Intent, prefix: str, clause: str, chunk, n: int) -> str:
-        if intent.slots.get("language") == "en":
-            return f"According to {chunk.citation_label} [{n}]: {compose.sentence(clause)}."
-        return f"{prefix}{compose.sentence(clause)} [{n}]."
 
     def _add_quotes(self, composition: Composition, intent: Intent, ranked: list[Evidence], chunks: list,
                     best: Evidence, lead_clause: str, runner_up: Evidence | None = None) -> None:
@@ -276,7 +277,7 @@ class Answerer:
                                             chunk.citation_label))
         return composition
 
-    def _verdict(self, question: str, intent: Intent, generation, results: list[SearchResult]) -> Composition:
+    def _verdict(self, question: str, intent: Intent, generation) -> Composition:
         verdict = decide(question, intent, generation)
         composition = Composition(lead="", cited=[])
         parts = []

@@ -254,19 +254,19 @@ def intro_of(chunk_text: str) -> str | None:
 
 
 def list_chunk(focus: str, ranked: list[Evidence], chunks: list) -> int:
-    """For a list question, the retrieved chunk with the most list items among those whose units score near the
-    best, preferring the one whose first line names what is asked."""
+    """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the focus
+    its heading (Điều title and first line) names, and whether it has items to list."""
     wanted = set(content_terms(focus))
-    best_score = ranked[0].score
+    best_score = ranked[0].score or 1.0
     scores: dict[int, float] = {}
     for evidence in ranked:
         scores.setdefault(evidence.chunk_index, evidence.score)
 
     def value(index: int) -> float:
-        units = split_units(chunks[index].text)
-        head = set(content_terms(units[0])) if units else set()
-        listed = min(len(items_of(chunks[index].text)), 4) / 4
-        overlap = len(head & wanted) / len(head) if head else 0.0
-        return scores.get(index, 0.0) / (best_score or 1.0) + 0.3 * overlap + 0.2 * listed
+        chunk = chunks[index]
+        units = split_units(chunk.text)
+        head = set(content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}"))
+        overlap = len(head & wanted) / len(wanted) if wanted else 0.0
+        listed = 1.0 if len(items_of(chunk.text)) >= 2 else 0.0
+        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.5 * listed
     return max(scores, key=value)
-

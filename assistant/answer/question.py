@@ -44,6 +44,7 @@ _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro
                           r"qualify|co nam trong)\b")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc|khong)\b|"
                           r"\b(how much|what support)\b")
+_YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -90,7 +91,8 @@ def answer_type(question: str) -> str:
     if activity_of(question) and _SUPPORT_HOW.search(folded):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào / có được hỗ trợ không' asks the level
     if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
-        return "eligibility"
+        # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
+        return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
     for kind in TYPES[:-1]:
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind

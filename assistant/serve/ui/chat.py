@@ -9,7 +9,6 @@ import time
 import gradio as gr
 
 from assistant.answer.answerer import Answer, Answerer
-from assistant.answer.evidence import split_units
 from assistant.config import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS, Settings
 from assistant.serve import questionlog
 from assistant.serve.feedback import FeedbackStore
@@ -31,13 +30,18 @@ EMPTY_SOURCES = "<p>Các văn bản được trích dẫn sẽ hiện ở đây.
 
 
 def _highlighted(passage: str, answer_text: str) -> str:
-    """The passage, escaped, with the units the answer quotes wrapped in <mark>."""
+    """The passage, escaped, with what the answer quotes from it wrapped in <mark>: the lead's and the quotes'
+    fragments (the answer trims passages with '…', so fragments, not whole units, are looked up)."""
     out = html.escape(passage)
-    quoted = re.sub(r"\s*\[\d+\]", "", answer_text)
-    for unit in sorted(split_units(passage), key=len, reverse=True):
-        if len(unit) > 8 and unit in quoted:
-            escaped = html.escape(unit)
-            out = out.replace(escaped, f"<mark>{escaped}</mark>", 1)
+    fragments = re.split(r"…|«|»|\[\d+\]|\n|; |\(|\)", answer_text)
+    for fragment in sorted({f.strip(" .;:,-") for f in fragments}, key=len, reverse=True):
+        if len(fragment) < 20:
+            continue
+        for candidate in (fragment, fragment[:1].lower() + fragment[1:]):
+            escaped = html.escape(candidate)
+            if escaped in out and f"<mark>{escaped}" not in out:
+                out = out.replace(escaped, f"<mark>{escaped}</mark>", 1)
+                break
     return out
 
 
@@ -138,7 +142,8 @@ class ChatTab:
                                   elem_id="kc-chat", buttons=["copy"])
                 with gr.Row():
                     question = gr.Textbox(label="Câu hỏi", placeholder="Nhập câu hỏi (có dấu hoặc không dấu)…",
-                                          lines=2, max_lines=6, scale=5, elem_id="kc-question")
+                                          lines=1, max_lines=6, scale=5, elem_id="kc-question",
+                                          info="Enter để gửi, Shift+Enter để xuống dòng")
                     send = gr.Button("Gửi", variant="primary", scale=1, elem_id="kc-send")
                 new = gr.Button("Cuộc trò chuyện mới", size="sm")
                 gr.Examples(EXAMPLES_ENTERPRISE, inputs=question, label="Doanh nghiệp thường hỏi")
