@@ -21,7 +21,7 @@ from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.domain import support_levels
 from assistant.domain.eligibility import CitationMissing
-from assistant.search.glossary import expand_query
+from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.text import nfc
@@ -130,7 +130,9 @@ class Answerer:
         usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
         if named and intent.type != "comparison":
             usable = [r for r in usable if r.chunk.doc_id in named] or usable  # a question about one document
-        ranked = self._rank(query, intent, retrieval, usable)
+        # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
+        # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
+        ranked = self._rank(expand_english(question), intent, retrieval, usable)
         composition = self._compose(question, intent, ranked, usable, generation)
         if intent.slots.get("language") == "en" and composition.cited:
             composition.lead = f"According to {composition.cited[0].citation_label}: {composition.lead}"

@@ -18,11 +18,13 @@ import numpy as np
 from assistant.documents.units import is_list_item, split_units  # noqa: F401 (re-exported for callers)
 from assistant.text import STOPWORDS, fold, words
 
-# Question words say what is asked, not what the answer is about.
-_QUESTION_WORDS = {fold(w) for w in STOPWORDS} | set(
-    "bao nhieu gi nao ai dau khong sao the nhu la duoc co can phai hay cho biet hoi toi minh em "
+# Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
+# from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
+_QUESTION_WORDS_ACCENTED = set(STOPWORDS) | set(
+    "bao nhiêu gì nào ai đâu không sao thế như là được có cần phải hay cho biết hỏi tôi mình em "
     "what which who how much many does do is are the of for to in".split()
 )
+_QUESTION_WORDS = {fold(w) for w in _QUESTION_WORDS_ACCENTED}
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
 DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
                         r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
@@ -57,7 +59,13 @@ class Evidence:
 @functools.lru_cache(maxsize=32768)
 def content_terms(text: str) -> tuple[str, ...]:
     """Folded syllables that carry meaning, question words dropped. Cached: the same units are scored often."""
-    return tuple(w for w in (fold(t) for t in words(text)) if w not in _QUESTION_WORDS and len(w) > 1)
+    terms = []
+    for word in words(text):
+        folded = fold(word)
+        if word in _QUESTION_WORDS_ACCENTED or (folded == word and folded in _QUESTION_WORDS) or len(folded) < 2:
+            continue
+        terms.append(folded)
+    return tuple(terms)
 
 
 def values_of(unit: str, answer_type: str) -> list[re.Match]:

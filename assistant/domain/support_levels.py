@@ -134,6 +134,8 @@ def search(rows: list[SupportLevel], query: str = "", doc_id: str | None = None,
 def is_support_question(question: str) -> bool:
     """'Mức hỗ trợ … bao nhiêu', 'được hỗ trợ tối đa …', 'thưởng bao nhiêu' …"""
     folded = fold(question)
+    if re.search(r"\b(tam ung|quyet toan|thanh toan|advance)\b", folded):
+        return False  # advances and settlements are paid out of a level, they are not one
     return bool(re.search(r"\b(ho tro|muc chi|thuong|support)\b", folded)) and bool(
         re.search(r"\b(bao nhieu|toi da|muc|how much|maximum|the nao|ra sao|nhung gi|nhung khoan|khoan nao|"
                   r"gi khong|duoc gi|co duoc|khong)\b", folded))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold, is_unaccented, words
+from assistant.text import fold, words
 
 # Longest phrases first; the corpus's own wording on the right.
 TERMS = {
@@ -84,6 +84,22 @@ TERMS = {
     "product": "sản phẩm",
     "products": "sản phẩm",
     "ministry": "Bộ",
+    "approves": "phê duyệt",
+    "approve": "phê duyệt",
+    "plan": "kế hoạch",
+    "national": "quốc gia",
+    "local": "địa phương",
+    "abroad": "nước ngoài",
+    "overseas": "nước ngoài",
+    "twice": "2 lần",
+    "per year": "năm",
+    "city": "thành phố",
+    "amended": "sửa đổi, bổ sung",
+    "replaced": "thay thế",
+    "council": "Hội đồng",
+    "members": "thành viên",
+    "craft": "thủ công mỹ nghệ",
+    "handicraft": "thủ công mỹ nghệ",
 }
 _FUNCTION_WORDS = set(
     "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "
@@ -95,11 +111,12 @@ _PHRASES = sorted(TERMS, key=len, reverse=True)
 
 
 def is_english(question: str) -> bool:
-    """An unaccented question whose words are mostly English ones."""
+    """A question whose words are mostly English ones (a Vietnamese term such as 'khuyến công' may stand among them)."""
     tokens = words(question)
-    if not tokens or not is_unaccented(question):
+    plain = [t for t in tokens if t.isascii() and not t.isdigit()]
+    if not plain or len(plain) < 0.7 * len([t for t in tokens if not t.isdigit()]):
         return False
-    return sum(t in _ENGLISH for t in tokens) >= 0.5 * len(tokens) and any(t in _FUNCTION_WORDS for t in tokens)
+    return sum(t in _ENGLISH for t in plain) >= 0.5 * len(plain) and any(t in _FUNCTION_WORDS for t in plain)
 
 
 def expand_english(question: str) -> str:
