@@ -169,11 +169,11 @@ class Answerer:
         n = composition.number(chunk)
         clause = compose.clause_for(compose.with_heading(best.text, chunk.text), intent.type, intent.focus)
         prefix = ""
-        if intent.type == "yes_no":
+        if intent.type in ("yes_no", "eligibility"):
             if compose.contradicts(question, best.text):
                 prefix = "Không. "
             else:
-                prefix = compose.yes_no_prefix(best.text, compose.focus_coverage(intent.focus, best.text))
+                prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         runner_up = self._runner_up(intent, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line

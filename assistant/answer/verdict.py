@@ -17,6 +17,8 @@ CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY)
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
+# Recognitions with rules of their own (craft villages, traditional trades, typical products), not khuyến công support.
+_OTHER_SCHEME = re.compile(r"\b(cong nhan|lang nghe|nghe truyen thong|binh chon|san pham tieu bieu)\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
@@ -36,7 +38,8 @@ def asks_verdict(question: str, intent: Intent) -> bool:
     s = intent.slots
     about = (s.get("entity_type") or s.get("place") or s.get("cleaner_production") or _ASKER.search(folded)
              or _SINGLED_OUT.search(folded))
-    return intent.type == "eligibility" and bool(_YES_NO.search(folded)) and bool(about)
+    return (intent.type == "eligibility" and bool(_YES_NO.search(folded)) and bool(about)
+            and not _OTHER_SCHEME.search(folded))
 
 
 def _applicant(intent: Intent, question: str) -> eligibility.Applicant:
