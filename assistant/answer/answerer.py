@@ -121,7 +121,7 @@ class Answerer:
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._finish(self._validity(question, named, generation), generation, intent, results)
-        if asks_verdict(question, intent):
+        if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
                 return self._finish(self._verdict(question, intent, generation), generation, intent, results)
             except CitationMissing:
@@ -255,9 +255,12 @@ class Answerer:
     def _level_lead(self, question: str, intent: Intent, usable: list[SearchResult], generation) -> Composition | None:
         """A support-level question naming an activity leads with that row of the support-level table."""
         activity = intent.slots.get("activity")
-        if intent.type not in ("amount", "yes_no", "fact") or not activity or not support_levels.is_support_question(
-                question):
-            return None
+        # 'bao nhiêu / tối đa …', an establishment asking whether it is supported, or an amount asserted to be checked
+        asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
+                      or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
+        if intent.type not in ("amount", "yes_no", "fact", "eligibility") or not activity or intent.slots.get("year") \
+                or not asks_level:
+            return None  # a plan's year asks its targets, not the levels of the regulations
         row = support_levels.best_row(support_levels.table(generation), activity, question,
                                       [r.chunk.id for r in usable])
         chunk = generation.chunk(row.chunk_id) if row else None
@@ -270,7 +273,8 @@ class Answerer:
                     if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
         clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
         clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
-        prefix = "Không. " if compose.contradicts(question, row.conditions) else ""
+        prefix = "Không. " if compose.contradicts(question, row.conditions) else (
+            "Có. " if intent.type == "eligibility" else "")
         superseded = generation.document(row.doc_id).get("status") == "superseded"
         tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."

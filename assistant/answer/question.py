@@ -42,7 +42,7 @@ _PATTERNS = {
 _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
                           r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
                           r"qualify|co nam trong)\b")
-_SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc|khong)\b|"
+_SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\b(how much|what support)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 # A question naming a level asks an amount even when phrased 'có được … không'.
@@ -88,8 +88,9 @@ class Intent:
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
     folded = fold(question)
-    if activity_of(question) and _SUPPORT_HOW.search(folded):
-        return "amount"  # 'muốn mua máy … được hỗ trợ thế nào / có được hỗ trợ không' asks the level
+    if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
+            and not _YEAR.search(question):
+        return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
     if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
         return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
