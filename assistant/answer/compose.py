@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.evidence import Evidence, content_terms, is_list_item, split_units, values_of
 from assistant.text import fold
 
-LEAD_CHARS = 240
+LEAD_CHARS = 280
 SECOND_CHARS = 160
 VALUE_TYPES = ("amount", "count", "date", "duration", "body")
 QUOTE_CHARS = 300
