@@ -110,7 +110,7 @@ def test_units_keep_support_levels_and_conditions_with_their_sentence():
 def test_phrases_not_just_words_keep_a_question_in_scope():
     from assistant.answer.evidence import TermScorer
 
-    passage = ["Hỗ trợ lãi suất vốn vay cho cơ sở di dời; hợp đồng mua máy móc, nhà thầu xây dựng xã hội."]
+    passage = ["Hỗ trợ lãi suất vốn vay cho cơ sở di dời; hợp đồng mua máy móc, nhà thầu xây trụ sở xã."]
     assert TermScorer([]).pair_coverage("Lãi suất vay mua nhà ở xã hội bao nhiêu?", passage) < 0.35
     assert TermScorer([]).pair_coverage("Hỗ trợ lãi suất vốn vay cho cơ sở di dời?", passage) == 1.0
 

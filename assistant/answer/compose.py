@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import Evidence, content_terms, is_list_item, split_units, values_of
+from assistant.answer.evidence import Evidence, content_terms, values_of
+from assistant.documents.units import is_list_item, split_units
 from assistant.text import fold
 
 LEAD_CHARS = 280
@@ -180,13 +181,13 @@ def items_of(chunk_text: str) -> list[str]:
     return [u for u in units if is_list_item(u)]
 
 
-def list_lead(items: list[str], n: int, intro: str = "Gồm") -> str:
+def list_lead(items: list[str], n: int) -> str:
     """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
     each item, since its facts often follow the heading."""
     width = 2 * ITEM_CHARS if len(items) <= 3 else ITEM_CHARS
     heads = [item_heading(i, width) for i in items[:MAX_ITEMS]]
     more = "; …" if len(items) > MAX_ITEMS else ""
-    return f"{intro} {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
+    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
 
 
 def yes_no_prefix(unit: str, coverage: float) -> str:
@@ -225,11 +226,6 @@ def focus_coverage(focus: str, unit: str) -> float:
     """Share of the focus phrase's terms the unit holds."""
     wanted = set(content_terms(focus))
     return len(wanted & set(content_terms(unit))) / len(wanted) if wanted else 0.0
-
-
-def mentions(unit: str, phrase: str) -> bool:
-    """Accent-insensitive phrase test."""
-    return fold(phrase) in fold(unit)
 
 
 def asks_list(question: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.documents.units import is_list_item, split_units  # noqa: F401 (re-exported for callers)
+from assistant.documents.units import split_units
 from assistant.text import STOPWORDS, fold, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart

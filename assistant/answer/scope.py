@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import TermScorer, content_terms, split_units
+from assistant.answer.evidence import TermScorer, content_terms
 from assistant.answer.question import Intent
 from assistant.config import Settings
 from assistant.documents.records import document_label
+from assistant.documents.units import split_units
 from assistant.search.references import References
 from assistant.search.retrieval import SearchResult
 from assistant.text import fold

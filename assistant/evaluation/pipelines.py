@@ -7,8 +7,9 @@ import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import Evidence, TermScorer, content_terms, split_units
+from assistant.answer.evidence import Evidence, TermScorer, content_terms
 from assistant.config import Settings
+from assistant.documents.units import split_units
 from assistant.evaluation.dataset import EvalItem
 from assistant.search.retrieval import Searcher
 from assistant.services import Services, build_services
