@@ -185,7 +185,8 @@ class Ingestor:
                     chunk.tokens = lexical_tokens(f"{chunk.article_title or ''}\n{chunk.text}")
             chunks.extend(doc_chunks)
             entries[document.id] = _doc_entry(document, doc_chunks)
-        units = [(chunk.id, unit, text) for chunk in chunks for unit, text in unit_passages(chunk)]
+        units = [(chunk.id, unit, text) for chunk in chunks for unit, text in unit_passages(chunk)] \
+            if self.settings.unit_vectors else []
         vectors, unit_vectors = self._embed(report, chunks, [text for _, _, text in units])
         generation = self.index.next_generation()
         folder = self.index.path(generation)
@@ -195,6 +196,7 @@ class Ingestor:
             "pipeline": PIPELINE_VERSION,
             "embedder": self.settings.embedder,
             "chunk_chars": self.settings.chunk_chars,
+            "unit_vectors": len(units),
             "documents": entries,
             "failures": [str(f) for f in report.failures],
         }
