@@ -108,6 +108,9 @@ def test_workspace_shows_the_answer_then_its_sources(web):
     assert len(steps) == 2  # a placeholder, then the answer with its sources (no artificial line-by-line delay)
     chat, sources, last, cleared = steps[-1]
     assert chat[0]["role"] == "user" and "500 triệu" in chat[-1]["content"]
+    lead = chat[-1]["content"].split("\n", 1)[0]
+    assert lead.startswith("**") and lead.endswith("**") and "500 triệu" in lead  # the lead first, in bold
+    assert "<details><summary>Căn cứ trích dẫn</summary>" in chat[-1]["content"]  # the proof folded under it
     assert 'data-kc="source"' in sources and "<mark>" in sources and "đã bị thay thế" in sources
     assert last["chunk_ids"] and cleared == ""
     follow = list(web.workspace.chat.respond("Còn ứng dụng máy móc thiết bị thì sao?", chat))[-1][0]

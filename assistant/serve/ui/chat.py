@@ -62,6 +62,17 @@ def sources_html(answer: Answer) -> str:
     return "\n".join(parts)
 
 
+def shown(answer: Answer) -> str:
+    """The chat message: the lead in bold, the quotes and currency notes folded under «Căn cứ trích dẫn». Every text
+    from the answer is escaped; only these few tags are markup."""
+    lead = answer.lead if answer.lead and answer.answer.startswith(answer.lead) else answer.answer
+    rest = answer.answer[len(lead):].strip()
+    text = f"**{plain(lead)}**"
+    if rest:
+        text += f"\n\n<details><summary>Căn cứ trích dẫn</summary>\n\n{plain(rest)}\n\n</details>"
+    return text
+
+
 def history_of(messages: list[dict]) -> list[dict]:
     """Chatbot messages -> the answerer's history (text only, the last turns)."""
     turns = []
@@ -70,7 +81,8 @@ def history_of(messages: list[dict]) -> list[dict]:
         if isinstance(content, list):
             content = " ".join(part.get("text", "") for part in content if isinstance(part, dict))
         if m.get("role") in ("user", "assistant") and isinstance(content, str):
-            turns.append({"role": m["role"], "content": html.unescape(content)[:MAX_TURN_CHARS]})
+            text = re.sub(r"</?(details|summary)>|\*\*|Căn cứ trích dẫn", "", content)
+            turns.append({"role": m["role"], "content": html.unescape(text).strip()[:MAX_TURN_CHARS]})
     return turns[-MAX_HISTORY_TURNS:]
 
 
@@ -99,7 +111,7 @@ class ChatTab:
         yield messages, "<p>Đang tìm trong các văn bản…</p>", gr.update(), ""
         answer = self.answerer.ask(question, history)
         questionlog.record(self.settings, "workspace", question, answer.to_dict())
-        messages[-1] = {"role": "assistant", "content": plain(answer.answer)}
+        messages[-1] = {"role": "assistant", "content": shown(answer)}
         last = {"question": question, "answer": answer.answer, "chunk_ids": [c.chunk_id for c in answer.citations]}
         yield messages, sources_html(answer), last, ""
 
