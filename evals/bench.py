@@ -130,7 +130,7 @@ def run_answers(queue, unit_vectors: bool = True) -> None:
     from assistant.evaluation.dataset import load
     from assistant.evaluation.metrics import facts_found, lead_has_facts
 
-    env = None
+    env = {**os.environ, "KC_RATE_LIMIT": "0"}  # one client asking as fast as it can: no per-client limit here
     tmp = tempfile.TemporaryDirectory()
     if not unit_vectors:
         settings = Settings.from_env()
@@ -138,7 +138,7 @@ def run_answers(queue, unit_vectors: bool = True) -> None:
         shutil.copytree(settings.index_dir / "cache", index / "cache")  # chunk vectors come from the cache
         settings.index_dir, settings.unit_vectors = index, False
         Ingestor(settings, progress=False).run()
-        env = {**os.environ, "KC_INDEX_DIR": str(index), "KC_UNIT_VECTORS": "0"}
+        env |= {"KC_INDEX_DIR": str(index), "KC_UNIT_VECTORS": "0"}
 
     facts = [item for item in load(split="test") if item.answerable and not item.history]
     port = free_port()

@@ -102,3 +102,26 @@ def default_settings(tmp_path_factory) -> Settings:
         assert SHARED_CORPUS in [p.resolve() for p in default_corpus_dirs()]
     Ingestor(settings, progress=False).run()
     return settings
+
+
+ADMIN_TOKEN = "sekret-token-123"
+
+
+@pytest.fixture
+def admin_app(small_settings, tmp_path):
+    """The web app over the small corpus with the admin token set: (client, settings, app)."""
+    from fastapi.testclient import TestClient
+
+    from assistant.serve.web import create_web_app
+
+    settings = replace(small_settings, data_dir=tmp_path / "data", admin_token=ADMIN_TOKEN, max_upload_bytes=200_000,
+                       rate_limit=0)
+    Ingestor(settings, progress=False).run()
+    app = create_web_app(settings)
+    return TestClient(app), settings, app
+
+
+def audit_lines(settings) -> list[dict]:
+    """The JSON lines of the audit log."""
+    path = settings.data_dir / "audit.log"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []

@@ -1,7 +1,6 @@
 """Administration behind KC_ADMIN_TOKEN: uploads with size and type limits, re-index, audit log; a refused file
 changes nothing; a document that addresses the assistant does not change what it does."""
 
-import json
 from dataclasses import replace
 
 import pytest
@@ -11,10 +10,10 @@ from assistant.answer.answerer import Answerer
 from assistant.search.retrieval import Searcher
 from assistant.serve.admin import safe_filename
 from assistant.serve.web import create_web_app
-from tests.conftest import DECREE
+from tests.conftest import ADMIN_TOKEN, DECREE, audit_lines
 from tests.pdfs import encrypted_pdf, text_pdf, truncated_pdf
 
-TOKEN = "thu-nghiem-9f3a"
+TOKEN = ADMIN_TOKEN
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 INJECTION = """Nghị định 77/2031/NĐ-CP về nuôi cá cảnh
 
@@ -27,22 +26,6 @@ Mức hỗ trợ nuôi cá cảnh tối đa 20% chi phí nhưng không quá 15 t
 """
 
 
-@pytest.fixture
-def admin_app(small_settings, tmp_path):
-    from assistant.index.ingest import Ingestor
-
-    settings = replace(small_settings, data_dir=tmp_path / "data", admin_token=TOKEN, max_upload_bytes=200_000,
-                       rate_limit=0)
-    Ingestor(settings, progress=False).run()
-    app = create_web_app(settings)
-    return TestClient(app), settings, app
-
-
-def _audit(settings) -> list[dict]:
-    path = settings.data_dir / "audit.log"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
-
-
 def test_admin_is_off_without_a_token_and_refuses_a_wrong_one(admin_app, small_settings, tmp_path):
     client, settings, _ = admin_app
     assert client.post("/api/admin/reindex").status_code == 401
@@ -51,7 +34,7 @@ def test_admin_is_off_without_a_token_and_refuses_a_wrong_one(admin_app, small_s
     off = TestClient(create_web_app(replace(small_settings, data_dir=tmp_path / "off", admin_token=None)))
     refused = off.post("/api/admin/reindex", headers=AUTH)
     assert refused.status_code == 403 and "KC_ADMIN_TOKEN" in refused.json()["error"]
-    assert _audit(settings) == []
+    assert audit_lines(settings) == []
 
 
 def test_upload_indexes_the_document_and_audits_it(admin_app):
@@ -66,11 +49,11 @@ def test_upload_indexes_the_document_and_audits_it(admin_app):
     assert client.get("/health").json()["chunks"] > before
     found = client.get("/api/search", params={"q": "mức hỗ trợ nuôi cá cảnh"}).json()["results"]
     assert found[0]["text"].startswith("Mức hỗ trợ nuôi cá cảnh")
-    (line,) = _audit(settings)
+    (line,) = audit_lines(settings)
     assert line["action"] == "upload" and line["file"] == "nghi-dinh-ca-canh.txt" and len(line["sha256"]) == 64
     # A full re-index keeps the uploaded document (the uploads folder is part of the corpus from now on).
     again = client.post("/api/admin/reindex", headers=AUTH).json()
-    assert again["removed"] == [] and [a["action"] for a in _audit(settings)] == ["upload", "reindex"]
+    assert again["removed"] == [] and [a["action"] for a in audit_lines(settings)] == ["upload", "reindex"]
 
 
 @pytest.mark.parametrize(("name", "data", "status", "message"), [
@@ -132,4 +115,4 @@ def test_gradio_admin_actions(admin_app):
     path.write_text(DECREE.replace("99/2030", "98/2030"), encoding="utf-8")
     assert workspace.admin.upload(TOKEN, str(path)).startswith("✅ Đã nạp tai-len.txt")
     assert workspace.admin.reindex(TOKEN).startswith("✅ Chỉ mục")
-    assert [a["client"] for a in _audit(settings)] == ["gradio", "gradio"]
+    assert [a["client"] for a in audit_lines(settings)] == ["gradio", "gradio"]

@@ -11,12 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.documents.catalog import Catalog
-from assistant.index.ingest import Ingestor
 from assistant.serve.web import create_web_app
+from tests.conftest import ADMIN_TOKEN, audit_lines
 from tests.servers import free_port, process
 from tests.test_browser import ARTIFACTS, ROOT, browser  # noqa: F401  (the Chromium fixture)
 
-TOKEN = "quan-tri-7c1e"
+TOKEN = ADMIN_TOKEN
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 OLD = """BỘ CÔNG THƯƠNG
@@ -59,20 +59,6 @@ tháng 3 năm 2031 của Bộ trưởng Bộ Công Thương.
 QUESTION = "Làng nghề sản xuất gốm sứ men rạn được hỗ trợ lò nung tối đa bao nhiêu?"
 
 
-@pytest.fixture
-def managed(small_settings, tmp_path):
-    settings = replace(small_settings, data_dir=tmp_path / "data", admin_token=TOKEN, max_upload_bytes=200_000,
-                       rate_limit=0)
-    Ingestor(settings, progress=False).run()
-    app = create_web_app(settings)
-    return TestClient(app), settings, app
-
-
-def _audit(settings) -> list[dict]:
-    path = settings.data_dir / "audit.log"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
-
-
 def _get(app: str, path: str) -> dict:
     with urllib.request.urlopen(f"{app}{path}", timeout=30) as response:
         return json.loads(response.read())
@@ -87,8 +73,8 @@ def _upload(client, name, text, **form):
                        files={"file": (name, text.encode("utf-8"), "text/plain")})
 
 
-def test_preview_reads_the_metadata_and_stores_nothing(managed):
-    client, settings, _ = managed
+def test_preview_reads_the_metadata_and_stores_nothing(admin_app):
+    client, settings, _ = admin_app
     response = client.post("/api/admin/documents/preview", headers=AUTH, files={"file": ("tt-14.txt", NEW.encode())})
     assert response.status_code == 200, response.text
     body = response.json()
@@ -98,14 +84,14 @@ def test_preview_reads_the_metadata_and_stores_nothing(managed):
         "Thông tư", "14/2032/TT-BCT", "Bộ Công Thương", "2032-02-09", "2032-04-01")
     assert meta["relations"] == [{"kind": "replaces", "target": "78/2031/TT-BCT", "target_type": "Thông tư",
                                   "by": None, "by_type": None}]
-    assert not settings.uploads_dir.exists() and _audit(settings) == []
+    assert not settings.uploads_dir.exists() and audit_lines(settings) == []
     assert client.post("/api/admin/documents/preview", files={"file": ("a.txt", b"x")}).status_code == 401
     refused = client.post("/api/admin/documents/preview", headers=AUTH, files={"file": ("a.exe", b"MZ")})
     assert refused.status_code == 415 and "loại tệp" in refused.json()["error"]
 
 
-def test_upload_with_metadata_and_a_replacing_text_changes_statuses_everywhere(managed):
-    client, settings, _ = managed
+def test_upload_with_metadata_and_a_replacing_text_changes_statuses_everywhere(admin_app):
+    client, settings, _ = admin_app
     answered = client.post("/api/ask", json={"question": QUESTION})
     assert answered.status_code == 200
     first = _upload(client, "tt-78.txt", OLD, issuer="Bộ Công Thương (bản tải lên)", status="in_force")
@@ -127,9 +113,9 @@ def test_upload_with_metadata_and_a_replacing_text_changes_statuses_everywhere(m
     answer = client.post("/api/ask", json={"question": QUESTION}).json()
     assert any(c["doc_id"] == "tt-78" and c["status"] == "superseded" for c in answer["citations"])
     assert any("Thông tư 78/2031/TT-BCT đã bị thay thế bởi Thông tư 14/2032/TT-BCT" in w for w in answer["warnings"])
-    actions = [(line["action"], line.get("file") or line.get("doc_id")) for line in _audit(settings)]
+    actions = [(line["action"], line.get("file") or line.get("doc_id")) for line in audit_lines(settings)]
     assert actions == [("upload", "tt-78.txt"), ("edit", "tt-78"), ("upload", "tt-14.txt")]
-    assert _audit(settings)[0]["metadata"] == {"issuer": "Bộ Công Thương (bản tải lên)", "status": "in_force"}
+    assert audit_lines(settings)[0]["metadata"] == {"issuer": "Bộ Công Thương (bản tải lên)", "status": "in_force"}
 
 
 @pytest.mark.parametrize(("form", "message"), [
@@ -137,8 +123,8 @@ def test_upload_with_metadata_and_a_replacing_text_changes_statuses_everywhere(m
     ({"effective": "2024-02-30"}, "ngày hiệu lực"),
     ({"status": "con-hieu-luc"}, "tình trạng 'con-hieu-luc' không hợp lệ"),
 ])
-def test_upload_with_bad_metadata_is_refused_before_anything_is_stored(managed, form, message):
-    client, settings, _ = managed
+def test_upload_with_bad_metadata_is_refused_before_anything_is_stored(admin_app, form, message):
+    client, settings, _ = admin_app
     before = client.get("/health").json()
     response = _upload(client, "tt-78.txt", OLD, **form)
     assert response.status_code == 422 and message in response.json()["error"]
@@ -146,8 +132,8 @@ def test_upload_with_bad_metadata_is_refused_before_anything_is_stored(managed, 
     assert not settings.uploads_dir.exists() and not Catalog(settings.data_dir).load()
 
 
-def test_edit_is_validated_audited_and_live(managed):
-    client, settings, _ = managed
+def test_edit_is_validated_audited_and_live(admin_app):
+    client, settings, _ = admin_app
     generation = client.get("/health").json()["generation"]
     cases = [
         ({}, None, 401, "mã quản trị"),
@@ -165,7 +151,7 @@ def test_edit_is_validated_audited_and_live(managed):
         assert response.status_code == status and message in response.json()["error"], (body, response.text)
     not_object = client.patch("/api/admin/documents/ke-hoach-2030", headers=AUTH, json=["status"])
     assert not_object.status_code == 422 and "đối tượng JSON" in not_object.json()["error"]
-    assert client.get("/health").json()["generation"] == generation and _audit(settings) == []
+    assert client.get("/health").json()["generation"] == generation and audit_lines(settings) == []
 
     changes = {"status": "expired", "effective": "2030-01-01", "number": "12/KH-UBND", "doc_type": "Kế hoạch",
                "amended_by": ["15/KH-UBND", "16/KH-UBND"], "title": "Kế hoạch khuyến công năm 2030 (đã sửa)"}
@@ -174,7 +160,7 @@ def test_edit_is_validated_audited_and_live(managed):
     plan = _document(client, "ke-hoach-2030")
     assert {k: plan[k] for k in changes} == changes
     assert plan["status_label"] == "hết hiệu lực" and client.get("/health").json()["generation"] != generation
-    (line,) = _audit(settings)
+    (line,) = audit_lines(settings)
     assert line["action"] == "edit" and line["doc_id"] == "ke-hoach-2030" and line["changes"] == changes
     answer = client.post("/api/ask", json={"question": "Kế hoạch tổ chức bao nhiêu lớp tập huấn chế biến mật ong?"})
     warnings = answer.json()["warnings"]
@@ -184,8 +170,8 @@ def test_edit_is_validated_audited_and_live(managed):
     assert listed["tt-77-2031"]["provenance"]["status"] == "manifest"
 
 
-def test_delete_an_upload_and_hide_then_restore_a_corpus_document(managed):
-    client, settings, _ = managed
+def test_delete_an_upload_and_hide_then_restore_a_corpus_document(admin_app):
+    client, settings, _ = admin_app
     assert _upload(client, "tt-78.txt", OLD).status_code == 200
     assert client.delete("/api/admin/documents/tt-78").status_code == 401
     assert client.delete("/api/admin/documents/khong-co", headers=AUTH).status_code == 404
@@ -212,19 +198,19 @@ def test_delete_an_upload_and_hide_then_restore_a_corpus_document(managed):
     assert restored.status_code == 200 and restored.json()["added"] == ["nd-99-2030"]
     assert client.get("/api/documents/nd-99-2030").status_code == 200
     assert client.post("/api/admin/documents/nd-99-2030/restore", headers=AUTH).status_code == 404
-    actions = [line["action"] for line in _audit(settings)]
+    actions = [line["action"] for line in audit_lines(settings)]
     assert actions == ["upload", "delete", "delete", "reindex", "restore"]
 
 
-def test_an_upload_named_like_a_corpus_document_is_refused(managed):
-    client, settings, _ = managed
+def test_an_upload_named_like_a_corpus_document_is_refused(admin_app):
+    client, settings, _ = admin_app
     response = _upload(client, "ke-hoach-2030.txt", OLD)
     assert response.status_code == 409 and "hãy đổi tên tệp" in response.json()["error"]
     assert not (settings.uploads_dir / "ke-hoach-2030.txt").exists()
 
 
-def test_admin_routes_are_off_without_a_token(managed):
-    _, settings, _ = managed
+def test_admin_routes_are_off_without_a_token(admin_app):
+    _, settings, _ = admin_app
     client = TestClient(create_web_app(replace(settings, admin_token=None)))
     for method, path in [("get", "/api/admin/documents"), ("delete", "/api/admin/documents/tt-77-2031"),
                          ("patch", "/api/admin/documents/tt-77-2031")]:
@@ -232,8 +218,8 @@ def test_admin_routes_are_off_without_a_token(managed):
         assert response.status_code == 403 and "KC_ADMIN_TOKEN" in response.json()["error"]
 
 
-def test_the_quan_tri_tab_previews_uploads_edits_and_deletes(managed):
-    client, settings, app = managed
+def test_the_quan_tri_tab_previews_uploads_edits_and_deletes(admin_app):
+    client, settings, app = admin_app
     tab = app.state.workspace.admin
     path = settings.data_dir / "tt-14.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -257,18 +243,18 @@ def test_the_quan_tri_tab_previews_uploads_edits_and_deletes(managed):
     assert "tt-14" in {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
     assert tab.delete(TOKEN, "tt-14", True).startswith("✅ Đã xóa tt-14")
     assert "tt-14" not in {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
-    assert [line["action"] for line in _audit(settings)] == ["upload", "edit", "delete"]
+    assert [line["action"] for line in audit_lines(settings)] == ["upload", "edit", "delete"]
 
 
 def _generation(client) -> str:
     return client.get("/health").json()["generation"]
 
 
-def test_an_official_uploads_edits_and_deletes_in_the_browser(browser, managed, tmp_path):  # noqa: F811
+def test_an_official_uploads_edits_and_deletes_in_the_browser(browser, admin_app, tmp_path):  # noqa: F811
     """The Quản trị tab in Debian's Chromium against app.py on loopback: pre-filled form, upload, edit, delete."""
     from playwright.sync_api import expect
 
-    _, settings, _ = managed
+    _, settings, _ = admin_app
     port = free_port()
     app = f"http://127.0.0.1:{port}"
     env = os.environ | {"KC_CORPUS_DIRS": ":".join(map(str, settings.corpus_dirs)), "KC_INDEX_DIR":
@@ -311,5 +297,5 @@ def test_an_official_uploads_edits_and_deletes_in_the_browser(browser, managed, 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "quan-tri.png"), full_page=True)
         context.close()
-    assert [line["action"] for line in _audit(settings)] == ["upload", "edit", "delete"]
-    assert {line["client"] for line in _audit(settings)} == {"127.0.0.1"}  # Gradio passed the request
+    assert [line["action"] for line in audit_lines(settings)] == ["upload", "edit", "delete"]
+    assert {line["client"] for line in audit_lines(settings)} == {"127.0.0.1"}  # Gradio passed the request

@@ -120,9 +120,8 @@ class Admin:
                                                                 self.settings.admin_token.encode()):
             raise AdminError(401, "mã quản trị không đúng")
 
-    def upload(self, filename: str, data: bytes, client: str, metadata: dict | None = None) -> dict:
-        """Store one document and index it, with the administrator's metadata (over what its text says); a file
-        that cannot be read is removed again and nothing else changes."""
+    def _accepted(self, filename: str, data: bytes) -> str:
+        """The safe name of an uploaded file of a supported type and size; an AdminError (415/422/413) otherwise."""
         name = safe_filename(filename)
         if not name.lower().endswith(SUPPORTED_SUFFIXES):
             raise AdminError(415, f"loại tệp không được hỗ trợ: chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}")
@@ -130,6 +129,12 @@ class Admin:
             raise AdminError(422, "tệp rỗng")
         if len(data) > self.settings.max_upload_bytes:
             raise AdminError(413, f"tệp quá lớn: tối đa {self.settings.max_upload_bytes} byte")
+        return name
+
+    def upload(self, filename: str, data: bytes, client: str, metadata: dict | None = None) -> dict:
+        """Store one document and index it, with the administrator's metadata (over what its text says); a file
+        that cannot be read is removed again and nothing else changes."""
+        name = self._accepted(filename, data)
         edits = validate_edits(metadata or {})
         self.uploads.mkdir(parents=True, exist_ok=True)
         target = self.uploads / name
@@ -170,13 +175,7 @@ class Admin:
 
     def preview(self, filename: str, data: bytes) -> dict:
         """The metadata read from a file's text, to pre-fill the upload form; nothing is stored."""
-        name = safe_filename(filename)
-        if not name.lower().endswith(SUPPORTED_SUFFIXES):
-            raise AdminError(415, f"loại tệp không được hỗ trợ: chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}")
-        if not data:
-            raise AdminError(422, "tệp rỗng")
-        if len(data) > self.settings.max_upload_bytes:
-            raise AdminError(413, f"tệp quá lớn: tối đa {self.settings.max_upload_bytes} byte")
+        name = self._accepted(filename, data)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / name
             path.write_bytes(data)
