@@ -1,4 +1,4 @@
-"""`make tune`: sweeps fusion weights, answer passages and the refusal floor on the dev split only.
+"""`make tune`: sweeps fusion weights, the evidence weights, the lead and the refusal floor on the dev split only.
 
 Prints a table per knob (one knob varied, the others at their defaults) and writes evals/reports/tuning.md.
 The chosen defaults (assistant/config.py) and the dev numbers behind them are recorded in the README.
@@ -15,18 +15,19 @@ from assistant.evaluation.pipelines import ProjectPipeline
 from assistant.evaluation.runner import REPORTS, score_item, summarize
 from assistant.services import build_services
 
-COLUMNS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precision", "refusal_accuracy",
-           "false_refusal_rate")
+COLUMNS = ("recall@5", "lead_accuracy", "answer_accuracy", "answer_chars_median", "citation_precision",
+           "refusal_accuracy", "false_refusal_rate")
 SWEEPS = {
-    "weight_dense": [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0],
-    "boost_number": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
-    "answer_k": [2, 3, 4, 5, 6],
-    "evidence_prior": [0.0, 0.1, 0.3, 0.5, 0.8],
-    "evidence_number_bonus": [0.0, 0.15, 0.25, 0.35, 0.5],
-    "quote_ratio": [0.5, 0.6, 0.7, 0.75, 0.85],
-    "max_quotes": [2, 3, 4, 5, 6],
-    "refusal_min_dense": [0.84, 0.85, 0.86, 0.868, 0.875, 0.885],
-    "refusal_evidence": [0.6, 0.8, 0.9, 1.0, 1.2, 9.0],
+    "weight_dense": [0.3, 0.45, 0.55, 0.7],
+    "boost_number": [0.0, 0.1, 0.2, 0.3],
+    "answer_k": [3, 4, 6],
+    "evidence_weight_dense": [0.0, 0.25, 0.5, 1.0],
+    "evidence_weight_focus": [0.5, 1.0, 2.0],
+    "evidence_weight_type": [0.0, 0.15, 0.3, 0.6],
+    "evidence_prior": [0.3, 0.5, 0.8],
+    "lead_tie_ratio": [0.8, 0.85, 0.95, 2.0],
+    "quote_ratio": [0.6, 0.75, 0.85],
+    "refusal_min_dense": [0.85, 0.868, 0.885],
 }
 
 
@@ -47,7 +48,8 @@ def main() -> int:
             if knob == "weight_dense":
                 changes["weight_lexical"] = round(1 - value, 2)
             summary = evaluate(replace(base, **changes), items)
-            lines.append(f"| {value} | " + " | ".join(f"{summary[c]:.3f}" for c in COLUMNS) + " |")
+            lines.append(f"| {value} | " + " | ".join(f"{summary[c]:.3f}" if isinstance(summary[c], float) else
+                                                      str(summary[c]) for c in COLUMNS) + " |")
             print(lines[-1], flush=True)
         sections.append("\n".join(lines))
     text = f"# Tuning on the dev split ({len(items)} questions)\n\n" + "\n\n".join(sections) + "\n"
