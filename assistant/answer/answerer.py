@@ -4,6 +4,7 @@ short quotes and citations (or a refusal, a validity answer, an eligibility verd
 from __future__ import annotations
 
 import queue
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -120,10 +121,10 @@ class Answerer:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
-            return self._finish(self._validity(question, named, generation), generation, intent, results)
+            return self._finish(self._validity(question, named, generation), generation, results)
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
-                return self._finish(self._verdict(question, intent, generation), generation, intent, results)
+                return self._finish(self._verdict(question, intent, generation), generation, results)
             except CitationMissing:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
@@ -136,9 +137,9 @@ class Answerer:
         composition = self._compose(question, intent, ranked, usable, generation)
         if intent.slots.get("language") == "en" and composition.cited:
             composition.lead = f"According to {composition.cited[0].citation_label}: {composition.lead}"
-        answer = self._finish(composition, generation, intent, results, usable)
+        answer = self._finish(composition, generation, results)
         if self.llm is not None:
-            answer = self._generate(query, usable, answer, generation, intent)
+            answer = self._generate(query, usable, answer, generation)
         return answer
 
     # Evidence and composition ----------------------------------------------------------------------------------
@@ -310,8 +311,7 @@ class Answerer:
 
     # Output ----------------------------------------------------------------------------------------------------
 
-    def _finish(self, composition: Composition, generation, intent: Intent, results: list[SearchResult],
-                usable: list[SearchResult] | None = None) -> Answer:
+    def _finish(self, composition: Composition, generation, results: list[SearchResult]) -> Answer:
         """Lead, quotes, then a short currency note per cited document; the full warnings and whole passages go
         with the answer for the sources panel."""
         scores = {r.chunk.id: r.score for r in results}
@@ -328,8 +328,7 @@ class Answerer:
         return Answer(answer="\n".join(lines), refused=False, lead=composition.lead,
                       quotes=[asdict(q) for q in composition.quotes], citations=citations, warnings=warnings)
 
-    def _generate(self, question: str, usable: list[SearchResult], extractive: Answer, generation,
-                  intent: Intent) -> Answer:
+    def _generate(self, question: str, usable: list[SearchResult], extractive: Answer, generation) -> Answer:
         """The LLM's answer when it passes the guards, else the extractive one with a warning saying why."""
         sources = [Source(i, r.chunk.citation_label, r.chunk.text) for i, r in enumerate(usable, 1)]
         try:
@@ -339,10 +338,12 @@ class Answerer:
             extractive.warnings.insert(0, note)
             extractive.answer = f"⚠ {note}\n{extractive.answer}"
             return extractive
-        composition = Composition(lead=text.split("\n", 1)[0], cited=[])
-        for n in cited:
-            composition.number(usable[n - 1].chunk)
-        answer = self._finish(composition, generation, intent, usable)
+        composition = Composition(lead="", cited=[])
+        renumbered = {n: composition.number(usable[n - 1].chunk) for n in sorted(set(cited))}
+        # The model cites the prompt's numbering; the answer's citations are numbered in order of first use.
+        text = re.sub(r"\[(\d{1,2})\]", lambda m: f"[{renumbered.get(int(m.group(1)), m.group(1))}]", text)
+        composition.lead = text.split("\n", 1)[0]
+        answer = self._finish(composition, generation, usable)
         answer.answer = "\n".join([text, *answer.answer.split("\n")[1:]])
         return answer
 
