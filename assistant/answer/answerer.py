@@ -15,7 +15,7 @@ from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.question import Intent, analyze
+from assistant.answer.question import Intent, analyze, asks_list
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
@@ -158,7 +158,7 @@ class Answerer:
         level = self._level_lead(question, intent, usable, generation)
         if level is not None:
             return level
-        if intent.type in LIST_TYPES or (intent.type == "fact" and compose.asks_list(question)):
+        if intent.type in LIST_TYPES or (intent.type == "fact" and asks_list(question)):
             listed = self._list_lead(intent, ranked, chunks)
             if listed is not None:
                 return listed

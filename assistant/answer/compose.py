@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from assistant.answer.evidence import Evidence, content_terms, values_of
 from assistant.documents.units import is_list_item, split_units
-from assistant.text import fold
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
@@ -19,7 +18,6 @@ MAX_ITEMS = 8
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
 _ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
 _HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
-_LIST_ASK = re.compile(r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|list)\b")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
@@ -226,11 +224,6 @@ def focus_coverage(focus: str, unit: str) -> float:
     """Share of the focus phrase's terms the unit holds."""
     wanted = set(content_terms(focus))
     return len(wanted & set(content_terms(unit))) / len(wanted) if wanted else 0.0
-
-
-def asks_list(question: str) -> bool:
-    """'những … nào', 'gồm những gì', 'bao gồm' …"""
-    return bool(_LIST_ASK.search(fold(question)))
 
 
 def with_heading(unit: str, chunk_text: str) -> str:

@@ -89,7 +89,7 @@ def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
     folded = fold(question)
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
-            and not _YEAR.search(question):
+            and not years_in(question):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
     if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
@@ -98,6 +98,16 @@ def answer_type(question: str) -> str:
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
     return "fact"
+
+
+def years_in(question: str) -> list[str]:
+    """The years a question names ('năm 2020'), not those inside a document number ('45/2012')."""
+    return _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question))
+
+
+def asks_list(question: str) -> bool:
+    """'những … nào', 'gồm những gì', 'bao gồm' … (whatever else the question also asks)."""
+    return bool(re.search(_PATTERNS["list"], fold(question)))
 
 
 def _first(pairs, folded: str) -> str | None:
@@ -134,7 +144,7 @@ def slots(question: str) -> dict:
         found["activity"] = activity
     if _CLEANER.search(folded):
         found["cleaner_production"] = True
-    if years := _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question)):
+    if years := years_in(question):
         found["year"] = years[0]
     refs = parse_references(question)
     if refs.documents:

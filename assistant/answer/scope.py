@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.evidence import TermScorer, content_terms
-from assistant.answer.question import Intent
+from assistant.answer.question import Intent, years_in
 from assistant.config import Settings
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units
@@ -32,7 +32,6 @@ PROVINCES = {fold(p): p for p in (
     "Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|"
     "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
 ).split("|")}
-_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 
 
 @dataclass
@@ -93,7 +92,7 @@ class ScopeJudge:
         for province, name in PROVINCES.items():
             if re.search(rf"\b{province}\b", folded) and not re.search(rf"\b{province}\b", seen):
                 return Refusal(f"kho chưa có văn bản khuyến công của {name}")
-        for year in _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question)):
+        for year in years_in(question):
             if year not in seen:
                 return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
         return None
