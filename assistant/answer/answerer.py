@@ -15,11 +15,12 @@ from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.question import Intent, analyze, asks_list
+from assistant.answer.question import Intent, analyze, asks_list, parts
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
+from assistant.documents.units import split_units
 from assistant.domain import support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
@@ -27,7 +28,7 @@ from assistant.search.references import parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.text import nfc
 
-LIST_TYPES = ("list", "procedure", "criteria")
+LIST_TYPES = compose.LIST_TYPES
 
 
 @dataclass
@@ -120,11 +121,34 @@ class Answerer:
         if refusal is not None:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
+        # An eligibility question is decided whole: its verdict weighs every fact the user states.
+        asked = [question] if intent.type == "comparison" or asks_verdict(question, intent) else parts(question)
+        if len(asked) > 1:  # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
+            compositions: list[Composition] = []
+            for sub in asked:
+                sub_retrieval = self.searcher.retrieve(expand_query(sub), k=self.settings.retrieve_k, mode=self.mode,
+                                                       generation=generation)
+                taken = {unit for c in compositions for unit in c.units}  # each part answers with its own unit
+                compositions.append(self._composition(sub, expand_query(sub), analyze(sub), sub_retrieval, taken))
+            composition = compose.joined(compositions)
+        else:
+            composition = self._composition(question, query, intent, retrieval)
+        answer = self._finish(composition, generation, results)
+        if self.llm is not None and composition.usable:
+            answer = self._generate(query, composition.usable, answer, generation)
+        return answer
+
+    def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,
+                     taken: set[str] | None = None) -> Composition:
+        """The lead and quotes answering one question: a validity answer, an eligibility verdict, a support level,
+        a list, a comparison, or the best unit of the retrieved passages."""
+        generation, results = retrieval.generation, retrieval.results
+        named = resolve(parse_references(query), generation.document_keys())
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
-            return self._finish(self._validity(question, named, generation), generation, results)
+            return self._validity(question, named, generation)
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
-                return self._finish(self._verdict(question, intent, generation), generation, results)
+                return self._verdict(question, intent, generation)
             except CitationMissing:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
@@ -134,13 +158,13 @@ class Answerer:
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
         ranked = self._rank(expand_english(question), intent, retrieval, usable)
-        composition = self._compose(question, intent, ranked, usable, generation)
+        if taken is not None:  # one part of a question of several: the units the other parts answered with are out
+            ranked = [e for e in ranked if e.text not in taken] or ranked
+        composition = self._compose(question, intent, ranked, usable, generation, brief=taken is not None)
         if intent.slots.get("language") == "en" and composition.cited:
             composition.lead = f"According to {composition.cited[0].citation_label}: {composition.lead}"
-        answer = self._finish(composition, generation, results)
-        if self.llm is not None:
-            answer = self._generate(query, usable, answer, generation)
-        return answer
+        composition.usable = usable
+        return composition
 
     # Evidence and composition ----------------------------------------------------------------------------------
 
@@ -153,13 +177,14 @@ class Answerer:
                            [r.score / top for r in usable])
 
     def _compose(self, question: str, intent: Intent, ranked: list[Evidence], usable: list[SearchResult],
-                 generation) -> Composition:
+                 generation, brief: bool = False) -> Composition:
+        """`brief`: one part of a question of several, whose lead states its best unit only."""
         chunks = [r.chunk for r in usable]
         level = self._level_lead(question, intent, usable, generation)
         if level is not None:
             return level
         if intent.type in LIST_TYPES or (intent.type == "fact" and asks_list(question)):
-            listed = self._list_lead(intent, ranked, chunks)
+            listed = self._list_lead(intent, ranked, chunks, generation)
             if listed is not None:
                 return listed
         if intent.type == "comparison":
@@ -168,7 +193,9 @@ class Answerer:
         chunk = chunks[best.chunk_index]
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
-        clause = compose.clause_for(compose.with_heading(best.text, chunk.text), intent.type, intent.focus)
+        weight = term_scorer(generation).weight
+        clause = compose.clause_for(compose.with_heading(best.text, chunk.text), intent.type, intent.focus,
+                                    weight=weight)
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
             if compose.contradicts(question, best.text):
@@ -176,11 +203,12 @@ class Answerer:
             else:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
-        runner_up = self._runner_up(intent, ranked, best)
+        composition.units.append(best.text)
+        runner_up = None if brief else self._runner_up(intent, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
             second = compose.clause_for(compose.with_heading(runner_up.text, other.text), intent.type, intent.focus,
-                                        compose.SECOND_CHARS)
+                                        compose.SECOND_CHARS, weight)
             composition.lead = f"{composition.lead[:-1]}; {compose.sentence(second)} [{composition.number(other)}]."
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
@@ -221,19 +249,22 @@ class Answerer:
             return
         composition.quotes.append(Quote(text, composition.number(chunk), chunk.citation_label))
 
-    def _list_lead(self, intent: Intent, ranked: list[Evidence], chunks: list) -> Composition | None:
+    def _list_lead(self, intent: Intent, ranked: list[Evidence], chunks: list, generation) -> Composition | None:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
         index = compose.list_chunk(intent.focus, ranked, chunks)
-        items = compose.items_of(chunks[index].text)
-        if len(items) < 2:
+        chunk = chunks[index]
+        group = compose.best_group(chunk.text, chunk.article_title or "", intent.focus,
+                                   term_scorer(generation).weight)
+        if group is None:
             return None
+        intro, items = group
         composition = Composition(lead="", cited=[])
-        n = composition.number(chunks[index])
+        n = composition.number(chunk)
         composition.lead = compose.list_lead(items, n)
-        intro = compose.intro_of(chunks[index].text)
-        if intro:
-            composition.quotes.append(Quote(compose.quote_text(intro, intent.type, intent.focus), n,
-                                            chunks[index].citation_label))
+        lead_in = intro if intro in split_units(chunk.text) else compose.intro_of(chunk.text)
+        if lead_in:  # what the list is of, in the document's words
+            composition.quotes.append(Quote(compose.quote_text(lead_in, intent.type, intent.focus), n,
+                                            chunk.citation_label))
         return composition
 
     def _comparison_lead(self, intent: Intent, ranked: list[Evidence], chunks: list) -> Composition:

@@ -12,6 +12,7 @@ from assistant.documents.units import is_list_item, split_units
 LEAD_CHARS = 280
 SECOND_CHARS = 160
 VALUE_TYPES = ("amount", "count", "date", "duration", "body")
+LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
 ITEM_CHARS = 70
 MAX_ITEMS = 8
@@ -20,6 +21,7 @@ _ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
 _HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
+_MARKER = re.compile(r"\[(\d+)\]")
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -43,6 +45,8 @@ class Composition:
     lead: str
     quotes: list[Quote] = field(default_factory=list)
     cited: list = field(default_factory=list)
+    usable: list = field(default_factory=list)  # the retrieved passages it drew on (an LLM's sources)
+    units: list[str] = field(default_factory=list)  # the units its lead states
 
     def number(self, chunk) -> int:
         """The citation number of a chunk, allotting the next one on first use."""
@@ -51,6 +55,29 @@ class Composition:
             self.cited.append(chunk)
             return len(self.cited)
         return ids.index(chunk.id) + 1
+
+
+def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
+    """One composition answering a question of several parts: their leads side by side in one line, citations
+    renumbered in order of first use, and at most `max_quotes` quotes (the first of each part first)."""
+    whole = Composition(lead="")
+    leads, quotes = [], []
+    for part in parts:
+        if part.lead in leads or not part.lead:
+            continue
+        renumber = {n: whole.number(chunk) for n, chunk in enumerate(part.cited, 1)}
+        leads.append(_renumbered(part.lead, renumber))
+        quotes.append([Quote(q.text, renumber.get(q.n, q.n), q.label) for q in part.quotes])
+        whole.usable.extend(r for r in part.usable if r not in whole.usable)
+        whole.units.extend(part.units)
+    whole.lead = " ".join(lead if lead.endswith((".", "?")) else f"{lead}." for lead in leads)
+    ordered = [q[0] for q in quotes if q] + [q for part in quotes for q in part[1:]]
+    whole.quotes = list({q.text: q for q in reversed(ordered)}.values())[::-1][:max_quotes]
+    return whole
+
+
+def _renumbered(text: str, renumber: dict[int, int]) -> str:
+    return _MARKER.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", text)
 
 
 def strip_mark(text: str) -> str:
@@ -121,9 +148,10 @@ def tidy(clause: str) -> str:
     return _TRAILING.sub("", clause).strip()
 
 
-def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS) -> str:
+def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS, weight=None) -> str:
     """The part of a unit that answers: the clause holding the asked values (after a 'X: Y' colon when the values are
-    in Y), else the sentence that covers the most focus terms; at most `limit` characters."""
+    in Y), a list's item names, else the one or two sentences covering the most focus-term weight (`weight` gives a
+    folded term's weight, 1 each by default); at most `limit` characters."""
     text = strip_mark(unit)
     head, colon, tail = text.partition(": ")
     spans = values_of(text, answer_type)
@@ -141,9 +169,41 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS)
         return tidy(text)
     if spans:
         return tidy(_window(text, spans[0].start(), spans[-1].end(), limit))
-    wanted = set(content_terms(focus))
-    best = max(_pieces(text), key=lambda p: len(wanted & set(content_terms(text[p[0]:p[1]]))), default=(0, len(text)))
-    return tidy(_window(text, best[0], best[1], limit))
+    if answer_type in LIST_TYPES and (names := inline_list(text, limit)):
+        return names
+    start, end = _best_window(text, set(content_terms(focus)), limit, weight or (lambda term: 1.0))
+    return tidy(_window(text, start, end, limit))
+
+
+def _best_window(text: str, wanted: set[str], limit: int, weight) -> tuple[int, int]:
+    """The one or two consecutive sentences of `text` that hold the most focus-term weight (the shorter on a tie);
+    two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""
+    pieces = _pieces(text)
+    windows = [(a, b) for i, (a, _) in enumerate(pieces) for (_, b) in pieces[i:i + 2]]
+    windows = [(a, b) for a, b in windows if b - a <= limit or (a, b) in pieces]
+
+    def gain(window: tuple[int, int]) -> tuple[float, int]:
+        terms = wanted & set(content_terms(text[window[0]:window[1]]))
+        return sum(weight(t) for t in terms), -(window[1] - window[0])
+    return max(windows, key=gain, default=(0, len(text)))
+
+
+def inline_list(text: str, limit: int) -> str | None:
+    """'Hồ sơ gồm: A; B; C …' told by its items' names, as many as fit in `limit` (None when not such a list)."""
+    head, colon, tail = text.partition(": ")
+    items = [item for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
+    if not colon or len(items) < 3 or len(head) > limit // 2:
+        return None
+    width = max(40, (limit - len(head)) // len(items))
+    names, used = [], len(head) + 2
+    for item in items:
+        name = item_heading(item, width)
+        if used + len(name) + 2 > limit:
+            names.append("…")
+            break
+        names.append(name)
+        used += len(name) + 2
+    return f"{head}: " + "; ".join(names)
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -166,9 +226,9 @@ def item_heading(item: str, width: int = ITEM_CHARS) -> str:
     return head.strip(" ,;:.")
 
 
-def quote_text(unit: str, answer_type: str, focus: str) -> str:
+def quote_text(unit: str, answer_type: str, focus: str, weight=None) -> str:
     """A unit trimmed for quoting (at most QUOTE_CHARS)."""
-    return clause_for(unit, answer_type, focus, QUOTE_CHARS)
+    return clause_for(unit, answer_type, focus, QUOTE_CHARS, weight)
 
 
 def items_of(chunk_text: str) -> list[str]:
@@ -177,6 +237,37 @@ def items_of(chunk_text: str) -> list[str]:
     if units and units[0].endswith(":"):
         units = units[1:]
     return [u for u in units if is_list_item(u)]
+
+
+_KHOAN = re.compile(r"^\d+\.\s")
+
+
+def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]:
+    """The lists of a chunk as (what introduces it, its items): the chunk's top-level items (khoản, else điểm), and
+    each khoản or '…sau:' line with the điểm under it."""
+    units = list(split_units(chunk_text))
+    items = items_of(chunk_text)
+    top = [u for u in items if _KHOAN.match(u)] or items
+    groups = [(f"{title} {intro_of(chunk_text) or ''}".strip(), top)] if len(top) >= 2 else []
+    for i, unit in enumerate(units):
+        points = []
+        for following in units[i + 1:]:
+            if not _POINT_ITEM.match(following):
+                break
+            points.append(following)
+        if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
+            groups.append((unit, points))
+    return groups
+
+
+def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
+    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie)."""
+    wanted = set(content_terms(focus))
+    groups = list_groups(chunk_text, title)
+
+    def named(index: int) -> tuple[float, int]:
+        return sum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
+    return groups[max(range(len(groups)), key=named)] if groups else None
 
 
 def list_lead(items: list[str], n: int) -> str:
@@ -231,7 +322,7 @@ def with_heading(unit: str, chunk_text: str) -> str:
     heading = chunk_text.split("\n", 1)[0].strip()
     if unit == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(unit):
         return unit
-    return f"{strip_mark(heading)}: {strip_mark(unit)}"
+    return f"{strip_mark(heading).rstrip(' :')}: {strip_mark(unit)}"
 
 
 def intro_of(chunk_text: str) -> str | None:

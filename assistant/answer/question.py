@@ -72,6 +72,53 @@ _ASKING = re.compile(
     r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
 
 
+# Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
+# (machine), so it is only recognized with its diacritics.
+_CUE_ACCENTED = re.compile(r"(?<!\w)(ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|thì sao|ở đâu|"
+                           r"(không|chưa|phải không|đúng không)\s*$)(?!\w)")
+_CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$)\b|"
+                         r"\b(how|what|who|which|when|where)\b")
+_JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+# Asking words removed from the part that carries the subject before it is lent to the other parts.
+_CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
+                         r"có phải|phải không|đúng không|không|chưa|cần)(?!\w)", re.IGNORECASE)
+
+
+def _asks(text: str) -> bool:
+    lowered = nfc(text).lower().strip(" ?.!")
+    return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered)))
+
+
+def parts(question: str) -> list[str]:
+    """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
+    gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
+    question asks one thing."""
+    sentences = [s for s in _SENTENCE.split(nfc(question).strip()) if s.strip()]
+    scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(s))]
+    asked = [s for s in sentences if s not in scene]
+    pieces: list[str] = []
+    for sentence in asked:
+        opened = False  # each asked sentence opens a part; within one, a stretch that asks nothing joins the last
+        for piece in _JOINT.split(sentence):
+            piece = piece.strip(" ,;?")
+            if not piece:
+                continue
+            if not opened or (_asks(piece) and _asks(pieces[-1])):
+                pieces.append(piece)
+                opened = True
+            else:
+                pieces[-1] = f"{pieces[-1]}, {piece}"
+    if len(pieces) < 2:
+        return [question]
+    subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", pieces[0])).strip(" ,")
+    setting = " ".join(scene)
+    out = [f"{setting} {pieces[0]}?".strip()]
+    # A short part ('ai lập?') is about the first part's subject; a longer one names its own.
+    out += [f"{setting} {piece}{f' ({subject})' if len(piece.split()) < 6 else ''}?".strip() for piece in pieces[1:]]
+    return out
+
+
 @dataclass
 class Intent:
     """What a question asks: its answer type, the phrase it is about, and the facts it states."""

@@ -118,11 +118,13 @@ class Searcher:
         """Top-k chunks for a question; `mode` 'dense' or 'lexical' gives the single-signal baselines."""
         return self.retrieve(question, k, mode).results
 
-    def retrieve(self, question: str, k: int | None = None, mode: str = "hybrid") -> Retrieval:
-        """Top-k chunks for a question with the generation they were read from."""
+    def retrieve(self, question: str, k: int | None = None, mode: str = "hybrid",
+                 generation: Generation | None = None) -> Retrieval:
+        """Top-k chunks for a question with the generation they were read from (`generation`, when given: the parts
+        of one question are answered from the same one)."""
         if mode not in MODES:
             raise ValueError(f"mode phải là một trong {MODES}")
-        snap = self.generation()
+        snap = generation or self.generation()
         query = expand_query(nfc(question).strip())
         results = self._ranked(snap, query, k or self.settings.top_k, mode)
         vector = self.query_vector(snap, query) if query and mode != "lexical" else None

@@ -1,0 +1,95 @@
+"""The lead that answers: questions of several parts, the sentence that answers a restated condition, the list a
+question names inside a passage, inline lists told by their items."""
+
+import re
+
+import pytest
+
+from assistant.answer import compose
+from assistant.answer.answerer import Answerer
+from assistant.answer.question import parts
+from assistant.search.retrieval import Searcher
+from tests.conftest import require_corpus
+
+
+@pytest.fixture(scope="module")
+def answerer(default_settings):
+    return Answerer(Searcher(default_settings))
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("Hồ sơ cần gì và bao nhiêu điểm thì đạt?", 2),
+    ("Tỉnh Phú Thọ ban hành nghị quyết nào về mức chi khuyến công? Ngày ban hành?", 2),
+    ("Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?", 2),
+    ("Hộ kinh doanh và hợp tác xã ở xã có được hỗ trợ không?", 1),
+    ("Mức hỗ trợ tối đa cho mua máy móc là bao nhiêu?", 1),
+    ("Trong 10 năm 2012-2022, Hà Nội đã tổ chức bao nhiêu lớp truyền nghề?", 1),
+    ("Xưởng mộc của tôi ở xã muốn mua máy thì được hỗ trợ bao nhiêu?", 1),
+])
+def test_a_question_is_cut_into_the_questions_it_asks(question, count):
+    assert len(parts(question)) == count
+
+
+def test_each_part_keeps_the_scene_and_borrows_the_subject():
+    first, second = parts("Cơ sở tôi ở xã làm đèn lồng. Hồ sơ cần gì và bao nhiêu điểm thì đạt?")
+    assert first.startswith("Cơ sở tôi ở xã làm đèn lồng.") and first.endswith("Hồ sơ cần gì?")
+    assert second.startswith("Cơ sở tôi ở xã làm đèn lồng.") and "bao nhiêu điểm thì đạt" in second
+    assert "Hồ sơ" in second and "gì" not in second.split("đạt", 1)[1]
+
+
+def test_the_sentence_that_answers_a_restated_condition_follows_it():
+    unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
+            "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "
+            "lượng công việc đã thực hiện. Hồ sơ để thanh lý, quyết toán hợp đồng trong trường hợp này gồm: Văn bản "
+            "giải trình của đơn vị thực hiện đề án; biên bản nghiệm thu xác nhận khối lượng đã thực hiện.")
+    clause = compose.clause_for(unit, "fact", "Trường hợp bất khả kháng không hoàn thành đề án quyết toán")
+    assert "bất khả kháng" in clause and "khối lượng công việc đã thực hiện" in clause
+    assert len(clause) <= compose.LEAD_CHARS + 2
+
+
+def test_rare_terms_weigh_more_when_choosing_the_sentence():
+    unit = ("2. Ban Giám khảo gồm có Trưởng ban, Phó Trưởng ban và các thành viên. Số lượng thành viên của Ban Giám "
+            "khảo là số lẻ. Thành viên của Ban Giám khảo là các nhà khoa học, chuyên gia, cán bộ quản lý, người có "
+            "chuyên môn, kinh nghiệm thuộc lĩnh vực, ngành nghề liên quan đến các nhóm sản phẩm đăng ký tham gia "
+            "bình chọn. Thành viên của Ban Giám khảo có thể là thành viên của Hội đồng bình chọn.")
+    rare = {"le": 5.0, "chan": 5.0}
+    clause = compose.clause_for(unit, "fact", "Ban Giám khảo có số thành viên chẵn hay lẻ",
+                                weight=lambda term: rare.get(term, 1.0))
+    assert "số lẻ" in clause
+
+
+def test_an_inline_list_is_told_by_its_items():
+    unit = ("1. Đề án tổ chức đào tạo nghề, truyền nghề, hồ sơ gồm: Quyết định cấp chứng chỉ hoặc chứng nhận; danh "
+            "sách học viên được cấp chứng chỉ hoặc chứng nhận (có chữ ký của học viên); danh sách lao động được sử "
+            "dụng sau đào tạo (có xác nhận của cơ sở công nghiệp nông thôn sử dụng lao động và đơn vị thực hiện đề "
+            "án); hóa đơn chứng từ thanh toán hoặc danh sách ký nhận tiền ăn, tiền đi lại của học viên (nếu có).")
+    clause = compose.clause_for(unit, "list", "hồ sơ đào tạo nghề")
+    assert clause.startswith("Đề án tổ chức đào tạo nghề, truyền nghề, hồ sơ gồm: Quyết định cấp chứng chỉ")
+    assert "danh sách học viên" in clause and "danh sách lao động" in clause
+    assert len(clause) <= compose.LEAD_CHARS
+
+
+def test_the_list_a_question_names_is_chosen_inside_its_passage():
+    text = ("1. Kinh phí khuyến công quốc gia được hình thành từ các nguồn sau:\n"
+            "a) Ngân sách nhà nước cấp hàng năm theo kế hoạch.\n"
+            "b) Tài trợ và đóng góp của các tổ chức, cá nhân trong và ngoài nước.\n"
+            "2. Kinh phí khuyến công quốc gia được sử dụng cho mục đích sau:\n"
+            "a) Chi cho hoạt động khuyến công quốc gia theo các nội dung quy định tại Điều 4 Nghị định này.\n"
+            "b) Các khoản chi khác phục vụ hoạt động khuyến công quốc gia.")
+    used = compose.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí được sử dụng cho mục đích",
+                              lambda term: 1.0)
+    sources = compose.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí hình thành từ nguồn",
+                                 lambda term: 1.0)
+    assert used[1][0].startswith("a) Chi cho hoạt động") and len(used[1]) == 2
+    assert sources[1][0].startswith("a) Ngân sách nhà nước")
+
+
+@require_corpus()
+def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
+    answer = answerer.ask("Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên và ai quyết định thành lập?")
+    assert not answer.refused and "\n" not in answer.lead
+    assert "07 hoặc 09 thành viên" in answer.lead
+    assert "Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định thành lập" in answer.lead
+    assert "::" not in answer.lead
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert markers == set(range(1, len(answer.citations) + 1))  # renumbered in order, none dangling
