@@ -68,6 +68,11 @@ class Answer:
         return asdict(self)
 
 
+def value_type(intent: Intent) -> str:
+    """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
+    return intent.slots.get("asserts") or intent.type
+
+
 class Answerer:
     """Answers from the corpus only, leading with the answer and quoting what it cites; refuses when it cannot."""
 
@@ -157,7 +162,7 @@ class Answerer:
             usable = [r for r in usable if r.chunk.doc_id in named] or usable  # a question about one document
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
-        ranked = self._rank(expand_english(question), intent, retrieval, usable)
+        ranked = self._rank(expand_english(question), value_type(intent), retrieval, usable)
         if taken is not None:  # one part of a question of several: the units the other parts answered with are out
             ranked = [e for e in ranked if e.text not in taken] or ranked
         composition = self._compose(question, intent, ranked, usable, generation, brief=taken is not None)
@@ -168,12 +173,13 @@ class Answerer:
 
     # Evidence and composition ----------------------------------------------------------------------------------
 
-    def _rank(self, query: str, intent: Intent, retrieval: Retrieval, usable: list[SearchResult]) -> list[Evidence]:
+    def _rank(self, query: str, answer_type: str, retrieval: Retrieval,
+              usable: list[SearchResult]) -> list[Evidence]:
         s = self.settings
         weights = Weights(s.evidence_weight_dense, s.evidence_weight_focus, s.evidence_weight_type, s.evidence_prior)
         ranker = EvidenceRanker(retrieval.generation, weights)
         top = usable[0].score or 1.0
-        return ranker.rank(query, intent.type, retrieval.query_vector, [r.chunk for r in usable],
+        return ranker.rank(query, answer_type, retrieval.query_vector, [r.chunk for r in usable],
                            [r.score / top for r in usable])
 
     def _compose(self, question: str, intent: Intent, ranked: list[Evidence], usable: list[SearchResult],
@@ -189,31 +195,32 @@ class Answerer:
                 return listed
         if intent.type == "comparison":
             return self._comparison_lead(intent, ranked, chunks)
-        best = compose.best_with_values(ranked, intent.type)
+        kind = value_type(intent)
+        best = compose.best_with_values(ranked, kind)
         chunk = chunks[best.chunk_index]
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         weight = term_scorer(generation).weight
-        clause = compose.clause_for(compose.with_heading(best.text, chunk.text), intent.type, intent.focus,
-                                    weight=weight)
+        clause = compose.clause_for(compose.with_heading(best.text, chunk.text), kind, intent.focus, weight=weight)
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
-            if compose.contradicts(question, best.text):
-                prefix = "Không. "
-            else:
+            check = compose.premise_check(question, best.text, kind)
+            if check is not None:  # the question asserts a value: the text's value confirms or contradicts it
+                prefix = "Đúng. " if check else "Không. "
+            elif "asserts" not in intent.slots:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
-        runner_up = None if brief else self._runner_up(intent, ranked, best)
+        runner_up = None if brief else self._runner_up(kind, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
-            second = compose.clause_for(compose.with_heading(runner_up.text, other.text), intent.type, intent.focus,
+            second = compose.clause_for(compose.with_heading(runner_up.text, other.text), kind, intent.focus,
                                         compose.SECOND_CHARS, weight)
             composition.lead = f"{composition.lead[:-1]}; {compose.sentence(second)} [{composition.number(other)}]."
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
 
-    def _runner_up(self, intent: Intent, ranked: list[Evidence], best: Evidence) -> Evidence | None:
+    def _runner_up(self, kind: str, ranked: list[Evidence], best: Evidence) -> Evidence | None:
         """The next unit when it scores almost as well as the best (and holds a value when one is asked)."""
         ratio = self.settings.lead_tie_ratio
         for evidence in ranked[:4]:
@@ -221,7 +228,7 @@ class Answerer:
                 continue
             if evidence.score < ratio * best.score:
                 return None
-            if intent.type not in compose.VALUE_TYPES or values_of(evidence.text, intent.type):
+            if kind not in compose.VALUE_TYPES or values_of(evidence.text, kind):
                 return evidence
         return None
 

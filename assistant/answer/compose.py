@@ -22,6 +22,7 @@ _HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong
 _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 _MARKER = re.compile(r"\[(\d+)\]")
+_VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -63,7 +64,8 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
     whole = Composition(lead="")
     leads, quotes = [], []
     for part in parts:
-        if part.lead in leads or not part.lead:
+        said = _VERDICT.sub("", part.lead)
+        if not said or any(said in lead for lead in leads):  # two parts answered by the same text
             continue
         renumber = {n: whole.number(chunk) for n, chunk in enumerate(part.cited, 1)}
         leads.append(_renumbered(part.lead, renumber))
@@ -291,11 +293,24 @@ def premise_numbers(question: str) -> set[str]:
     return {re.sub(r"\D", "", m.group(0)) for m in re.finditer(r"\d+(?:[.,]\d+)*\s*(?:%|triệu|tỷ)", question)}
 
 
+def _numbers(value: str) -> tuple[int, ...]:
+    """The numbers of a value, for comparing how two texts write it ('21/5/2012' and 'ngày 21 tháng 5 năm 2012')."""
+    return tuple(int(n) for n in re.findall(r"\d+", value.replace(".", "")))
+
+
+def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool | None:
+    """Whether a unit confirms (True) or contradicts (False) the value of the asked kind a question asserts ('tạm
+    ứng tới 90% phải không?', 'hằng năm phải không?'); None when the question asserts none or the unit states none."""
+    asserted = {_numbers(m.group(0)) for m in values_of(question, answer_type)}
+    stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
+    if not asserted or not stated:
+        return None
+    return bool(asserted & stated)
+
+
 def contradicts(question: str, unit: str, answer_type: str = "amount") -> bool:
-    """Whether a question asserts an amount the answering unit does not state (a false premise)."""
-    asserted = premise_numbers(question)
-    stated = {re.sub(r"\D", "", m.group(0)) for m in values_of(unit, answer_type)}
-    return bool(asserted) and bool(stated) and not (asserted & stated)
+    """Whether a question asserts a value the answering unit does not state (a false premise)."""
+    return premise_check(question, unit, answer_type) is False
 
 
 def best_with_values(ranked: list[Evidence], answer_type: str, ratio: float = 0.8) -> Evidence:

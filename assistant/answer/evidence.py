@@ -44,7 +44,7 @@ VALUES = {
                        r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
 }
 TYPE_VALUES = {"amount": ("percent", "money"), "count": ("count",), "date": ("date",),
-               "duration": ("duration", "date"), "body": ("body",)}
+               "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.answer.evidence import DOC_NUMBER
 from assistant.domain.eligibility import match_sector
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references
@@ -88,6 +89,19 @@ _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao
 def _asks(text: str) -> bool:
     lowered = nfc(text).lower().strip(" ?.!")
     return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered)))
+
+
+# The kinds of value a yes/no question may assert, tried in order: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'),
+# a frequency or length ('hằng năm', '3 năm').
+_ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
+             ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
+             ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"))
+
+
+def asserted(question: str) -> str | None:
+    """The kind of value a yes/no question asserts, to be checked against the text ('… phải không?')."""
+    folded = fold(DOC_NUMBER.sub(" ", question))
+    return next((kind for kind, pattern in _ASSERTED if re.search(pattern, folded)), None)
 
 
 def parts(question: str) -> list[str]:
@@ -219,4 +233,6 @@ def analyze(question: str) -> Intent:
     found = slots(question)
     if is_english(question):
         found["language"] = "en"
+    if kind == "yes_no" and (value := asserted(question)):
+        found["asserts"] = value
     return Intent(type=kind, focus=focus(question), slots=found)

@@ -10,6 +10,7 @@ from assistant.text import fold
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
                    r"signed)\b")
+_EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
                      r"issued|signed)\b")
 
@@ -32,7 +33,9 @@ def status_sentence(meta: dict, question: str) -> str:
     """One sentence on a document's currency: its status, what amends or replaces it, and its dates."""
     label = doc_label(meta)
     status = meta.get("status")
-    if _ISSUED.search(fold(question)) and meta.get("issued"):
+    folded = fold(question)
+    # 'có hiệu lực từ ngày ký … không?' asks when it took effect, not when it was signed
+    if _ISSUED.search(folded) and meta.get("issued") and not _EFFECT.search(folded):
         return f"{label} được ban hành {vietnamese_date(meta['issued'])}"
     if status == "amended" and meta.get("amended_by"):
         amended = "; ".join(_bare(a) for a in meta["amended_by"])
@@ -45,7 +48,23 @@ def status_sentence(meta: dict, question: str) -> str:
         text = f"{label}: {STATUS_LABELS.get(status, 'chưa xác minh')}"
     if meta.get("effective") and status != "superseded":
         text += f" (có hiệu lực từ {vietnamese_date(meta['effective'])})"
+        if _EFFECT.search(folded) and (claimed := _claimed_date(question)):
+            text = ("Đúng. " if claimed == _date_numbers(meta["effective"]) else "Không. ") + text
     return text
+
+
+def _date_numbers(iso: str) -> tuple[int, int, int]:
+    year, month, day = (int(n) for n in iso.split("-"))
+    return day, month, year
+
+
+def _claimed_date(question: str) -> tuple[int, int, int] | None:
+    """The date a question asserts ('từ ngày 21/5/2012', 'ngày 21 tháng 5 năm 2012')."""
+    match = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", question)
+    if not match:
+        return None
+    numbers = [int(n) for n in match.groups() if n]
+    return numbers[0], numbers[1], numbers[2]
 
 
 def _bare(note: str) -> str:
