@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer import compose
 from assistant.answer.answerer import Answerer
-from assistant.answer.question import parts
+from assistant.answer.question import analyze, parts, sides
 from assistant.search.retrieval import Searcher
 from tests.conftest import require_corpus
 
@@ -93,3 +93,33 @@ def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
     assert "::" not in answer.lead
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
     assert markers == set(range(1, len(answer.citations) + 1))  # renumbered in order, none dangling
+
+
+def test_a_comparison_is_cut_into_its_two_sides():
+    assert sides("So sánh số thành viên Hội đồng bình chọn cấp tỉnh và cấp khu vực") == [
+        "số thành viên Hội đồng bình chọn cấp tỉnh?", "số thành viên Hội đồng bình chọn cấp khu vực?"]
+    first, second = sides("So sánh mức hỗ trợ mô hình trình diễn với mức hỗ trợ dự án ngành nghề nông thôn")
+    assert first.startswith("mức hỗ trợ mô hình trình diễn") and second.startswith("mức hỗ trợ dự án")
+    assert sides("Mức hỗ trợ tối đa là bao nhiêu?") == ["Mức hỗ trợ tối đa là bao nhiêu?"]
+
+
+@pytest.mark.parametrize(("question", "unit", "kind", "expected"), [
+    ("Được tạm ứng tới 90% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", False),
+    ("Được tạm ứng 70% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", True),
+    ("Cấp tỉnh tổ chức hằng năm phải không?", "được tổ chức định kỳ 02 (hai) năm một lần", "frequency", False),
+    ("Cấp tỉnh tổ chức hằng năm phải không?", "Sở Công Thương tổ chức bình chọn cấp tỉnh", "frequency", None),
+])
+def test_a_value_the_question_asserts_is_checked_against_the_text(question, unit, kind, expected):
+    assert compose.premise_check(question, unit, kind) is expected
+
+
+def test_the_kind_of_value_a_yes_no_question_asserts():
+    assert analyze("Được tạm ứng tới 90% kinh phí hỗ trợ phải không?").slots["asserts"] == "amount"
+    assert analyze("Bình chọn cấp tỉnh được tổ chức hằng năm phải không?").slots["asserts"] == "frequency"
+    assert "asserts" not in analyze("Hộ kinh doanh có được hỗ trợ không?").slots
+
+
+@require_corpus()
+def test_a_false_premise_gets_no_and_the_texts_date(answerer):
+    answer = answerer.ask("Nghị định 45/2012/NĐ-CP có hiệu lực từ ngày ký 21/5/2012 đúng không?")
+    assert answer.lead.startswith("Không.") and "05 tháng 7 năm 2012" in answer.lead

@@ -15,7 +15,7 @@ from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.question import Intent, analyze, asks_list, parts
+from assistant.answer.question import Intent, analyze, asks_list, parts, sides
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
@@ -127,7 +127,10 @@ class Answerer:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         # An eligibility question is decided whole: its verdict weighs every fact the user states.
-        asked = [question] if intent.type == "comparison" or asks_verdict(question, intent) else parts(question)
+        if intent.type == "comparison":  # 'So sánh A với B': each side answered on its own
+            asked = sides(question)
+        else:
+            asked = [question] if asks_verdict(question, intent) else parts(question)
         if len(asked) > 1:  # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
             compositions: list[Composition] = []
             for sub in asked:

@@ -15,6 +15,7 @@ VALUE_TYPES = ("amount", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
 ITEM_CHARS = 70
+LIST_CHARS = 400  # what a list lead's item names may take together, shared out among the items
 MAX_ITEMS = 8
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
 _ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
@@ -220,7 +221,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def item_heading(item: str, width: int = ITEM_CHARS) -> str:
     """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
     `width` allows), at most `width` characters."""
-    text = strip_mark(item)
+    text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
     cut = _HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
     head = text[: cut.start()] if cut else text
     if len(head) > width:
@@ -275,7 +276,7 @@ def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, li
 def list_lead(items: list[str], n: int) -> str:
     """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
     each item, since its facts often follow the heading."""
-    width = 2 * ITEM_CHARS if len(items) <= 3 else ITEM_CHARS
+    width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
     heads = [item_heading(i, width) for i in items[:MAX_ITEMS]]
     more = "; …" if len(items) > MAX_ITEMS else ""
     return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."

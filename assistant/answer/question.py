@@ -104,6 +104,27 @@ def asserted(question: str) -> str | None:
     return next((kind for kind, pattern in _ASSERTED if re.search(pattern, folded)), None)
 
 
+_SIDES = re.compile(r"^(?:hãy\s+)?so sánh\s+(?P<a>.+?)\s+(?:với|và|so với)\s+(?P<b>.+?)[\s?.!]*$", re.IGNORECASE)
+_HEAD = re.compile(r"^(mức hỗ trợ|mức chi|thời hạn|thời gian|điều kiện|hồ sơ|đối tượng)\b", re.IGNORECASE)
+
+
+def sides(question: str) -> list[str]:
+    """The two sides of 'So sánh A với B', each a question of its own (a short B borrows what A says before the
+    words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the question itself when not so phrased."""
+    match = _SIDES.match(nfc(question).strip())
+    if not match:
+        return [question]
+    first, second = match.group("a"), match.group("b")
+    head = _HEAD.match(first)
+    lead_word = second.split()[0].lower()
+    if len(second.split()) <= 3 and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
+        second = f"{first[:cut]} {second}"  # 'số thành viên … cấp tỉnh và cấp khu vực': the rest is shared
+    elif head and not _HEAD.match(second):
+        second = f"{head.group(0)} {second}"
+    return [f"{first} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{first}?",
+            f"{second} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{second}?"]
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
@@ -149,6 +170,8 @@ class Intent:
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
     folded = fold(question)
+    if re.search(_PATTERNS["comparison"], folded):
+        return "comparison"
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
             and not years_in(question):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
