@@ -82,6 +82,7 @@ def test_sector_groups_of_article_5():
     assert [match_sector(s) for s in ("chế biến cà phê", "may mặc xuất khẩu", "sản xuất phân bón", "lắp ráp "
                                       "linh kiện điện tử", "gốm sứ mỹ nghệ", "khai thác cát sỏi", "xử lý nước thải",
                                       "dịch vụ karaoke")] == ["a", "b", "c", "d", "dd", "e", "g", None]
+    assert match_sector("khai thác, chế biến đá") == "e"  # mining, though 'chế biến' also names group a
 
 
 def test_priorities_are_listed_with_their_articles():

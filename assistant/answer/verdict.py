@@ -68,7 +68,7 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     entity = cited[0] if s.get("entity_type") else (f"Đối tượng là {_ANY_ENTITY}", cited[0][1])
     place = cited[1]
     trade = [item for item in cited[2:] if item[0].startswith("Ngành nghề")]
-    review = [item for item in cited[2:] if "xem xét" in item[0] or item[0].startswith("Cần")]
+    review = [item for item in cited[2:] if "xem xét" in item[0] or "cần " in item[0].lower()]
     if not s.get("place"):
         answer.clarify = CLARIFY_PLACE
         answer.lead_parts = [("Có thể được hỗ trợ.", None), entity, ("Địa bàn áp dụng là huyện, thị xã, thị trấn, xã "

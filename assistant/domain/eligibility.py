@@ -76,7 +76,7 @@ SECTOR_GROUPS = {
            "thu cong|my nghe|may tre|tre dan|dan lat|gom|gom su|theu|theu ren|son mai|kham trai|det thu cong|"
            "non la|tieu thu cong|guong|dieu khac"),
     "e": ("Khai thác, chế biến khoáng sản tại địa bàn có điều kiện kinh tế - xã hội khó khăn, đặc biệt khó khăn",
-          "khai thac|khoang san|mo da|cat soi"),
+          "khai thac|khoang san|mo da|cat soi|khai thac da|che bien da|da xay dung"),
     "g": ("Áp dụng sản xuất sạch hơn; xử lý ô nhiễm môi trường tại cụm công nghiệp, cơ sở công nghiệp nông thôn",
           "san xuat sach hon|xu ly o nhiem|xu ly chat thai|xu ly nuoc thai|tai che"),
 }
@@ -212,8 +212,8 @@ def check(applicant: Applicant) -> Verdict:
         point = "đ" if group == "dd" else group
         reason(f"Ngành nghề thuộc nhóm {point}) Điều 5: {label}.", ND45_SECTORS)
         if group == "e":
-            reason("Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại địa bàn khó khăn, đặc biệt khó khăn: cần xác "
-                   "định địa bàn.", TT46_EXCLUSIONS, "review")
+            reason("Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại những địa bàn có điều kiện kinh tế - xã hội khó "
+                   "khăn và đặc biệt khó khăn: cần xác định địa bàn.", TT46_EXCLUSIONS, "review")
         if _UNFIRED.search(folded_sector):
             verdict.priorities.append(Reason("Vật liệu xây dựng không nung được tập trung hỗ trợ.",
                                              TT46_EXCLUSIONS))
