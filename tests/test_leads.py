@@ -9,6 +9,7 @@ from assistant.answer import compose
 from assistant.answer.answerer import Answerer
 from assistant.answer.question import analyze, parts, sides
 from assistant.search.retrieval import Searcher
+from assistant.search.shorthand import expand_shorthand
 from tests.conftest import require_corpus
 
 
@@ -123,3 +124,20 @@ def test_the_kind_of_value_a_yes_no_question_asserts():
 def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     answer = answerer.ask("Nghị định 45/2012/NĐ-CP có hiệu lực từ ngày ký 21/5/2012 đúng không?")
     assert answer.lead.startswith("Không.") and "05 tháng 7 năm 2012" in answer.lead
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("nhà nc hỗ trợ dc bn tiền ạ?", "nhà nước hỗ trợ được bao nhiêu tiền ạ?"),
+    ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
+    ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
+    ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
+])
+def test_chat_shorthand_is_written_out(typed, written):
+    assert expand_shorthand(typed) == written
+
+
+@require_corpus()
+def test_a_question_in_chat_shorthand_gets_the_level(answerer):
+    answer = answerer.ask("nâng cấp hệ thống sử lý ô nhiễm ở cụm cn thì đc hỗ trợ bn vậy")
+    assert not answer.refused and answer.intent["type"] == "amount"
+    assert "triệu đồng" in answer.lead or "%" in answer.lead

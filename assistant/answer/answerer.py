@@ -26,6 +26,7 @@ from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
+from assistant.search.shorthand import expand_shorthand
 from assistant.text import nfc
 
 LIST_TYPES = compose.LIST_TYPES
@@ -84,8 +85,9 @@ class Answerer:
         self.scope = ScopeJudge(self.settings, lexical_only=mode == "lexical")
 
     def query(self, question: str, history: list[dict] | None = None) -> tuple[str, str]:
-        """The standalone question and the retrieval query (English and colloquial terms expanded)."""
-        standalone = self._standalone(nfc(question).strip(), history)
+        """The standalone question (chat shorthand written out) and the retrieval query (English and colloquial terms
+        expanded)."""
+        standalone = self._standalone(expand_shorthand(nfc(question).strip()), history)
         return standalone, expand_query(standalone)
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:

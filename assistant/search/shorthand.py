@@ -1,0 +1,36 @@
+"""Chat shorthand and common misspellings ('bn', 'đc', 'ko', 'sử lý') written out as the corpus writes them."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold, is_unaccented
+
+# Whole words only; each written as the corpus writes it (folded again for a question typed without diacritics).
+SHORTHAND = {
+    "bn": "bao nhiêu", "bnhiu": "bao nhiêu", "bao nhiu": "bao nhiêu", "bao nhiểu": "bao nhiêu",
+    "đc": "được", "dc": "được", "đươc": "được",
+    "ko": "không", "k": "không", "kh": "không", "hok": "không", "hông": "không", "hem": "không",
+    "j": "gì", "ntn": "như thế nào", "nhà nc": "nhà nước", "vs": "với", "mún": "muốn",
+    "dn": "doanh nghiệp", "dnnvv": "doanh nghiệp nhỏ và vừa", "htx": "hợp tác xã",
+    "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
+    "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian",
+    "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
+}
+# 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
+_FINAL_ONLY = {"k", "kh"}
+_PATTERN = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def expand_shorthand(question: str) -> str:
+    """The question with chat shorthand written out; a question typed without diacritics stays without them."""
+    plain = is_unaccented(question)
+
+    def written(match: re.Match) -> str:
+        word = match.group(0)
+        if word.lower() in _FINAL_ONLY and question[match.end():].strip(" ?.!ạa"):
+            return word
+        full = SHORTHAND[word.lower()]
+        return fold(full) if plain else full
+    return _PATTERN.sub(written, question)
