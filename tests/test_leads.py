@@ -141,3 +141,20 @@ def test_a_question_in_chat_shorthand_gets_the_level(answerer):
     answer = answerer.ask("nâng cấp hệ thống sử lý ô nhiễm ở cụm cn thì đc hỗ trợ bn vậy")
     assert not answer.refused and answer.intent["type"] == "amount"
     assert "triệu đồng" in answer.lead or "%" in answer.lead
+
+
+def test_the_items_a_unit_introduces():
+    text = ("Trong thời hạn của Giấy chứng nhận, cơ sở có trách nhiệm:\n1. Sản xuất và phát triển sản phẩm.\n"
+            "2. Định kỳ hàng năm, báo cáo Sở Công Thương.\n3. Phối hợp với các cơ quan.")
+    assert compose.items_under("Trong thời hạn của Giấy chứng nhận, cơ sở có trách nhiệm:", text) == [
+        "1. Sản xuất và phát triển sản phẩm.", "2. Định kỳ hàng năm, báo cáo Sở Công Thương.",
+        "3. Phối hợp với các cơ quan."]
+    assert compose.items_under("2. Định kỳ hàng năm, báo cáo Sở Công Thương.", text) == []
+
+
+@require_corpus()
+def test_a_unit_that_only_introduces_a_list_is_answered_by_the_list(answerer):
+    duties = answerer.ask("Cơ sở có sản phẩm được cấp giấy chứng nhận tiêu biểu có trách nhiệm gì?")
+    assert duties.lead.startswith("Gồm 4 nội dung") and "báo cáo Sở Công Thương" in duties.lead
+    members = answerer.ask("Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?")  # the count is in the intro
+    assert "07 hoặc 09 thành viên" in members.lead

@@ -205,6 +205,16 @@ class Answerer:
         chunk = chunks[best.chunk_index]
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
+        # A unit that only introduces a list ('… có trách nhiệm:') is answered by the list; one that states a value
+        # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
+        stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
+        items = [] if stated else compose.items_under(best.text, chunk.text)
+        if items:
+            composition.lead = compose.list_lead(items, n)
+            composition.units.append(best.text)
+            composition.quotes.append(Quote(compose.quote_text(best.text, kind, intent.focus), n,
+                                            chunk.citation_label))
+            return composition
         weight = term_scorer(generation).weight
         clause = compose.clause_for(compose.with_heading(best.text, chunk.text), kind, intent.focus, weight=weight)
         prefix = ""

@@ -263,6 +263,13 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
     return groups
 
 
+def items_under(unit: str, chunk_text: str) -> list[str]:
+    """The items a unit introduces ('… có trách nhiệm:' and the lines under it); [] when it introduces none."""
+    if not unit.rstrip().endswith(":"):
+        return []
+    return next((items for intro, items in list_groups(chunk_text) if intro == unit), [])
+
+
 def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
     """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie)."""
     wanted = set(content_terms(focus))
