@@ -88,6 +88,9 @@ def test_continuation_keeps_the_previous_intent():
      "Mức hỗ trợ ứng dụng máy móc thiết bị tối đa là bao nhiêu?"),
     ("Hộ kinh doanh có được hưởng khuyến công không?", "Còn hợp tác xã thì sao?",
      "Hợp tác xã có được hưởng khuyến công không?"),
+    # 'cơ sở' is not the verb 'có', though both fold to 'co'
+    ("Sửa chữa hệ thống xử lý ô nhiễm tại cơ sở công nghiệp nông thôn được hỗ trợ bao nhiêu?",
+     "Còn tại cụm công nghiệp thì sao?", "Sửa chữa hệ thống xử lý ô nhiễm tại cụm công nghiệp được hỗ trợ bao nhiêu?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

@@ -29,7 +29,8 @@ def _swap_subject(previous: str, subject: str) -> str | None:
     of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
     that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb."""
     head = fold(subject).split()[0] if subject.split() else ""
-    folded = fold(previous)
+    # 'cơ' (in 'cơ sở') folds into 'co' as 'có' does: it is masked so that only 'có' is taken for the verb.
+    folded = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
     found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
     if not found:
         intent = _INTENT.match(folded)
