@@ -8,6 +8,7 @@ import pytest
 from assistant.answer import compose
 from assistant.answer.answerer import Answerer
 from assistant.answer.question import analyze, parts, sides
+from assistant.documents.units import heading_of
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
 from tests.conftest import require_corpus
@@ -158,3 +159,21 @@ def test_a_unit_that_only_introduces_a_list_is_answered_by_the_list(answerer):
     assert duties.lead.startswith("Gồm 4 nội dung") and "báo cáo Sở Công Thương" in duties.lead
     members = answerer.ask("Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?")  # the count is in the intro
     assert "07 hoặc 09 thành viên" in members.lead
+
+
+def test_a_point_sits_under_its_clause_heading():
+    khoan = "3. Tạm ứng 100% kinh phí thực hiện của đề án\na) Đối với đề án hỗ trợ thành lập doanh nghiệp.\nb) Hồ sơ"
+    assert heading_of("a) Đối với đề án hỗ trợ thành lập doanh nghiệp.", khoan) == (
+        "Tạm ứng 100% kinh phí thực hiện của đề án")
+    assert heading_of("3. Tạm ứng 100% kinh phí thực hiện của đề án", khoan) == ""
+    point = "d) Đối với các đề án hỗ trợ: Xây dựng mô hình trình diễn kỹ thuật; ứng dụng máy móc."
+    assert compose.with_heading(point, point, "Tạm ứng 70% kinh phí hỗ trợ của đề án").startswith(
+        "Tạm ứng 70% kinh phí hỗ trợ của đề án: Đối với")
+    assert compose.with_heading(point, point, "Trách nhiệm của Sở Công Thương") == point  # states no value
+
+
+@require_corpus()
+def test_a_percentage_in_the_clause_heading_reaches_the_lead(answerer):
+    answer = answerer.ask("Đề án ứng dụng máy móc thiết bị được tạm ứng lần một bao nhiêu phần trăm?")
+    assert "Tạm ứng 70%" in answer.lead
+    assert any(c.chunk_id == "tt-36-2013-bct#d13-k2-d" for c in answer.citations)

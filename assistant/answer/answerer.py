@@ -216,7 +216,7 @@ class Answerer:
                                             chunk.citation_label))
             return composition
         weight = term_scorer(generation).weight
-        clause = compose.clause_for(compose.with_heading(best.text, chunk.text), kind, intent.focus, weight=weight)
+        clause = compose.clause_for(compose.headed(best.text, chunk), kind, intent.focus, weight=weight)
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
             check = compose.premise_check(question, best.text, kind)
@@ -229,7 +229,7 @@ class Answerer:
         runner_up = None if brief else self._runner_up(kind, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
-            second = compose.clause_for(compose.with_heading(runner_up.text, other.text), kind, intent.focus,
+            second = compose.clause_for(compose.headed(runner_up.text, other), kind, intent.focus,
                                         compose.SECOND_CHARS, weight)
             composition.lead = f"{composition.lead[:-1]}; {compose.sentence(second)} [{composition.number(other)}]."
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
@@ -243,7 +243,7 @@ class Answerer:
                 continue
             if evidence.score < ratio * best.score:
                 return None
-            if kind not in compose.VALUE_TYPES or values_of(evidence.text, kind):
+            if kind not in compose.VALUE_TYPES or evidence.values(kind):
                 return evidence
         return None
 
@@ -259,7 +259,7 @@ class Answerer:
                 break
             if evidence is runner_up or chunks[evidence.chunk_index] in composition.cited:
                 continue  # one quote per passage
-            if values_of(best.text, intent.type) and not values_of(evidence.text, intent.type):
+            if best.values(intent.type) and not evidence.values(intent.type):
                 continue  # a number was asked: only another passage stating one proves anything
             self._quote(composition, evidence, chunks, intent)
 
@@ -293,7 +293,7 @@ class Answerer:
         """One clause per side: the best unit, then the best unit of another passage (or another unit)."""
         first = compose.best_with_values(ranked, "amount" if intent.type == "comparison" else intent.type)
         others = [e for e in ranked if e.chunk_index != first.chunk_index] or ranked[1:]
-        second = next((e for e in others if values_of(e.text, "amount") or values_of(e.text, "count")),
+        second = next((e for e in others if e.values("amount") or e.values("count")),
                       others[0] if others else None)
         composition = Composition(lead="", cited=[])
         parts = []
@@ -301,7 +301,7 @@ class Answerer:
             if evidence is None:
                 continue
             chunk = chunks[evidence.chunk_index]
-            clause = compose.clause_for(compose.with_heading(evidence.text, chunk.text), "amount", intent.focus, 160)
+            clause = compose.clause_for(compose.headed(evidence.text, chunk), "amount", intent.focus, 160)
             parts.append(f"{compose.sentence(clause)} [{composition.number(chunk)}]")
         composition.lead = "; ".join(parts) + "."
         return composition

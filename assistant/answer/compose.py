@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer.evidence import Evidence, content_terms, values_of
-from assistant.documents.units import is_list_item, split_units
+from assistant.documents.units import heading_of, is_list_item, split_units
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
@@ -324,12 +324,12 @@ def contradicts(question: str, unit: str, answer_type: str = "amount") -> bool:
 def best_with_values(ranked: list[Evidence], answer_type: str, ratio: float = 0.8) -> Evidence:
     """The top unit, unless one scoring at least `ratio` of it holds a value of the asked type and it does not."""
     top = ranked[0]
-    if values_of(top.text, answer_type):
+    if top.values(answer_type):
         return top
     for evidence in ranked[1:]:
         if evidence.score < ratio * top.score:
             break
-        if values_of(evidence.text, answer_type):
+        if evidence.values(answer_type):
             return evidence
     return top
 
@@ -340,12 +340,24 @@ def focus_coverage(focus: str, unit: str) -> float:
     return len(wanted & set(content_terms(unit))) / len(wanted) if wanted else 0.0
 
 
-def with_heading(unit: str, chunk_text: str) -> str:
-    """A điểm with its khoản's heading line ('1. Tạm ứng 30% … … a) …'), which often holds the number."""
-    heading = chunk_text.split("\n", 1)[0].strip()
-    if unit == heading or not _CLAUSE_HEADING.match(heading) or not _POINT_ITEM.match(unit):
-        return unit
-    return f"{strip_mark(heading).rstrip(' :')}: {strip_mark(unit)}"
+def with_heading(unit: str, chunk_text: str, clause_heading: str = "") -> str:
+    """A điểm with its khoản's heading ('Tạm ứng 30% …: Đối với …'), which often holds the number: always for a
+    khoản chunk's điểm, for a điểm chunk when the heading its context keeps states a value."""
+    heading = heading_of(unit, chunk_text, clause_heading)
+    own = heading and heading != clause_heading
+    if heading and (own or heading_value(heading)):
+        return f"{heading}: {strip_mark(unit)}"
+    return unit
+
+
+def headed(unit: str, chunk) -> str:
+    """`with_heading` for a unit of a chunk record."""
+    return with_heading(unit, chunk.text, chunk.clause_heading)
+
+
+def heading_value(heading: str) -> bool:
+    """Whether a khoản heading states an amount, a count or a date ('Tạm ứng 70% kinh phí …')."""
+    return any(values_of(heading, kind) for kind in ("amount", "date"))
 
 
 def intro_of(chunk_text: str) -> str | None:

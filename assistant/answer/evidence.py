@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.documents.units import split_units
+from assistant.documents.units import heading_of, split_units
 from assistant.text import STOPWORDS, fold, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
@@ -54,6 +54,11 @@ class Evidence:
     chunk_index: int
     text: str
     score: float
+    heading: str = ""  # the khoản heading a điểm's values may sit in ('Tạm ứng 70% kinh phí …')
+
+    def values(self, answer_type: str) -> list[re.Match]:
+        """The unit's values of the asked type, else its khoản heading's."""
+        return values_of(self.text, answer_type) or values_of(self.heading, answer_type)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -171,10 +176,11 @@ class EvidenceRanker:
         anchors = sorted(set(question_terms), key=lambda term: -self.terms.weight(term))[:3]
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
-            typed = typed_near(unit, answer_type, anchors)
+            heading = heading_of(unit, chunks[i].text, getattr(chunks[i], "clause_heading", ""))
+            typed = typed_near(unit, answer_type, anchors) or 0.5 * bool(values_of(heading, answer_type))
             score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i])
                      + w.type_match * typed + w.prior * priors[i])
-            found.append(Evidence(i, unit, score))
+            found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
 
     def _similarity(self, question_vector, chunks: list, candidates: list[tuple[int, str]]) -> list[float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 STATUSES = ("in_force", "amended", "superseded", "expired", "unverified", "informational")
@@ -92,6 +93,15 @@ class Chunk:
     tokens: list[str] = field(default_factory=list)
     part: str | None = None  # key of the attached text or appendix ('qc', 'pl2'); None for the main text
     part_label: str | None = None  # 'Quy chế ban hành kèm theo Quyết định 12/2024/QĐ-UBND'
+
+    @property
+    def clause_heading(self) -> str:
+        """The heading line of the khoản a điểm chunk belongs to ('Tạm ứng 70% kinh phí hỗ trợ của đề án'), which
+        the điểm's own text leaves out; '' for other chunks."""
+        if not self.point:
+            return ""
+        match = re.search(r"Khoản \d+\.\s*(?:\d+\.\s*)?([^|]+?)\s*(?:\||$)", self.context)
+        return match.group(1).strip().rstrip(":") if match and len(match.group(1)) < 240 else ""
 
     @property
     def embedding_text(self) -> str:

@@ -52,3 +52,19 @@ def unit_passages(chunk) -> list[tuple[str, str]]:
     title, so a lone điểm ('a) Doanh nghiệp nhỏ và vừa;') still says what it belongs to."""
     prefix = f"{chunk.article_title}: " if chunk.article_title else ""
     return [(unit, f"{prefix}{unit}") for unit in split_units(chunk.text)]
+
+
+_CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
+_POINT = re.compile(r"^([a-zđ]\)|-)\s")
+
+
+def heading_of(unit: str, chunk_text: str, clause_heading: str = "") -> str:
+    """The khoản heading a unit sits under ('2. Tạm ứng 70% kinh phí hỗ trợ của đề án'), without its number: the
+    chunk's first line for a điểm of a khoản chunk, the `clause_heading` its context keeps for a điểm chunk; ''
+    when the unit is itself the heading or has none."""
+    first = chunk_text.split("\n", 1)[0].strip()
+    if unit != first and _CLAUSE_HEADING.match(first) and _POINT.match(unit):
+        return re.sub(r"^\d+\.\s*", "", first).rstrip(" :")
+    if clause_heading and clause_heading not in unit:
+        return clause_heading
+    return ""
