@@ -273,10 +273,9 @@ class Answerer:
 
     def _list_lead(self, intent: Intent, ranked: list[Evidence], chunks: list, generation) -> Composition | None:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
-        index = compose.list_chunk(intent.focus, ranked, chunks)
-        chunk = chunks[index]
-        group = compose.best_group(chunk.text, chunk.article_title or "", intent.focus,
-                                   term_scorer(generation).weight)
+        weight = term_scorer(generation).weight
+        chunk = chunks[compose.list_chunk(intent.focus, ranked, chunks, weight)]
+        group = compose.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
         if group is None:
             return None
         intro, items = group

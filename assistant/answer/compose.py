@@ -368,10 +368,15 @@ def intro_of(chunk_text: str) -> str | None:
     return None
 
 
-def list_chunk(focus: str, ranked: list[Evidence], chunks: list) -> int:
-    """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the focus
-    its heading (Điều title and first line) names, and whether it has items to list."""
-    wanted = set(content_terms(focus))
+def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) -> int:
+    """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
+    focus's term weight its heading (Điều title and first line) names, how many of the focus's word pairs it names
+    ('nhận nghề' is not 'nhận làng nghề'), and whether it has items to list."""
+    weight = weight or (lambda term: 1.0)
+    terms = content_terms(focus)
+    wanted = set(terms)
+    pairs = set(zip(terms, terms[1:], strict=False))
+    total = sum(weight(t) for t in wanted) or 1.0
     best_score = ranked[0].score or 1.0
     scores: dict[int, float] = {}
     for evidence in ranked:
@@ -380,8 +385,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list) -> int:
     def value(index: int) -> float:
         chunk = chunks[index]
         units = split_units(chunk.text)
-        head = set(content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}"))
-        overlap = len(head & wanted) / len(wanted) if wanted else 0.0
+        head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
+        overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
+        paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         listed = 1.0 if len(items_of(chunk.text)) >= 2 else 0.0
-        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.5 * listed
+        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed
     return max(scores, key=value)
