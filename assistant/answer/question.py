@@ -42,6 +42,7 @@ _PATTERNS = {
 }
 _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
                           r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
+                          r"(duoc coi|duoc xem|duoc tinh) la (co so cong nghiep nong thon|doi tuong)|"
                           r"qualify|co nam trong)\b")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\b(how much|what support)\b")
