@@ -177,3 +177,17 @@ def test_a_percentage_in_the_clause_heading_reaches_the_lead(answerer):
     answer = answerer.ask("Đề án ứng dụng máy móc thiết bị được tạm ứng lần một bao nhiêu phần trăm?")
     assert "Tạm ứng 70%" in answer.lead
     assert any(c.chunk_id == "tt-36-2013-bct#d13-k2-d" for c in answer.citations)
+
+
+@require_corpus()
+def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answerer):
+    answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 được phê duyệt bằng quyết định nào?")
+    assert answer.intent["type"] == "document"
+    assert answer.lead.startswith("Quyết định 1288/QĐ-TTg của Thủ tướng Chính phủ, ban hành ngày 01 tháng 08 năm 2014")
+    assert answer.citations[0].chunk_id == "qd-1288-2014-ttg#preamble"
+
+
+@require_corpus()
+def test_which_document_a_passage_cites_is_quoted_from_the_passage(answerer):
+    answer = answerer.ask("Nghị quyết mức chi khuyến công của Phú Thọ căn cứ vào thông tư nào về kinh phí khuyến công?")
+    assert "28/2018/TT-BTC" in answer.lead and answer.citations[0].doc_id == "nq-23-2025-hdnd-phutho"

@@ -17,7 +17,7 @@ from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.question import Intent, analyze, asks_list, parts, sides
 from assistant.answer.scope import ScopeJudge, refusal_text
-from assistant.answer.validity import asks_validity, effect_chunk, status_sentence
+from assistant.answer.validity import asks_validity, document_sentence, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units
@@ -27,9 +27,11 @@ from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import nfc
+from assistant.text import fold, nfc
 
 LIST_TYPES = compose.LIST_TYPES
+_CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
+                    r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
 
 @dataclass
@@ -132,7 +134,9 @@ class Answerer:
         if intent.type == "comparison":  # 'So sánh A với B': each side answered on its own
             asked = sides(question)
         else:
-            asked = [question] if asks_verdict(question, intent) else parts(question)
+            # a document's name answers who issued it and when as well; a verdict weighs every stated fact
+            whole = intent.type == "document" or asks_verdict(question, intent)
+            asked = [question] if whole else parts(question)
         if len(asked) > 1:  # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
             compositions: list[Composition] = []
             for sub in asked:
@@ -156,6 +160,10 @@ class Answerer:
         named = resolve(parse_references(query), generation.document_keys())
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._validity(question, named, generation)
+        # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
+        if intent.type == "document" and not _CITES.search(fold(question)) \
+                and (found := self._document_lead(query, results, generation)):
+            return found
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
                 return self._verdict(question, intent, generation)
@@ -345,6 +353,24 @@ class Answerer:
             parts.append(f"{compose.sentence(text)}{marker}" if marker else text)
         lead = " ".join(p if p.endswith((".", "?")) else p + "." for p in parts)
         composition.lead = f"{lead} {verdict.clarify}" if verdict.clarify else lead
+        return composition
+
+    def _document_lead(self, query: str, results: list[SearchResult], generation) -> Composition | None:
+        """'Quyết định nào …?': the numbered document of the best passage (of the kind the question names), with its
+        issuer and date, citing its opening."""
+        kind = re.search(r"(quyết định|nghị định|thông tư|nghị quyết|công văn)\s+nào", query.lower())
+        numbered = [r for r in results if generation.document(r.chunk.doc_id).get("number")]
+        if kind:
+            named = [r for r in numbered
+                     if (generation.document(r.chunk.doc_id).get("doc_type") or "").lower().startswith(kind.group(1))]
+            numbered = named or numbered
+        if not numbered:
+            return None
+        meta = generation.document(numbered[0].chunk.doc_id)
+        opening = (generation.document_chunks(meta["id"]) or [numbered[0].chunk])[0]
+        composition = Composition(lead="", cited=[])
+        n = composition.number(opening)
+        composition.lead = f"{compose.sentence(document_sentence(meta, opening.text))} [{n}]."
         return composition
 
     def _validity(self, question: str, named: list[str], generation) -> Composition:

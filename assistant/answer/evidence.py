@@ -75,6 +75,8 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 def values_of(unit: str, answer_type: str) -> list[re.Match]:
     """Spans of the unit holding a value of the asked type (amounts for 'amount', dates for 'date' …)."""
+    if answer_type == "document":  # 'theo văn bản nào?': the documents a unit refers to are its values
+        return list(DOC_NUMBER.finditer(unit))
     found = []
     for kind in TYPE_VALUES.get(answer_type, ()):
         found.extend(m for m in VALUES[kind].finditer(DOC_NUMBER.sub(lambda d: " " * len(d.group(0)), unit)))

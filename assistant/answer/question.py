@@ -12,12 +12,14 @@ from assistant.search.references import parse_references
 from assistant.text import fold, nfc
 
 # Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
-TYPES = ("validity", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list", "procedure",
-         "criteria", "definition", "yes_no", "fact")
+TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list",
+         "procedure", "criteria", "definition", "yes_no", "fact")
 
 _PATTERNS = {
     "validity": r"\b(con hieu luc|het hieu luc|con ap dung|con dung duoc|in force|still valid|"
                 r"(thay the|sua doi|bai bo) (van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|repeal)\b",
+    "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
+                r"\bwhich (decision|decree|circular|resolution|document)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|when|what date|"

@@ -72,6 +72,29 @@ def _bare(note: str) -> str:
     return re.sub(r"\s*\((?!\d{1,2}/\d{1,2}/\d{4}\))[^)]*\)", "", vietnamese_note(note)).strip()
 
 
+def issued_phrase(meta: dict, opening: str) -> str:
+    """When a document was issued, as its opening lines write it ('ngày 01 tháng 08 năm 2014'), else from the
+    manifest."""
+    head = "\n".join(opening.splitlines()[:3])
+    written = re.search(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}", head)
+    return written.group(0) if written else vietnamese_date(meta.get("issued") or "")
+
+
+def document_sentence(meta: dict, opening: str) -> str:
+    """'Quyết định 1288/QĐ-TTg của Thủ tướng Chính phủ, ban hành ngày 01 tháng 08 năm 2014: phê duyệt …'."""
+    text = doc_label(meta)
+    if meta.get("issuer"):
+        text += f" của {meta['issuer']}"
+    if when := issued_phrase(meta, opening):
+        text += f", ban hành {when}"
+    title = (meta.get("title") or "").strip()
+    kind = (meta.get("doc_type") or "").strip()
+    if title:
+        about = title[len(kind):].strip() if kind and title.lower().startswith(kind.lower()) else title
+        text += f": {about[:1].lower()}{about[1:]}"
+    return text
+
+
 def effect_chunk(chunks: list) -> object | None:
     """The document's 'Hiệu lực thi hành' article (its last chunk when it has none)."""
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
