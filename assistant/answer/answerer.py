@@ -161,7 +161,7 @@ class Answerer:
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._validity(question, named, generation)
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
-        if intent.type == "document" and not _CITES.search(fold(question)) \
+        if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
@@ -319,7 +319,7 @@ class Answerer:
         # 'bao nhiêu / tối đa …', an establishment asking whether it is supported, or an amount asserted to be checked
         asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
                       or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
-        if intent.type not in ("amount", "yes_no", "fact", "eligibility") or not activity or intent.slots.get("year") \
+        if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
                 or not asks_level:
             return None  # a plan's year asks its targets, not the levels of the regulations
         row = support_levels.best_row(support_levels.table(generation), activity, question,

@@ -17,7 +17,8 @@ TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration"
 
 _PATTERNS = {
     "validity": r"\b(con hieu luc|het hieu luc|con ap dung|con dung duoc|in force|still valid|"
-                r"(thay the|sua doi|bai bo) (van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|repeal)\b",
+                r"(thay the|sua doi|bai bo) (nhung |cac )?(van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|"
+                r"repeal)\b",
     "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
                 r"\bwhich (decision|decree|circular|resolution|document)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
