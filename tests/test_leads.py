@@ -191,3 +191,16 @@ def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answer
 def test_which_document_a_passage_cites_is_quoted_from_the_passage(answerer):
     answer = answerer.ask("Nghị quyết mức chi khuyến công của Phú Thọ căn cứ vào thông tư nào về kinh phí khuyến công?")
     assert "28/2018/TT-BTC" in answer.lead and answer.citations[0].doc_id == "nq-23-2025-hdnd-phutho"
+
+
+def test_both_sides_of_a_shared_question_are_asked():
+    assert sides("Chủ tịch Hội đồng bình chọn cấp khu vực và cấp quốc gia là ai, khác nhau thế nào?") == [
+        "Chủ tịch Hội đồng bình chọn cấp khu vực là ai?", "Chủ tịch Hội đồng bình chọn cấp quốc gia là ai?"]
+
+
+@require_corpus()
+def test_a_count_the_question_asserts_is_checked(answerer):
+    answer = answerer.ask("Cơ sở muốn dự bình chọn cấp tỉnh khi huyện không tổ chức bình chọn thì nộp 03 bộ hồ sơ, "
+                          "có đúng không?")
+    assert answer.intent["slots"]["asserts"] == "count"
+    assert answer.lead.startswith("Không.") and "01 bộ" in answer.lead

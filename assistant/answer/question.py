@@ -99,7 +99,11 @@ def _asks(text: str) -> bool:
 # a frequency or length ('hằng năm', '3 năm').
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
-             ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"))
+             ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
+             ("count", r"\b\d+ (?:bo|ban|lan|thanh vien|nguoi|tinh|diem)\b"))
+
+
+_CHECK_TAG = re.compile(r"\b(dung khong|phai khong|co dung khong|dung chu|phai chu|co phai khong)\s*[?.!]*\s*$")
 
 
 def asserted(question: str) -> str | None:
@@ -112,18 +116,36 @@ _SIDES = re.compile(r"^(?:hãy\s+)?so sánh\s+(?P<a>.+?)\s+(?:với|và|so với
 _HEAD = re.compile(r"^(mức hỗ trợ|mức chi|thời hạn|thời gian|điều kiện|hồ sơ|đối tượng)\b", re.IGNORECASE)
 
 
+# 'A và B <được phê duyệt ở cấp nào>, khác nhau thế nào?': both sides share what is asked of them.
+_SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:được|có|là|do|ở|gồm|thuộc)\b[^,?]*?)"
+                     r"\s*(?:,\s*)?(?:(?:có\s+)?khác nhau (?:thế nào|ra sao|gì|như thế nào)|khác gì)[\s?.!]*$",
+                     re.IGNORECASE)
+
+
+def _borrow(first: str, second: str) -> tuple[str, str]:
+    """'số thành viên … cấp tỉnh' and 'cấp khu vực': a short second side takes what the first says before the word
+    they both start their difference with."""
+    lead_word = second.split()[0].lower() if second.split() else ""
+    if len(second.split()) <= 3 and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
+        second = f"{first[:cut]} {second}"
+    return first, second
+
+
 def sides(question: str) -> list[str]:
-    """The two sides of 'So sánh A với B', each a question of its own (a short B borrows what A says before the
-    words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the question itself when not so phrased."""
-    match = _SIDES.match(nfc(question).strip())
+    """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
+    short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
+    question itself when not so phrased."""
+    question = nfc(question).strip()
+    if shared := _SHARED.match(question):
+        first, second = _borrow(shared.group("a"), shared.group("b"))
+        return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
+    match = _SIDES.match(question)
     if not match:
         return [question]
     first, second = match.group("a"), match.group("b")
     head = _HEAD.match(first)
-    lead_word = second.split()[0].lower()
-    if len(second.split()) <= 3 and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
-        second = f"{first[:cut]} {second}"  # 'số thành viên … cấp tỉnh và cấp khu vực': the rest is shared
-    elif head and not _HEAD.match(second):
+    first, second = _borrow(first, second)
+    if head and not _HEAD.match(second):
         second = f"{head.group(0)} {second}"
     return [f"{first} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{first}?",
             f"{second} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{second}?"]
@@ -260,6 +282,9 @@ def analyze(question: str) -> Intent:
     found = slots(question)
     if is_english(question):
         found["language"] = "en"
-    if kind == "yes_no" and (value := asserted(question)):
+    # '… phải nộp 03 bộ, có đúng không?' asks to check a value, whatever else its words look like
+    checks = kind == "yes_no" or _CHECK_TAG.search(fold(question))
+    if checks and (value := asserted(question)):
+        kind = "yes_no"
         found["asserts"] = value
     return Intent(type=kind, focus=focus(question), slots=found)

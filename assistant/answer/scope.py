@@ -68,8 +68,8 @@ def refusal_text(refusal: Refusal, generation) -> str:
             "trình tự, trách nhiệm và hiệu lực của các văn bản này.")
 
 
-_RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duoc|chi tieu|bao nhieu (luot|doanh nghiep|co so|"
-                      r"de an|lop|hoi cho)|dinh huong|trong tam)\b")
+_RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duoc|chi tieu|dinh huong|trong tam|"
+                      r"bao nhieu (luot|doanh nghiep|co so|de an|lop|hoi cho))\b")
 
 
 class ScopeJudge:
