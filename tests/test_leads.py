@@ -204,3 +204,16 @@ def test_a_count_the_question_asserts_is_checked(answerer):
                           "có đúng không?")
     assert answer.intent["slots"]["asserts"] == "count"
     assert answer.lead.startswith("Không.") and "01 bộ" in answer.lead
+
+
+def test_a_support_provision_is_told_with_its_level():
+    unit = ("a) Chi hỗ trợ thành lập doanh nghiệp sản xuất công nghiệp nông thôn tại các địa bàn có điều kiện kinh tế "
+            "- xã hội khó khăn và đặc biệt khó khăn theo quy định của pháp luật, bao gồm: Hoàn thiện kế hoạch kinh "
+            "doanh khả thi; dự án thành lập doanh nghiệp. Mức hỗ trợ không quá 10 triệu đồng/doanh nghiệp;")
+    lead = compose.what_and_level(unit)
+    assert "khó khăn và đặc biệt khó khăn" in lead and lead.endswith("không quá 10 triệu đồng/doanh nghiệp")
+    assert compose.what_and_level("b) Mức hỗ trợ tối đa 50% chi phí. Hồ sơ gồm hợp đồng.") is None
+
+
+def test_a_statement_opening_with_may_is_not_a_question():
+    assert len(parts("Mấy anh em chúng tôi muốn thành lập doanh nghiệp. Khuyến công có hỗ trợ chi phí không?")) == 1

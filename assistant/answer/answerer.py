@@ -15,7 +15,7 @@ from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.question import Intent, analyze, asks_list, parts, sides
+from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no, parts, sides
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, document_sentence, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
@@ -30,6 +30,8 @@ from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, nfc
 
 LIST_TYPES = compose.LIST_TYPES
+_CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
+_STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
                     r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
@@ -202,7 +204,9 @@ class Answerer:
         level = self._level_lead(question, intent, usable, generation)
         if level is not None:
             return level
-        if intent.type in LIST_TYPES or (intent.type == "fact" and asks_list(question)):
+        # 'Huyện không tổ chức … thì nộp hồ sơ thế nào?': the provision for that case answers, not the usual list
+        special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question)))
+        if not special_case and (intent.type in LIST_TYPES or (intent.type == "fact" and asks_list(question))):
             listed = self._list_lead(intent, ranked, chunks, generation)
             if listed is not None:
                 return listed
@@ -225,6 +229,9 @@ class Answerer:
             return composition
         weight = term_scorer(generation).weight
         clause = compose.clause_for(compose.headed(best.text, chunk), kind, intent.focus, weight=weight)
+        yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
+        if yes_no and "asserts" not in intent.slots and (with_level := compose.what_and_level(best.text)):
+            clause = with_level  # 'có hỗ trợ chi phí thành lập không?': what is supported, on what terms, how much
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
             check = compose.premise_check(question, best.text, kind)

@@ -178,6 +178,26 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
     return tidy(_window(text, start, end, limit))
 
 
+def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
+    """'Chi hỗ trợ thành lập doanh nghiệp … tại các địa bàn … khó khăn … Mức hỗ trợ không quá 10 triệu đồng/doanh
+    nghiệp': a support provision's opening (up to its list) and the sentence stating its level, when the level comes
+    later in the unit; None when the unit states no amount there."""
+    text = strip_mark(unit)
+    sentences = _pieces(text)
+    if len(sentences) < 2:
+        return None
+    head_end = sentences[0][1]
+    level = next(((a, b) for a, b in sentences[1:] if values_of(text[a:b], "amount")), None)
+    if level is None or values_of(text[:head_end], "amount"):
+        return None
+    cut = _HEAD_CUT.search(text, 12, head_end)
+    head = tidy(text[: cut.start()] if cut else text[:head_end]).rstrip(" ,;:.")
+    value = text[level[0]:level[1]].strip().rstrip(" ;,.")
+    if len(head) + len(value) + 3 > limit:
+        return None
+    return f"{head} … {value}"
+
+
 def _best_window(text: str, wanted: set[str], limit: int, weight) -> tuple[int, int]:
     """The one or two consecutive sentences of `text` that hold the most focus-term weight (the shorter on a tie);
     two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""

@@ -156,7 +156,8 @@ def parts(question: str) -> list[str]:
     gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
     question asks one thing."""
     sentences = [s for s in _SENTENCE.split(nfc(question).strip()) if s.strip()]
-    scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(s))]
+    # 'Mấy anh em chúng tôi …' opens a statement: 'mấy' asks only inside a sentence
+    scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(re.sub(r"^mấy\s", "", s.lower())))]
     asked = [s for s in sentences if s not in scene]
     pieces: list[str] = []
     for sentence in asked:
@@ -213,6 +214,11 @@ def answer_type(question: str) -> str:
 def years_in(question: str) -> list[str]:
     """The years a question names ('năm 2020'), not those inside a document number ('45/2012')."""
     return _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question))
+
+
+def ends_yes_no(question: str) -> bool:
+    """'… có hỗ trợ chi phí thành lập doanh nghiệp không?': asked to be answered yes or no."""
+    return bool(_YES_NO_END.search(fold(question)))
 
 
 def asks_list(question: str) -> bool:
