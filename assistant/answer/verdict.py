@@ -17,8 +17,10 @@ CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY)
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
-# Recognitions with rules of their own (craft villages, traditional trades, typical products), not khuyến công support.
-_OTHER_SCHEME = re.compile(r"\b(cong nhan|lang nghe|nghe truyen thong|binh chon|san pham tieu bieu)\b")
+# Recognitions and schemes with rules of their own (craft villages, traditional trades, typical products, rural trades
+# under Nghị định 52/2018), not khuyến công support.
+_OTHER_SCHEME = re.compile(r"\b(cong nhan|lang nghe|nghe truyen thong|binh chon|san pham tieu bieu|"
+                           r"nganh nghe nong thon|52/2018)\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
