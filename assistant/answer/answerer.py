@@ -238,7 +238,7 @@ class Answerer:
             if check is not None:  # the question asserts a value: the text's value confirms or contradicts it
                 prefix = "Đúng. " if check else "Không. "
             elif "asserts" not in intent.slots:
-                prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text))
+                prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
         runner_up = None if brief else self._runner_up(kind, ranked, best)

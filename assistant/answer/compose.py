@@ -354,10 +354,17 @@ def best_with_values(ranked: list[Evidence], answer_type: str, ratio: float = 0.
     return top
 
 
-def focus_coverage(focus: str, unit: str) -> float:
-    """Share of the focus phrase's terms the unit holds."""
+def focus_coverage(focus: str, unit: str, weight=None) -> float:
+    """Share of the focus phrase's term weight the unit holds (`weight`: a folded term's weight, 1 by default); 0
+    when the unit lacks the focus's rarest term, which is what a yes/no question turns on ('sao chép')."""
+    weight = weight or (lambda term: 1.0)
     wanted = set(content_terms(focus))
-    return len(wanted & set(content_terms(unit))) / len(wanted) if wanted else 0.0
+    if not wanted:
+        return 0.0
+    present = set(content_terms(unit))
+    if max(wanted, key=weight) not in present:
+        return 0.0
+    return sum(weight(t) for t in wanted & present) / sum(weight(t) for t in wanted)
 
 
 def with_heading(unit: str, chunk_text: str, clause_heading: str = "") -> str:
