@@ -217,3 +217,12 @@ def test_a_support_provision_is_told_with_its_level():
 
 def test_a_statement_opening_with_may_is_not_a_question():
     assert len(parts("Mấy anh em chúng tôi muốn thành lập doanh nghiệp. Khuyến công có hỗ trợ chi phí không?")) == 1
+
+
+def test_a_repeated_item_opening_is_said_once():
+    items = ["a) Tổ chức các hội thảo, diễn đàn.", "b) Hỗ trợ các cơ sở công nghiệp nông thôn tham dự các diễn đàn.",
+             "c) Hỗ trợ các cơ sở công nghiệp nông thôn quảng bá thông tin trên internet.",
+             "d) Hỗ trợ các cơ sở công nghiệp nông thôn khai thác danh sách khách hàng."]
+    assert compose.without_shared_opening(items) == [
+        "Tổ chức các hội thảo, diễn đàn.", "Hỗ trợ các cơ sở công nghiệp nông thôn tham dự các diễn đàn.",
+        "… quảng bá thông tin trên internet.", "… khai thác danh sách khách hàng."]

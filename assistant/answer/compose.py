@@ -300,11 +300,31 @@ def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, li
     return groups[max(range(len(groups)), key=named)] if groups else None
 
 
+def without_shared_opening(items: list[str]) -> list[str]:
+    """Items whose openings repeat ('Hỗ trợ các cơ sở công nghiệp nông thôn tham dự …', '… quảng bá …') keep the
+    shared words on the first of them only: the list's room goes to what tells them apart."""
+    texts = [strip_mark(i) for i in items]
+    split = [t.split() for t in texts]
+    for size in range(max((len(w) for w in split), default=0), 2, -1):
+        openings = [" ".join(w[:size]) for w in split if len(w) > size + 2]
+        shared = next((o for o in openings if openings.count(o) >= 2), None)
+        if shared:
+            out, seen = [], False
+            for text in texts:
+                if text.startswith(shared + " ") and seen:
+                    rest = text[len(shared):].strip()
+                    text = "… " + rest
+                seen = seen or text.startswith(shared + " ")
+                out.append(text)
+            return out
+    return texts
+
+
 def list_lead(items: list[str], n: int) -> str:
     """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
     each item, since its facts often follow the heading."""
     width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
-    heads = [item_heading(i, width) for i in items[:MAX_ITEMS]]
+    heads = [item_heading(i, width) for i in without_shared_opening(items[:MAX_ITEMS])]
     more = "; …" if len(items) > MAX_ITEMS else ""
     return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
 
