@@ -206,7 +206,8 @@ class Answerer:
             return level
         # 'Huyện không tổ chức … thì nộp hồ sơ thế nào?': the provision for that case answers, not the usual list
         special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question)))
-        if not special_case and (intent.type in LIST_TYPES or (intent.type == "fact" and asks_list(question))):
+        listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
+        if not special_case and listing:
             listed = self._list_lead(intent, ranked, chunks, generation)
             if listed is not None:
                 return listed

@@ -263,11 +263,12 @@ def items_of(chunk_text: str) -> list[str]:
 
 
 _KHOAN = re.compile(r"^\d+\.\s")
+_BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 
 
 def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]:
-    """The lists of a chunk as (what introduces it, its items): the chunk's top-level items (khoản, else điểm), and
-    each khoản or '…sau:' line with the điểm under it."""
+    """The lists of a chunk as (what introduces it, its items): the chunk's top-level items (khoản, else điểm), each
+    khoản or '…sau:' line with the điểm under it, and a preamble's 'Căn cứ …' lines."""
     units = list(split_units(chunk_text))
     items = items_of(chunk_text)
     top = [u for u in items if _KHOAN.match(u)] or items
@@ -280,6 +281,9 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
             points.append(following)
         if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
             groups.append((unit, points))
+    bases = [u for u in units if _BASIS.match(u)]
+    if len(bases) >= 2:  # a preamble's 'Căn cứ …' lines: the texts a document is issued on
+        groups.append(("Căn cứ ban hành", bases))
     return groups
 
 
@@ -435,6 +439,6 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) ->
         head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
         overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
-        listed = 1.0 if len(items_of(chunk.text)) >= 2 else 0.0
+        listed = 1.0 if list_groups(chunk.text) else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed
     return max(scores, key=value)
