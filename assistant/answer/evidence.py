@@ -113,14 +113,17 @@ class TermScorer:
         """Whether the corpus uses the folded term at all."""
         return term in self.idf
 
-    def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset()) -> float:
+    def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset(),
+                 known_only: bool = False) -> float:
         """Share of the question's term weight found in the unit (half for terms only in its heading), plus a bonus
-        for each adjacent pair of question terms the unit also has side by side."""
+        for each adjacent pair of question terms the unit also has side by side. `known_only`: words the corpus
+        never uses (an English question's own words, a misspelling) are left out, since no unit can hold them; the
+        scope judge keeps them, since they are what makes a question foreign."""
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
         present = set(terms)
-        wanted = set(question_terms)
+        wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
         total = sum(self.weight(t) for t in wanted)
         matched = sum(self.weight(t) for t in wanted & present)
         matched += 0.5 * sum(self.weight(t) for t in (wanted & heading) - present)
@@ -180,7 +183,7 @@ class EvidenceRanker:
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, getattr(chunks[i], "clause_heading", ""))
             typed = typed_near(unit, answer_type, anchors) or 0.5 * bool(values_of(heading, answer_type))
-            score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i])
+            score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i], True)
                      + w.type_match * typed + w.prior * priors[i])
             found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
