@@ -28,7 +28,8 @@ _PATTERNS = {
     "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
                 r"dinh ky bao lau|bao lau mot lan)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
-             r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai)\b|"
+             r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
+             r"ban|anh|chi nhanh|buoc)\b|"
              r"\bhow many\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
@@ -81,13 +82,17 @@ _ASKING = re.compile(
 # (machine), so it is only recognized with its diacritics.
 _CUE_ACCENTED = re.compile(r"(?<!\w)(ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|thì sao|ở đâu|"
                            r"(không|chưa|phải không|đúng không)\s*$)(?!\w)")
-_CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$)\b|"
+# 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
+_CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$|"
+                         r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
                          r"\b(how|what|who|which|when|where)\b")
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
-                         r"có phải|phải không|đúng không|không|chưa|cần)(?!\w)", re.IGNORECASE)
+                         r"có phải|phải không|đúng không|không|chưa|cần|"
+                         r"nhung gi|gi|nao|bao nhieu|bao lau|khi nao|the nao|o dau|phai khong|dung khong|khong)(?!\w)",
+                         re.IGNORECASE)
 
 
 def _asks(text: str) -> bool:
