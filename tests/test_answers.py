@@ -96,6 +96,13 @@ def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expecte
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
 
 
+def test_a_follow_up_pointing_back_carries_the_previous_topic_as_one_question():
+    history = [{"role": "user", "content": "Cơ sở di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?"}]
+    rewritten = standalone_question("Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì?", history)
+    assert rewritten == ("Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì (Cơ sở di dời vào cụm công "
+                         "nghiệp được hỗ trợ lãi suất)?")
+
+
 def test_units_keep_support_levels_and_conditions_with_their_sentence():
     from assistant.answer.evidence import split_units
 

@@ -12,6 +12,10 @@ _DEICTIC = re.compile(
     r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
     r"(do|nay|tren|ay|vua neu)\b"
 )
+# 'khoản hỗ trợ đó', 'đề án tư vấn này': something the conversation already named.
+_POINTING = re.compile(r"\s(đó|này|ấy|vừa nêu|nói trên|trên)(?=[\s?.,!]|$)")
+_ASKING = re.compile(r"(?<!\w)(bao nhiêu|mấy|gì|nào|ai|khi nào|thế nào|ra sao|không|chưa|có phải|phải không|"
+                     r"đúng không|bao nhieu|gi|nao|khong)(?!\w)", re.IGNORECASE)
 _DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
 _DOC_MENTION = re.compile(
     r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
@@ -65,7 +69,7 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         subject = question[continuation.start(2) : continuation.end(2)]
         return _swap_subject(previous, subject) or f"{previous.rstrip(' ?')} — đối với {subject}?"
-    if _DEICTIC.search(folded) or len(folded.split()) <= 4:
+    if _DEICTIC.search(folded) or len(folded.split()) <= 4 or _POINTING.search(question.lower()):
         named = parse_references(question).documents
         if not named:
             answer = _last(history, "assistant") or ""
@@ -73,5 +77,12 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             pointer = _DOCUMENT_DEICTIC.search(folded)
             if mention and pointer:
                 return question[: pointer.start()] + mention.group(1) + question[pointer.end() :]
-            return f"{previous.rstrip(' ?')}? {question}"
+            # One question that carries what the previous one was about (two would be answered as two).
+            return f"{question.rstrip(' ?.')} ({_topic(previous)})?"
     return question
+
+
+def _topic(question: str) -> str:
+    """What a question is about, its asking words left out ('Trung tâm … có tối đa mấy Phó Giám đốc?' -> 'Trung
+    tâm … có tối đa Phó Giám đốc')."""
+    return re.sub(r"\s+", " ", _ASKING.sub(" ", question.strip().rstrip(" ?.!"))).strip(" ,")
