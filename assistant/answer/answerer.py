@@ -247,7 +247,9 @@ class Answerer:
             other = chunks[runner_up.chunk_index]
             second = compose.clause_for(compose.headed(runner_up.text, other), kind, intent.focus,
                                         compose.SECOND_CHARS, weight)
-            composition.lead = f"{composition.lead[:-1]}; {compose.sentence(second)} [{composition.number(other)}]."
+            if compose.sentence(second) not in composition.lead:  # the same words in another text add nothing
+                composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "
+                                    f"[{composition.number(other)}].")
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
 
