@@ -2,8 +2,8 @@
 cold ingest of the default corpus with and without the two corpus-extra chapters, and OCR speed and accuracy.
 
 Each configuration runs in its own process so its peak memory is its own; the tables are printed and written
-to evals/reports/bench.md (and .json). `python -m evals.bench --only ingest,ocr` reruns just those sections and
-keeps the others from the last report.
+to evals/reports/bench.md (and .json). `python -m evals.bench --only ingest,ocr` (or `--only search`: search and
+answers) reruns just those sections and keeps the others from the last report.
 """
 
 from __future__ import annotations
@@ -287,19 +287,24 @@ def _render(rows: list[dict], answers: dict, sections: list[dict]) -> str:
 
 
 def main() -> int:
-    """Run every configuration (or only `--only ingest,ocr`), print the tables and write the report."""
-    if "--only" in sys.argv:
-        previous = json.loads((REPORTS / "bench.json").read_text(encoding="utf-8"))
-        kept = [r for r in previous if r.get("section") not in ("ingest", "ocr")]
-        rows = [r for r in kept if "hit@4" in r]
-        answers = [r for r in kept if "key_fact_accuracy" in r]
-    else:
+    """Run every configuration, or `--only ingest,ocr` / `--only search` (search and answers) with the other sections
+    kept from the last report; print the tables and write the report."""
+    partial = "--only" in sys.argv
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if partial else ["search", "ingest", "ocr"]
+    previous = json.loads((REPORTS / "bench.json").read_text(encoding="utf-8")) if partial else []
+    if "search" in only:
         project = _in_process(run_project)
         gold_text = project.pop("gold_text")
         quickstart = _in_process(run_quickstart, gold_text)
         rows = [project, quickstart]
         answers = [_in_process(run_answers), _in_process(run_answers, False)]
-    sections = _ingest_and_ocr()
+    else:
+        rows = [r for r in previous if "hit@4" in r]
+        answers = [r for r in previous if "key_fact_accuracy" in r]
+    if "ingest" in only or "ocr" in only:
+        sections = _ingest_and_ocr()
+    else:
+        sections = [r for r in previous if r.get("section") in ("ingest", "ocr")]
     text = _render(rows, answers, sections)
     print(text)
     REPORTS.mkdir(parents=True, exist_ok=True)
