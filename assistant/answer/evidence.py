@@ -83,16 +83,24 @@ def values_of(unit: str, answer_type: str) -> list[re.Match]:
     return sorted(found, key=lambda m: m.start())
 
 
-def typed_near(unit: str, answer_type: str, anchors: list[str], reach: int = 80) -> float:
+def typed_near(unit: str, answer_type: str, anchors: list[str], reach: int = 80, asked: str = "") -> float:
     """1 when the unit holds a value of the asked type within `reach` characters of one of the question's rarest
-    terms ('do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), 0.5 when it holds one elsewhere, else 0."""
+    terms ('do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), 0.5 when it holds one elsewhere, else 0. A body the
+    question itself names ('ai lập Hội đồng …': 'Hội đồng') is what is asked about, not the answer."""
     spans = values_of(unit, answer_type)
+    if answer_type == "body" and asked:
+        spans = [m for m in spans if _head(m.group(0)) not in asked]
     if not spans:
         return 0.0
     folded = fold(unit)
     places = [m.start() for term in anchors for m in re.finditer(rf"\b{re.escape(term)}\b", folded)]
     near = any(s.start() - reach <= p <= s.end() + reach for s in spans for p in places)
     return 1.0 if near else 0.5
+
+
+def _head(body: str) -> str:
+    """A body's first two words, folded ('Hội đồng bình chọn …' -> 'hoi dong')."""
+    return " ".join(fold(body).split()[:2])
 
 
 class TermScorer:
@@ -179,10 +187,11 @@ class EvidenceRanker:
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
         w = self.weights
         anchors = sorted(set(question_terms), key=lambda term: -self.terms.weight(term))[:3]
+        asked = fold(question)
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, getattr(chunks[i], "clause_heading", ""))
-            typed = typed_near(unit, answer_type, anchors) or 0.5 * bool(values_of(heading, answer_type))
+            typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i], True)
                      + w.type_match * typed + w.prior * priors[i])
             found.append(Evidence(i, unit, score, heading))
