@@ -422,7 +422,7 @@ def intro_of(chunk_text: str) -> str | None:
 def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) -> int:
     """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
     focus's term weight its heading (Điều title and first line) names, how many of the focus's word pairs it names
-    ('nhận nghề' is not 'nhận làng nghề'), and whether it has items to list."""
+    ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
     weight = weight or (lambda term: 1.0)
     terms = content_terms(focus)
     wanted = set(terms)
@@ -440,5 +440,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) ->
         overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         listed = 1.0 if list_groups(chunk.text) else 0.0
-        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed
+        # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
+        named = 0.3 if terms and " ".join(terms) in " ".join(head_terms) else 0.0
+        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named
     return max(scores, key=value)
