@@ -226,3 +226,10 @@ def test_a_repeated_item_opening_is_said_once():
     assert compose.without_shared_opening(items) == [
         "Tổ chức các hội thảo, diễn đàn.", "Hỗ trợ các cơ sở công nghiệp nông thôn tham dự các diễn đàn.",
         "… quảng bá thông tin trên internet.", "… khai thác danh sách khách hàng."]
+
+
+@require_corpus()
+def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
+    answer = answerer.ask("Hồ sơ đề nghị công nhận nghề truyền thống gồm những gì?")
+    assert "Bản tóm tắt quá trình hình thành" in answer.lead
+    assert answer.citations[0].chunk_id == "nd-52-2018#d6-k1"
