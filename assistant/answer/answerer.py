@@ -132,27 +132,37 @@ class Answerer:
         if refusal is not None:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
-        # An eligibility question is decided whole: its verdict weighs every fact the user states.
-        if intent.type == "comparison":  # 'So sánh A với B': each side answered on its own
-            asked = sides(question)
-        else:
-            # a document's name answers who issued it and when as well; a verdict weighs every stated fact
-            whole = intent.type == "document" or asks_verdict(question, intent)
-            asked = [question] if whole else parts(question)
+        asked = self._asked(question, intent)
         if len(asked) > 1:  # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
-            compositions: list[Composition] = []
-            for sub in asked:
-                sub_retrieval = self.searcher.retrieve(expand_query(sub), k=self.settings.retrieve_k, mode=self.mode,
-                                                       generation=generation)
-                taken = {unit for c in compositions for unit in c.units}  # each part answers with its own unit
-                compositions.append(self._composition(sub, expand_query(sub), analyze(sub), sub_retrieval, taken))
-            composition = compose.joined(compositions)
+            composition = self._joined(asked, generation)
         else:
             composition = self._composition(question, query, intent, retrieval)
         answer = self._finish(composition, generation, results)
         if self.llm is not None and composition.usable:
             answer = self._generate(query, composition.usable, answer, generation)
         return answer
+
+    @staticmethod
+    def _asked(question: str, intent: Intent) -> list[str]:
+        """The questions a question asks: the two sides of a comparison, the parts of a question of several, or the
+        question itself (a document's name answers who issued it and when as well; a verdict weighs every stated
+        fact)."""
+        if intent.type == "comparison":
+            return sides(question)
+        if intent.type == "document" or asks_verdict(question, intent):
+            return [question]
+        return parts(question)
+
+    def _joined(self, asked: list[str], generation) -> Composition:
+        """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used."""
+        compositions: list[Composition] = []
+        for sub in asked:
+            query = expand_query(sub)
+            retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode,
+                                               generation=generation)
+            taken = {unit for c in compositions for unit in c.units}
+            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken))
+        return compose.joined(compositions)
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,
                      taken: set[str] | None = None) -> Composition:

@@ -386,7 +386,7 @@ def focus_coverage(focus: str, unit: str, weight=None) -> float:
     if not wanted:
         return 0.0
     present = set(content_terms(unit))
-    if max(wanted, key=weight) not in present:
+    if max(sorted(wanted), key=weight) not in present:  # sorted: the same term on a tie, run after run
         return 0.0
     return sum(weight(t) for t in wanted & present) / sum(weight(t) for t in wanted)
 

@@ -186,7 +186,7 @@ class EvidenceRanker:
         # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose.
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
         w = self.weights
-        anchors = sorted(set(question_terms), key=lambda term: -self.terms.weight(term))[:3]
+        anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
