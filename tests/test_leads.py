@@ -7,7 +7,8 @@ import pytest
 
 from assistant.answer import compose
 from assistant.answer.answerer import Answerer
-from assistant.answer.question import analyze, parts, sides
+from assistant.answer.parts import parts, sides
+from assistant.answer.question import analyze
 from assistant.documents.units import heading_of
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand

@@ -15,7 +15,8 @@ from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
 from assistant.answer.followup import standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no, parts, sides
+from assistant.answer.parts import parts, sides
+from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, document_sentence, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide

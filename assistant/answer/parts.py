@@ -1,0 +1,98 @@
+"""Questions that ask several things: the parts of 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' and the two sides of a
+comparison, each made a standalone question that keeps the statements setting the scene."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold, nfc
+
+# Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
+# (machine), so it is only recognized with its diacritics.
+_CUE_ACCENTED = re.compile(r"(?<!\w)(ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|thì sao|ở đâu|"
+                           r"(không|chưa|phải không|đúng không)\s*$)(?!\w)")
+# 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
+_CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$|"
+                         r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
+                         r"\b(how|what|who|which|when|where)\b")
+_JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+# Asking words removed from the part that carries the subject before it is lent to the other parts.
+_CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
+                         r"có phải|phải không|đúng không|không|chưa|cần|"
+                         r"nhung gi|gi|nao|bao nhieu|bao lau|khi nao|the nao|o dau|phai khong|dung khong|khong)(?!\w)",
+                         re.IGNORECASE)
+
+
+def _asks(text: str) -> bool:
+    lowered = nfc(text).lower().strip(" ?.!")
+    return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered)))
+
+
+_SIDES = re.compile(r"^(?:hãy\s+)?so sánh\s+(?P<a>.+?)\s+(?:với|và|so với)\s+(?P<b>.+?)[\s?.!]*$", re.IGNORECASE)
+_HEAD = re.compile(r"^(mức hỗ trợ|mức chi|thời hạn|thời gian|điều kiện|hồ sơ|đối tượng)\b", re.IGNORECASE)
+
+
+# 'A và B <được phê duyệt ở cấp nào>, khác nhau thế nào?': both sides share what is asked of them.
+_SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:được|có|là|do|ở|gồm|thuộc)\b[^,?]*?)"
+                     r"\s*(?:,\s*)?(?:(?:có\s+)?khác nhau (?:thế nào|ra sao|gì|như thế nào)|khác gì)[\s?.!]*$",
+                     re.IGNORECASE)
+
+
+def _borrow(first: str, second: str) -> tuple[str, str]:
+    """'số thành viên … cấp tỉnh' and 'cấp khu vực': a short second side takes what the first says before the word
+    they both start their difference with."""
+    lead_word = second.split()[0].lower() if second.split() else ""
+    if len(second.split()) <= 3 and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
+        second = f"{first[:cut]} {second}"
+    return first, second
+
+
+def sides(question: str) -> list[str]:
+    """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
+    short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
+    question itself when not so phrased."""
+    question = nfc(question).strip()
+    if shared := _SHARED.match(question):
+        first, second = _borrow(shared.group("a"), shared.group("b"))
+        return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
+    match = _SIDES.match(question)
+    if not match:
+        return [question]
+    first, second = match.group("a"), match.group("b")
+    head = _HEAD.match(first)
+    first, second = _borrow(first, second)
+    if head and not _HEAD.match(second):
+        second = f"{head.group(0)} {second}"
+    return [f"{first} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{first}?",
+            f"{second} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{second}?"]
+
+
+def parts(question: str) -> list[str]:
+    """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
+    gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
+    question asks one thing."""
+    sentences = [s for s in _SENTENCE.split(nfc(question).strip()) if s.strip()]
+    # 'Mấy anh em chúng tôi …' opens a statement: 'mấy' asks only inside a sentence
+    scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(re.sub(r"^mấy\s", "", s.lower())))]
+    asked = [s for s in sentences if s not in scene]
+    pieces: list[str] = []
+    for sentence in asked:
+        opened = False  # each asked sentence opens a part; within one, a stretch that asks nothing joins the last
+        for piece in _JOINT.split(sentence):
+            piece = piece.strip(" ,;?")
+            if not piece:
+                continue
+            if not opened or (_asks(piece) and _asks(pieces[-1])):
+                pieces.append(piece)
+                opened = True
+            else:
+                pieces[-1] = f"{pieces[-1]}, {piece}"
+    if len(pieces) < 2:
+        return [question]
+    subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", pieces[0])).strip(" ,")
+    setting = " ".join(scene)
+    out = [f"{setting} {pieces[0]}?".strip()]
+    # A short part ('ai lập?') is about the first part's subject; a longer one names its own.
+    out += [f"{setting} {piece}{f' ({subject})' if len(piece.split()) < 6 else ''}?".strip() for piece in pieces[1:]]
+    return out
