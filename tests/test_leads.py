@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from assistant.answer import compose
+from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze
@@ -79,9 +79,9 @@ def test_the_list_a_question_names_is_chosen_inside_its_passage():
             "2. Kinh phí khuyến công quốc gia được sử dụng cho mục đích sau:\n"
             "a) Chi cho hoạt động khuyến công quốc gia theo các nội dung quy định tại Điều 4 Nghị định này.\n"
             "b) Các khoản chi khác phục vụ hoạt động khuyến công quốc gia.")
-    used = compose.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí được sử dụng cho mục đích",
+    used = lists.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí được sử dụng cho mục đích",
                               lambda term: 1.0)
-    sources = compose.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí hình thành từ nguồn",
+    sources = lists.best_group(text, "Kinh phí khuyến công quốc gia", "Kinh phí hình thành từ nguồn",
                                  lambda term: 1.0)
     assert used[1][0].startswith("a) Chi cho hoạt động") and len(used[1]) == 2
     assert sources[1][0].startswith("a) Ngân sách nhà nước")
@@ -148,10 +148,10 @@ def test_a_question_in_chat_shorthand_gets_the_level(answerer):
 def test_the_items_a_unit_introduces():
     text = ("Trong thời hạn của Giấy chứng nhận, cơ sở có trách nhiệm:\n1. Sản xuất và phát triển sản phẩm.\n"
             "2. Định kỳ hàng năm, báo cáo Sở Công Thương.\n3. Phối hợp với các cơ quan.")
-    assert compose.items_under("Trong thời hạn của Giấy chứng nhận, cơ sở có trách nhiệm:", text) == [
+    assert lists.items_under("Trong thời hạn của Giấy chứng nhận, cơ sở có trách nhiệm:", text) == [
         "1. Sản xuất và phát triển sản phẩm.", "2. Định kỳ hàng năm, báo cáo Sở Công Thương.",
         "3. Phối hợp với các cơ quan."]
-    assert compose.items_under("2. Định kỳ hàng năm, báo cáo Sở Công Thương.", text) == []
+    assert lists.items_under("2. Định kỳ hàng năm, báo cáo Sở Công Thương.", text) == []
 
 
 @require_corpus()
@@ -224,7 +224,7 @@ def test_a_repeated_item_opening_is_said_once():
     items = ["a) Tổ chức các hội thảo, diễn đàn.", "b) Hỗ trợ các cơ sở công nghiệp nông thôn tham dự các diễn đàn.",
              "c) Hỗ trợ các cơ sở công nghiệp nông thôn quảng bá thông tin trên internet.",
              "d) Hỗ trợ các cơ sở công nghiệp nông thôn khai thác danh sách khách hàng."]
-    assert compose.without_shared_opening(items) == [
+    assert lists.without_shared_opening(items) == [
         "Tổ chức các hội thảo, diễn đàn.", "Hỗ trợ các cơ sở công nghiệp nông thôn tham dự các diễn đàn.",
         "… quảng bá thông tin trên internet.", "… khai thác danh sách khách hàng."]
 

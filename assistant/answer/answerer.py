@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
-from assistant.answer import compose
+from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
@@ -21,7 +21,7 @@ from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import asks_validity, document_sentence, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
-from assistant.documents.units import split_units
+from assistant.documents.units import split_units, strip_mark
 from assistant.domain import support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
@@ -232,9 +232,9 @@ class Answerer:
         # A unit that only introduces a list ('… có trách nhiệm:') is answered by the list; one that states a value
         # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
         stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
-        items = [] if stated else compose.items_under(best.text, chunk.text)
+        items = [] if stated else lists.items_under(best.text, chunk.text)
         if items:
-            composition.lead = compose.list_lead(items, n)
+            composition.lead = lists.list_lead(items, n)
             composition.units.append(best.text)
             composition.quotes.append(Quote(compose.quote_text(best.text, kind, intent.focus), n,
                                             chunk.citation_label))
@@ -296,22 +296,22 @@ class Answerer:
                shown: str | None = None) -> None:
         chunk = chunks[evidence.chunk_index]
         text = compose.quote_text(evidence.text, intent.type, intent.focus)
-        if shown and compose.strip_mark(text) == shown:
+        if shown and strip_mark(text) == shown:
             return
         composition.quotes.append(Quote(text, composition.number(chunk), chunk.citation_label))
 
     def _list_lead(self, intent: Intent, ranked: list[Evidence], chunks: list, generation) -> Composition | None:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
         weight = term_scorer(generation).weight
-        chunk = chunks[compose.list_chunk(intent.focus, ranked, chunks, weight)]
-        group = compose.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
+        chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight)]
+        group = lists.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
         if group is None:
             return None
         intro, items = group
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
-        composition.lead = compose.list_lead(items, n)
-        lead_in = intro if intro in split_units(chunk.text) else compose.intro_of(chunk.text)
+        composition.lead = lists.list_lead(items, n)
+        lead_in = intro if intro in split_units(chunk.text) else lists.intro_of(chunk.text)
         if lead_in:  # what the list is of, in the document's words
             composition.quotes.append(Quote(compose.quote_text(lead_in, intent.type, intent.focus), n,
                                             chunk.citation_label))

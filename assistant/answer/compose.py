@@ -7,21 +7,15 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer.evidence import Evidence, content_terms, values_of
-from assistant.documents.units import heading_of, is_list_item, split_units
+from assistant.answer.lists import HEAD_CUT, inline_list
+from assistant.documents.units import heading_of, strip_mark
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
 VALUE_TYPES = ("amount", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
-ITEM_CHARS = 70
-LIST_CHARS = 400  # what a list lead's item names may take together, shared out among the items
-MAX_ITEMS = 8
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
-_ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
-_HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
-_CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
-_POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
@@ -81,11 +75,6 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:
     return _MARKER.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", text)
-
-
-def strip_mark(text: str) -> str:
-    """A unit without its numbering ('b) …', '2. …', '- …')."""
-    return _ITEM_MARK.sub("", text.strip())
 
 
 def sentence(text: str) -> str:
@@ -190,7 +179,7 @@ def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
     level = next(((a, b) for a, b in sentences[1:] if values_of(text[a:b], "amount")), None)
     if level is None or values_of(text[:head_end], "amount"):
         return None
-    cut = _HEAD_CUT.search(text, 12, head_end)
+    cut = HEAD_CUT.search(text, 12, head_end)
     head = tidy(text[: cut.start()] if cut else text[:head_end]).rstrip(" ,;:.")
     value = text[level[0]:level[1]].strip().rstrip(" ;,.")
     if len(head) + len(value) + 3 > limit:
@@ -211,24 +200,6 @@ def _best_window(text: str, wanted: set[str], limit: int, weight) -> tuple[int, 
     return max(windows, key=gain, default=(0, len(text)))
 
 
-def inline_list(text: str, limit: int) -> str | None:
-    """'Hồ sơ gồm: A; B; C …' told by its items' names, as many as fit in `limit` (None when not such a list)."""
-    head, colon, tail = text.partition(": ")
-    items = [item for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
-    if not colon or len(items) < 3 or len(head) > limit // 2:
-        return None
-    width = max(40, (limit - len(head)) // len(items))
-    names, used = [], len(head) + 2
-    for item in items:
-        name = item_heading(item, width)
-        if used + len(name) + 2 > limit:
-            names.append("…")
-            break
-        names.append(name)
-        used += len(name) + 2
-    return f"{head}: " + "; ".join(names)
-
-
 def _pieces(text: str) -> list[tuple[int, int]]:
     out, position = [], 0
     for match in re.finditer(r"(?<=[.;])\s+", text):
@@ -238,99 +209,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def item_heading(item: str, width: int = ITEM_CHARS) -> str:
-    """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
-    `width` allows), at most `width` characters."""
-    text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
-    cut = _HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
-    head = text[: cut.start()] if cut else text
-    if len(head) > width:
-        head = head[: head.rfind(" ", 0, width)] + "…"
-    return head.strip(" ,;:.")
-
-
 def quote_text(unit: str, answer_type: str, focus: str, weight=None) -> str:
     """A unit trimmed for quoting (at most QUOTE_CHARS)."""
     return clause_for(unit, answer_type, focus, QUOTE_CHARS, weight)
-
-
-def items_of(chunk_text: str) -> list[str]:
-    """The list items of a chunk, in order (a khoản's own heading line ending in ':' is its intro, not an item)."""
-    units = list(split_units(chunk_text))
-    if units and units[0].endswith(":"):
-        units = units[1:]
-    return [u for u in units if is_list_item(u)]
-
-
-_KHOAN = re.compile(r"^\d+\.\s")
-_BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
-
-
-def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]:
-    """The lists of a chunk as (what introduces it, its items): the chunk's top-level items (khoản, else điểm), each
-    khoản or '…sau:' line with the điểm under it, and a preamble's 'Căn cứ …' lines."""
-    units = list(split_units(chunk_text))
-    items = items_of(chunk_text)
-    top = [u for u in items if _KHOAN.match(u)] or items
-    groups = [(f"{title} {intro_of(chunk_text) or ''}".strip(), top)] if len(top) >= 2 else []
-    for i, unit in enumerate(units):
-        points = []
-        for following in units[i + 1:]:
-            if not _POINT_ITEM.match(following):
-                break
-            points.append(following)
-        if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
-            groups.append((unit, points))
-    bases = [u for u in units if _BASIS.match(u)]
-    if len(bases) >= 2:  # a preamble's 'Căn cứ …' lines: the texts a document is issued on
-        groups.append(("Căn cứ ban hành", bases))
-    return groups
-
-
-def items_under(unit: str, chunk_text: str) -> list[str]:
-    """The items a unit introduces ('… có trách nhiệm:' and the lines under it); [] when it introduces none."""
-    if not unit.rstrip().endswith(":"):
-        return []
-    return next((items for intro, items in list_groups(chunk_text) if intro == unit), [])
-
-
-def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
-    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie)."""
-    wanted = set(content_terms(focus))
-    groups = list_groups(chunk_text, title)
-
-    def named(index: int) -> tuple[float, int]:
-        return sum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
-    return groups[max(range(len(groups)), key=named)] if groups else None
-
-
-def without_shared_opening(items: list[str]) -> list[str]:
-    """Items whose openings repeat ('Hỗ trợ các cơ sở công nghiệp nông thôn tham dự …', '… quảng bá …') keep the
-    shared words on the first of them only: the list's room goes to what tells them apart."""
-    texts = [strip_mark(i) for i in items]
-    split = [t.split() for t in texts]
-    for size in range(max((len(w) for w in split), default=0), 2, -1):
-        openings = [" ".join(w[:size]) for w in split if len(w) > size + 2]
-        shared = next((o for o in openings if openings.count(o) >= 2), None)
-        if shared:
-            out, seen = [], False
-            for text in texts:
-                if text.startswith(shared + " ") and seen:
-                    rest = text[len(shared):].strip()
-                    text = "… " + rest
-                seen = seen or text.startswith(shared + " ")
-                out.append(text)
-            return out
-    return texts
-
-
-def list_lead(items: list[str], n: int) -> str:
-    """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
-    each item, since its facts often follow the heading."""
-    width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
-    heads = [item_heading(i, width) for i in without_shared_opening(items[:MAX_ITEMS])]
-    more = "; …" if len(items) > MAX_ITEMS else ""
-    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
 
 
 def yes_no_prefix(unit: str, coverage: float) -> str:
@@ -410,37 +291,3 @@ def heading_value(heading: str) -> bool:
     """Whether a khoản heading states an amount, a count or a date ('Tạm ứng 70% kinh phí …')."""
     return any(values_of(heading, kind) for kind in ("amount", "date"))
 
-
-def intro_of(chunk_text: str) -> str | None:
-    """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
-    units = split_units(chunk_text)
-    if units and (not is_list_item(units[0]) or units[0].endswith(":")):
-        return units[0]
-    return None
-
-
-def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) -> int:
-    """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
-    focus's term weight its heading (Điều title and first line) names, how many of the focus's word pairs it names
-    ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
-    weight = weight or (lambda term: 1.0)
-    terms = content_terms(focus)
-    wanted = set(terms)
-    pairs = set(zip(terms, terms[1:], strict=False))
-    total = sum(weight(t) for t in wanted) or 1.0
-    best_score = ranked[0].score or 1.0
-    scores: dict[int, float] = {}
-    for evidence in ranked:
-        scores.setdefault(evidence.chunk_index, evidence.score)
-
-    def value(index: int) -> float:
-        chunk = chunks[index]
-        units = split_units(chunk.text)
-        head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
-        overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
-        paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
-        listed = 1.0 if list_groups(chunk.text) else 0.0
-        # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
-        named = 0.3 if terms and " ".join(terms) in " ".join(head_terms) else 0.0
-        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named
-    return max(scores, key=value)

@@ -42,6 +42,14 @@ def split_units(text: str) -> tuple[str, ...]:
     return tuple(u for u in units if len(u) > 2)
 
 
+_ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")
+
+
+def strip_mark(text: str) -> str:
+    """A unit without its numbering ('b) …', '2. …', '- …')."""
+    return _ITEM_MARK.sub("", text.strip())
+
+
 def is_list_item(unit: str) -> bool:
     """'a) …', '2. …', '- …' lines."""
     return bool(_LIST_ITEM.match(unit))

@@ -1,0 +1,157 @@
+"""Lists in passages and list leads: a chunk's lists (khoản, điểm, '… sau:' items, preamble bases), the one a
+question names, item names that fit a phone's line, and 'Gồm 4 nội dung: A; B; C; D [1].'."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.evidence import Evidence, content_terms
+from assistant.documents.units import is_list_item, split_units, strip_mark
+
+ITEM_CHARS = 70
+LIST_CHARS = 400  # what a list lead's item names may take together, shared out among the items
+MAX_ITEMS = 8
+# Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
+HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
+_POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
+_KHOAN = re.compile(r"^\d+\.\s")
+_BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
+
+
+def inline_list(text: str, limit: int) -> str | None:
+    """'Hồ sơ gồm: A; B; C …' told by its items' names, as many as fit in `limit` (None when not such a list)."""
+    head, colon, tail = text.partition(": ")
+    items = [item for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
+    if not colon or len(items) < 3 or len(head) > limit // 2:
+        return None
+    width = max(40, (limit - len(head)) // len(items))
+    names, used = [], len(head) + 2
+    for item in items:
+        name = item_heading(item, width)
+        if used + len(name) + 2 > limit:
+            names.append("…")
+            break
+        names.append(name)
+        used += len(name) + 2
+    return f"{head}: " + "; ".join(names)
+
+
+def item_heading(item: str, width: int = ITEM_CHARS) -> str:
+    """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
+    `width` allows), at most `width` characters."""
+    text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
+    cut = HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
+    head = text[: cut.start()] if cut else text
+    if len(head) > width:
+        head = head[: head.rfind(" ", 0, width)] + "…"
+    return head.strip(" ,;:.")
+
+
+def items_of(chunk_text: str) -> list[str]:
+    """The list items of a chunk, in order (a khoản's own heading line ending in ':' is its intro, not an item)."""
+    units = list(split_units(chunk_text))
+    if units and units[0].endswith(":"):
+        units = units[1:]
+    return [u for u in units if is_list_item(u)]
+
+
+def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]:
+    """The lists of a chunk as (what introduces it, its items): the chunk's top-level items (khoản, else điểm), each
+    khoản or '…sau:' line with the điểm under it, and a preamble's 'Căn cứ …' lines."""
+    units = list(split_units(chunk_text))
+    items = items_of(chunk_text)
+    top = [u for u in items if _KHOAN.match(u)] or items
+    groups = [(f"{title} {intro_of(chunk_text) or ''}".strip(), top)] if len(top) >= 2 else []
+    for i, unit in enumerate(units):
+        points = []
+        for following in units[i + 1:]:
+            if not _POINT_ITEM.match(following):
+                break
+            points.append(following)
+        if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
+            groups.append((unit, points))
+    bases = [u for u in units if _BASIS.match(u)]
+    if len(bases) >= 2:  # a preamble's 'Căn cứ …' lines: the texts a document is issued on
+        groups.append(("Căn cứ ban hành", bases))
+    return groups
+
+
+def items_under(unit: str, chunk_text: str) -> list[str]:
+    """The items a unit introduces ('… có trách nhiệm:' and the lines under it); [] when it introduces none."""
+    if not unit.rstrip().endswith(":"):
+        return []
+    return next((items for intro, items in list_groups(chunk_text) if intro == unit), [])
+
+
+def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
+    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie)."""
+    wanted = set(content_terms(focus))
+    groups = list_groups(chunk_text, title)
+
+    def named(index: int) -> tuple[float, int]:
+        return sum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
+    return groups[max(range(len(groups)), key=named)] if groups else None
+
+
+def without_shared_opening(items: list[str]) -> list[str]:
+    """Items whose openings repeat ('Hỗ trợ các cơ sở công nghiệp nông thôn tham dự …', '… quảng bá …') keep the
+    shared words on the first of them only: the list's room goes to what tells them apart."""
+    texts = [strip_mark(i) for i in items]
+    split = [t.split() for t in texts]
+    for size in range(max((len(w) for w in split), default=0), 2, -1):
+        openings = [" ".join(w[:size]) for w in split if len(w) > size + 2]
+        shared = next((o for o in openings if openings.count(o) >= 2), None)
+        if shared:
+            out, seen = [], False
+            for text in texts:
+                if text.startswith(shared + " ") and seen:
+                    rest = text[len(shared):].strip()
+                    text = "… " + rest
+                seen = seen or text.startswith(shared + " ")
+                out.append(text)
+            return out
+    return texts
+
+
+def list_lead(items: list[str], n: int) -> str:
+    """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
+    each item, since its facts often follow the heading."""
+    width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
+    heads = [item_heading(i, width) for i in without_shared_opening(items[:MAX_ITEMS])]
+    more = "; …" if len(items) > MAX_ITEMS else ""
+    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
+
+
+def intro_of(chunk_text: str) -> str | None:
+    """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
+    units = split_units(chunk_text)
+    if units and (not is_list_item(units[0]) or units[0].endswith(":")):
+        return units[0]
+    return None
+
+
+def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) -> int:
+    """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
+    focus's term weight its heading (Điều title and first line) names, how many of the focus's word pairs it names
+    ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
+    weight = weight or (lambda term: 1.0)
+    terms = content_terms(focus)
+    wanted = set(terms)
+    pairs = set(zip(terms, terms[1:], strict=False))
+    total = sum(weight(t) for t in wanted) or 1.0
+    best_score = ranked[0].score or 1.0
+    scores: dict[int, float] = {}
+    for evidence in ranked:
+        scores.setdefault(evidence.chunk_index, evidence.score)
+
+    def value(index: int) -> float:
+        chunk = chunks[index]
+        units = split_units(chunk.text)
+        head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
+        overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
+        paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
+        listed = 1.0 if list_groups(chunk.text) else 0.0
+        # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
+        named = 0.3 if terms and " ".join(terms) in " ".join(head_terms) else 0.0
+        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named
+    return max(scores, key=value)
