@@ -48,14 +48,16 @@ def status_sentence(meta: dict, question: str) -> str:
         text = f"{label}: {STATUS_LABELS.get(status, 'chưa xác minh')}"
     if meta.get("effective") and status != "superseded":
         text += f" (có hiệu lực từ {vietnamese_date(meta['effective'])})"
-        if _EFFECT.search(folded) and (claimed := _claimed_date(question)):
-            text = ("Đúng. " if claimed == _date_numbers(meta["effective"]) else "Không. ") + text
+        effective = _date_numbers(meta["effective"])
+        if _EFFECT.search(folded) and effective and (claimed := _claimed_date(question)):
+            text = ("Đúng. " if claimed == effective else "Không. ") + text
     return text
 
 
-def _date_numbers(iso: str) -> tuple[int, int, int]:
-    year, month, day = (int(n) for n in iso.split("-"))
-    return day, month, year
+def _date_numbers(iso: str) -> tuple[int, int, int] | None:
+    """(day, month, year) of an ISO date; None for anything else."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return (int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
 
 
 def _claimed_date(question: str) -> tuple[int, int, int] | None:
