@@ -185,12 +185,13 @@ class EvidenceRanker:
         similarity = self._similarity(question_vector, chunks, candidates)
         # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose.
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
+        clause_headings = [getattr(c, "clause_heading", "") for c in chunks]
         w = self.weights
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
-            heading = heading_of(unit, chunks[i].text, getattr(chunks[i], "clause_heading", ""))
+            heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i], True)
                      + w.type_match * typed + w.prior * priors[i])

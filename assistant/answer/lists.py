@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from assistant.answer.evidence import Evidence, content_terms
-from assistant.documents.units import is_list_item, split_units, strip_mark
+from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
 
 ITEM_CHARS = 70
 LIST_CHARS = 400  # what a list lead's item names may take together, shared out among the items
 MAX_ITEMS = 8
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
 HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
-_POINT_ITEM = re.compile(r"^([a-zđ]\)|-)\s")
 _KHOAN = re.compile(r"^\d+\.\s")
 _BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 
@@ -65,7 +64,7 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
     for i, unit in enumerate(units):
         points = []
         for following in units[i + 1:]:
-            if not _POINT_ITEM.match(following):
+            if not is_point(following):
                 break
             points.append(following)
         if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:

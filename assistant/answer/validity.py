@@ -20,13 +20,19 @@ def asks_validity(question: str) -> bool:
     return bool(_ASKS.search(fold(question)))
 
 
+def _iso(iso: str | None) -> tuple[int, int, int] | None:
+    """(day, month, year) of an ISO date ('2025-09-23'); None for anything else."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return (int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
+
+
 def vietnamese_date(iso: str) -> str:
     """'2025-09-23' -> 'ngày 23 tháng 9 năm 2025' (the manifest's dates, as the documents write them)."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    if not match:
+    parts = _iso(iso)
+    if parts is None:
         return iso
-    year, month, day = match.groups()
-    return f"ngày {day} tháng {int(month)} năm {year}"
+    day, month, year = parts
+    return f"ngày {day:02d} tháng {month} năm {year}"
 
 
 def status_sentence(meta: dict, question: str) -> str:
@@ -48,16 +54,10 @@ def status_sentence(meta: dict, question: str) -> str:
         text = f"{label}: {STATUS_LABELS.get(status, 'chưa xác minh')}"
     if meta.get("effective") and status != "superseded":
         text += f" (có hiệu lực từ {vietnamese_date(meta['effective'])})"
-        effective = _date_numbers(meta["effective"])
+        effective = _iso(meta["effective"])
         if _EFFECT.search(folded) and effective and (claimed := _claimed_date(question)):
             text = ("Đúng. " if claimed == effective else "Không. ") + text
     return text
-
-
-def _date_numbers(iso: str) -> tuple[int, int, int] | None:
-    """(day, month, year) of an ISO date; None for anything else."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    return (int(match.group(3)), int(match.group(2)), int(match.group(1))) if match else None
 
 
 def _claimed_date(question: str) -> tuple[int, int, int] | None:

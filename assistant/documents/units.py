@@ -66,12 +66,17 @@ _CLAUSE_HEADING = re.compile(r"^\d+\.\s.{0,200}$")
 _POINT = re.compile(r"^([a-zđ]\)|-)\s")
 
 
+def is_point(unit: str) -> bool:
+    """'a) …', '- …' lines: the điểm and dashes under a khoản."""
+    return bool(_POINT.match(unit))
+
+
 def heading_of(unit: str, chunk_text: str, clause_heading: str = "") -> str:
     """The khoản heading a unit sits under ('2. Tạm ứng 70% kinh phí hỗ trợ của đề án'), without its number: the
     chunk's first line for a điểm of a khoản chunk, the `clause_heading` its context keeps for a điểm chunk; ''
     when the unit is itself the heading or has none."""
     first = chunk_text.split("\n", 1)[0].strip()
-    if unit != first and _CLAUSE_HEADING.match(first) and _POINT.match(unit):
+    if unit != first and _CLAUSE_HEADING.match(first) and is_point(unit):
         return re.sub(r"^\d+\.\s*", "", first).rstrip(" :")
     if clause_heading and clause_heading not in unit:
         return clause_heading
