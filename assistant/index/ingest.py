@@ -29,7 +29,7 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 4  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence
+PIPELINE_VERSION = 5  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 

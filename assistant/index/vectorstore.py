@@ -70,17 +70,23 @@ def make_client(chroma_url: str | None, local_path: Path | None):
     return chromadb.PersistentClient(path=str(local_path), settings=_chroma_settings())
 
 
+SEARCH_EF = 500
+
+
 def collection_name(generation: str) -> str:
     """Chroma collection holding one index generation."""
     return f"{COLLECTION_PREFIX}{generation}"
 
 
 def open_collection(client, generation: str, embedding: ChromaEmbedding, create: bool = False):
-    """The generation's collection (cosine space), created when asked."""
+    """The generation's collection (cosine space), created when asked. The search explores `SEARCH_EF` neighbours
+    (Chroma's default is 100): a corpus of a few thousand chunks is then searched all but exactly, so a question gets
+    the same candidates from one process to the next."""
     name = collection_name(generation)
     if create:
         return client.create_collection(
-            name=name, embedding_function=embedding, configuration={"hnsw": {"space": "cosine"}}
+            name=name, embedding_function=embedding,
+            configuration={"hnsw": {"space": "cosine", "ef_search": SEARCH_EF}},
         )
     return client.get_collection(name=name, embedding_function=embedding)
 
