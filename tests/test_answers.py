@@ -203,3 +203,13 @@ def test_unaccented_question_is_answered_like_the_accented_one(answerer):
     unaccented = answerer.ask("cong tac vien khuyen cong duoc huong thu lao do ai quy dinh")
     assert accented.citations[0].chunk_id == unaccented.citations[0].chunk_id == "nd-45-2012#d10"
     assert "Chủ tịch Ủy ban nhân dân cấp tỉnh" in unaccented.answer
+
+
+def test_a_continuation_asking_its_own_question_swaps_only_the_subject():
+    history = [{"role": "user", "content": "Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?"}]
+    assert standalone_question("Còn cấp quốc gia thì ai lập?", history) == "Hội đồng bình chọn cấp quốc gia thì ai lập?"
+    assert standalone_question("Còn cấp quốc gia thì sao?", history) == (
+        "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?")
+    # a new subject opening as the old one does keeps the old one's words up to where they differ
+    assert standalone_question("Còn hội đồng cấp quốc gia thì có mấy người, ai lập?", history) == (
+        "Hội đồng bình chọn cấp quốc gia thì có mấy người, ai lập?")

@@ -234,3 +234,35 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
     answer = answerer.ask("Hồ sơ đề nghị công nhận nghề truyền thống gồm những gì?")
     assert "Bản tóm tắt quá trình hình thành" in answer.lead
     assert answer.citations[0].chunk_id == "nd-52-2018#d6-k1"
+
+
+@pytest.mark.parametrize(("question", "second"), [
+    # a part pointing back ('kế hoạch đó') is about the first part's subject, whatever its length
+    ("Ai xây dựng kế hoạch bình chọn cấp tỉnh và ai phê duyệt kế hoạch đó?",
+     "ai phê duyệt kế hoạch đó (xây dựng kế hoạch bình chọn cấp tỉnh)?"),
+    # the subject lent loses the words that tie it into its own clause
+    ("Còn hội đồng bình chọn cấp quốc gia thì có mấy người, ai lập?", "ai lập (hội đồng bình chọn cấp quốc gia)?"),
+    # a topic set before a colon scopes every part
+    ("Hạ tầng làng nghề theo Nghị định 52/2018: mức hỗ trợ do ai quy định và lấy từ những nguồn kinh phí nào?",
+     "Hạ tầng làng nghề theo Nghị định 52/2018: lấy từ những nguồn kinh phí nào?"),
+    # a document the first part names scopes the others
+    ("Under Decree 52/2018, what is the cap per project, and which ministry approves the implementation plan?",
+     "which ministry approves the implementation plan (Decree 52/2018)?"),
+])
+def test_every_part_keeps_what_the_question_is_about(question, second):
+    assert parts(question)[1] == second
+
+
+@require_corpus()
+def test_who_is_answered_by_the_body_a_duty_list_is_headed_by(answerer):
+    # Điều 23 khoản 2 lists the duties of the Sở Công Thương; its điểm names only the duty
+    answer = answerer.ask("Ai xây dựng kế hoạch bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh?")
+    assert answer.lead.startswith("Trách nhiệm của Sở Công Thương") and "Xây dựng kế hoạch bình chọn" in answer.lead
+
+
+@require_corpus()
+def test_a_rare_word_of_the_question_finds_its_unit(answerer):
+    # 'sao chép' is a copy, not the asking 'sao'; the clause holding it outranks the many about registering
+    answer = answerer.ask("Sản phẩm làm theo mẫu sao chép của cơ sở khác có được đăng ký bình chọn sản phẩm công "
+                          "nghiệp nông thôn tiêu biểu không?")
+    assert "sao chép" in answer.lead

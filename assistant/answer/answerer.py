@@ -240,7 +240,7 @@ class Answerer:
                                             chunk.citation_label))
             return composition
         weight = term_scorer(generation).weight
-        clause = compose.clause_for(compose.headed(best.text, chunk), kind, intent.focus, weight=weight)
+        clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, intent.focus, weight=weight)
         yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
         if yes_no and "asserts" not in intent.slots and (with_level := compose.what_and_level(best.text)):
             clause = with_level  # 'có hỗ trợ chi phí thành lập không?': what is supported, on what terms, how much
@@ -256,7 +256,7 @@ class Answerer:
         runner_up = None if brief else self._runner_up(kind, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
-            second = compose.clause_for(compose.headed(runner_up.text, other), kind, intent.focus,
+            second = compose.clause_for(compose.headed(runner_up.text, other, kind), kind, intent.focus,
                                         compose.SECOND_CHARS, weight)
             if compose.sentence(second) not in composition.lead:  # the same words in another text add nothing
                 composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "

@@ -272,19 +272,20 @@ def focus_coverage(focus: str, unit: str, weight=None) -> float:
     return sum(weight(t) for t in wanted & present) / sum(weight(t) for t in wanted)
 
 
-def with_heading(unit: str, chunk_text: str, clause_heading: str = "") -> str:
+def with_heading(unit: str, chunk_text: str, clause_heading: str = "", kind: str = "") -> str:
     """A điểm with its khoản's heading ('Tạm ứng 30% …: Đối với …'), which often holds the number: always for a
-    khoản chunk's điểm, for a điểm chunk when the heading its context keeps states a value."""
+    khoản chunk's điểm, for a điểm chunk when the heading its context keeps states a value, or names the body
+    a 'who' question asks for ('Trách nhiệm của Sở Công Thương: Xây dựng kế hoạch …')."""
     heading = heading_of(unit, chunk_text, clause_heading)
     own = heading and heading != clause_heading
-    if heading and (own or heading_value(heading)):
+    if heading and (own or heading_value(heading) or (kind == "body" and values_of(heading, "body"))):
         return f"{heading}: {strip_mark(unit)}"
     return unit
 
 
-def headed(unit: str, chunk) -> str:
+def headed(unit: str, chunk, kind: str = "") -> str:
     """`with_heading` for a unit of a chunk record."""
-    return with_heading(unit, chunk.text, chunk.clause_heading)
+    return with_heading(unit, chunk.text, chunk.clause_heading, kind)
 
 
 def heading_value(heading: str) -> bool:

@@ -21,10 +21,13 @@ from assistant.text import STOPWORDS, fold, words
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
 # from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
 _QUESTION_WORDS_ACCENTED = set(STOPWORDS) | set(
-    "bao nhiêu gì nào ai đâu không sao thế như là được có cần phải hay cho biết hỏi tôi mình em "
+    "bao nhiêu mấy gì nào ai đâu không sao thế như là được có cần phải hay cho biết hỏi tôi mình em "
     "what which who how much many does do is are the of for to in".split()
 )
-_QUESTION_WORDS = {fold(w) for w in _QUESTION_WORDS_ACCENTED}
+# Unaccented 'may' is a machine ('mua may') far more often than it asks ('may nguoi').
+_QUESTION_WORDS = {fold(w) for w in _QUESTION_WORDS_ACCENTED} - {"may"}
+# 'sao' asks only after these words ('tại sao', 'vì sao', 'ra sao'); elsewhere it copies ('bản sao', 'sao chép').
+_ASKING_SAO = {"tại", "vì", "làm", "ra", "thế", "tai", "vi", "lam"}
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
 DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
                         r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
@@ -65,8 +68,12 @@ class Evidence:
 def content_terms(text: str) -> tuple[str, ...]:
     """Folded syllables that carry meaning, question words dropped. Cached: the same units are scored often."""
     terms = []
+    previous = ""
     for word in words(text):
-        folded = fold(word)
+        folded, before, previous = fold(word), previous, word
+        if folded == "sao" and before not in _ASKING_SAO:
+            terms.append(folded)
+            continue
         if word in _QUESTION_WORDS_ACCENTED or (folded == word and folded in _QUESTION_WORDS) or len(folded) < 2:
             continue
         terms.append(folded)
@@ -122,9 +129,10 @@ class TermScorer:
         return term in self.idf
 
     def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset(),
-                 known_only: bool = False) -> float:
-        """Share of the question's term weight found in the unit (half for terms only in its heading), plus a bonus
-        for each adjacent pair of question terms the unit also has side by side. `known_only`: words the corpus
+                 known_only: bool = False, power: float = 1.0) -> float:
+        """Share of the question's term weight (IDF to `power`) found in the unit (half for terms only in its
+        heading), plus a bonus for each adjacent pair of question terms the unit also has side by side. `known_only`:
+        words the corpus
         never uses (an English question's own words, a misspelling) are left out, since no unit can hold them; the
         scope judge keeps them, since they are what makes a question foreign."""
         if not question_terms:
@@ -132,9 +140,9 @@ class TermScorer:
         terms = content_terms(unit)
         present = set(terms)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
-        total = sum(self.weight(t) for t in wanted)
-        matched = sum(self.weight(t) for t in wanted & present)
-        matched += 0.5 * sum(self.weight(t) for t in (wanted & heading) - present)
+        total = sum(self.weight(t) ** power for t in wanted)
+        matched = sum(self.weight(t) ** power for t in wanted & present)
+        matched += 0.5 * sum(self.weight(t) ** power for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
         bonus = 0.05 * len(pairs & set(zip(terms, terms[1:], strict=False)))
         return matched / total + bonus if total else 0.0
@@ -169,6 +177,11 @@ class Weights:
     prior: float
 
 
+# A unit is scored on the squared IDF of the question terms it holds: the rare words that name a topic ('sao chép',
+# 'độc bản') outweigh the many common ones a whole passage shares (dev: lead 0.754 -> 0.759, answer 0.785 -> 0.792).
+RARITY_POWER = 2.0
+
+
 class EvidenceRanker:
     """Ranks every unit of the retrieved chunks for one question of a known answer type."""
 
@@ -193,8 +206,8 @@ class EvidenceRanker:
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
-            score = (w.dense * dense + w.focus * self.terms.coverage(question_terms, unit, headings[i], True)
-                     + w.type_match * typed + w.prior * priors[i])
+            coverage = self.terms.coverage(question_terms, unit, headings[i], known_only=True, power=RARITY_POWER)
+            score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
             found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
 

@@ -16,6 +16,8 @@ _DEICTIC = re.compile(
 _POINTING = re.compile(r"\s(đó|này|ấy|vừa nêu|nói trên|trên)(?=[\s?.,!]|$)")
 _ASKING = re.compile(r"(?<!\w)(bao nhiêu|mấy|gì|nào|ai|khi nào|thế nào|ra sao|không|chưa|có phải|phải không|"
                      r"đúng không|bao nhieu|gi|nao|khong)(?!\w)", re.IGNORECASE)
+# Asking how things stand ('thì sao', 'thế nào') asks nothing of a continuation's own.
+_VAGUE = re.compile(r"(?<!\w)(thì sao|thế nào|như thế nào|ra sao|thi sao|the nao|nhu the nao)(?!\w)", re.IGNORECASE)
 _DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
 _DOC_MENTION = re.compile(
     r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
@@ -28,10 +30,11 @@ _INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu t
                      r"doi tuong|trach nhiem|kinh phi)\s")
 
 
-def _swap_subject(previous: str, subject: str) -> str | None:
-    """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> 'Hội đồng cấp quốc gia có …': the span
+def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
+    """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> ('Hội đồng cấp quốc gia', ' có …'): the span
     of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
-    that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb."""
+    that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb. The
+    question is cut after its new subject, so that a follow-up asking its own thing can keep the subject alone."""
     head = fold(subject).split()[0] if subject.split() else ""
     # 'cơ' (in 'cơ sở') folds into 'co' as 'có' does: it is masked so that only 'có' is taken for the verb.
     folded = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
@@ -40,15 +43,40 @@ def _swap_subject(previous: str, subject: str) -> str | None:
         intent = _INTENT.match(folded)
         end = _PREDICATE.search(folded, intent.end() if intent else 0)
         if intent:
-            return f"{previous[: intent.end()]}{subject}{previous[end.start() :]}"
+            return f"{previous[: intent.end()]}{subject}", previous[end.start() :]
         if not end.group(1) or len(folded[: end.start()].split()) > 6:
             return None
         # 'Hộ kinh doanh có được … không?' + 'hợp tác xã': the subject before the verb is replaced.
-        return f"{subject[:1].upper()}{subject[1:]}{previous[end.start() :]}"
+        return f"{subject[:1].upper()}{subject[1:]}", previous[end.start() :]
     end = _PREDICATE.search(folded, found.end())
+    subject = _merged(previous[found.start() : end.start()], subject)
     if found.start() == 0:
         subject = subject[:1].upper() + subject[1:]
-    return f"{previous[: found.start()]}{subject}{previous[end.start() :]}"
+    return f"{previous[: found.start()]}{subject}", previous[end.start() :]
+
+
+def _merged(span: str, subject: str) -> str:
+    """'Hội đồng bình chọn … cấp tỉnh' + 'hội đồng cấp quốc gia' -> 'Hội đồng bình chọn … cấp quốc gia': a new
+    subject opening as the replaced span does keeps the span's words up to where the two differ."""
+    old, new = span.split(), subject.split()
+    same = 0
+    while same < min(len(old), len(new)) and fold(old[same]) == fold(new[same]):
+        same += 1
+    if not same or same == len(new):
+        return subject
+    differ = next((i for i in range(same, len(old)) if fold(old[i]) == fold(new[same])), None)
+    return " ".join(old[:differ] + new[same:]) if differ is not None else subject
+
+
+def _own_ask(remainder: str) -> int | None:
+    """Where a continuation's own question starts ('cấp quốc gia | thì có mấy người, ai lập'), or None when it asks
+    nothing of its own ('cấp quốc gia thì sao')."""
+    folded = fold(remainder)
+    verb = _PREDICATE.search(folded)
+    if not verb or verb.start() == 0 or not verb.group(1):
+        return None
+    asked = _VAGUE.sub("", remainder[verb.start() :])
+    return verb.start() if _ASKING.search(asked) else None
 
 
 def _last(history: list[dict], role: str) -> str | None:
@@ -68,7 +96,12 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     if continuation and continuation.group(2):
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         subject = question[continuation.start(2) : continuation.end(2)]
-        return _swap_subject(previous, subject) or f"{previous.rstrip(' ?')} — đối với {subject}?"
+        own = _own_ask(subject)
+        if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
+            swapped = _swap_subject(previous, subject[:own])
+            return f"{swapped[0] if swapped else subject[:own]}{subject[own:].rstrip(' ?')}?"
+        swapped = _swap_subject(previous, subject)
+        return "".join(swapped) if swapped else f"{previous.rstrip(' ?')} — đối với {subject}?"
     if _DEICTIC.search(folded) or len(folded.split()) <= 4 or _POINTING.search(question.lower()):
         named = parse_references(question).documents
         if not named:

@@ -68,6 +68,28 @@ def sides(question: str) -> list[str]:
             f"{second} là bao nhiêu?" if head and head.group(0).lower().startswith("mức") else f"{second}?"]
 
 
+# A subject lent to other parts loses the words that tie it into its own clause ('Còn hội đồng … thì có').
+_LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|con|vay)\s+)+|"
+                         r"(?:\s+(?:thì|có|là|được|do|của|cho|thi|co|la|duoc))+$", re.IGNORECASE)
+# A part pointing back at the first part's subject ('ai phê duyệt kế hoạch đó?').
+_POINTING = re.compile(r"(?<!\w)(đó|này|ấy|trên|that|this|it)(?!\w)", re.IGNORECASE)
+# A document a question names ('theo Nghị định 52/2018', 'Under Decree 52/2018') scopes every part.
+_NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết định|nghị quyết|decree|circular|decision)\s+"
+                    r"(?:số\s+)?)?\b\d+/\d{4}(?:/[\w-]+)?", re.IGNORECASE)
+
+
+def _subject(first: str) -> str:
+    """The first part with its asking words and loose ends dropped: what the other parts are about."""
+    subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", first)).strip(" ,")
+    return _LOOSE_ENDS.sub("", subject).strip(" ,")
+
+
+def _scene_and_ask(sentence: str) -> tuple[str, str]:
+    """'Hỗ trợ … theo Nghị định 52/2018: mức hỗ trợ do ai quy định …' sets its topic before the colon."""
+    head, colon, rest = sentence.partition(": ")
+    return (f"{head}:", rest) if colon and rest and not _asks(head) else ("", sentence)
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
@@ -77,7 +99,9 @@ def parts(question: str) -> list[str]:
     scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(re.sub(r"^mấy\s", "", s.lower())))]
     asked = [s for s in sentences if s not in scene]
     pieces: list[str] = []
-    for sentence in asked:
+    for sentence in list(asked):
+        topic, sentence = _scene_and_ask(sentence)
+        scene += [topic] if topic else []
         opened = False  # each asked sentence opens a part; within one, a stretch that asks nothing joins the last
         for piece in _JOINT.split(sentence):
             piece = piece.strip(" ,;?")
@@ -90,9 +114,14 @@ def parts(question: str) -> list[str]:
                 pieces[-1] = f"{pieces[-1]}, {piece}"
     if len(pieces) < 2:
         return [question]
-    subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", pieces[0])).strip(" ,")
+    subject = _subject(pieces[0])
     setting = " ".join(scene)
+    named = [m.group(0) for m in _NAMED.finditer(pieces[0])] if not _NAMED.search(setting) else []
     out = [f"{setting} {pieces[0]}?".strip()]
-    # A short part ('ai lập?') is about the first part's subject; a longer one names its own.
-    out += [f"{setting} {piece}{f' ({subject})' if len(piece.split()) < 6 else ''}?".strip() for piece in pieces[1:]]
+    for piece in pieces[1:]:
+        # A short part ('ai lập?') or one pointing back is about the first part's subject; a longer one names its own.
+        borrowed = [subject] if len(piece.split()) < 6 or _POINTING.search(piece) else []
+        borrowed += [name for name in named if name not in piece]
+        about = f" ({', '.join(borrowed)})" if borrowed else ""
+        out.append(f"{setting} {piece}{about}?".strip())
     return out
