@@ -355,7 +355,9 @@ class Answerer:
                     if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
         clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
         clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
-        prefix = "Không. " if compose.contradicts(question, row.conditions) else (
+        # a yes/no question asserting a level is checked; 'dây chuyền trị giá 300 triệu … được bao nhiêu?' states a cost
+        yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
+        prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
             "Có. " if intent.type == "eligibility" else "")
         superseded = generation.document(row.doc_id).get("status") == "superseded"
         tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""

@@ -114,14 +114,13 @@ def parts(question: str) -> list[str]:
                 pieces[-1] = f"{pieces[-1]}, {piece}"
     if len(pieces) < 2:
         return [question]
-    subject = _subject(pieces[0])
     setting = " ".join(scene)
     named = [m.group(0) for m in _NAMED.finditer(pieces[0])] if not _NAMED.search(setting) else []
     out = [f"{setting} {pieces[0]}?".strip()]
-    for piece in pieces[1:]:
-        # A short part ('ai lập?') or one pointing back is about the first part's subject; a longer one names its own.
-        borrowed = [subject] if len(piece.split()) < 6 or _POINTING.search(piece) else []
+    for previous, piece in zip(pieces, pieces[1:], strict=False):
+        # A short part ('ai lập?') or one pointing back is about the part before it ('nộp hồ sơ cho ai và trước ngày
+        # nào?': the date is the filing's); a longer one names its own.
+        borrowed = [_subject(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
         borrowed += [name for name in named if name not in piece]
-        about = f" ({', '.join(borrowed)})" if borrowed else ""
-        out.append(f"{setting} {piece}{about}?".strip())
+        out.append(f"{setting} {' '.join(borrowed)} {piece}?".strip())
     return out
