@@ -122,5 +122,5 @@ def parts(question: str) -> list[str]:
         # nào?': the date is the filing's); a longer one names its own.
         borrowed = [_subject(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
         borrowed += [name for name in named if name not in piece]
-        out.append(f"{setting} {' '.join(borrowed)} {piece}?".strip())
+        out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out
