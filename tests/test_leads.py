@@ -268,3 +268,14 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     answer = answerer.ask("Sản phẩm làm theo mẫu sao chép của cơ sở khác có được đăng ký bình chọn sản phẩm công "
                           "nghiệp nông thôn tiêu biểu không?")
     assert "sao chép" in answer.lead
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Đề án triển khai trên nhiều tỉnh thì gửi hồ sơ thẩm định ở đâu?", "body"),  # where: a body, not the papers
+    ("Where do I send the application?", "body"),
+    # the đề án's name says 'hỗ trợ'; the question asks for papers
+    ("Hồ sơ tạm ứng của đề án hỗ trợ thành lập hiệp hội, hội ngành nghề gồm những gì?", "list"),
+    ("Xưởng tôi muốn mua máy thì được hỗ trợ những gì?", "amount"),
+])
+def test_the_answer_type_of_a_question(question, kind):
+    assert analyze(question).type == kind

@@ -33,8 +33,8 @@ _PATTERNS = {
              r"\bhow many\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
-    "body": r"(^|\s)(ai|co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|who|which (body|agency|ministry|"
-            r"authority|office))(\s|\?|$)",
+    "body": r"(^|\s)(ai|co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|who|where|"
+            r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|gom (nhung )?gi|list|which "
             r"(activities|trades|sectors))\b",
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
@@ -50,6 +50,8 @@ _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro
                           r"qualify|co nam trong)\b")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\b(how much|what support)\b")
+# 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
+_PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
@@ -112,7 +114,7 @@ def answer_type(question: str) -> str:
     if re.search(_PATTERNS["comparison"], folded):
         return "comparison"
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
-            and not years_in(question):
+            and not years_in(question) and not _PAPERS.search(folded):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
     if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
