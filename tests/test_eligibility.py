@@ -83,6 +83,7 @@ def test_sector_groups_of_article_5():
                                       "linh kiện điện tử", "gốm sứ mỹ nghệ", "khai thác cát sỏi", "xử lý nước thải",
                                       "dịch vụ karaoke")] == ["a", "b", "c", "d", "dd", "e", "g", None]
     assert match_sector("khai thác, chế biến đá") == "e"  # mining, though 'chế biến' also names group a
+    assert match_sector("sàn giao dịch thương mại điện tử") is None  # e-commerce sells; it is not electronics
 
 
 def test_priorities_are_listed_with_their_articles():
@@ -140,6 +141,9 @@ def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(defa
     reply = answerer.ask("ở xã", history)  # the reply to the clarifying question is understood as a follow-up
     assert reply.lead.startswith("Có.") and "xã" in reply.lead
     assert CLARIFY_PLACE not in answerer.ask("Làng nghề là gì?").answer
+    # an activity for establishments ('… cho cơ sở …') is answered by the provision supporting it, not a verdict
+    activity = answerer.ask("Sàn giao dịch thương mại điện tử cho cơ sở công nghiệp nông thôn có được hỗ trợ không?")
+    assert "sàn giao dịch thương mại điện tử" in activity.lead and "Điều 5" not in activity.lead
 
 
 @pytest.fixture(scope="module", params=[600, 4000], ids=["chunks-600", "chunks-4000"])

@@ -21,6 +21,10 @@ _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
 # under Nghị định 52/2018), not khuyến công support.
 _OTHER_SCHEME = re.compile(r"\b(cong nhan|lang nghe|nghe truyen thong|binh chon|san pham tieu bieu|"
                            r"nganh nghe nong thon|52/2018)\b")
+# 'Sàn giao dịch thương mại điện tử cho cơ sở … có được hỗ trợ không?' asks whether an activity is supported: the
+# establishment is who it is for, not who asks.
+_FOR_WHOM = re.compile(r"^(?!\W*(co so|ho kinh doanh|doanh nghiep|hop tac xa|to hop tac|cong ty|xuong)\b).{3,}?"
+                       r"\bcho (cac )?(co so|ho kinh doanh|doanh nghiep|hop tac xa)\b.*\bco duoc\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
@@ -41,7 +45,7 @@ def asks_verdict(question: str, intent: Intent) -> bool:
     about = (s.get("entity_type") or s.get("place") or s.get("cleaner_production") or _ASKER.search(folded)
              or _SINGLED_OUT.search(folded))
     return (intent.type == "eligibility" and bool(_YES_NO.search(folded)) and bool(about)
-            and not _OTHER_SCHEME.search(folded))
+            and not _OTHER_SCHEME.search(folded) and not _FOR_WHOM.search(folded))
 
 
 def _applicant(intent: Intent, question: str) -> eligibility.Applicant:

@@ -81,6 +81,7 @@ SECTOR_GROUPS = {
           "san xuat sach hon|xu ly o nhiem|xu ly chat thai|xu ly nuoc thai|tai che"),
 }
 PRIORITY_GROUPS = {"a", "c", "d", "g"}  # Nghị định 45/2012 Điều 6 khoản 2 điểm a (cơ khí, hóa chất NN, chế biến, CNHT)
+_ECOMMERCE = re.compile(r"\bthuong mai dien tu\b")
 _BRICK = re.compile(r"\bgach\b")
 _FIRED = re.compile(r"\b(nung|dat set)\b")
 _FORBIDDEN_KILN = re.compile(r"\b(lo vong|lo thu cong|thu cong cai tien|lo dung|lo hoffman)\b")
@@ -141,7 +142,7 @@ class Verdict:
 
 def match_sector(sector: str) -> str | None:
     """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
-    folded = f" {fold(sector)} "
+    folded = _ECOMMERCE.sub(" ", f" {fold(sector)} ")  # e-commerce is a sales channel, not electronics
     scores = {key: sum(bool(re.search(rf"\b{re.escape(word.strip())}\b", folded)) for word in words.split("|")
                        if word.strip())
               for key, (_, words) in SECTOR_GROUPS.items()}
