@@ -279,3 +279,10 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind
+
+
+@require_corpus()
+def test_a_validity_lead_opens_with_a_capital(answerer):
+    # the manifest writes a news item's type in lower case ('tin bài')
+    answer = answerer.ask("Công văn 400/CTĐP-QLKC được ký ban hành ngày nào?")
+    assert answer.lead[:1].isupper() and "15 tháng 5 năm 2023" in answer.lead

@@ -407,7 +407,8 @@ class Answerer:
             lines.append(f"{status_sentence(generation.document(doc_id), question)} [{n}]")
             composition.quotes.append(Quote(compose.quote_text(chunk.text, "date", "hiệu lực thi hành"), n,
                                             chunk.citation_label))
-        composition.lead = "; ".join(lines) + "."
+        lead = "; ".join(lines) + "."
+        composition.lead = lead[:1].upper() + lead[1:]  # 'tin bài 400/…' opens the line as 'Tin bài 400/…'
         return composition
 
     # Output ----------------------------------------------------------------------------------------------------
