@@ -286,3 +286,22 @@ def test_a_validity_lead_opens_with_a_capital(answerer):
     # the manifest writes a news item's type in lower case ('tin bài')
     answer = answerer.ask("Công văn 400/CTĐP-QLKC được ký ban hành ngày nào?")
     assert answer.lead[:1].isupper() and "15 tháng 5 năm 2023" in answer.lead
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Kế hoạch khuyến công địa phương do Bộ trưởng Bộ Công Thương phê duyệt đúng không?",
+     "Không. Kế hoạch khuyến công địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt"),
+    ("Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt, đúng không?",
+     "Đúng. Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt"),
+    # 'cấp tỉnh' and 'cấp huyện' share their first words: the whole body is compared
+    ("Hội đồng bình chọn cấp tỉnh do Chủ tịch Ủy ban nhân dân cấp huyện quyết định thành lập phải không?",
+     "Không. Hội đồng bình chọn cấp tỉnh do Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định thành lập"),
+])
+def test_the_body_a_question_asserts_is_checked_against_the_clause_saying_who(answerer, question, lead):
+    assert answerer.ask(question).lead.startswith(lead)
+
+
+def test_a_body_is_checked_only_where_a_clause_says_who_does_it_to_that_subject():
+    units = ["Cục Công nghiệp địa phương trình Bộ trưởng Bộ Công Thương phê duyệt kế hoạch khuyến công quốc gia."]
+    assert compose.body_check("Kế hoạch khuyến công quốc gia do Bộ trưởng phê duyệt đúng không?", units) is None

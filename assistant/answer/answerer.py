@@ -224,6 +224,8 @@ class Answerer:
                 return listed
         if intent.type == "comparison":
             return self._comparison_lead(intent, ranked, chunks)
+        if intent.slots.get("asserts") == "body" and (claim := self._body_claim(question, ranked, chunks)):
+            return claim
         kind = value_type(intent)
         best = compose.best_with_values(ranked, kind)
         chunk = chunks[best.chunk_index]
@@ -262,6 +264,20 @@ class Answerer:
                 composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "
                                     f"[{composition.number(other)}].")
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
+        return composition
+
+    @staticmethod
+    def _body_claim(question: str, ranked: list[Evidence], chunks: list) -> Composition | None:
+        """'Kế hoạch … địa phương do Bộ trưởng … phê duyệt đúng không?' answered by the clause saying who does it."""
+        found = compose.body_check(question, [e.text for e in ranked[:8]])
+        if found is None:
+            return None
+        index, clause, same = found
+        evidence = ranked[index]
+        composition = Composition(lead="", cited=[])
+        n = composition.number(chunks[evidence.chunk_index])
+        composition.lead = f"{'Đúng' if same else 'Không'}. {compose.sentence(compose.tidy(clause))} [{n}]."
+        composition.units.append(evidence.text)
         return composition
 
     def _runner_up(self, kind: str, ranked: list[Evidence], best: Evidence) -> Evidence | None:

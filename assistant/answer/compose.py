@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.evidence import Evidence, content_terms, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
+from assistant.text import fold
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
@@ -234,11 +235,45 @@ def _numbers(value: str) -> tuple[int, ...]:
 def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool | None:
     """Whether a unit confirms (True) or contradicts (False) the value of the asked kind a question asserts ('tạm
     ứng tới 90% phải không?', 'hằng năm phải không?'); None when the question asserts none or the unit states none."""
+    if answer_type == "body":  # who does it is checked clause by clause (body_check)
+        return None
     asserted = {_numbers(m.group(0)) for m in values_of(question, answer_type)}
     stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
     if not asserted or not stated:
         return None
     return bool(asserted & stated)
+
+
+def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:
+    """For '<subject> do <body> <làm gì> đúng không?': the first unit with a clause naming the subject word for word
+    and then who does it ('… kế hoạch khuyến công địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), as
+    (its index, the clause, whether that body is the one asserted); None when no unit says so."""
+    claim = re.search(r"\s+do\s+", question)
+    subject = fold(question[: claim.start()]).split()[-6:] if claim else []
+    asserted = _agent(fold(question[claim.end():])) if claim else None
+    if asserted is None or len(subject) < 3:
+        return None
+    phrase = " ".join(subject)
+    for index, unit in enumerate(units):
+        for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
+            folded = fold(clause)
+            at = folded.find(phrase)
+            said = re.match(r"\s*(?:\S+\s+){0,3}?do\s+", folded[at + len(phrase):]) if at >= 0 else None
+            stated = _agent(folded[at + len(phrase) + said.end():]) if said else None
+            if stated is not None:
+                return index, clause, stated == asserted
+    return None
+
+
+# The verbs a 'do <body> …' clause goes on with: the body is the words before them ('cấp' alone is a level: 'cấp tỉnh').
+_AGENT_VERB = re.compile(r"\b(phe duyet|quyet dinh|thanh lap|ky|ban hanh|to chuc|tham dinh|chu tri|quy dinh|cap giay|"
+                         r"giao|lap|xay dung|trinh|chiu trach nhiem|thuc hien|huong dan|cong nhan|bo nhiem)\b")
+
+
+def _agent(folded: str) -> tuple[str, ...] | None:
+    """The body that opens a folded 'Chủ tịch … cấp tỉnh phê duyệt …', up to its verb (None without one)."""
+    verb = _AGENT_VERB.search(folded)
+    return tuple(folded[: verb.start()].split()) if verb and verb.start() > 0 else None
 
 
 def contradicts(question: str, unit: str, answer_type: str = "amount") -> bool:

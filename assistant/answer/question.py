@@ -81,11 +81,14 @@ _ASKING = re.compile(
 
 
 # The kinds of value a yes/no question may assert, tried in order: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'),
-# a frequency or length ('hằng năm', '3 năm'), a count ('03 bộ').
+# a frequency or length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt').
+_ASSERTED_BODY = (r"\bdo (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|cuc truong|so|cuc|bo|"
+                  r"chinh phu|hoi dong)\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
              ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
-             ("count", r"\b\d+ (?:bo|ban|lan|thanh vien|nguoi|tinh|diem)\b"))
+             ("count", r"\b\d+ (?:bo|ban|lan|thanh vien|nguoi|tinh|diem)\b"),
+             ("body", _ASSERTED_BODY))
 _CHECK_TAG = re.compile(r"\b(dung khong|phai khong|co dung khong|dung chu|phai chu|co phai khong)\s*[?.!]*\s*$")
 
 
