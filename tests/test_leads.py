@@ -305,3 +305,10 @@ def test_the_body_a_question_asserts_is_checked_against_the_clause_saying_who(an
 def test_a_body_is_checked_only_where_a_clause_says_who_does_it_to_that_subject():
     units = ["Cục Công nghiệp địa phương trình Bộ trưởng Bộ Công Thương phê duyệt kế hoạch khuyến công quốc gia."]
     assert compose.body_check("Kế hoạch khuyến công quốc gia do Bộ trưởng phê duyệt đúng không?", units) is None
+
+
+@require_corpus()
+def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names(answerer):
+    # 'trong Thông tư 36/2013' scopes the question: Điều 17 'Chứng từ chi' answers, not a list elsewhere in it
+    answer = answerer.ask("Chứng từ chi trong Thông tư 36/2013 gồm những gì?")
+    assert "phiếu chi" in answer.lead and answer.citations[0].chunk_id == "tt-36-2013-bct#d17"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.evidence import Evidence, content_terms
+from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms
 from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
 
 ITEM_CHARS = 70
@@ -135,6 +135,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) ->
     ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
     weight = weight or (lambda term: 1.0)
     terms = content_terms(focus)
+    topic = " ".join(content_terms(DOC_NUMBER.sub(" ", focus)))  # 'trong Thông tư 36/2013' only scopes the question
     wanted = set(terms)
     pairs = set(zip(terms, terms[1:], strict=False))
     total = sum(weight(t) for t in wanted) or 1.0
@@ -151,6 +152,6 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None) ->
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         listed = 1.0 if list_groups(chunk.text) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
-        named = 0.3 if terms and " ".join(terms) in " ".join(head_terms) else 0.0
+        named = 0.3 if topic and topic in " ".join(head_terms) else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named
     return max(scores, key=value)
