@@ -132,9 +132,8 @@ class TermScorer:
                  known_only: bool = False, power: float = 1.0) -> float:
         """Share of the question's term weight (IDF to `power`) found in the unit (half for terms only in its
         heading), plus a bonus for each adjacent pair of question terms the unit also has side by side. `known_only`:
-        words the corpus
-        never uses (an English question's own words, a misspelling) are left out, since no unit can hold them; the
-        scope judge keeps them, since they are what makes a question foreign."""
+        words the corpus never uses (an English question's own words, a misspelling) are left out, since no unit can
+        hold them; the scope judge keeps them, since they are what makes a question foreign."""
         if not question_terms:
             return 0.0
         terms = content_terms(unit)

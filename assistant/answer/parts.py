@@ -71,7 +71,7 @@ def sides(question: str) -> list[str]:
 # A subject lent to other parts loses the words that tie it into its own clause ('Còn hội đồng … thì có').
 _LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|con|vay)\s+)+|"
                          r"(?:\s+(?:thì|có|là|được|do|của|cho|thi|co|la|duoc))+$", re.IGNORECASE)
-# A part pointing back at the first part's subject ('ai phê duyệt kế hoạch đó?').
+# A part pointing back at the subject of the part before it ('ai phê duyệt kế hoạch đó?').
 _POINTING = re.compile(r"(?<!\w)(đó|này|ấy|trên|that|this|it)(?!\w)", re.IGNORECASE)
 # A document a question names ('theo Nghị định 52/2018', 'Under Decree 52/2018') scopes every part.
 _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết định|nghị quyết|decree|circular|decision)\s+"
@@ -79,7 +79,7 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 
 
 def _subject(first: str) -> str:
-    """The first part with its asking words and loose ends dropped: what the other parts are about."""
+    """A part with its asking words and loose ends dropped: what the part after it is about."""
     subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", first)).strip(" ,")
     return _LOOSE_ENDS.sub("", subject).strip(" ,")
 
@@ -92,14 +92,14 @@ def _scene_and_ask(sentence: str) -> tuple[str, str]:
 
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
-    gì?' and 'bao nhiêu điểm thì đạt (Hồ sơ)?', each after the statements that set the scene. One part when the
-    question asks one thing."""
+    gì?' and 'Hồ sơ bao nhiêu điểm thì đạt?', each after the statements (and a topic before a colon) that set the
+    scene. One part when the question asks one thing."""
     sentences = [s for s in _SENTENCE.split(nfc(question).strip()) if s.strip()]
     # 'Mấy anh em chúng tôi …' opens a statement: 'mấy' asks only inside a sentence
     scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(re.sub(r"^mấy\s", "", s.lower())))]
     asked = [s for s in sentences if s not in scene]
     pieces: list[str] = []
-    for sentence in list(asked):
+    for sentence in asked:
         topic, sentence = _scene_and_ask(sentence)
         scene += [topic] if topic else []
         opened = False  # each asked sentence opens a part; within one, a stretch that asks nothing joins the last
