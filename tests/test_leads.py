@@ -312,3 +312,34 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
     # 'trong Thông tư 36/2013' scopes the question: Điều 17 'Chứng từ chi' answers, not a list elsewhere in it
     answer = answerer.ask("Chứng từ chi trong Thông tư 36/2013 gồm những gì?")
     assert "phiếu chi" in answer.lead and answer.citations[0].chunk_id == "tt-36-2013-bct#d17"
+
+
+@require_corpus()
+def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer):
+    history = [{"role": "user", "content": "Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện gồm "
+                                          "bao nhiêu thành viên?"},
+               {"role": "assistant", "content": "05 hoặc 07 thành viên."}]
+    answer = answerer.ask("Thế cấp tỉnh thì hội đồng có mấy người?", history)
+    assert not answer.refused and "07 hoặc 09 thành viên" in answer.lead
+    assert answerer.ask("Giá vàng SJC hôm nay bao nhiêu?", history).refused  # a foreign topic stays refused
+
+
+@require_corpus()
+def test_a_province_the_asker_lives_in_is_not_a_document_asked_for(answerer):
+    answer = answerer.ask("Tôi là hộ kinh doanh ở Bắc Kạn, đi hội chợ triển lãm trong nước thì được hỗ trợ bao nhiêu?")
+    assert not answer.refused and "%" in answer.lead
+    assert answerer.ask("Kế hoạch khuyến công của tỉnh Bắc Kạn năm 2024 là gì?").refused
+
+
+@require_corpus()
+def test_a_date_of_issue_is_written_and_cited_as_the_document_opens(answerer):
+    answer = answerer.ask("Quyết định 1288/QĐ-TTg ban hành ngày nào?")
+    assert "ngày 01 tháng 08 năm 2014" in answer.lead and answer.citations[0].chunk_id.endswith("#preamble")
+    parts_left = answerer.ask("Quyết định 1288/QĐ-TTg áp dụng đến năm nào?")
+    assert "không truy xuất được" not in parts_left.lead  # an editorial note is never the answer
+
+
+@require_corpus()
+def test_a_question_asked_of_one_document_is_not_answered_by_another_documents_level(answerer):
+    answer = answerer.ask("Theo Nghị quyết 23/2025/NQ-HĐND, mức chi hỗ trợ mua máy móc thiết bị là bao nhiêu?")
+    assert "200 triệu" not in answer.lead and {c.doc_id for c in answer.citations} == {"nq-23-2025-hdnd-phutho"}

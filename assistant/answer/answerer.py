@@ -12,13 +12,13 @@ from dataclasses import asdict, dataclass, field
 from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
-from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, term_scorer, values_of
-from assistant.answer.followup import standalone_question
+from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content_terms, term_scorer, values_of
+from assistant.answer.followup import standalone_question, with_previous_topic
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
-from assistant.answer.validity import asks_validity, document_sentence, effect_chunk, status_sentence
+from assistant.answer.validity import asks_issue_date, asks_validity, document_sentence, effect_chunk, status_sentence
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
@@ -103,6 +103,11 @@ class Answerer:
         retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode)
         retrieved = time.perf_counter()
         answer = self._answer(standalone, query, intent, retrieval)
+        if answer.refused and (carried := self._carried(standalone, history, retrieval.generation)):
+            standalone, query = carried, expand_query(carried)  # a follow-up naming too little of its topic
+            intent = analyze(standalone)
+            retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode)
+            answer = self._answer(standalone, query, intent, retrieval)
         answer.standalone_question = standalone
         answer.intent = intent.to_dict()
         done = time.perf_counter()
@@ -110,6 +115,16 @@ class Answerer:
                              "answer": round((done - retrieved) * 1000, 1),
                              "total": round((done - started) * 1000, 1)}
         return answer
+
+    @staticmethod
+    def _carried(question: str, history: list[dict] | None, generation) -> str | None:
+        """The question with the previous one's topic, when it was refused and every word of it is one the corpus
+        uses ('Thế cấp tỉnh thì hội đồng có mấy người?'): a question bringing a foreign topic stays refused."""
+        terms = content_terms(question)
+        known = term_scorer(generation).known
+        if not history or not terms or not all(known(term) for term in terms):
+            return None
+        return with_previous_topic(question, history)
 
     def _standalone(self, question: str, history: list[dict] | None) -> str:
         """A reply to a clarifying question joins the question it clarifies; otherwise the LLM's rewrite when one is
@@ -356,14 +371,16 @@ class Answerer:
         # 'bao nhiêu / tối đa …', an establishment asking whether it is supported, or an amount asserted to be checked
         asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
                       or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
+        asserted = intent.slots.get("asserts")
         if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
-                or not asks_level:
-            return None  # a plan's year asks its targets, not the levels of the regulations
+                or not asks_level or asserted not in (None, "amount"):
+            return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
         row = support_levels.best_row(support_levels.table(generation), activity, question,
                                       [r.chunk.id for r in usable])
         chunk = generation.chunk(row.chunk_id) if row else None
-        if chunk is None:
-            return None
+        elsewhere = row is not None and row.doc_id not in {r.chunk.doc_id for r in usable}
+        if chunk is None or (elsewhere and parse_references(question).documents):
+            return None  # 'Theo Nghị quyết 23/2025 …, mức chi … là bao nhiêu?' is asked of that document only
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         # Every level the passage states for this activity (a new-technology model and an existing one, say).
@@ -416,11 +433,12 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         lines = []
         for doc_id in named[:2]:
-            chunk = effect_chunk(generation.document_chunks(doc_id))
+            chunks = generation.document_chunks(doc_id)
+            chunk = chunks[0] if chunks and asks_issue_date(question) else effect_chunk(chunks)  # its opening dates it
             if chunk is None:
                 continue
             n = composition.number(chunk)
-            lines.append(f"{status_sentence(generation.document(doc_id), question)} [{n}]")
+            lines.append(f"{status_sentence(generation.document(doc_id), question, chunks[0].text)} [{n}]")
             composition.quotes.append(Quote(compose.quote_text(chunk.text, "date", "hiệu lực thi hành"), n,
                                             chunk.citation_label))
         lead = "; ".join(lines) + "."

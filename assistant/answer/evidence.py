@@ -46,6 +46,9 @@ VALUES = {
     "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
                        r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
 }
+# A bracketed editorial note alone ('[... phần còn lại không truy xuất được ...]', '[Tệp mẫu biểu đính kèm …]')
+# says nothing of the rules: it is never the answer.
+_EDITORIAL = re.compile(r"\s*\[[^\]]*\]\s*")
 TYPE_VALUES = {"amount": ("percent", "money"), "count": ("count",), "date": ("date",),
                "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
 
@@ -193,7 +196,8 @@ class EvidenceRanker:
              priors: list[float]) -> list[Evidence]:
         """Every unit of `chunks` (records with id, text, article_title), best first."""
         question_terms = content_terms(DOC_NUMBER.sub(" ", question))
-        candidates = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
+        every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
+        candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit)] or every
         similarity = self._similarity(question_vector, chunks, candidates)
         # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose.
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]

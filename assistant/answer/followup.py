@@ -115,6 +115,15 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     return question
 
 
+def with_previous_topic(question: str, history: list[dict] | None) -> str | None:
+    """'Thế cấp tỉnh thì hội đồng có mấy người?' carrying what the previous question was about, for a follow-up
+    that names too little of its topic to be answered alone; None without a previous question."""
+    previous = _last(history or [], "user")
+    if not previous or fold(previous) in fold(question):
+        return None
+    return f"{question.rstrip(' ?.')} ({_topic(previous)})?"
+
+
 def _topic(question: str) -> str:
     """What a question is about, its asking words left out ('Trung tâm … có tối đa mấy Phó Giám đốc?' -> 'Trung
     tâm … có tối đa Phó Giám đốc')."""

@@ -35,14 +35,21 @@ def vietnamese_date(iso: str) -> str:
     return f"ngày {day:02d} tháng {month} năm {year}"
 
 
-def status_sentence(meta: dict, question: str) -> str:
-    """One sentence on a document's currency: its status, what amends or replaces it, and its dates."""
+def asks_issue_date(question: str) -> bool:
+    """'… ban hành ngày nào?' asks when it was signed, not when it took effect."""
+    folded = fold(question)
+    return bool(_ISSUED.search(folded)) and not _EFFECT.search(folded)
+
+
+def status_sentence(meta: dict, question: str, opening: str = "") -> str:
+    """One sentence on a document's currency: its status, what amends or replaces it, and its dates (the date of
+    issue as the document's `opening` lines write it)."""
     label = doc_label(meta)
     status = meta.get("status")
     folded = fold(question)
     # 'có hiệu lực từ ngày ký … không?' asks when it took effect, not when it was signed
-    if _ISSUED.search(folded) and meta.get("issued") and not _EFFECT.search(folded):
-        return f"{label} được ban hành {vietnamese_date(meta['issued'])}"
+    if asks_issue_date(question) and meta.get("issued"):
+        return f"{label} được ban hành {issued_phrase(meta, opening)}"
     if status == "amended" and meta.get("amended_by"):
         amended = "; ".join(_bare(a) for a in meta["amended_by"])
         text = f"{label} còn hiệu lực nhưng đã được sửa đổi, bổ sung bởi {amended}"
