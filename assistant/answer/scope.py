@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import TermScorer, content_terms
+from assistant.answer.evidence import TermScorer, content_terms, values_of
 from assistant.answer.question import Intent, years_in
 from assistant.config import Settings
 from assistant.documents.records import document_label
@@ -87,6 +87,8 @@ class ScopeJudge:
         if refs.documents and not named:
             names = ", ".join(f"số {r.number}" + (f"/{r.year}" if r.year else "") for r in refs.documents)
             return Refusal(f"văn bản {names} chưa có trong kho")
+        if (missing := self._partial(intent, results, named, generation)) is not None:
+            return missing
         corpus = corpus_text(generation)
         folded = fold(question)
         for topic in NEAR_TOPICS:
@@ -107,6 +109,19 @@ class ScopeJudge:
             if year not in seen and about_year:
                 return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
         return None
+
+    @staticmethod
+    def _partial(intent: Intent, results: list[SearchResult], named: list[str], generation) -> Refusal | None:
+        """'Theo Nghị quyết 23/2025 …, mức chi … là bao nhiêu?' when the corpus holds only part of that document
+        and no stored passage of it states a value of the asked kind: the value is in the part that is missing."""
+        kinds = {"amount": "mức chi, mức hỗ trợ", "count": "số liệu", "date": "thời hạn", "duration": "thời hạn"}
+        partial = [d for d in named if generation.document(d).get("complete") is False]
+        if intent.type not in kinds or not partial or len(partial) < len(named):
+            return None
+        if any(values_of(r.chunk.text, intent.type) for r in results if r.chunk.doc_id in partial):
+            return None
+        label = document_label(*(generation.document(partial[0]).get(k) for k in ("doc_type", "number", "title")))
+        return Refusal(f"kho chỉ có một phần văn bản {label}, phần đó không nêu {kinds[intent.type]} cụ thể")
 
     def _far(self, question: str, intent: Intent, results: list[SearchResult], terms: TermScorer,
              expanded: bool) -> bool:
