@@ -347,3 +347,11 @@ def test_a_value_asked_of_the_missing_part_of_a_document_is_declined_naming_it(a
     assert "một phần văn bản Nghị quyết 23/2025/NQ-HĐND" in answer.lead
     about = answerer.ask("Nghị quyết 23/2025/NQ-HĐND quy định về nội dung gì?")  # what the stored part says
     assert not about.refused and {c.doc_id for c in about.citations} == {"nq-23-2025-hdnd-phutho"}
+
+
+@require_corpus()
+def test_a_part_nothing_is_retrieved_for_is_left_out(default_settings):
+    # BM25 alone finds nothing for 'đc bn % vậy mn': the other part still answers, nothing raises
+    lexical = Answerer(Searcher(default_settings), mode="lexical")
+    answer = lexical.ask("cty e cử ng đi khảo sát nước ngoài thì khuyến công có hỗ chợ vé máy bay ko, đc bn % vậy mn")
+    assert not answer.refused and "vé máy bay" in answer.lead

@@ -149,9 +149,9 @@ class Answerer:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         asked = self._asked(question, intent)
-        if len(asked) > 1:  # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
-            composition = self._joined(asked, generation)
-        else:
+        # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
+        composition = self._joined(asked, generation) if len(asked) > 1 else None
+        if composition is None:
             composition = self._composition(question, query, intent, retrieval)
         answer = self._finish(composition, generation, results)
         if self.llm is not None and composition.usable:
@@ -169,16 +169,19 @@ class Answerer:
             return [question]
         return parts(question)
 
-    def _joined(self, asked: list[str], generation) -> Composition:
-        """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used."""
+    def _joined(self, asked: list[str], generation) -> Composition | None:
+        """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used; a
+        part nothing is retrieved for is left out (None when that is every part)."""
         compositions: list[Composition] = []
         for sub in asked:
             query = expand_query(sub)
             retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode,
                                                generation=generation)
+            if not retrieval.results:
+                continue
             taken = {unit for c in compositions for unit in c.units}
             compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken))
-        return compose.joined(compositions)
+        return compose.joined(compositions) if compositions else None
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,
                      taken: set[str] | None = None) -> Composition:
