@@ -355,3 +355,14 @@ def test_a_part_nothing_is_retrieved_for_is_left_out(default_settings):
     lexical = Answerer(Searcher(default_settings), mode="lexical")
     answer = lexical.ask("cty e cử ng đi khảo sát nước ngoài thì khuyến công có hỗ chợ vé máy bay ko, đc bn % vậy mn")
     assert not answer.refused and "vé máy bay" in answer.lead
+
+
+@require_corpus()
+def test_an_article_whose_khoan_are_chunks_of_their_own_is_listed_item_by_item(answerer):
+    # Điều 21 opens with '… được hưởng các quyền lợi:'; each khoản is a chunk of its own and cites itself
+    answer = answerer.ask("Trong thời hạn của Giấy chứng nhận, cơ sở công nghiệp nông thôn được hưởng quyền lợi gì?")
+    assert answer.lead.startswith("Gồm 5 nội dung:") and "tặng thưởng bằng tiền mặt" in answer.lead
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert markers == sorted(markers) and markers[:2] == [1, 2]  # numbered in reading order
+    assert answer.citations[0].chunk_id == "tt-26-2014-bct#d21-k1"
+    assert lists.list_lead(["a) Một", "b) Hai"], [3, 4]) == "Gồm 2 nội dung: Một [3]; Hai [4]."

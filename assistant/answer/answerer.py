@@ -253,6 +253,8 @@ class Answerer:
         # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
         stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
         items = [] if stated else lists.items_under(best.text, chunk.text)
+        if not stated and not items and best.text.rstrip().endswith(":") and best.text.strip() == chunk.text.strip():
+            return self._sibling_list(best.text, chunk, intent, generation)  # its khoản are chunks of their own
         if items:
             composition.lead = lists.list_lead(items, n)
             composition.units.append(best.text)
@@ -282,6 +284,22 @@ class Answerer:
                 composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "
                                     f"[{composition.number(other)}].")
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
+        return composition
+
+    @staticmethod
+    def _sibling_list(opening: str, chunk, intent: Intent, generation) -> Composition:
+        """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, each cited; the
+        opening itself when none does."""
+        composition = Composition(lead="", cited=[])
+        siblings = lists.sibling_items(chunk.id, generation.chunk)
+        if siblings:  # numbered in reading order: the items of the lead, then the opening quoted under it
+            marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
+            composition.lead = lists.list_lead([first for _, first in siblings], marks)
+            composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
+                                            composition.number(chunk), chunk.citation_label))
+        else:
+            composition.lead = f"{compose.sentence(compose.tidy(opening))} [{composition.number(chunk)}]."
+        composition.units.append(opening)
         return composition
 
     @staticmethod
@@ -339,6 +357,8 @@ class Answerer:
         weight = term_scorer(generation).weight
         chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight)]
         group = lists.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
+        if group is None and chunk.text.rstrip().endswith(":") and lists.sibling_items(chunk.id, generation.chunk):
+            return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
         if group is None:
             return None
         intro, items = group

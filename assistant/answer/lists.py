@@ -112,13 +112,30 @@ def without_shared_opening(items: list[str]) -> list[str]:
     return texts
 
 
-def list_lead(items: list[str], n: int) -> str:
+def sibling_items(chunk_id: str, lookup, limit: int = 30) -> list[tuple[object, str]]:
+    """The khoản of an article cut into one chunk per khoản ('…#d21-k1', '…#d21-k2' …), as (chunk, its first
+    line), for the article's opening chunk ('… được hưởng các quyền lợi:'); `lookup` gives a chunk by id or None."""
+    items = []
+    for n in range(1, limit + 1):
+        sibling = lookup(f"{chunk_id}-k{n}")
+        if sibling is None:
+            break
+        if first := next(iter(split_units(sibling.text)), ""):
+            items.append((sibling, first))
+    return items
+
+
+def list_lead(items: list[str], n: int | list[int]) -> str:
     """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
-    each item, since its facts often follow the heading."""
+    each item, since its facts often follow the heading. `n` is the citation of the passage holding the list, or one
+    per item when each comes from a passage of its own ('A [2]; B [3]; …')."""
     width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
     heads = [item_heading(i, width) for i in without_shared_opening(items[:MAX_ITEMS])]
+    if isinstance(n, list):
+        heads = [f"{head} [{mark}]" for head, mark in zip(heads, n, strict=False) if head]
     more = "; …" if len(items) > MAX_ITEMS else ""
-    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + f"{more} [{n}]."
+    end = "." if isinstance(n, list) else f" [{n}]."
+    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + more + end
 
 
 def intro_of(chunk_text: str) -> str | None:
