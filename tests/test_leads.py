@@ -366,3 +366,12 @@ def test_an_article_whose_khoan_are_chunks_of_their_own_is_listed_item_by_item(a
     assert markers == sorted(markers) and markers[:2] == [1, 2]  # numbered in reading order
     assert answer.citations[0].chunk_id == "tt-26-2014-bct#d21-k1"
     assert lists.list_lead(["a) Một", "b) Hai"], [3, 4]) == "Gồm 2 nội dung: Một [3]; Hai [4]."
+
+
+def test_a_short_list_item_is_shown_whole():
+    items = ["c) Công nghiệp hóa chất phục vụ nông nghiệp, nông thôn. Sản xuất vật liệu xây dựng;",
+             "b) Sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu;",
+             "đ) Sản xuất hàng tiểu thủ công nghiệp;"]
+    lead = lists.list_lead(items * 2 + items[:1], 1)  # 7 items: 70 characters each
+    assert "nông thôn. Sản xuất vật liệu xây dựng;" in lead and "Sản xuất hàng tiểu thủ công nghiệp;" in lead
+    assert "…" not in lead

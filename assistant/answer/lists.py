@@ -39,6 +39,8 @@ def item_heading(item: str, width: int = ITEM_CHARS) -> str:
     """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
     `width` allows), at most `width` characters."""
     text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
+    if len(text) <= width + 20:  # an item about as short as its room is shown whole ('…; sản xuất vật liệu xây dựng')
+        return text.strip(" ,;:.")
     cut = HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
     head = text[: cut.start()] if cut else text
     if len(head) > width:
@@ -130,7 +132,10 @@ def list_lead(items: list[str], n: int | list[int]) -> str:
     each item, since its facts often follow the heading. `n` is the citation of the passage holding the list, or one
     per item when each comes from a passage of its own ('A [2]; B [3]; …')."""
     width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
-    heads = [item_heading(i, width) for i in without_shared_opening(items[:MAX_ITEMS])]
+    shown = items[:MAX_ITEMS]
+    # a shared opening is said once only where the room is short: a short item is shown whole
+    heads = [item_heading(item if len(strip_mark(item)) <= width + 20 else elided, width)
+             for item, elided in zip(shown, without_shared_opening(shown), strict=True)]
     if isinstance(n, list):
         heads = [f"{head} [{mark}]" for head, mark in zip(heads, n, strict=False) if head]
     more = "; …" if len(items) > MAX_ITEMS else ""
