@@ -133,6 +133,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
+    ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written

@@ -15,7 +15,7 @@ SHORTHAND = {
     "dn": "doanh nghiệp", "dnnvv": "doanh nghiệp nhỏ và vừa", "htx": "hợp tác xã",
     "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
-    "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết",
+    "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
