@@ -323,6 +323,8 @@ def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(ans
     answer = answerer.ask("Thế cấp tỉnh thì hội đồng có mấy người?", history)
     assert not answer.refused and "07 hoặc 09 thành viên" in answer.lead
     assert answerer.ask("Giá vàng SJC hôm nay bao nhiêu?", history).refused  # a foreign topic stays refused
+    # every word of it is one the corpus uses, but it shares none with the conversation: it changes the subject
+    assert answerer.ask("Thủ tục đăng ký kết hôn với người nước ngoài", history).refused
 
 
 @require_corpus()

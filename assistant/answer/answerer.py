@@ -13,7 +13,7 @@ from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content_terms, term_scorer, values_of
-from assistant.answer.followup import standalone_question, with_previous_topic
+from assistant.answer.followup import previous_topic, standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no
@@ -118,13 +118,15 @@ class Answerer:
 
     @staticmethod
     def _carried(question: str, history: list[dict] | None, generation) -> str | None:
-        """The question with the previous one's topic, when it was refused and every word of it is one the corpus
-        uses ('Thế cấp tỉnh thì hội đồng có mấy người?'): a question bringing a foreign topic stays refused."""
-        terms = content_terms(question)
+        """The question with the previous one's topic, when it was refused, every word of it is one the corpus uses
+        and it shares a word with that topic ('Thế cấp tỉnh thì hội đồng có mấy người?' after a question on the
+        district's hội đồng): a question changing the subject stays refused."""
+        terms = set(content_terms(question))
+        topic = previous_topic(history)
         known = term_scorer(generation).known
-        if not history or not terms or not all(known(term) for term in terms):
+        if not topic or not terms or not all(known(term) for term in terms) or not terms & set(content_terms(topic)):
             return None
-        return with_previous_topic(question, history)
+        return f"{question.rstrip(' ?.')} ({topic})?"
 
     def _standalone(self, question: str, history: list[dict] | None) -> str:
         """A reply to a clarifying question joins the question it clarifies; otherwise the LLM's rewrite when one is

@@ -115,13 +115,10 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     return question
 
 
-def with_previous_topic(question: str, history: list[dict] | None) -> str | None:
-    """'Thế cấp tỉnh thì hội đồng có mấy người?' carrying what the previous question was about, for a follow-up
-    that names too little of its topic to be answered alone; None without a previous question."""
+def previous_topic(history: list[dict] | None) -> str | None:
+    """What the previous question was about, its asking words left out; None without one."""
     previous = _last(history or [], "user")
-    if not previous or fold(previous) in fold(question):
-        return None
-    return f"{question.rstrip(' ?.')} ({_topic(previous)})?"
+    return _topic(previous) if previous else None
 
 
 def _topic(question: str) -> str:
