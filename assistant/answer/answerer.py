@@ -255,8 +255,9 @@ class Answerer:
         # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
         stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
         items = [] if stated else lists.items_under(best.text, chunk.text)
-        if not stated and not items and best.text.rstrip().endswith(":") and best.text.strip() == chunk.text.strip():
-            return self._sibling_list(best.text, chunk, intent, generation)  # its khoản are chunks of their own
+        if not stated and not items and best.text.strip() == chunk.text.strip() \
+                and (listed := self._sibling_list(best.text, chunk, intent, generation)):
+            return listed  # an article's opening whose khoản are chunks of their own
         if items:
             composition.lead = lists.list_lead(items, n)
             composition.units.append(best.text)
@@ -289,18 +290,18 @@ class Answerer:
         return composition
 
     @staticmethod
-    def _sibling_list(opening: str, chunk, intent: Intent, generation) -> Composition:
-        """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, each cited; the
-        opening itself when none does."""
+    def _sibling_list(opening: str, chunk, intent: Intent, generation) -> Composition | None:
+        """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, each cited;
+        None when the opening introduces nothing so split."""
+        siblings = lists.sibling_items(chunk.id, generation.chunk) if opening.rstrip().endswith(":") else []
+        if not siblings:
+            return None
         composition = Composition(lead="", cited=[])
-        siblings = lists.sibling_items(chunk.id, generation.chunk)
-        if siblings:  # numbered in reading order: the items of the lead, then the opening quoted under it
-            marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
-            composition.lead = lists.list_lead([first for _, first in siblings], marks)
-            composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
-                                            composition.number(chunk), chunk.citation_label))
-        else:
-            composition.lead = f"{compose.sentence(compose.tidy(opening))} [{composition.number(chunk)}]."
+        # numbered in reading order: the items of the lead, then the opening quoted under it
+        marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
+        composition.lead = lists.list_lead([first for _, first in siblings], marks)
+        composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
+                                        composition.number(chunk), chunk.citation_label))
         composition.units.append(opening)
         return composition
 
@@ -359,10 +360,8 @@ class Answerer:
         weight = term_scorer(generation).weight
         chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight)]
         group = lists.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
-        if group is None and chunk.text.rstrip().endswith(":") and lists.sibling_items(chunk.id, generation.chunk):
-            return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
         if group is None:
-            return None
+            return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
         intro, items = group
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)

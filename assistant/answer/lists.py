@@ -35,11 +35,16 @@ def inline_list(text: str, limit: int) -> str | None:
     return f"{head}: " + "; ".join(names)
 
 
+def fits(item: str, width: int) -> bool:
+    """Whether a list item is about as short as the room it has (20 characters over it at most)."""
+    return len(strip_mark(item)) <= width + 20
+
+
 def item_heading(item: str, width: int = ITEM_CHARS) -> str:
     """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
     `width` allows), at most `width` characters."""
     text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
-    if len(text) <= width + 20:  # an item about as short as its room is shown whole ('…; sản xuất vật liệu xây dựng')
+    if fits(text, width):  # an item about as short as its room is shown whole ('…; sản xuất vật liệu xây dựng')
         return text.strip(" ,;:.")
     cut = HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None
     head = text[: cut.start()] if cut else text
@@ -134,7 +139,7 @@ def list_lead(items: list[str], n: int | list[int]) -> str:
     width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
     shown = items[:MAX_ITEMS]
     # a shared opening is said once only where the room is short: a short item is shown whole
-    heads = [item_heading(item if len(strip_mark(item)) <= width + 20 else elided, width)
+    heads = [item_heading(item if fits(item, width) else elided, width)
              for item, elided in zip(shown, without_shared_opening(shown), strict=True)]
     if isinstance(n, list):
         heads = [f"{head} [{mark}]" for head, mark in zip(heads, n, strict=False) if head]
