@@ -7,6 +7,7 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer
+from assistant.answer.evidence import typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze
 from assistant.documents.units import heading_of
@@ -378,3 +379,17 @@ def test_a_short_list_item_is_shown_whole():
     lead = lists.list_lead(items * 2 + items[:1], 1)  # 7 items: 70 characters each
     assert "nông thôn. Sản xuất vật liệu xây dựng;" in lead and "Sản xuất hàng tiểu thủ công nghiệp;" in lead
     assert "…" not in lead
+
+
+def test_a_body_named_inside_the_asked_one_answers_who():
+    unit = "a) Chủ tịch Hội đồng là đại diện Lãnh đạo Bộ Công Thương;"
+    asked = "chu tich hoi dong binh chon cap quoc gia la ai"
+    assert typed_near(unit, "body", ["tich", "chu"], asked=asked) == 1.0  # 'Bộ Công Thương', past the asked 'Chủ tịch'
+    assert typed_near("a) Chủ tịch Hội đồng bình chọn;", "body", ["tich"], asked=asked) == 0.0  # only what is asked
+
+
+@require_corpus()
+def test_a_point_is_found_by_the_words_of_its_clause_heading(answerer):
+    answer = answerer.ask("khu vuc phia nam trong binh chon san pham cong nghiep nong thon tieu bieu "
+                          "gom bao nhieu tinh")
+    assert "Khu vực phía Nam, gồm 20 tỉnh" in answer.lead

@@ -99,13 +99,21 @@ def typed_near(unit: str, answer_type: str, anchors: list[str], reach: int = 80,
     question itself names ('ai lập Hội đồng …': 'Hội đồng') is what is asked about, not the answer."""
     spans = values_of(unit, answer_type)
     if answer_type == "body" and asked:
-        spans = [m for m in spans if _head(m.group(0)) not in asked]
+        spans = [m for span in spans for m in _unasked_bodies(unit, span, asked)]
     if not spans:
         return 0.0
     folded = fold(unit)
     places = [m.start() for term in anchors for m in re.finditer(rf"\b{re.escape(term)}\b", folded)]
     near = any(s.start() - reach <= p <= s.end() + reach for s in spans for p in places)
     return 1.0 if near else 0.5
+
+
+def _unasked_bodies(unit: str, span: re.Match, asked: str) -> list[re.Match]:
+    """The body a span names unless the question names it too; then the bodies named inside it ('Chủ tịch Hội đồng
+    là đại diện Lãnh đạo Bộ Công Thương' answers 'ai làm chủ tịch?' with 'Bộ Công Thương')."""
+    while span is not None and _head(span.group(0)) in asked:
+        span = VALUES["body"].search(unit, span.start() + len(" ".join(span.group(0).split()[:2])))
+    return [span] if span is not None else []
 
 
 def _head(body: str) -> str:
@@ -199,7 +207,8 @@ class EvidenceRanker:
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
         candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit)] or every
         similarity = self._similarity(question_vector, chunks, candidates)
-        # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose.
+        # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose, and a
+        # điểm those of its khoản heading ('Hội đồng bình chọn cấp quốc gia có …, bao gồm:' for 'a) Chủ tịch …').
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
         clause_headings = [getattr(c, "clause_heading", "") for c in chunks]
         w = self.weights
@@ -209,7 +218,8 @@ class EvidenceRanker:
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
-            coverage = self.terms.coverage(question_terms, unit, headings[i], known_only=True, power=RARITY_POWER)
+            coverage = self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
+                                           known_only=True, power=RARITY_POWER)
             score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
             found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
