@@ -29,6 +29,9 @@ def answerer(default_settings):
     ("Mức hỗ trợ tối đa cho mua máy móc là bao nhiêu?", 1),
     ("Trong 10 năm 2012-2022, Hà Nội đã tổ chức bao nhiêu lớp truyền nghề?", 1),
     ("Xưởng mộc của tôi ở xã muốn mua máy thì được hỗ trợ bao nhiêu?", 1),
+    ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", 1),  # how much of what it asks about
+    ("co ho tro lai vay ko, muc bao nhieu", 1),
+    ("Có được hỗ trợ không và ai duyệt?", 2),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -393,3 +396,10 @@ def test_a_point_is_found_by_the_words_of_its_clause_heading(answerer):
     answer = answerer.ask("khu vuc phia nam trong binh chon san pham cong nghiep nong thon tieu bieu "
                           "gom bao nhieu tinh")
     assert "Khu vực phía Nam, gồm 20 tỉnh" in answer.lead
+
+
+@require_corpus()
+def test_a_loan_for_moving_into_a_cluster_is_the_interest_support_not_the_machines_it_buys(answerer):
+    answer = answerer.ask("Xưởng dệt của tôi gây ô nhiễm phải chuyển vào cụm công nghiệp, tôi vay ngân hàng để "
+                          "xây xưởng và mua máy. Có được hỗ trợ lãi vay không, bao nhiêu?")
+    assert "50% lãi suất" in answer.lead and "500 triệu đồng/cơ sở" in answer.lead

@@ -84,6 +84,18 @@ def _subject(first: str) -> str:
     return _LOOSE_ENDS.sub("", subject).strip(" ,")
 
 
+# 'Có được hỗ trợ không, mức bao nhiêu?' asks one thing: how much of the support asked about.
+_YES_NO_END = re.compile(r"\b(không|khong|ko)\s*$", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"^(?:(?:nếu có thì|nếu được thì|neu co thi)\s+)?"
+                       r"(?:(?:mức|muc|được|duoc|hỗ trợ|ho tro|tối đa|toi da)\s+)*"
+                       r"(?:bao nhiêu|bao nhieu|bao nhiu)(?:\s+(?:tiền|tien|%|phần trăm))?$", re.IGNORECASE)
+
+
+def _how_much_of(piece: str, previous: str) -> bool:
+    """Whether the piece only asks how much of what the yes/no piece before it asks about."""
+    return bool(_YES_NO_END.search(previous) and _HOW_MUCH.match(piece.strip()))
+
+
 def _scene_and_ask(sentence: str) -> tuple[str, str]:
     """'Hỗ trợ … theo Nghị định 52/2018: mức hỗ trợ do ai quy định …' sets its topic before the colon."""
     head, colon, rest = sentence.partition(": ")
@@ -107,7 +119,7 @@ def parts(question: str) -> list[str]:
             piece = piece.strip(" ,;?")
             if not piece:
                 continue
-            if not opened or (_asks(piece) and _asks(pieces[-1])):
+            if not opened or (_asks(piece) and _asks(pieces[-1]) and not _how_much_of(piece, pieces[-1])):
                 pieces.append(piece)
                 opened = True
             else:
