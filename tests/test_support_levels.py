@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.domain import support_levels
+from assistant.domain import conditions, support_levels
 from assistant.domain.support_levels import search
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
@@ -93,3 +93,22 @@ def test_chat_support_questions_use_the_table_and_warn(default_settings):
     assert "200 triệu đồng/cơ sở" in machine.lead and machine.citations[0].chunk_id.endswith("#d6-k2-c")
     other = answerer.ask("Dự án phát triển ngành nghề nông thôn được hỗ trợ tối đa bao nhiêu?")
     assert "500 triệu" in other.lead
+
+
+def test_the_conditions_table_reads_what_the_supported_thing_must_be(default_settings):
+    found = conditions.table(Searcher(default_settings).generation())
+    assert {(c.chunk_id, c.activity.split(",")[0]) for c in found} == {
+        ("tt-46-2012-bct#d4-k2-a", "xây dựng mô hình trình diễn kỹ thuật"),
+        ("tt-46-2012-bct#d4-k4", "ứng dụng máy móc thiết bị"),
+        ("tt-46-2012-bct#d4-k5", "áp dụng sản xuất sạch hơn"),
+    }
+
+
+def test_a_level_lead_says_what_the_support_requires(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    answer = Answerer(Searcher(default_settings)).ask("Mua máy cũ đã qua sử dụng thì được hỗ trợ tối đa bao nhiêu?")
+    level, condition = answer.lead.split(" Điều kiện: ")
+    assert "200 triệu đồng/cơ sở [1]" in level
+    assert condition.startswith("Máy móc thiết bị tiên tiến được hỗ trợ ứng dụng phải là máy móc thiết bị mới [2]")
+    assert answer.citations[1].chunk_id == "tt-46-2012-bct#d4-k4"

@@ -22,7 +22,7 @@ from assistant.answer.validity import asks_issue_date, asks_validity, document_s
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import support_levels
+from assistant.domain import conditions, support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
@@ -419,6 +419,9 @@ class Answerer:
         superseded = generation.document(row.doc_id).get("status") == "superseded"
         tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."
+        if (required := conditions.of_activity(generation, activity)) is not None:  # what the support buys must be
+            condition = compose.clause_for(required.text.split(";")[0], "fact", required.text, compose.SECOND_CHARS)
+            composition.lead += f" Điều kiện: {condition} [{composition.number(generation.chunk(required.chunk_id))}]."
         if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
             composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
                                             chunk.citation_label))
