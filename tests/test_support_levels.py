@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.domain import conditions, support_levels
+from assistant.domain import conditions, priorities, support_levels
 from assistant.domain.support_levels import search
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
@@ -112,3 +112,26 @@ def test_a_level_lead_says_what_the_support_requires(default_settings):
     assert "200 triệu đồng/cơ sở [1]" in level
     assert condition.startswith("Máy móc thiết bị tiên tiến được hỗ trợ ứng dụng phải là máy móc thiết bị mới [2]")
     assert answer.citations[1].chunk_id == "tt-46-2012-bct#d4-k4"
+
+
+def test_priority_places_and_trades_are_read_from_the_text_and_matched_by_their_words(default_settings):
+    found = priorities.table(Searcher(default_settings).generation())
+    assert found.uplift == ("không quá 1,5 lần mức hỗ trợ", T + "t")
+    phrases = {(p.kind, p.phrase) for p in found.items}
+    assert {("địa bàn", "huyện nghèo"), ("địa bàn", "hải đảo"), ("ngành nghề", "công nghiệp cơ khí")} <= phrases
+    assert [p.phrase for p in found.matched("Xưởng ở một huyện nghèo vùng cao")] == ["huyện nghèo"]
+    assert [p.phrase for p in found.matched("xuong o xa vung dong bao dan toc thieu so")] == [
+        "vùng đồng bào dân tộc thiểu số"]
+    assert found.matched("Xưởng mộc ở xã muốn mua máy CNC") == []
+    assert found.matched("Đề án khuyến công quốc gia ở địa phương nào?") == []  # common words name no priority
+
+
+def test_a_level_lead_in_a_priority_place_says_how_much_more_it_may_get(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    answerer = Answerer(Searcher(default_settings))
+    poor = answerer.ask("Cơ sở của tôi ở huyện nghèo muốn mua máy sấy thì được hỗ trợ bao nhiêu?")
+    assert poor.lead.endswith("Địa bàn ưu tiên (huyện nghèo) [3]: được hỗ trợ không quá 1,5 lần mức hỗ trợ [4].")
+    assert [c.chunk_id for c in poor.citations[2:4]] == ["nd-45-2012#d6-k1", T + "t"]
+    plain = answerer.ask("Cơ sở của tôi ở xã muốn mua máy sấy thì được hỗ trợ bao nhiêu?")
+    assert "ưu tiên" not in plain.lead

@@ -22,7 +22,7 @@ from assistant.answer.validity import asks_issue_date, asks_validity, document_s
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import conditions, support_levels
+from assistant.domain import conditions, priorities, support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
@@ -422,10 +422,25 @@ class Answerer:
         if (required := conditions.of_activity(generation, activity)) is not None:  # what the support buys must be
             condition = compose.clause_for(required.text.split(";")[0], "fact", required.text, compose.SECOND_CHARS)
             composition.lead += f" Điều kiện: {condition} [{composition.number(generation.chunk(required.chunk_id))}]."
+        composition.lead += self._priority(question, row.conditions, composition, generation)
         if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
             composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
                                             chunk.citation_label))
         return composition
+
+    @staticmethod
+    def _priority(question: str, level: str, composition: Composition, generation) -> str:
+        """' Địa bàn ưu tiên (huyện nghèo) [2]: được hỗ trợ không quá 1,5 lần mức hỗ trợ [3].' when the question names
+        a priority place or trade the level itself is not for, else ''."""
+        found = priorities.table(generation)
+        named = [p for p in found.matched(question) if not found.matched(level) or p not in found.matched(level)]
+        if not named or found.uplift is None:
+            return ""
+        first = named[0]
+        uplift, uplift_chunk = found.uplift
+        listed = composition.number(generation.chunk(first.chunk_id))
+        return (f" {first.kind.capitalize()} ưu tiên ({first.phrase}) [{listed}]: được hỗ trợ {uplift} "
+                f"[{composition.number(generation.chunk(uplift_chunk))}].")
 
     def _verdict(self, question: str, intent: Intent, generation) -> Composition:
         verdict = decide(question, intent, generation)
