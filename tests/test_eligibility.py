@@ -18,6 +18,7 @@ from assistant.domain.eligibility import (
     check,
     cite,
     evaluate,
+    funded_already,
     match_sector,
 )
 from assistant.index.ingest import Ingestor
@@ -201,3 +202,25 @@ def test_a_missing_legal_address_is_an_error_not_an_empty_citation(sized_generat
     body = {"entity_type": "ho_kinh_doanh", "location": {"unit": "xa"}, "sector": "mây tre đan"}
     response = client.post("/api/eligibility", json=body)
     assert response.status_code == 503 and "tt-46-2012-bct" in response.json()["error"]
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("Cơ sở tôi đã được một chương trình khác của nhà nước hỗ trợ tiền mua máy rồi, xin thêm khuyến công được không?",
+     True),
+    ("Đề án của chúng tôi đã nhận tiền từ một chương trình ngân sách khác cho hạng mục đó, xin thêm được không?", True),
+    ("Nghị định không hỗ trợ đối tượng đã được hỗ trợ từ chương trình khác nào?", False),  # a rule asked about
+    ("Xưởng tôi ở xã muốn mua máy thì được hỗ trợ bao nhiêu?", False),
+])
+def test_support_the_state_already_paid_is_recognised(question, stated):
+    assert funded_already(question) is stated
+
+
+@needs_corpus
+def test_chat_refuses_paying_twice_for_the_same_thing(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    answer = Answerer(Searcher(default_settings)).ask(
+        "Xưởng tôi đã được ngân sách nhà nước hỗ trợ mua máy sấy rồi, giờ xin thêm khuyến công cho máy đó được không?")
+    assert answer.lead.startswith("Không. Điều kiện để được hỗ trợ kinh phí khuyến công: Cam kết")
+    assert "chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi" in answer.lead
+    assert answer.citations[0].chunk_id == "ttlt-26-2014-btc-bct#d7"

@@ -342,6 +342,12 @@ def test_a_province_the_asker_lives_in_is_not_a_document_asked_for(answerer):
 def test_a_date_of_issue_is_written_and_cited_as_the_document_opens(answerer):
     answer = answerer.ask("Quyết định 1288/QĐ-TTg ban hành ngày nào?")
     assert "ngày 01 tháng 08 năm 2014" in answer.lead and answer.citations[0].chunk_id.endswith("#preamble")
+    # the opening of Thông tư 46/2012 dates Nghị định 45/2012, not itself: the passage citing it with its date answers
+    circular = answerer.ask("Thông tư 46/2012/TT-BCT được ban hành ngày nào?")
+    assert "ngày 28 tháng 12 năm 2012 [1]" in circular.lead
+    assert "46/2012/TT-BCT ngày 28 tháng 12 năm 2012" in circular.citations[0].text
+    joint = answerer.ask("Thông tư liên tịch 26/2014/TTLT-BTC-BCT ký ngày nào?")
+    assert "ngày 18 tháng 02 năm 2014" in joint.lead  # as a passage writes it, not rebuilt from the manifest
     parts_left = answerer.ask("Quyết định 1288/QĐ-TTg áp dụng đến năm nào?")
     assert "không truy xuất được" not in parts_left.lead  # an editorial note is never the answer
 

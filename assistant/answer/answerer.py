@@ -18,11 +18,18 @@ from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
-from assistant.answer.validity import asks_issue_date, asks_validity, document_sentence, effect_chunk, status_sentence
+from assistant.answer.validity import (
+    asks_issue_date,
+    asks_validity,
+    dated_passage,
+    document_sentence,
+    effect_chunk,
+    status_sentence,
+)
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import conditions, priorities, support_levels
+from assistant.domain import conditions, eligibility, priorities, support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
@@ -197,6 +204,8 @@ class Answerer:
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
+        if eligibility.funded_already(question) and (twice := self._not_twice(generation)):
+            return twice
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
                 return self._verdict(question, intent, generation)
@@ -442,6 +451,24 @@ class Answerer:
         return (f" {first.kind.capitalize()} ưu tiên ({first.phrase}) [{listed}]: được hỗ trợ {uplift} "
                 f"[{composition.number(generation.chunk(uplift_chunk))}].")
 
+    @staticmethod
+    def _not_twice(generation) -> Composition | None:
+        """'Không. … chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi … [1].'
+        for an asker the state already paid for the same thing (None when the index lacks the rule)."""
+        try:
+            cited = eligibility.cite(eligibility.TTLT26_NOT_TWICE, generation)
+        except CitationMissing:
+            return None
+        chunk = generation.chunk(cited["chunk_ids"][0])
+        rule = next((u for u in split_units(cited["text"]) if u.startswith("4.")), None)
+        if chunk is None or rule is None:
+            return None
+        composition = Composition(lead="", cited=[])
+        rule_text, n = compose.sentence(strip_mark(rule)), composition.number(chunk)
+        composition.lead = f"Không. Điều kiện để được hỗ trợ kinh phí khuyến công: {rule_text} [{n}]."
+        composition.units.append(rule)
+        return composition
+
     def _verdict(self, question: str, intent: Intent, generation) -> Composition:
         verdict = decide(question, intent, generation)
         composition = Composition(lead="", cited=[])
@@ -476,11 +503,15 @@ class Answerer:
         lines = []
         for doc_id in named[:2]:
             chunks = generation.document_chunks(doc_id)
-            chunk = chunks[0] if chunks and asks_issue_date(question) else effect_chunk(chunks)  # its opening dates it
+            meta = generation.document(doc_id)
+            dated = chunks[0] if chunks else None
+            if asks_issue_date(question):  # the passage writing its date: its own, else one citing it
+                dated = dated_passage(meta, chunks, generation.chunks) or dated
+            chunk = dated if asks_issue_date(question) else effect_chunk(chunks)
             if chunk is None:
                 continue
             n = composition.number(chunk)
-            lines.append(f"{status_sentence(generation.document(doc_id), question, chunks[0].text)} [{n}]")
+            lines.append(f"{status_sentence(meta, question, dated.text)} [{n}]")
             composition.quotes.append(Quote(compose.quote_text(chunk.text, "date", "hiệu lực thi hành"), n,
                                             chunk.citation_label))
         lead = "; ".join(lines) + "."

@@ -82,11 +82,30 @@ def _bare(note: str) -> str:
 
 
 def issued_phrase(meta: dict, opening: str) -> str:
-    """When a document was issued, as its opening lines write it ('ngày 01 tháng 08 năm 2014'), else from the
-    manifest."""
-    head = "\n".join(opening.splitlines()[:3])
-    written = re.search(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}", head)
-    return written.group(0) if written else vietnamese_date(meta.get("issued") or "")
+    """When a document was issued, as its opening writes that date ('ngày 01 tháng 08 năm 2014'), else from the
+    manifest; a date of another document the opening cites ('căn cứ Nghị định … ngày 21 tháng 5 năm 2012') is not
+    it."""
+    issued = _iso(meta.get("issued") or "")
+    for written in re.finditer(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", opening):
+        day, month, year = (int(g) for g in written.groups())
+        if (day, month, year) == issued:
+            return written.group(0)
+    return vietnamese_date(meta.get("issued") or "")
+
+
+def dated_passage(meta: dict, own: list, every: list) -> object | None:
+    """The passage writing the document's date of issue: one of its own (`own`, opening first), else one citing it by
+    number ('Thông tư liên tịch số 26/2014/TTLT-BTC-BCT ngày 18 tháng 02 năm 2014'); None when none does."""
+    issued = _iso(meta.get("issued") or "")
+    if issued is None:
+        return None
+    day, month, year = issued
+    date = rf"ngày 0?{day} tháng 0?{month} năm {year}"
+    if found := next((c for c in own if re.search(date, c.text)), None):
+        return found
+    number = meta.get("number")
+    cited = re.compile(rf"{re.escape(number)}\s+{date}") if number else None
+    return next((c for c in every if cited.search(c.text)), None) if cited else None
 
 
 def document_sentence(meta: dict, opening: str) -> str:
