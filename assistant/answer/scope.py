@@ -24,7 +24,10 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "nhà ở xã hội", "đóng bảo hiểm", "miễn tiền thuê đất", "tiền thuê đất", "thế chấp", "hải quan",
                "thủ tục xuất khẩu", "giá điện", "lãi suất ngân hàng", "agribank", "vietcombank",
                "bảo lãnh tín dụng", "quỹ bảo lãnh", "trồng rừng", "rừng trồng", "héc-ta", "covid", "dịch bệnh",
-               "thủy lợi", "chứng khoán", "bất động sản", "khởi nghiệp sáng tạo",
+               "thủy lợi", "chứng khoán", "bất động sản", "khởi nghiệp sáng tạo", "lệ phí", "môn bài",
+               "giấy phép môi trường", "đăng ký môi trường", "tác động môi trường", "ngân hàng chính sách",
+               "tín dụng chính sách", "nuôi bò", "nuôi lợn", "nuôi heo", "nuôi gà", "phòng cháy", "chữa cháy",
+               "hợp đồng lao động", "hóa đơn điện tử", "luật hỗ trợ doanh nghiệp nhỏ và vừa",
                "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage")
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
