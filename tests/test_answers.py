@@ -6,6 +6,8 @@ from fastapi.testclient import TestClient
 
 from assistant.answer.answerer import Answerer
 from assistant.answer.followup import standalone_question
+from assistant.search.glossary import expand_english, is_english
+from assistant.search.references import DocRef, parse_references
 from assistant.search.retrieval import Searcher
 from assistant.serve.api import create_app
 from tests.conftest import numbers_are_grounded, require_corpus
@@ -213,3 +215,25 @@ def test_a_continuation_asking_its_own_question_swaps_only_the_subject():
     # a new subject opening as the old one does keeps the old one's words up to where they differ
     assert standalone_question("Còn hội đồng cấp quốc gia thì có mấy người, ai lập?", history) == (
         "Hội đồng bình chọn cấp quốc gia thì có mấy người, ai lập?")
+
+
+@pytest.mark.parametrize(("question", "kind", "number", "year"), [
+    ("Under Joint Circular 26/2014, who inspects the funds?", "thong tu lien tich", 26, 2014),
+    ("What does Decree 52/2018 cap per project?", "nghi dinh", 52, 2018),
+    ("Is Circular 46/2012 still in force?", "thong tu", 46, 2012),
+    ("Theo Nghị định 45/2012 thì sao?", "nghi dinh", 45, 2012),
+])
+def test_documents_are_named_in_english_as_in_vietnamese(question, kind, number, year):
+    assert parse_references(question).documents == [DocRef(kind, number, year)]
+
+
+def test_an_english_question_with_common_words_is_read_as_english():
+    question = "Under Joint Circular 26/2014, who must carry out inspections of how khuyến công funds are managed?"
+    assert is_english(question)
+    assert "kiểm tra" in expand_english(question) and "kinh phí" in expand_english(question)
+
+
+@require_corpus()
+def test_results_of_implementing_a_decree_come_from_the_reports_not_the_decree(answerer):
+    answer = answerer.ask("Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp truyền nghề?")
+    assert answer.citations[0].doc_id != "nd-45-2012" and "Hà Nội" in answer.citations[0].title

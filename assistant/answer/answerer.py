@@ -40,6 +40,8 @@ from assistant.text import fold, nfc
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
+_IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation of)\s+(nghi dinh|thong tu|quyet dinh|"
+                          r"nghi quyet|decree|circular|decision)\b")
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
                     r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
@@ -213,8 +215,9 @@ class Answerer:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
         usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
-        if named and intent.type != "comparison":
-            usable = [r for r in usable if r.chunk.doc_id in named] or usable  # a question about one document
+        # a question about one document; 'kết quả 10 năm thực hiện Nghị định 45' asks about what was done under it
+        if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
+            usable = [r for r in usable if r.chunk.doc_id in named] or usable
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
         ranked = self._rank(expand_english(question), value_type(intent), retrieval, usable)

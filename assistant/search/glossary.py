@@ -138,11 +138,37 @@ TERMS = {
     "reports": "báo cáo",
     "quarterly": "hàng quý",
     "annually": "hằng năm",
+    "joint circular": "thông tư liên tịch",
+    "decision": "quyết định",
+    "official letter": "công văn",
+    "inspection": "kiểm tra",
+    "inspections": "kiểm tra",
+    "inspect": "kiểm tra",
+    "supervision": "giám sát",
+    "fund": "kinh phí",
+    "funds": "kinh phí",
+    "managed": "quản lý",
+    "management": "quản lý",
+    "manage": "quản lý",
+    "duties": "nhiệm vụ",
+    "tasks": "nhiệm vụ",
+    "responsibilities": "trách nhiệm",
+    "criteria": "tiêu chí",
+    "chairs": "Chủ tịch",
+    "chair": "Chủ tịch",
+    "complaint": "khiếu nại",
+    "complaints": "khiếu nại",
+    "principles": "nguyên tắc",
+    "spending": "mức chi",
+    "expenses": "chi phí",
+    "costs": "chi phí",
 }
 _FUNCTION_WORDS = set(
     "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "
     "where why i we my our it its this that with from be been receive apply need want level rate percent valid "
-    "long building build renting rent still there any".split()
+    "long building build renting rent still there any and or must should shall will would under if has have than "
+    "more same two one out into about after before their they them these those each every within up until over "
+    "carry".split()
 )
 _ENGLISH = _FUNCTION_WORDS | {w for phrase in TERMS for w in phrase.split()}
 _PHRASES = sorted(TERMS, key=len, reverse=True)

@@ -21,6 +21,12 @@ _KINDS = {
     "nq": "nghi quyet",
     "cong van": "cong van",
     "cv": "cong van",
+    "joint circular": "thong tu lien tich",
+    "decree": "nghi dinh",
+    "circular": "thong tu",
+    "decision": "quyet dinh",
+    "resolution": "nghi quyet",
+    "official letter": "cong van",
 }
 _KIND_WORDS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 _TYPED = re.compile(rf"\b({_KIND_WORDS})\s*(?:-\s*cp\s*)?(?:so\s*)?(\d{{1,4}})(?:\s*/\s*(\d{{4}}))?")
