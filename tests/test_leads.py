@@ -409,3 +409,27 @@ def test_a_loan_for_moving_into_a_cluster_is_the_interest_support_not_the_machin
     answer = answerer.ask("Xưởng dệt của tôi gây ô nhiễm phải chuyển vào cụm công nghiệp, tôi vay ngân hàng để "
                           "xây xưởng và mua máy. Có được hỗ trợ lãi vay không, bao nhiêu?")
     assert "50% lãi suất" in answer.lead and "500 triệu đồng/cơ sở" in answer.lead
+
+
+def test_the_sentence_excluding_a_stated_case_is_found_with_its_diacritics():
+    text = ("Mức hỗ trợ tối đa 50% lãi suất nhưng không quá 500 triệu đồng/cơ sở. Việc hỗ trợ lãi suất áp dụng "
+            "đối với các khoản vay trả nợ trước hoặc trong hạn, không áp dụng đối với các khoản vay đã quá thời hạn "
+            "trả nợ.")
+    said = "Mức hỗ trợ tối đa 50% lãi suất nhưng không quá 500 triệu đồng/cơ sở"
+    excluded = compose.exception_for("Khoản vay đã quá hạn trả nợ có còn được hỗ trợ lãi suất không?", text, said)
+    assert excluded is not None and excluded.endswith("đã quá thời hạn trả nợ.")
+    assert compose.exception_for("Di dời vào cụm thì có được hỗ trợ lãi suất không?", text, said) is None
+
+
+@require_corpus()
+def test_a_level_question_about_an_excluded_case_is_answered_no(answerer):
+    answer = answerer.ask("Xưởng tôi đã di dời vào cụm công nghiệp nhưng khoản vay ngân hàng đã quá hạn trả nợ, "
+                          "khoản vay đó có còn được hỗ trợ lãi suất không?")
+    assert answer.lead.startswith("Không.")
+    assert "không áp dụng đối với các khoản vay đã quá thời hạn trả nợ" in answer.lead
+
+
+@require_corpus()
+def test_a_trade_that_repairs_machines_is_asked_about_its_trade_not_machines_it_buys(answerer):
+    answer = answerer.ask("Cơ sở sửa chữa máy nông nghiệp ở xã có thuộc ngành nghề được hưởng khuyến công không?")
+    assert "200 triệu" not in answer.lead and "Điều 5" in answer.lead

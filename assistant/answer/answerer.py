@@ -428,6 +428,9 @@ class Answerer:
         yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
         prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
             "Có. " if intent.type == "eligibility" else "")
+        if yes_no and (excluded := compose.exception_for(question, chunk.text, clause)):
+            composition.lead = f"Không. {compose.sentence(excluded)} [{n}]."  # the rule excludes the stated case
+            return composition
         superseded = generation.document(row.doc_id).get("status") == "superseded"
         tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.evidence import Evidence, content_terms, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
-from assistant.text import fold
+from assistant.text import STOPWORDS, fold, words
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
@@ -19,6 +19,7 @@ QUOTE_CHARS = 300
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
+_NOT_CONTENT = STOPWORDS | {"còn", "khoản", "đối", "với", "áp", "dụng", "hỗ", "trợ"}
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -220,6 +221,24 @@ def yes_no_prefix(unit: str, coverage: float) -> str:
     if _NEGATION.search(unit.lower()):
         return "Không. " if coverage >= 0.75 else ""
     return "Có. " if coverage >= 0.75 else ""
+
+
+def exception_for(question: str, text: str, said: str) -> str | None:
+    """The sentence of `text` excluding the case a question describes ('… không áp dụng đối với các khoản vay đã quá
+    thời hạn trả nợ …' for a loan 'đã quá hạn trả nợ'): a negated sentence holding at least two of the question's
+    words that what the answer already `said` lacks, compared with their diacritics ('dời' is not 'đối'); None when
+    there is none."""
+    asked = _plain_words(question) - _plain_words(said)
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        if _NEGATION.search(piece.lower()) and len(asked & _plain_words(piece)) >= 2:
+            return tidy(piece)
+    return None
+
+
+def _plain_words(text: str) -> set[str]:
+    """Lower-cased words with their diacritics, stop words and question words left out."""
+    return {w for w in (w.lower() for w in words(text)) if w not in _NOT_CONTENT and len(w) > 1}
 
 
 def premise_numbers(question: str) -> set[str]:

@@ -218,8 +218,10 @@ ACTIVITIES = (
     (r"binh chon|san pham tieu bieu|typical product", "bình chọn sản phẩm công nghiệp nông thôn tiêu biểu"),
     (r"ve may bay|khao sat|hoc tap kinh nghiem", "khảo sát, học tập kinh nghiệm"),
     (r"san xuat sach hon|cleaner production", "áp dụng sản xuất sạch hơn"),
-    (r"may moc|thiet bi|may (cnc|det|cua|bao|ep|nghien|say|tien|phay|khoan|han|dong goi|in|cat|xay)|\bcnc\b|"
-     r"day chuyen|mua (them )?may|dau tu may|machinery|machine|equipment",
+    # 'sửa chữa máy nông nghiệp', 'lắp ráp thiết bị điện' name a trade, not machines the asker buys
+    (r"(?<!sua chua )(?<!lap rap )(?<!che tao )(?<!gia cong )"
+     r"(?:may moc|thiet bi|may (cnc|det|cua|bao|ep|nghien|say|tien|phay|khoan|han|dong goi|in|cat|xay)|\bcnc\b|"
+     r"day chuyen|mua (them )?may|dau tu may|machinery|machine|equipment)",
      "ứng dụng máy móc thiết bị, chuyển giao công nghệ tiên tiến vào sản xuất"),
 )
 
