@@ -433,3 +433,13 @@ def test_a_level_question_about_an_excluded_case_is_answered_no(answerer):
 def test_a_trade_that_repairs_machines_is_asked_about_its_trade_not_machines_it_buys(answerer):
     answer = answerer.ask("Cơ sở sửa chữa máy nông nghiệp ở xã có thuộc ngành nghề được hưởng khuyến công không?")
     assert "200 triệu" not in answer.lead and "Điều 5" in answer.lead
+
+
+@require_corpus()
+def test_a_document_the_corpus_only_cites_is_answered_from_the_citing_passage(answerer):
+    answer = answerer.ask("Nghị định 235/2025 được ban hành ngày nào?")
+    assert not answer.refused and answer.lead.startswith("Kho chưa có toàn văn văn bản số 235/2025;")
+    assert "Nghị định số 235/2025/NĐ-CP ngày 27 tháng 8 năm 2025" in answer.lead  # the mention that dates it
+    assert answer.citations[0].doc_id == "qd-2646-2025-bct"
+    assert answerer.ask("Theo Thông tư 28/2018, mức hỗ trợ mua máy là bao nhiêu?").refused  # its values are not here
+    assert answerer.ask("Nghị định 99/2021 còn hiệu lực không?").refused  # cited nowhere

@@ -24,10 +24,12 @@ from assistant.answer.validity import (
     dated_passage,
     document_sentence,
     effect_chunk,
+    mention_of,
     status_sentence,
 )
 from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
+from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import conditions, eligibility, priorities, support_levels
 from assistant.domain.eligibility import CitationMissing
@@ -156,6 +158,10 @@ class Answerer:
         named = resolve(refs, generation.document_keys())
         refusal = self.scope.judge(query, intent, results, refs, named, generation, term_scorer(generation),
                                    expanded=query != question)
+        if refusal is not None and refs.documents and not named and asks_validity(question):
+            cited = self._cited_elsewhere(refs, generation)  # a text the corpus only cites: what the citing says
+            if cited is not None:
+                return self._finish(cited, generation, results)
         if refusal is not None:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
@@ -502,6 +508,23 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         n = composition.number(opening)
         composition.lead = f"{compose.sentence(document_sentence(meta, opening.text))} [{n}]."
+        return composition
+
+    @staticmethod
+    def _cited_elsewhere(refs, generation) -> Composition | None:
+        """'Kho chưa có toàn văn văn bản số 28/2018; Nghị quyết 23/2025/NQ-HĐND dẫn: Căn cứ Thông tư số 28/2018/TT-BTC
+        ngày 28 tháng 3 năm 2018 … [1].' for a document asked about that only a passage of the corpus cites."""
+        ref = refs.documents[0]
+        found = mention_of(ref.number, ref.year, generation.chunks)
+        if found is None:
+            return None
+        chunk, clause = found
+        composition = Composition(lead="", cited=[])
+        meta = generation.document(chunk.doc_id)
+        citing = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+        name = f"số {ref.number}" + (f"/{ref.year}" if ref.year else "")
+        composition.lead = (f"Kho chưa có toàn văn văn bản {name}; {citing} dẫn: {compose.sentence(clause)} "
+                            f"[{composition.number(chunk)}].")
         return composition
 
     def _validity(self, question: str, named: list[str], generation) -> Composition:

@@ -126,3 +126,15 @@ def document_sentence(meta: dict, opening: str) -> str:
 def effect_chunk(chunks: list) -> object | None:
     """The document's 'Hiệu lực thi hành' article (its last chunk when it has none)."""
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
+
+
+def mention_of(number: int, year: int | None, chunks: list) -> tuple[object, str] | None:
+    """The first passage citing a document the corpus does not hold ('Thông tư số 28/2018/TT-BTC ngày 28 tháng 3 năm
+    2018 … được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC'), with the clause that cites it; None when none
+    does."""
+    year_pattern = str(year) if year else r"\d{4}"
+    cited = re.compile(rf"(?<![\d/]){number}/{year_pattern}/[\wĐđ-]+(\s+ngày)?")
+    found = [(chunk, clause.strip(" ;."), match) for chunk in chunks
+             for clause in re.split(r"(?<=[;.])\s+|\n", chunk.text) if (match := cited.search(clause))]
+    dated = [(chunk, clause) for chunk, clause, match in found if match.group(1)]  # one saying when it was issued
+    return (dated or [(chunk, clause) for chunk, clause, _ in found] or [None])[0]
