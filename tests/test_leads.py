@@ -11,6 +11,7 @@ from assistant.answer.evidence import typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze
 from assistant.documents.units import heading_of
+from assistant.domain import definitions
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
 from tests.conftest import require_corpus
@@ -443,3 +444,24 @@ def test_a_document_the_corpus_only_cites_is_answered_from_the_citing_passage(an
     assert answer.citations[0].doc_id == "qd-2646-2025-bct"
     assert answerer.ask("Theo Thông tư 28/2018, mức hỗ trợ mua máy là bao nhiêu?").refused  # its values are not here
     assert answerer.ask("Nghị định 99/2021 còn hiệu lực không?").refused  # cited nowhere
+
+
+@require_corpus()
+def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answerer):
+    planned = answerer.ask('Nghị định 45/2012 định nghĩa "kế hoạch khuyến công" là gì?')
+    assert planned.lead.startswith("Kế hoạch khuyến công là tập hợp các đề án, nhiệm vụ khuyến công hàng năm")
+    assert planned.citations[0].chunk_id == "nd-45-2012#d2-k2"
+    who = answerer.ask('Trong Thông tư 36/2013/TT-BCT, "đơn vị thực hiện đề án" được hiểu là ai?')
+    assert who.intent["type"] == "definition" and who.lead.startswith("Đơn vị thực hiện đề án là các tổ chức, cá nhân")
+    unaccented = answerer.ask("san xuat sach hon la gi")
+    assert unaccented.lead.startswith("Sản xuất sạch hơn trong công nghiệp là việc áp dụng các giải pháp")
+
+
+@require_corpus()
+def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(default_settings):
+    generation = Searcher(default_settings).generation()
+    terms = {d.term for d in definitions.table(generation)}
+    assert {"Kế hoạch khuyến công", "Làng nghề", "Bộ sản phẩm", "Đơn vị thụ hưởng"} <= terms
+    assert not any(term.endswith("không phải") for term in terms)
+    assert definitions.lookup(generation, "bộ sản phẩm trong bình chọn").term == "Bộ sản phẩm"
+    assert definitions.lookup(generation, "khuyến công") is None  # no text says 'Khuyến công là …'

@@ -16,7 +16,7 @@ from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content
 from assistant.answer.followup import previous_topic, standalone_question
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
-from assistant.answer.question import Intent, analyze, asks_list, ends_yes_no
+from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_issue_date,
@@ -31,7 +31,7 @@ from assistant.answer.verdict import asks_verdict, decide
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import conditions, eligibility, priorities, support_levels
+from assistant.domain import conditions, definitions, eligibility, priorities, support_levels
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
@@ -262,6 +262,8 @@ class Answerer:
                 return listed
         if intent.type == "comparison":
             return self._comparison_lead(intent, ranked, chunks)
+        if intent.type == "definition" and (defined := self._definition(question, generation)):
+            return defined
         if intent.slots.get("asserts") == "body" and (claim := self._body_claim(question, ranked, chunks)):
             return claim
         kind = value_type(intent)
@@ -321,6 +323,22 @@ class Answerer:
         composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
                                         composition.number(chunk), chunk.citation_label))
         composition.units.append(opening)
+        return composition
+
+    @staticmethod
+    def _definition(question: str, generation) -> Composition | None:
+        """'Kế hoạch khuyến công là tập hợp các đề án, nhiệm vụ khuyến công hàng năm, … [1].': the unit of the rules
+        defining the term asked about (of the document the question names, when it names one)."""
+        named = resolve(parse_references(question), generation.document_keys())
+        found = definitions.lookup(generation, defined_term(question), named)
+        chunk = generation.chunk(found.chunk_id) if found else None
+        if chunk is None:
+            return None
+        composition = Composition(lead="", cited=[])
+        first_sentence = re.split(r"(?<=\.)\s+", strip_mark(found.text), maxsplit=1)[0]  # the definition itself
+        clause = compose.clause_for(first_sentence, "definition", found.term)
+        composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
+        composition.units.append(found.text)
         return composition
 
     @staticmethod

@@ -53,6 +53,8 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
+_DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
+_QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»]{3,80})[\"“”'‘’«»]")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -119,6 +121,8 @@ def answer_type(question: str) -> str:
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
             and not years_in(question) and not _PAPERS.search(folded):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
+    if _DEFINES.search(folded):
+        return "definition"  # '"đơn vị thực hiện đề án" được hiểu là ai?' asks what the term means, not who
     if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
         return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
@@ -126,6 +130,15 @@ def answer_type(question: str) -> str:
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
     return "fact"
+
+
+def defined_term(question: str) -> str:
+    """The term a definition question asks about: the quoted one ('Nghị định 45 định nghĩa "kế hoạch khuyến công" là
+    gì?'), else the words before 'là gì' / 'được hiểu là' ('Cơ sở công nghiệp nông thôn là gì?')."""
+    if quoted := _QUOTED.search(question):
+        return quoted.group(1).strip()
+    head = re.split(r"\s+(?:là gì|là như thế nào|được hiểu|nghĩa là)\b", question, maxsplit=1, flags=re.IGNORECASE)[0]
+    return re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE).strip(" ?")
 
 
 def years_in(question: str) -> list[str]:

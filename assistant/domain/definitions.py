@@ -1,0 +1,50 @@
+"""The terms the rules define ('2. Kế hoạch khuyến công là tập hợp các đề án …'), read off the published index, and
+the definition a question's term asks for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.documents.units import split_units, strip_mark
+from assistant.text import fold
+
+# '<Term> (sau đây gọi tắt là …) là …' at the start of a numbered unit: a term of at most eight words.
+_DEFINES = re.compile(r"^(?P<term>[A-ZĐÀ-Ỹ][^\s,.;:()]*(?: [^\s,.;:()]+){0,7})\s+(?:\([^)]*\)\s+)?"
+                      r"(?:là|được hiểu là)\s+(?!cơ quan nhà nước)")
+
+
+@dataclass
+class Definition:
+    """A term, the unit defining it and the passage holding that unit."""
+
+    term: str
+    text: str
+    chunk_id: str
+
+
+def extract(chunks: list) -> list[Definition]:
+    """Every numbered unit opening with '<Term> là …'."""
+    found = []
+    for chunk in chunks:
+        for unit in split_units(chunk.text):
+            match = _DEFINES.match(strip_mark(unit)) if re.match(r"^\d+\.\s", unit) else None
+            if match and not match.group("term").endswith(("không", "không phải")):
+                found.append(Definition(match.group("term"), unit, chunk.id))
+    return found
+
+
+def table(generation) -> list[Definition]:
+    """The definitions of a generation, read once per generation."""
+    return generation.view("definitions", lambda g: extract(g.chunks))
+
+
+def lookup(generation, term: str, doc_ids: list[str] | None = None) -> Definition | None:
+    """The definition of a term as a question writes it ('bộ sản phẩm trong bình chọn …' finds 'Bộ sản phẩm'): the
+    longest defined term it is or opens with, from the documents it names when it names any."""
+    asked = fold(term)
+    matches = [d for d in table(generation)
+               if asked == fold(d.term) or (asked.startswith(fold(d.term) + " ") and len(d.term.split()) >= 2)]
+    if doc_ids:
+        matches = [d for d in matches if d.chunk_id.split("#")[0] in doc_ids] or matches
+    return max(matches, key=lambda d: len(d.term), default=None)
