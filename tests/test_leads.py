@@ -465,3 +465,13 @@ def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(defa
     assert not any(term.endswith("không phải") for term in terms)
     assert definitions.lookup(generation, "bộ sản phẩm trong bình chọn").term == "Bộ sản phẩm"
     assert definitions.lookup(generation, "khuyến công") is None  # no text says 'Khuyến công là …'
+
+
+def test_a_clause_a_little_over_the_room_is_shown_whole_and_a_cut_never_splits_a_word():
+    rule = ("Điều kiện để các tổ chức, cá nhân được hỗ trợ kinh phí khuyến công quốc gia do Bộ Công Thương quy định, "
+            "kinh phí khuyến công địa phương do Ủy ban nhân dân cấp tỉnh quy định nhưng phải đảm bảo các nguyên tắc.")
+    assert compose.clause_for(rule, "body", "cơ quan nào quy định", limit=160).endswith("cấp tỉnh quy định nhưng "
+                                                                                        "phải đảm bảo các nguyên tắc")
+    cut = compose.clause_for(rule, "body", "cơ quan nào quy định", limit=90)
+    whole = {word.strip(",.") for word in rule.split()}
+    assert all(word.strip(",.") in whole for word in cut.replace("…", " ").split())  # no word is cut in two

@@ -16,6 +16,9 @@ SECOND_CHARS = 160
 VALUE_TYPES = ("amount", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
+# A clause that holds the span is shown whole when it is at most this much longer than the room: a reader gets the
+# whole rule rather than '… cấp…' (dev: lead 0.721 -> 0.730, median answer 436 -> 420 characters).
+CLAUSE_STRETCH = 1.5
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
@@ -97,7 +100,7 @@ def _window(text: str, start: int, end: int, limit: int) -> str:
     first = next((i for i, (a, b) in enumerate(pieces) if b > start), 0)
     last = next((i for i, (a, b) in enumerate(pieces) if b >= end), len(pieces) - 1)
     left, right = pieces[first][0], pieces[last][1]
-    if right - left <= limit:
+    if right - left <= limit * CLAUSE_STRETCH:
         return _ellipsis(text, left, right)
     # Keep how the clause opens (its subject) and the span with a little context on each side.
     span_left = max(left, text.rfind(" ", left, max(left, start - 40)) + 1)
@@ -106,10 +109,15 @@ def _window(text: str, start: int, end: int, limit: int) -> str:
     room = limit - (span_right - span_left) - 2
     if span_left > left and room > 30:
         head_end = text.rfind(" ", left, left + room)
+        if head_end >= span_left:  # the opening words reach the span: one stretch, not the same words twice
+            return _ellipsis(text, left, span_right)
         if head_end > left:
             return (("…" if left > 0 else "") + text[left:head_end].strip() + " … " + text[span_left:span_right].strip()
                     + ("…" if span_right < len(text.rstrip(" .;")) else ""))
-    return _ellipsis(text, span_left, min(span_right, span_left + limit))
+    cut = min(span_right, span_left + limit)
+    if cut < len(text) and text[cut - 1:cut + 1].strip() == text[cut - 1:cut + 1]:  # never inside a word ('cấp t…')
+        cut = max(text.rfind(" ", span_left, cut), span_left + 1)
+    return _ellipsis(text, span_left, cut)
 
 
 def _ellipsis(text: str, left: int, right: int) -> str:
