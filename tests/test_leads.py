@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer
-from assistant.answer.evidence import typed_near
+from assistant.answer.evidence import counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze
 from assistant.documents.units import heading_of
@@ -475,3 +475,10 @@ def test_a_clause_a_little_over_the_room_is_shown_whole_and_a_cut_never_splits_a
     cut = compose.clause_for(rule, "body", "cơ quan nào quy định", limit=90)
     whole = {word.strip(",.") for word in rule.split()}
     assert all(word.strip(",.") in whole for word in cut.replace("…", " ").split())  # no word is cut in two
+
+
+def test_an_asserted_count_is_checked_against_a_count_of_the_same_thing():
+    assert counted_nouns("tối đa 5 lần một năm, đúng không?", "count") == {"lan"}
+    assert counted_nouns("Mỗi cơ sở được hỗ trợ không quá 2 lần/năm.", "count") == {"lan"}
+    assert counted_nouns("có 200 đến 250 nhà nhập khẩu được hỗ trợ", "count") == {"nha"}
+    assert counted_nouns("tối đa 5 lần một năm", "amount") == set()

@@ -116,6 +116,18 @@ def _unasked_bodies(unit: str, span: re.Match, asked: str) -> list[re.Match]:
     return [span] if span is not None else []
 
 
+_COUNT_NUMBER = re.compile(rf"^{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]*\)\s*)?")
+
+
+def counted_nouns(text: str, answer_type: str) -> set[str]:
+    """What a text's counts count, folded ('5 lần một năm' -> {'lan'}, '03 bộ hồ sơ' -> {'bo'}); empty for other
+    answer types."""
+    if answer_type != "count":
+        return set()
+    nouns = (_COUNT_NUMBER.sub("", m.group(0)).split() for m in values_of(text, "count"))
+    return {fold(noun[0]) for noun in nouns if noun}
+
+
 def _head(body: str) -> str:
     """A body's first two words, folded ('Hội đồng bình chọn …' -> 'hoi dong')."""
     return " ".join(fold(body).split()[:2])
@@ -214,10 +226,13 @@ class EvidenceRanker:
         w = self.weights
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
+        counted = counted_nouns(question, answer_type)
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
+            if counted and not counted & counted_nouns(unit, answer_type):
+                typed *= 0.5  # '5 lần một năm' is checked against a number of times, not of importers
             coverage = self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
                                            known_only=True, power=RARITY_POWER)
             score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
