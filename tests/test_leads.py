@@ -482,3 +482,10 @@ def test_an_asserted_count_is_checked_against_a_count_of_the_same_thing():
     assert counted_nouns("Mỗi cơ sở được hỗ trợ không quá 2 lần/năm.", "count") == {"lan"}
     assert counted_nouns("có 200 đến 250 nhà nhập khẩu được hỗ trợ", "count") == {"nha"}
     assert counted_nouns("tối đa 5 lần một năm", "amount") == set()
+
+
+def test_a_stated_value_above_a_floor_meets_it_rather_than_contradicting_it():
+    unit = "Nguyên liệu được cung cấp từ địa bàn cấp tỉnh, chiếm trên 50% tổng giá trị nguyên liệu."
+    assert compose.premise_check("70% nguyên liệu mua trong tỉnh, có được ưu tiên không?", unit) is True
+    assert compose.premise_check("30% nguyên liệu mua trong tỉnh, có được ưu tiên không?", unit) is False
+    assert compose.premise_check("Tạm ứng tới 90% phải không?", "Tạm ứng 70% kinh phí hỗ trợ.") is False

@@ -23,6 +23,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường 
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
 _NOT_CONTENT = STOPWORDS | {"còn", "khoản", "đối", "với", "áp", "dụng", "hỗ", "trợ"}
+_FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -268,7 +269,10 @@ def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool
     stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
     if not asserted or not stated:
         return None
-    return bool(asserted & stated)
+    # 'chiếm trên 50%' is met by the '70%' a question states: a floor is not a value to match
+    floors = [_numbers(m.group(0)) for m in values_of(unit, answer_type) if _FLOOR.search(unit[:m.start()][-25:])]
+    met = any(a and f and a[0] >= f[0] for a in asserted for f in floors)
+    return bool(asserted & stated) or met
 
 
 def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:
