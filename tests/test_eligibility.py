@@ -7,6 +7,7 @@ import shutil
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.answer.verdict import funded_already
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.domain.eligibility import (
     ND_45,
@@ -18,7 +19,6 @@ from assistant.domain.eligibility import (
     check,
     cite,
     evaluate,
-    funded_already,
     match_sector,
 )
 from assistant.index.ingest import Ingestor
@@ -210,6 +210,10 @@ def test_a_missing_legal_address_is_an_error_not_an_empty_citation(sized_generat
     ("Đề án của chúng tôi đã nhận tiền từ một chương trình ngân sách khác cho hạng mục đó, xin thêm được không?", True),
     ("Nghị định không hỗ trợ đối tượng đã được hỗ trợ từ chương trình khác nào?", False),  # a rule asked about
     ("Xưởng tôi ở xã muốn mua máy thì được hỗ trợ bao nhiêu?", False),
+    ("Tôi đã được nghe là ngân sách nhà nước hỗ trợ mua máy, mức bao nhiêu?", False),  # heard of, not paid
+    ("Tôi đã được ngân sách nhà nước hỗ trợ mua máy năm ngoái, năm nay muốn xin hỗ trợ đào tạo nghề được không?",
+     False),  # another item
+    ("Em đã được Sở hướng dẫn lập đề án khuyến công nhà nước khác, giờ làm sao?", False),
 ])
 def test_support_the_state_already_paid_is_recognised(question, stated):
     assert funded_already(question) is stated

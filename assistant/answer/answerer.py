@@ -19,6 +19,7 @@ from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
+    KINDS,
     asks_issue_date,
     asks_validity,
     dated_passage,
@@ -27,7 +28,7 @@ from assistant.answer.validity import (
     mention_of,
     status_sentence,
 )
-from assistant.answer.verdict import asks_verdict, decide
+from assistant.answer.verdict import asks_verdict, decide, funded_already
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
@@ -42,8 +43,12 @@ from assistant.text import fold, nfc
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
+# 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
+# ('Trách nhiệm thực hiện Nghị định 45 …' does).
 _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation of)\s+(nghi dinh|thong tu|quyet dinh|"
-                          r"nghi quyet|decree|circular|decision)\b")
+                          r"nghi quyet|decree|circular|decision)\b.*\b(da|bao nhieu|ket qua|how many|did)\b|"
+                          r"\b(\d+ nam|ket qua|over|after)\b.*\b(thuc hien|trien khai|implementing)\s+"
+                          r"(nghi dinh|decree)\b")
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
                     r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
@@ -212,7 +217,7 @@ class Answerer:
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
-        if eligibility.funded_already(question) and (twice := self._not_twice(generation)):
+        if funded_already(question) and (twice := self._not_twice(generation)):
             return twice
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
@@ -221,7 +226,7 @@ class Answerer:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
         usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
-        # a question about one document; 'kết quả 10 năm thực hiện Nghị định 45' asks about what was done under it
+        # a question about one document, unless it asks what was done under it
         if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
             usable = [r for r in usable if r.chunk.doc_id in named] or usable
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
@@ -461,25 +466,27 @@ class Answerer:
         if (required := conditions.of_activity(generation, activity)) is not None:  # what the support buys must be
             condition = compose.clause_for(required.text.split(";")[0], "fact", required.text, compose.SECOND_CHARS)
             composition.lead += f" Điều kiện: {condition} [{composition.number(generation.chunk(required.chunk_id))}]."
-        composition.lead += self._priority(question, row.conditions, composition, generation)
+        composition.lead += self._priority(question, row, composition, generation)
         if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
             composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
                                             chunk.citation_label))
         return composition
 
     @staticmethod
-    def _priority(question: str, level: str, composition: Composition, generation) -> str:
-        """' Địa bàn ưu tiên (huyện nghèo) [2]: được hỗ trợ không quá 1,5 lần mức hỗ trợ [3].' when the question names
-        a priority place or trade the level itself is not for, else ''."""
+    def _priority(question: str, row, composition: Composition, generation) -> str:
+        """' Địa bàn ưu tiên (huyện nghèo) [2]: đề án do Bộ Công Thương phê duyệt được hỗ trợ tới không quá 1,5 lần mức
+        hỗ trợ [3].' when the question names a priority place or trade the level itself is not for, and the uplift is
+        set by the document of the level ('' otherwise: a province's own levels have rules of their own)."""
         found = priorities.table(generation)
-        named = [p for p in found.matched(question) if not found.matched(level) or p not in found.matched(level)]
-        if not named or found.uplift is None:
+        uplift = found.uplift
+        if uplift is None or generation.chunk(uplift[1]) is None or generation.chunk(uplift[1]).doc_id != row.doc_id:
             return ""
-        first = named[0]
-        uplift, uplift_chunk = found.uplift
-        listed = composition.number(generation.chunk(first.chunk_id))
-        return (f" {first.kind.capitalize()} ưu tiên ({first.phrase}) [{listed}]: được hỗ trợ {uplift} "
-                f"[{composition.number(generation.chunk(uplift_chunk))}].")
+        named = [p for p in found.matched(question) if p not in found.matched(row.conditions)]
+        if not named:
+            return ""
+        listed = composition.number(generation.chunk(named[0].chunk_id))
+        return (f" {named[0].kind.capitalize()} ưu tiên ({named[0].phrase}) [{listed}]: đề án do Bộ Công Thương phê "
+                f"duyệt được hỗ trợ tới {uplift[0]} [{composition.number(generation.chunk(uplift[1]))}].")
 
     @staticmethod
     def _not_twice(generation) -> Composition | None:
@@ -490,7 +497,8 @@ class Answerer:
         except CitationMissing:
             return None
         chunk = generation.chunk(cited["chunk_ids"][0])
-        rule = next((u for u in split_units(cited["text"]) if u.startswith("4.")), None)
+        clause = f"{eligibility.TTLT26_NOT_TWICE.clause}."
+        rule = next((u for u in split_units(cited["text"]) if u.startswith(clause)), None)
         if chunk is None or rule is None:
             return None
         composition = Composition(lead="", cited=[])
@@ -533,15 +541,16 @@ class Answerer:
         """'Kho chưa có toàn văn văn bản số 28/2018; Nghị quyết 23/2025/NQ-HĐND dẫn: Căn cứ Thông tư số 28/2018/TT-BTC
         ngày 28 tháng 3 năm 2018 … [1].' for a document asked about that only a passage of the corpus cites."""
         ref = refs.documents[0]
-        found = mention_of(ref.number, ref.year, generation.chunks)
+        found = mention_of(ref, generation.chunks)
         if found is None:
             return None
         chunk, clause = found
         composition = Composition(lead="", cited=[])
         meta = generation.document(chunk.doc_id)
         citing = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
-        name = f"số {ref.number}" + (f"/{ref.year}" if ref.year else "")
-        composition.lead = (f"Kho chưa có toàn văn văn bản {name}; {citing} dẫn: {compose.sentence(clause)} "
+        name = KINDS[ref.kind][0] if ref.kind in KINDS else "văn bản số"
+        name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
+        composition.lead = (f"Kho chưa có toàn văn {name}; {citing} dẫn: {compose.sentence(clause)} "
                             f"[{composition.number(chunk)}].")
         return composition
 

@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường 
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
 _NOT_CONTENT = STOPWORDS | {"còn", "khoản", "đối", "với", "áp", "dụng", "hỗ", "trợ"}
-_FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")
+_FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")  # a bound the value is over, not the value
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -116,8 +116,9 @@ def _window(text: str, start: int, end: int, limit: int) -> str:
             return (("…" if left > 0 else "") + text[left:head_end].strip() + " … " + text[span_left:span_right].strip()
                     + ("…" if span_right < len(text.rstrip(" .;")) else ""))
     cut = min(span_right, span_left + limit)
-    if cut < len(text) and text[cut - 1:cut + 1].strip() == text[cut - 1:cut + 1]:  # never inside a word ('cấp t…')
-        cut = max(text.rfind(" ", span_left, cut), span_left + 1)
+    space = text.rfind(" ", span_left, cut)
+    if cut < len(text) and text[cut - 1:cut + 1].strip() == text[cut - 1:cut + 1] and space > span_left:
+        cut = space  # never inside a word ('cấp t…')
     return _ellipsis(text, span_left, cut)
 
 
@@ -235,14 +236,22 @@ def yes_no_prefix(unit: str, coverage: float) -> str:
 def exception_for(question: str, text: str, said: str) -> str | None:
     """The sentence of `text` excluding the case a question describes ('… không áp dụng đối với các khoản vay đã quá
     thời hạn trả nợ …' for a loan 'đã quá hạn trả nợ'): a negated sentence holding at least two of the question's
-    words that what the answer already `said` lacks, compared with their diacritics ('dời' is not 'đối'); None when
-    there is none."""
+    words that what the answer already `said` lacks, two of them side by side, compared with their diacritics ('dời'
+    is not 'đối'); None when there is none."""
     asked = _plain_words(question) - _plain_words(said)
+    question_pairs = _pairs(question)
     for start, end in _pieces(text):
         piece = text[start:end]
-        if _NEGATION.search(piece.lower()) and len(asked & _plain_words(piece)) >= 2:
+        shared = asked & _plain_words(piece)
+        if _NEGATION.search(piece.lower()) and len(shared) >= 2 and question_pairs & _pairs(piece):
             return tidy(piece)
     return None
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent lower-cased words with their diacritics ('trả nợ'): a phrase the question and a text share."""
+    said = [w.lower() for w in words(text)]
+    return {(a, b) for a, b in zip(said, said[1:], strict=False) if a not in _NOT_CONTENT and b not in _NOT_CONTENT}
 
 
 def _plain_words(text: str) -> set[str]:
@@ -269,10 +278,37 @@ def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool
     stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
     if not asserted or not stated:
         return None
-    # 'chiếm trên 50%' is met by the '70%' a question states: a floor is not a value to match
-    floors = [_numbers(m.group(0)) for m in values_of(unit, answer_type) if _FLOOR.search(unit[:m.start()][-25:])]
-    met = any(a and f and a[0] >= f[0] for a in asserted for f in floors)
-    return bool(asserted & stated) or met
+    return bool(asserted & stated) or _meets_floor(question, unit, answer_type)
+
+
+def _meets_floor(question: str, unit: str, answer_type: str) -> bool:
+    """'chiếm trên 50%' is met by the '70%' a question states: a floor ('trên', 'tối thiểu', 'ít nhất', 'không
+    dưới', 'từ … trở lên') is compared with a value in the same unit, not matched; a range 'từ 30% đến 50%' is none."""
+    floors = []
+    for match in values_of(unit, answer_type):
+        before, after = unit[: match.start()][-25:], unit[match.end(): match.end() + 15]
+        floor = _FLOOR.search(before)
+        if floor and (floor.group(1) != "từ" or after.lstrip().startswith("trở lên")):
+            floors.append((_amount(match.group(0)), floor.group(1)))
+    for match in values_of(question, answer_type):
+        value = _amount(match.group(0))
+        for bound, word in floors:
+            if value and bound and value[1] == bound[1] and (value[0] > bound[0] if word == "trên" else
+                                                              value[0] >= bound[0]):
+                return True
+    return False
+
+
+def _amount(value: str) -> tuple[float, str] | None:
+    """A value's number and unit ('70%' -> (70.0, '%'), '1,5 tỷ' -> (1500.0, 'triệu')), None without a number."""
+    number = re.search(r"\d+(?:[.,]\d+)*", value)
+    if number is None:
+        return None
+    amount = float(number.group(0).replace(".", "").replace(",", "."))
+    unit = value[number.end():].strip().split()[0] if value[number.end():].strip() else ""
+    if unit.startswith("tỷ"):
+        return amount * 1000, "triệu"
+    return amount, unit.strip(".,;")
 
 
 def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.question import ends_yes_no
+from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, nfc
 
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
@@ -85,7 +87,6 @@ def _subject(first: str) -> str:
 
 
 # 'Có được hỗ trợ không, mức bao nhiêu?' asks one thing: how much of the support asked about.
-_YES_NO_END = re.compile(r"\b(không|khong|ko)\s*$", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"^(?:(?:nếu có thì|nếu được thì|neu co thi)\s+)?"
                        r"(?:(?:mức|muc|được|duoc|hỗ trợ|ho tro|tối đa|toi da)\s+)*"
                        r"(?:bao nhiêu|bao nhieu|bao nhiu)(?:\s+(?:tiền|tien|%|phần trăm))?$", re.IGNORECASE)
@@ -93,7 +94,7 @@ _HOW_MUCH = re.compile(r"^(?:(?:nếu có thì|nếu được thì|neu co thi)\s
 
 def _how_much_of(piece: str, previous: str) -> bool:
     """Whether the piece only asks how much of what the yes/no piece before it asks about."""
-    return bool(_YES_NO_END.search(previous) and _HOW_MUCH.match(piece.strip()))
+    return bool(ends_yes_no(expand_shorthand(previous)) and _HOW_MUCH.match(piece.strip()))
 
 
 def _scene_and_ask(sentence: str) -> tuple[str, str]:

@@ -54,7 +54,8 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
-_QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»]{3,80})[\"“”'‘’«»]")
+# A quoted term: in double or curly quotes, or in single quotes that open after a space ('What's' is no quote).
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,80})[\"”»]|(?<!\w)['‘]([^'‘’]{3,80})['’](?!\w)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -136,9 +137,12 @@ def defined_term(question: str) -> str:
     """The term a definition question asks about: the quoted one ('Nghị định 45 định nghĩa "kế hoạch khuyến công" là
     gì?'), else the words before 'là gì' / 'được hiểu là' ('Cơ sở công nghiệp nông thôn là gì?')."""
     if quoted := _QUOTED.search(question):
-        return quoted.group(1).strip()
-    head = re.split(r"\s+(?:là gì|là như thế nào|được hiểu|nghĩa là)\b", question, maxsplit=1, flags=re.IGNORECASE)[0]
-    return re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE).strip(" ?")
+        return (quoted.group(1) or quoted.group(2)).strip()
+    asking = re.search(r"\s+(?:la gi|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
+    head = question[: asking.start()] if asking and len(fold(question)) == len(question) else question
+    head = re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE)  # 'Trong Thông tư 36, …'
+    head = DOC_NUMBER.sub(" ", head)  # 'Nghị định 45/2012 định nghĩa …' names where, not what
+    return re.sub(r"^\s*(?:định nghĩa|khái niệm)\s+(?:về\s+)?", "", head.strip(), flags=re.IGNORECASE).strip(" ?")
 
 
 def years_in(question: str) -> list[str]:

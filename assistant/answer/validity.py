@@ -84,13 +84,14 @@ def _bare(note: str) -> str:
 def issued_phrase(meta: dict, opening: str) -> str:
     """When a document was issued, as its opening writes that date ('ngày 01 tháng 08 năm 2014'), else from the
     manifest; a date of another document the opening cites ('căn cứ Nghị định … ngày 21 tháng 5 năm 2012') is not
-    it."""
+    it. Without a manifest date (an upload), the first date of its opening lines."""
     issued = _iso(meta.get("issued") or "")
-    for written in re.finditer(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", opening):
-        day, month, year = (int(g) for g in written.groups())
-        if (day, month, year) == issued:
-            return written.group(0)
-    return vietnamese_date(meta.get("issued") or "")
+    written = list(re.finditer(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", opening))
+    if issued is None:  # an upload without a date of issue: its opening lines date it
+        head = len("\n".join(opening.splitlines()[:3]))
+        return next((w.group(0) for w in written if w.start() < head), "")
+    return next((w.group(0) for w in written if tuple(int(g) for g in w.groups()) == issued),
+                vietnamese_date(meta["issued"]))
 
 
 def dated_passage(meta: dict, own: list, every: list) -> object | None:
@@ -128,12 +129,19 @@ def effect_chunk(chunks: list) -> object | None:
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
 
 
-def mention_of(number: int, year: int | None, chunks: list) -> tuple[object, str] | None:
+# Each kind of document: its name and the code of its số hiệu ('28/2018/TT-BTC' is a Thông tư).
+KINDS = {"thong tu lien tich": ("Thông tư liên tịch", "TTLT"), "thong tu": ("Thông tư", "TT"),
+         "nghi dinh": ("Nghị định", "NĐ"), "quyet dinh": ("Quyết định", "QĐ"), "nghi quyet": ("Nghị quyết", "NQ")}
+
+
+def mention_of(ref, chunks: list) -> tuple[object, str] | None:
     """The first passage citing a document the corpus does not hold ('Thông tư số 28/2018/TT-BTC ngày 28 tháng 3 năm
-    2018 … được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC'), with the clause that cites it; None when none
+    2018 … được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC'), a dated citation first, with the clause that cites
+    it; only a số hiệu of the kind asked ('Nghị định 28/2018' is not 'Thông tư số 28/2018/TT-BTC'); None when none
     does."""
-    year_pattern = str(year) if year else r"\d{4}"
-    cited = re.compile(rf"(?<![\d/]){number}/{year_pattern}/[\wĐđ-]+(\s+ngày)?")
+    year = str(ref.year) if ref.year else r"\d{4}"
+    code = KINDS[ref.kind][1] if ref.kind in KINDS else r"[\wĐđ]+"
+    cited = re.compile(rf"(?<![\d/]){ref.number}/{year}/{code}(?![\wĐđ])[\wĐđ-]*(\s+ngày)?")
     found = [(chunk, clause.strip(" ;."), match) for chunk in chunks
              for clause in re.split(r"(?<=[;.])\s+|\n", chunk.text) if (match := cited.search(clause))]
     dated = [(chunk, clause) for chunk, clause, match in found if match.group(1)]  # one saying when it was issued

@@ -25,6 +25,13 @@ _OTHER_SCHEME = re.compile(r"\b(cong nhan|lang nghe|nghe truyen thong|binh chon|
 # establishment is who it is for, not who asks.
 _FOR_WHOM = re.compile(r"^(?!\W*(co so|ho kinh doanh|doanh nghiep|hop tac xa|to hop tac|cong ty|xuong)\b).{3,}?"
                        r"\bcho (cac )?(co so|ho kinh doanh|doanh nghiep|hop tac xa)\b.*\bco duoc\b")
+# The asker says the state already paid ('đã được một chương trình khác của nhà nước hỗ trợ tiền mua máy', 'đã nhận
+# tiền từ một chương trình ngân sách khác') and asks for more for that same thing ('xin thêm … cho chính khoản đó').
+_PAID = re.compile(r"\bda (duoc|nhan)\b(?: \S+){0,8}? (ho tro|cap|chi|tien|kinh phi)\b")
+_PAYER = re.compile(r"\b(chuong trinh|ngan sach|nguon (kinh phi|von))\b(?: \S+){0,3}? (khac|nha nuoc)\b|"
+                    r"\bngan sach nha nuoc\b")
+_AGAIN = re.compile(r"\b(xin them|them kinh phi|cho chinh|(khoan|hang muc|noi dung|may) (do|ay)|cung (mot )?"
+                    r"(khoan|hang muc|noi dung))\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
@@ -120,3 +127,10 @@ def follow_up(question: str, history: list[dict]) -> str | None:
         return None
     asked = next((m.get("content", "") for m in reversed(history) if m.get("role") == "user"), "")
     return f"{asked.rstrip(' ?.')}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
+
+
+def funded_already(question: str) -> bool:
+    """Whether the asker says the state already paid for the very thing they ask support for again (a rule asked
+    about, or another item, is not)."""
+    folded = fold(question)
+    return bool(_ASKER.search(folded) and _PAID.search(folded) and _PAYER.search(folded) and _AGAIN.search(folded))

@@ -10,7 +10,7 @@ from assistant.documents.units import split_units
 from assistant.search.glossary import activity_of
 
 # What is supported must be so: 'được lựa chọn … phải', 'được hỗ trợ ứng dụng phải là …'.
-_REQUIRED = re.compile(r"\bđược (?:lựa chọn|hỗ trợ)\b[^;.]*?\bphải\b", re.IGNORECASE)
+_REQUIRED = re.compile(r"\bđược (?:lựa chọn|hỗ trợ)\b[^;.]*?(?<!không )\bphải\b", re.IGNORECASE)
 
 
 @dataclass

@@ -10,8 +10,7 @@ from assistant.documents.units import split_units, strip_mark
 from assistant.text import fold
 
 # '<Term> (sau đây gọi tắt là …) là …' at the start of a numbered unit: a term of at most eight words.
-_DEFINES = re.compile(r"^(?P<term>[A-ZĐÀ-Ỹ][^\s,.;:()]*(?: [^\s,.;:()]+){0,7})\s+(?:\([^)]*\)\s+)?"
-                      r"(?:là|được hiểu là)\s+(?!cơ quan nhà nước)")
+_DEFINES = re.compile(r"^(?P<term>[^\s,.;:()]+(?: [^\s,.;:()]+){0,7})\s+(?:\([^)]*\)\s+)?(?:là|được hiểu là)\s")
 
 
 @dataclass
@@ -21,6 +20,7 @@ class Definition:
     term: str
     text: str
     chunk_id: str
+    doc_id: str
 
 
 def extract(chunks: list) -> list[Definition]:
@@ -29,8 +29,9 @@ def extract(chunks: list) -> list[Definition]:
     for chunk in chunks:
         for unit in split_units(chunk.text):
             match = _DEFINES.match(strip_mark(unit)) if re.match(r"^\d+\.\s", unit) else None
-            if match and not match.group("term").endswith(("không", "không phải")):
-                found.append(Definition(match.group("term"), unit, chunk.id))
+            term = match.group("term") if match else ""
+            if term[:1].isupper() and not term.endswith(("không", "không phải")):  # a term is capitalised
+                found.append(Definition(term, unit, chunk.id, chunk.doc_id))
     return found
 
 
@@ -46,5 +47,5 @@ def lookup(generation, term: str, doc_ids: list[str] | None = None) -> Definitio
     matches = [d for d in table(generation)
                if asked == fold(d.term) or (asked.startswith(fold(d.term) + " ") and len(d.term.split()) >= 2)]
     if doc_ids:
-        matches = [d for d in matches if d.chunk_id.split("#")[0] in doc_ids] or matches
+        matches = [d for d in matches if d.doc_id in doc_ids] or matches
     return max(matches, key=lambda d: len(d.term), default=None)

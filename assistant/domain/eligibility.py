@@ -50,8 +50,9 @@ TT46_CLEANER = Address(TT_46, 3, 2)
 TT46_WARD = Address(TT_46, 3, 1, "đ")
 TT46_PRIORITY_AREAS = Address(TT_46, 6, 1)
 TT46_PRIORITY_PRODUCTS = Address(TT_46, 6, 2)
+TTLT_26 = "ttlt-26-2014-btc-bct"
 # Thông tư liên tịch 26/2014 Điều 7 khoản 4: no khuyến công money for what the state already paid for.
-TTLT26_NOT_TWICE = Address("ttlt-26-2014-btc-bct", 7, 4)
+TTLT26_NOT_TWICE = Address(TTLT_26, 7, 4)
 ENTITY_ADDRESSES = {"doanh_nghiep_nho_va_vua": Address(TT_46, 3, 1, "a"), "hop_tac_xa": Address(TT_46, 3, 1, "b"),
                     "to_hop_tac": Address(TT_46, 3, 1, "b"), "ho_kinh_doanh": Address(TT_46, 3, 1, "c")}
 AMENDMENTS = (
@@ -250,21 +251,6 @@ def _priorities(applicant: Applicant, group: str | None, folded_sector: str) -> 
     if applicant.typical_product:
         found.append(Reason("Sản phẩm công nghiệp nông thôn tiêu biểu đã được công nhận.", ND45_PRIORITY_TRADES))
     return found
-
-
-# 'đã được một chương trình khác của nhà nước hỗ trợ …', 'đã nhận tiền từ một chương trình ngân sách khác …'
-_FUNDED = re.compile(r"\bda (duoc|nhan)\b.{0,80}\b(chuong trinh|ngan sach|nguon (kinh phi|von)|nha nuoc)\b.{0,20}"
-                     r"\b(khac|nha nuoc)\b|"
-                     r"\b(chuong trinh|ngan sach|nguon) khac\b.{0,60}\bda (duoc )?(ho tro|cap|chi)\b")
-
-
-_ASKER = re.compile(r"\b(toi|chung toi|minh|em)\b")
-
-
-def funded_already(question: str) -> bool:
-    """Whether the asker says the state already paid for what they ask support for (a rule asked about is not)."""
-    folded = fold(question)
-    return bool(_ASKER.search(folded) and _FUNDED.search(folded))
 
 
 def evaluate(applicant: Applicant, generation) -> Verdict:

@@ -211,7 +211,7 @@ ACTIVITIES = (
     (r"cum lien ket", "hình thành cụm liên kết doanh nghiệp công nghiệp"),
     (r"xu ly o nhiem|xu ly nuoc thai|xu ly chat thai|he thong xu ly", "sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi "
                                                                        "trường"),
-    (r"di doi|di chuyen vao cum|chuyen vao (?:khu|cum)|lai suat|lai vay|vay von|vay ngan hang|interest",
+    (r"di doi|chuyen vao cum|lai suat|lai vay|vay von|interest",
      "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"),
     (r"quy hoach chi tiet", "lập quy hoạch chi tiết cụm công nghiệp"),
     (r"ha tang cum|ket cau ha tang", "đầu tư xây dựng kết cấu hạ tầng cụm công nghiệp"),
