@@ -503,3 +503,17 @@ def test_a_stated_value_above_a_floor_meets_it_rather_than_contradicting_it():
 def test_a_bank_loan_for_machines_is_the_machine_level_not_the_relocation_interest(answerer):
     answer = answerer.ask("Tôi vay ngân hàng để mua máy CNC thì được hỗ trợ bao nhiêu?")
     assert "200 triệu đồng/cơ sở" in answer.lead and "lãi suất" not in answer.lead
+
+
+def test_the_kind_of_thing_a_list_question_asks_for_is_read():
+    assert lists.listed_noun("Sản phẩm được chia thành những nhóm nào?") == "nhom"
+    assert lists.listed_noun("Hồ sơ gồm những giấy tờ gì?") == "giay to"
+    assert lists.listed_noun("Mức hỗ trợ là bao nhiêu?") == ""
+
+
+@require_corpus()
+def test_a_list_whose_introduction_names_what_is_asked_is_chosen(answerer):
+    answer = answerer.ask("Sản phẩm tham gia bình chọn sản phẩm công nghiệp nông thôn tiêu biểu được chia thành "
+                          "những nhóm nào?")
+    assert answer.lead.startswith("Gồm 4 nội dung: Nhóm sản phẩm thủ công mỹ nghệ;")
+    assert answer.citations[0].chunk_id == "tt-26-2014-bct#d5"

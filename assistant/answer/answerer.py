@@ -262,7 +262,7 @@ class Answerer:
         special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question)))
         listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
         if not special_case and listing:
-            listed = self._list_lead(intent, ranked, chunks, generation)
+            listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:
                 return listed
         if intent.type == "comparison":
@@ -396,10 +396,11 @@ class Answerer:
             return
         composition.quotes.append(Quote(text, composition.number(chunk), chunk.citation_label))
 
-    def _list_lead(self, intent: Intent, ranked: list[Evidence], chunks: list, generation) -> Composition | None:
+    def _list_lead(self, question: str, intent: Intent, ranked: list[Evidence], chunks: list,
+                   generation) -> Composition | None:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
         weight = term_scorer(generation).weight
-        chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight)]
+        chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight, lists.listed_noun(question))]
         group = lists.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
         if group is None:
             return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
