@@ -14,6 +14,7 @@ from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content_terms, term_scorer, values_of
 from assistant.answer.followup import previous_topic, standalone_question
+from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
@@ -28,11 +29,11 @@ from assistant.answer.validity import (
     mention_of,
     status_sentence,
 )
-from assistant.answer.verdict import asks_verdict, decide, funded_already
+from assistant.answer.verdict import asks_verdict, decide, funded_already, not_twice
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import conditions, definitions, eligibility, priorities, support_levels
+from assistant.domain import definitions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import parse_references, resolve
@@ -217,7 +218,7 @@ class Answerer:
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
-        if funded_already(question) and (twice := self._not_twice(generation)):
+        if funded_already(question) and (twice := not_twice(generation)):
             return twice
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
@@ -255,7 +256,7 @@ class Answerer:
                  generation, brief: bool = False) -> Composition:
         """`brief`: one part of a question of several, whose lead states its best unit only."""
         chunks = [r.chunk for r in usable]
-        level = self._level_lead(question, intent, usable, generation)
+        level = level_lead(question, intent, usable, generation)
         if level is not None:
             return level
         # 'Huyện không tổ chức … thì nộp hồ sơ thế nào?': the provision for that case answers, not the usual list
@@ -431,83 +432,6 @@ class Answerer:
         composition.lead = "; ".join(parts) + "."
         return composition
 
-    def _level_lead(self, question: str, intent: Intent, usable: list[SearchResult], generation) -> Composition | None:
-        """A support-level question naming an activity leads with that row of the support-level table."""
-        activity = intent.slots.get("activity")
-        # 'bao nhiêu / tối đa …', an establishment asking whether it is supported, or an amount asserted to be checked
-        asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
-                      or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
-        asserted = intent.slots.get("asserts")
-        if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
-                or not asks_level or asserted not in (None, "amount"):
-            return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
-        row = support_levels.best_row(support_levels.table(generation), activity, question,
-                                      [r.chunk.id for r in usable])
-        chunk = generation.chunk(row.chunk_id) if row else None
-        elsewhere = row is not None and row.doc_id not in {r.chunk.doc_id for r in usable}
-        if chunk is None or (elsewhere and parse_references(question).documents):
-            return None  # 'Theo Nghị quyết 23/2025 …, mức chi … là bao nhiêu?' is asked of that document only
-        composition = Composition(lead="", cited=[])
-        n = composition.number(chunk)
-        # Every level the passage states for this activity (a new-technology model and an existing one, say).
-        siblings = [r for r in support_levels.table(generation)
-                    if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
-        clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
-        clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
-        # a yes/no question asserting a level is checked; 'dây chuyền trị giá 300 triệu … được bao nhiêu?' states a cost
-        yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
-        prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
-            "Có. " if intent.type == "eligibility" else "")
-        if yes_no and (excluded := compose.exception_for(question, chunk.text, clause)):
-            composition.lead = f"Không. {compose.sentence(excluded)} [{n}]."  # the rule excludes the stated case
-            return composition
-        superseded = generation.document(row.doc_id).get("status") == "superseded"
-        tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
-        composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."
-        if (required := conditions.of_activity(generation, activity)) is not None:  # what the support buys must be
-            condition = compose.clause_for(required.text.split(";")[0], "fact", required.text, compose.SECOND_CHARS)
-            composition.lead += f" Điều kiện: {condition} [{composition.number(generation.chunk(required.chunk_id))}]."
-        composition.lead += self._priority(question, row, composition, generation)
-        if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
-            composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
-                                            chunk.citation_label))
-        return composition
-
-    @staticmethod
-    def _priority(question: str, row, composition: Composition, generation) -> str:
-        """' Địa bàn ưu tiên (huyện nghèo) [2]: đề án do Bộ Công Thương phê duyệt được hỗ trợ tới không quá 1,5 lần mức
-        hỗ trợ [3].' when the question names a priority place or trade the level itself is not for, and the uplift is
-        set by the document of the level ('' otherwise: a province's own levels have rules of their own)."""
-        found = priorities.table(generation)
-        uplift = found.uplift
-        if uplift is None or generation.chunk(uplift[1]) is None or generation.chunk(uplift[1]).doc_id != row.doc_id:
-            return ""
-        named = [p for p in found.matched(question) if p not in found.matched(row.conditions)]
-        if not named:
-            return ""
-        listed = composition.number(generation.chunk(named[0].chunk_id))
-        return (f" {named[0].kind.capitalize()} ưu tiên ({named[0].phrase}) [{listed}]: đề án do Bộ Công Thương phê "
-                f"duyệt được hỗ trợ tới {uplift[0]} [{composition.number(generation.chunk(uplift[1]))}].")
-
-    @staticmethod
-    def _not_twice(generation) -> Composition | None:
-        """'Không. … chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi … [1].'
-        for an asker the state already paid for the same thing (None when the index lacks the rule)."""
-        try:
-            cited = eligibility.cite(eligibility.TTLT26_NOT_TWICE, generation)
-        except CitationMissing:
-            return None
-        chunk = generation.chunk(cited["chunk_ids"][0])
-        clause = f"{eligibility.TTLT26_NOT_TWICE.clause}."
-        rule = next((u for u in split_units(cited["text"]) if u.startswith(clause)), None)
-        if chunk is None or rule is None:
-            return None
-        composition = Composition(lead="", cited=[])
-        rule_text, n = compose.sentence(strip_mark(rule)), composition.number(chunk)
-        composition.lead = f"Không. Điều kiện để được hỗ trợ kinh phí khuyến công: {rule_text} [{n}]."
-        composition.units.append(rule)
-        return composition
-
     def _verdict(self, question: str, intent: Intent, generation) -> Composition:
         verdict = decide(question, intent, generation)
         composition = Composition(lead="", cited=[])
@@ -539,7 +463,7 @@ class Answerer:
 
     @staticmethod
     def _cited_elsewhere(refs, generation) -> Composition | None:
-        """'Kho chưa có toàn văn văn bản số 28/2018; Nghị quyết 23/2025/NQ-HĐND dẫn: Căn cứ Thông tư số 28/2018/TT-BTC
+        """'Kho chưa có toàn văn Thông tư 28/2018; Nghị quyết 23/2025/NQ-HĐND dẫn: Căn cứ Thông tư số 28/2018/TT-BTC
         ngày 28 tháng 3 năm 2018 … [1].' for a document asked about that only a passage of the corpus cites."""
         ref = refs.documents[0]
         found = mention_of(ref, generation.chunks)

@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answer import compose
+from assistant.answer.compose import Composition
 from assistant.answer.question import Intent
+from assistant.documents.units import split_units, strip_mark
 from assistant.domain import eligibility
+from assistant.domain.eligibility import CitationMissing
 from assistant.text import fold
 
 CLARIFY_PLACE = "Cơ sở của bạn sản xuất ở xã, thị trấn hay ở phường?"
@@ -134,3 +138,22 @@ def funded_already(question: str) -> bool:
     about, or another item, is not)."""
     folded = fold(question)
     return bool(_ASKER.search(folded) and _PAID.search(folded) and _PAYER.search(folded) and _AGAIN.search(folded))
+
+
+def not_twice(generation) -> Composition | None:
+    """'Không. … chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi … [1].'
+    for an asker the state already paid for the same thing (None when the index lacks the rule)."""
+    try:
+        cited = eligibility.cite(eligibility.TTLT26_NOT_TWICE, generation)
+    except CitationMissing:
+        return None
+    chunk = generation.chunk(cited["chunk_ids"][0])
+    clause = f"{eligibility.TTLT26_NOT_TWICE.clause}."
+    rule = next((u for u in split_units(cited["text"]) if u.startswith(clause)), None)
+    if chunk is None or rule is None:
+        return None
+    composition = Composition(lead="", cited=[])
+    rule_text, n = compose.sentence(strip_mark(rule)), composition.number(chunk)
+    composition.lead = f"Không. Điều kiện để được hỗ trợ kinh phí khuyến công: {rule_text} [{n}]."
+    composition.units.append(rule)
+    return composition

@@ -1,0 +1,71 @@
+"""Support-level leads: the row of the support-level table for the activity a question names, with what the
+support requires and the higher ceiling of a priority place or trade the question names."""
+
+from __future__ import annotations
+
+from assistant.answer import compose
+from assistant.answer.compose import Composition, Quote
+from assistant.answer.question import Intent, ends_yes_no
+from assistant.answer.verdict import asks_verdict
+from assistant.domain import conditions, priorities, support_levels
+from assistant.search.references import parse_references
+from assistant.search.retrieval import SearchResult
+
+
+def level_lead(question: str, intent: Intent, usable: list[SearchResult], generation) -> Composition | None:
+    """A support-level question naming an activity leads with that row of the support-level table."""
+    activity = intent.slots.get("activity")
+    # 'bao nhiêu / tối đa …', an establishment asking whether it is supported, or an amount asserted to be checked
+    asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
+                  or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
+    asserted = intent.slots.get("asserts")
+    if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
+            or not asks_level or asserted not in (None, "amount"):
+        return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
+    row = support_levels.best_row(support_levels.table(generation), activity, question,
+                                  [r.chunk.id for r in usable])
+    chunk = generation.chunk(row.chunk_id) if row else None
+    elsewhere = row is not None and row.doc_id not in {r.chunk.doc_id for r in usable}
+    if chunk is None or (elsewhere and parse_references(question).documents):
+        return None  # 'Theo Nghị quyết 23/2025 …, mức chi … là bao nhiêu?' is asked of that document only
+    composition = Composition(lead="", cited=[])
+    n = composition.number(chunk)
+    # Every level the passage states for this activity (a new-technology model and an existing one, say).
+    siblings = [r for r in support_levels.table(generation)
+                if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
+    clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
+    clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
+    # a yes/no question asserting a level is checked; 'dây chuyền trị giá 300 triệu … được bao nhiêu?' states a cost
+    yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
+    prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
+        "Có. " if intent.type == "eligibility" else "")
+    if yes_no and (excluded := compose.exception_for(question, chunk.text, clause)):
+        composition.lead = f"Không. {compose.sentence(excluded)} [{n}]."  # the rule excludes the stated case
+        return composition
+    superseded = generation.document(row.doc_id).get("status") == "superseded"
+    tag = "; văn bản đã bị thay thế, xem lưu ý" if superseded else ""
+    composition.lead = f"{prefix}{compose.sentence(clause)} [{n}] ({activity.split(',')[0]}{tag})."
+    if (required := conditions.of_activity(generation, activity)) is not None:  # what the support buys must be
+        condition = compose.clause_for(required.text.split(";")[0], "fact", required.text, compose.SECOND_CHARS)
+        composition.lead += f" Điều kiện: {condition} [{composition.number(generation.chunk(required.chunk_id))}]."
+    composition.lead += _priority(question, row, composition, generation)
+    if "…" in clause:  # the lead shows part of the passage: the quote shows more of it
+        composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
+                                        chunk.citation_label))
+    return composition
+
+
+def _priority(question: str, row, composition: Composition, generation) -> str:
+    """' Địa bàn ưu tiên (huyện nghèo) [2]: đề án do Bộ Công Thương phê duyệt được hỗ trợ tới không quá 1,5 lần mức
+    hỗ trợ [3].' when the question names a priority place or trade the level itself is not for, and the uplift is
+    set by the document of the level ('' otherwise: a province's own levels have rules of their own)."""
+    found = priorities.table(generation)
+    uplift = found.uplift
+    if uplift is None or generation.chunk(uplift[1]) is None or generation.chunk(uplift[1]).doc_id != row.doc_id:
+        return ""
+    named = [p for p in found.matched(question) if p not in found.matched(row.conditions)]
+    if not named:
+        return ""
+    listed = composition.number(generation.chunk(named[0].chunk_id))
+    return (f" {named[0].kind.capitalize()} ưu tiên ({named[0].phrase}) [{listed}]: đề án do Bộ Công Thương phê "
+            f"duyệt được hỗ trợ tới {uplift[0]} [{composition.number(generation.chunk(uplift[1]))}].")
