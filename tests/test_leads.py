@@ -1,7 +1,10 @@
 """The lead that answers: questions of several parts, the sentence that answers a restated condition, the list a
 question names inside a passage, inline lists told by their items."""
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -10,6 +13,7 @@ from assistant.answer.answerer import Answerer
 from assistant.answer.evidence import counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze
+from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
 from assistant.search.retrieval import Searcher
@@ -517,3 +521,21 @@ def test_a_list_whose_introduction_names_what_is_asked_is_chosen(answerer):
                           "những nhóm nào?")
     assert answer.lead.startswith("Gồm 4 nội dung: Nhóm sản phẩm thủ công mỹ nghệ;")
     assert answer.citations[0].chunk_id == "tt-26-2014-bct#d5"
+
+
+@require_corpus()
+def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
+    # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).
+    script = tmp_path / "ask.py"
+    script.write_text(
+        "from assistant.answer.answerer import Answerer\n"
+        "from assistant.config import Settings\n"
+        "from assistant.search.retrieval import Searcher\n"
+        "answerer = Answerer(Searcher(Settings.from_env()))\n"
+        "print(answerer.ask('Công ty tôi là doanh nghiệp lớn, nhà máy ở nội thành, muốn áp dụng sản xuất sạch hơn. "
+        "Vậy có thuộc diện được khuyến công hỗ trợ không hay chỉ dành cho cơ sở nhỏ ở nông thôn?').answer)\n",
+        encoding="utf-8")
+    answers = {seed: subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                                    cwd=PROJECT_ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+               for seed in ("0", "9")}
+    assert answers["0"] and answers["0"] == answers["9"]

@@ -3,6 +3,7 @@ templates), then at most two short supporting quotes, each trimmed to the clause
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -208,7 +209,7 @@ def _best_window(text: str, wanted: set[str], limit: int, weight) -> tuple[int, 
 
     def gain(window: tuple[int, int]) -> tuple[float, int]:
         terms = wanted & set(content_terms(text[window[0]:window[1]]))
-        return sum(weight(t) for t in terms), -(window[1] - window[0])
+        return math.fsum(weight(t) for t in terms), -(window[1] - window[0])
     return max(windows, key=gain, default=(0, len(text)))
 
 
@@ -371,7 +372,7 @@ def focus_coverage(focus: str, unit: str, weight=None) -> float:
     present = set(content_terms(unit))
     if max(sorted(wanted), key=weight) not in present:  # sorted: the same term on a tie, run after run
         return 0.0
-    return sum(weight(t) for t in wanted & present) / sum(weight(t) for t in wanted)
+    return math.fsum(weight(t) for t in wanted & present) / math.fsum(weight(t) for t in wanted)
 
 
 def with_heading(unit: str, chunk_text: str, clause_heading: str = "", kind: str = "") -> str:

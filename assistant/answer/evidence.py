@@ -162,9 +162,9 @@ class TermScorer:
         terms = content_terms(unit)
         present = set(terms)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
-        total = sum(self.weight(t) ** power for t in wanted)
-        matched = sum(self.weight(t) ** power for t in wanted & present)
-        matched += 0.5 * sum(self.weight(t) ** power for t in (wanted & heading) - present)
+        total = math.fsum(self.weight(t) ** power for t in wanted)
+        matched = math.fsum(self.weight(t) ** power for t in wanted & present)
+        matched += 0.5 * math.fsum(self.weight(t) ** power for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
         bonus = 0.05 * len(pairs & set(zip(terms, terms[1:], strict=False)))
         return matched / total + bonus if total else 0.0

@@ -3,6 +3,7 @@ question names, item names that fit a phone's line, and 'Gồm 4 nội dung: A; 
 
 from __future__ import annotations
 
+import math
 import re
 
 from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms
@@ -99,7 +100,7 @@ def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, li
     groups = list_groups(chunk_text, title)
 
     def named(index: int) -> tuple[float, int]:
-        return sum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
+        return math.fsum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
     return groups[max(range(len(groups)), key=named)] if groups else None
 
 
@@ -179,7 +180,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     topic = " ".join(content_terms(DOC_NUMBER.sub(" ", focus)))  # 'trong Thông tư 36/2013' only scopes the question
     wanted = set(terms)
     pairs = set(zip(terms, terms[1:], strict=False))
-    total = sum(weight(t) for t in wanted) or 1.0
+    total = math.fsum(weight(t) for t in wanted) or 1.0
     best_score = ranked[0].score or 1.0
     scores: dict[int, float] = {}
     for evidence in ranked:
@@ -189,7 +190,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         chunk = chunks[index]
         units = split_units(chunk.text)
         head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
-        overlap = sum(weight(t) for t in wanted & set(head_terms)) / total
+        overlap = math.fsum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         listed = 1.0 if list_groups(chunk.text) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
