@@ -53,6 +53,8 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
+# The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
+# means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
 # A quoted term: in double or curly quotes, or in single quotes that open after a space ('What's' is no quote).
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,80})[\"”»]|(?<!\w)['‘]([^'‘’]{3,80})['’](?!\w)")
