@@ -63,7 +63,8 @@ def _priority(question: str, row, composition: Composition, generation) -> str:
     uplift = found.uplift
     if uplift is None or generation.chunk(uplift[1]) is None or generation.chunk(uplift[1]).doc_id != row.doc_id:
         return ""
-    named = [p for p in found.matched(question) if p not in found.matched(row.conditions)]
+    own = found.matched(row.conditions)  # what the level itself is for ('tại các địa bàn … đặc biệt khó khăn')
+    named = [p for p in found.matched(question) if p not in own]
     if not named:
         return ""
     listed = composition.number(generation.chunk(named[0].chunk_id))
