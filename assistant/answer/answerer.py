@@ -20,7 +20,6 @@ from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
-    KINDS,
     asks_issue_date,
     asks_validity,
     dated_passage,
@@ -36,7 +35,7 @@ from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
-from assistant.search.references import parse_references, resolve
+from assistant.search.references import DOC_KINDS, parse_references, resolve
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, nfc
@@ -473,7 +472,7 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         meta = generation.document(chunk.doc_id)
         citing = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
-        name = KINDS[ref.kind][0] if ref.kind in KINDS else "văn bản số"
+        name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
         name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
         composition.lead = (f"Kho chưa có toàn văn {name}; {citing} dẫn: {compose.sentence(clause)} "
                             f"[{composition.number(chunk)}].")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.currency import STATUS_LABELS, doc_label, vietnamese_note
+from assistant.search.references import DOC_KINDS
 from assistant.text import fold
 
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
@@ -129,18 +130,13 @@ def effect_chunk(chunks: list) -> object | None:
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
 
 
-# Each kind of document: its name and the code of its số hiệu ('28/2018/TT-BTC' is a Thông tư).
-KINDS = {"thong tu lien tich": ("Thông tư liên tịch", "TTLT"), "thong tu": ("Thông tư", "TT"),
-         "nghi dinh": ("Nghị định", "NĐ"), "quyet dinh": ("Quyết định", "QĐ"), "nghi quyet": ("Nghị quyết", "NQ")}
-
-
 def mention_of(ref, chunks: list) -> tuple[object, str] | None:
     """The first passage citing a document the corpus does not hold ('Thông tư số 28/2018/TT-BTC ngày 28 tháng 3 năm
     2018 … được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC'), a dated citation first, with the clause that cites
     it; only a số hiệu of the kind asked ('Nghị định 28/2018' is not 'Thông tư số 28/2018/TT-BTC'); None when none
     does."""
     year = str(ref.year) if ref.year else r"\d{4}"
-    code = KINDS[ref.kind][1] if ref.kind in KINDS else r"[\wĐđ]+"
+    code = DOC_KINDS[ref.kind][1] if ref.kind in DOC_KINDS else r"[\wĐđ]+"
     cited = re.compile(rf"(?<![\d/]){ref.number}/{year}/{code}(?![\wĐđ])[\wĐđ-]*(\s+ngày)?")
     found = [(chunk, clause.strip(" ;."), match) for chunk in chunks
              for clause in re.split(r"(?<=[;.])\s+|\n", chunk.text) if (match := cited.search(clause))]

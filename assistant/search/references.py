@@ -52,15 +52,14 @@ class References:
     articles: list[int] = field(default_factory=list)
 
 
+# Each kind of document (folded): its name and the code its số hiệu carries ('28/2018/TT-BTC' is a Thông tư).
+DOC_KINDS = {"thong tu lien tich": ("Thông tư liên tịch", "TTLT"), "thong tu": ("Thông tư", "TT"),
+             "nghi dinh": ("Nghị định", "NĐ"), "quyet dinh": ("Quyết định", "QĐ"), "nghi quyet": ("Nghị quyết", "NQ")}
+_KIND_OF_CODE = {fold(code).lower(): kind for kind, (_, code) in DOC_KINDS.items()}
+
+
 def _kind_of_suffix(suffix: str) -> str | None:
-    head = suffix.split("-")[0]
-    return {
-        "ttlt": "thong tu lien tich",
-        "tt": "thong tu",
-        "nd": "nghi dinh",
-        "qd": "quyet dinh",
-        "nq": "nghi quyet",
-    }.get(head)
+    return _KIND_OF_CODE.get(suffix.split("-")[0])
 
 
 def parse_references(question: str) -> References:
