@@ -20,6 +20,7 @@ QUOTE_CHARS = 300
 # A clause that holds the span is shown whole when it is at most this much longer than the room: a reader gets the
 # whole rule rather than '… cấp…' (dev: lead 0.721 -> 0.730, median answer 436 -> 420 characters).
 CLAUSE_STRETCH = 1.5
+PHRASE_WEIGHT = 0.5
 _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường hợp|đối với|riêng|không quá|tối đa)\b)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
@@ -176,7 +177,7 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
         return tidy(_window(text, spans[0].start(), spans[-1].end(), limit))
     if answer_type in LIST_TYPES and (names := inline_list(text, limit)):
         return names
-    start, end = _best_window(text, set(content_terms(focus)), limit, weight or (lambda term: 1.0))
+    start, end = _best_window(text, focus, limit, weight or (lambda term: 1.0))
     return tidy(_window(text, start, end, limit))
 
 
@@ -200,17 +201,28 @@ def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
     return f"{head} … {value}"
 
 
-def _best_window(text: str, wanted: set[str], limit: int, weight) -> tuple[int, int]:
-    """The one or two consecutive sentences of `text` that hold the most focus-term weight (the shorter on a tie);
-    two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""
+def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
+    """The one or two consecutive sentences of `text` that hold the most focus-term weight, plus half the rarer word's
+    weight for each of the focus's word pairs they hold ('vật liệu không nung' is not '… đất sét nung'), the shorter
+    on a tie; two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""
+    wanted, phrases = set(content_terms(focus)), _folded_pairs(focus)
     pieces = _pieces(text)
     windows = [(a, b) for i, (a, _) in enumerate(pieces) for (_, b) in pieces[i:i + 2]]
     windows = [(a, b) for a, b in windows if b - a <= limit or (a, b) in pieces]
 
     def gain(window: tuple[int, int]) -> tuple[float, int]:
-        terms = wanted & set(content_terms(text[window[0]:window[1]]))
-        return math.fsum(weight(t) for t in terms), -(window[1] - window[0])
+        piece = text[window[0]:window[1]]
+        terms = wanted & set(content_terms(piece))
+        pairs = phrases & _folded_pairs(piece)
+        phrase_gain = [PHRASE_WEIGHT * min(weight(a), weight(b)) for a, b in pairs]
+        return math.fsum([*(weight(t) for t in terms), *phrase_gain]), -(window[1] - window[0])
     return max(windows, key=gain, default=(0, len(text)))
+
+
+def _folded_pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent folded words, stop words included (the 'không' of 'không nung' tells the two apart)."""
+    said = [fold(w).lower() for w in words(text)]
+    return set(zip(said, said[1:], strict=False))
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:

@@ -80,7 +80,8 @@ _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
 _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 # Words that ask rather than tell; stripped from the focus phrase.
 _ASKING = re.compile(
-    r"\b(xin hoi|cho (toi|minh|em) (hoi|biet)|toi muon biet|minh muon biet|vay|a|nhi|the|khong|co phai|phai khong|"
+    r"\b(xin hoi|cho (toi|minh|em) (hoi|biet)|toi muon biet|minh muon biet|vay|a|nhi|the|"
+    r"khong(?=\s*(?:[,;?.!]|$|(?:a|vay|nhi|the|ha|nhe)\b))|co phai|phai khong|"
     r"la bao nhieu|bao nhieu|la gi|the nao|nhu the nao|ra sao|khi nao|ngay nao|ai|co quan nao|don vi nao|"
     r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
 
