@@ -523,6 +523,39 @@ def test_a_list_whose_introduction_names_what_is_asked_is_chosen(answerer):
     assert answer.citations[0].chunk_id == "tt-26-2014-bct#d5"
 
 
+def test_a_negation_inside_the_question_stays_in_its_focus():
+    assert "vật liệu không nung" in analyze("Cơ sở làm vật liệu không nung có được ưu tiên hỗ trợ không?").focus
+    assert analyze("Hộ kinh doanh có được hỗ trợ không ạ?").focus == "Hộ kinh doanh hỗ trợ"
+
+
+def test_the_clause_holding_the_asked_phrase_wins_over_one_sharing_its_words():
+    rule = ("Đối với sản xuất vật liệu xây dựng, không hỗ trợ các cơ sở sản xuất gạch đất sét nung sử dụng công nghệ "
+            "nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi trường; tập trung hỗ trợ các cơ sở sản xuất vật "
+            "liệu xây dựng theo công nghệ mới (vật liệu không nung), không ô nhiễm môi trường, sử dụng nguyên liệu "
+            "tái tạo.")
+    clause = compose.clause_for(rule, "yes_no", "Cơ sở làm vật liệu không nung ưu tiên hỗ trợ")
+    assert "(vật liệu không nung)" in clause and "lò vòng" not in clause
+
+
+def test_a_list_inside_one_line_is_one_of_the_passage_s_lists():
+    text = ("Cụ thể: Phấn đấu năm 2024, tăng trưởng 6-8%/năm; tạo ra 650-800 mẫu thiết kế mới.\n"
+            "Nội dung Kế hoạch tập trung vào 5 nhóm nhiệm vụ chính: Nâng cao năng lực quản lý; Hỗ trợ xây dựng mô "
+            "hình trình diễn kỹ thuật; Hỗ trợ phát triển sản phẩm công nghiệp nông thôn tiêu biểu; Phát triển sản "
+            "phẩm mới; Nâng cao năng lực tổ chức hoạt động khuyến công.\n"
+            "Tổ chức 10 lớp tập huấn cho khoảng 1.000 lượt cán bộ lãnh đạo, quản lý các cơ sở công nghiệp nông thôn "
+            "về: Khởi sự doanh nghiệp; 01 Hội nghị kết nối cung cầu; Hội thảo quốc tế.")
+    groups = dict(lists.list_groups(text))
+    assert groups["Nội dung Kế hoạch tập trung vào 5 nhóm nhiệm vụ chính:"][3] == "Phát triển sản phẩm mới"
+    assert len(groups) == 1  # the training line's semicolons join activities, not what it trains 'về'
+
+
+@require_corpus()
+def test_a_list_inside_a_news_line_answers_what_it_names(answerer):
+    answer = answerer.ask("Kế hoạch khuyến công năm 2024 của Hà Nội gồm những nhóm nhiệm vụ chính nào?")
+    assert answer.lead.startswith("Gồm 5 nội dung: Nâng cao năng lực quản lý")
+    assert "Phát triển sản phẩm mới" in answer.lead
+
+
 @require_corpus()
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
     # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).

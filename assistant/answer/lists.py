@@ -13,13 +13,25 @@ from assistant.text import fold
 ITEM_CHARS = 70
 LIST_CHARS = 400  # what a list lead's item names may take together, shared out among the items
 MAX_ITEMS = 8
+INLINE_HEAD_CHARS = 70
 # A list whose Điều title or introduction names the kind of thing asked for ('những nhóm nào?': '… được phân theo các
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
 HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
+# How a long introduction ends when what follows its colon are its items ('… trong các lĩnh vực:', '… hồ sơ gồm:'),
+# not one thing ('Tổ chức 10 lớp tập huấn … về: …').
+_NAMES_ITEMS = re.compile(r"(\bgom|\bsau|\bcac(?: \w+){1,3})$")
 _KHOAN = re.compile(r"^\d+\.\s")
 _BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
+
+
+def inline_items(text: str) -> tuple[str, list[str]] | None:
+    """'Hồ sơ gồm: A; B; C' as its introduction and items (None when the text is not such a list)."""
+    head, colon, tail = strip_mark(text).partition(": ")
+    items = [item.strip() for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
+    introduces = len(head) <= INLINE_HEAD_CHARS or _NAMES_ITEMS.search(fold(head))
+    return (head + ":", items) if colon and len(items) >= 3 and introduces else None
 
 
 def inline_list(text: str, limit: int) -> str | None:
@@ -81,6 +93,11 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
             points.append(following)
         if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
             groups.append((unit, points))
+    # 'Nội dung Kế hoạch tập trung vào 5 nhóm nhiệm vụ chính: A; B; C; D; E.', read off its line since a long line
+    # is cut into several units
+    for line in chunk_text.splitlines():
+        if (inline := inline_items(line)) is not None:
+            groups.append(inline)
     bases = [u for u in units if _BASIS.match(u)]
     if len(bases) >= 2:  # a preamble's 'Căn cứ …' lines: the texts a document is issued on
         groups.append(("Căn cứ ban hành", bases))
@@ -162,7 +179,7 @@ def intro_of(chunk_text: str) -> str | None:
 
 
 # 'những nhóm nào', 'gồm những giấy tờ gì', 'có những nhiệm vụ gì': the kind of thing listed.
-_LISTED = re.compile(r"\bnhung ((?:\w+ ){0,2}?\w+) (?:nao|gi)\b")
+_LISTED = re.compile(r"\bnhung ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")
 
 
 def listed_noun(question: str) -> str:
@@ -196,8 +213,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
         named = 0.3 if topic and topic in " ".join(head_terms) else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
-        intro = units[0] if units and units[0].rstrip().endswith(":") else ""
-        heading = " ".join(content_terms(f"{chunk.article_title or ''} {intro}"))
+        intros = " ".join(intro for intro, _ in list_groups(chunk.text))
+        heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
         kind = NOUN_BONUS if noun and re.search(rf"\b{noun}\b", heading) else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
     return max(scores, key=value)
