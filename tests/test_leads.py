@@ -556,6 +556,34 @@ def test_a_list_inside_a_news_line_answers_what_it_names(answerer):
     assert "Phát triển sản phẩm mới" in answer.lead
 
 
+def test_a_list_running_on_into_the_next_paragraphs_is_read_there():
+    from types import SimpleNamespace as Chunk
+    opening = Chunk(text="Định hướng tập trung vào 3 lĩnh vực sau:\nHỗ trợ xây dựng các mô hình trình diễn kỹ "
+                         "thuật. Lựa chọn mô hình chế biến.")
+    later = [Chunk(text="Hỗ trợ ứng dụng máy móc tiên tiến vào sản xuất. Đổi mới máy móc.\n"
+                        "Đại biểu thăm gian hàng sản phẩm công nghiệp nông thôn tiêu biểu năm 2022\n"
+                        "Hỗ trợ phát triển nguồn nhân lực có chất lượng cho các cơ sở.\n"
+                        "Hỗ trợ tư vấn thông tin phát triển công nghiệp nông thôn.")]
+    items = lists.continued_items(opening, later)
+    assert [text.split(".")[0] for _, text in items] == [
+        "Hỗ trợ xây dựng các mô hình trình diễn kỹ thuật", "Hỗ trợ ứng dụng máy móc tiên tiến vào sản xuất",
+        "Hỗ trợ phát triển nguồn nhân lực có chất lượng cho các cơ sở"]  # a caption is no item; three announced
+    assert [chunk for chunk, _ in items] == [opening, later[0], later[0]]
+    sections = [Chunk(text="1. Tổ chức truyền nghề\nTổ chức 47 lớp."), Chunk(text="Tiếp theo của mục 1."),
+                Chunk(text="2. Nâng cao năng lực quản lý\nTổ chức 10 lớp.")]
+    headed = lists.continued_items(Chunk(text="Kế hoạch có 02 nội dung chính như sau:"), sections)
+    assert [text for _, text in headed] == ["1. Tổ chức truyền nghề", "2. Nâng cao năng lực quản lý"]
+    assert lists.continued_items(Chunk(text="Hồ sơ gồm:\na) Phiếu đăng ký;\nb) Ảnh màu."), later) == []
+
+
+@require_corpus()
+def test_the_areas_a_news_item_announces_are_listed_from_its_paragraphs(answerer):
+    answer = answerer.ask("Công văn 400/CTĐP-QLKC định hướng khuyến công năm 2024 vào những lĩnh vực nào?")
+    assert answer.lead.startswith("Gồm 6 nội dung: Hỗ trợ xây dựng các mô hình trình diễn kỹ thuật")
+    assert "Hỗ trợ phát triển nguồn nhân lực" in answer.lead
+    assert {c.chunk_id for c in answer.citations} >= {"cv-400-ctdp-2023-tin#p1", "cv-400-ctdp-2023-tin#p3"}
+
+
 @require_corpus()
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
     # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).

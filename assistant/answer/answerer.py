@@ -316,9 +316,15 @@ class Answerer:
 
     @staticmethod
     def _sibling_list(opening: str, chunk, intent: Intent, generation) -> Composition | None:
-        """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, each cited;
-        None when the opening introduces nothing so split."""
+        """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, or by the
+        sections or paragraphs a news item's '… 6 lĩnh vực sau:' runs on into, each cited; None when the opening
+        introduces nothing so split."""
         siblings = lists.sibling_items(chunk.id, generation.chunk) if opening.rstrip().endswith(":") else []
+        if not siblings:
+            reading = generation.document_chunks(chunk.doc_id)
+            later = reading[reading.index(chunk) + 1:] if chunk in reading else []
+            siblings = lists.continued_items(chunk, later)
+            opening = next((u for u in reversed(split_units(chunk.text)) if u.rstrip().endswith(":")), opening)
         if not siblings:
             return None
         composition = Composition(lead="", cited=[])

@@ -22,6 +22,10 @@ HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong 
 # How a long introduction ends when what follows its colon are its items ('… trong các lĩnh vực:', '… hồ sơ gồm:'),
 # not one thing ('Tổ chức 10 lớp tập huấn … về: …').
 _NAMES_ITEMS = re.compile(r"(\bgom|\bsau|\bcac(?: \w+){1,3})$")
+# '… 6 lĩnh vực sau:', '… 07 nội dung chính như sau:': how many items an introduction announces.
+_ANNOUNCED = re.compile(r"\b0?(\d{1,2}) (?:[^\W\d]+ ){1,4}(?:nhu )?sau:$")
+_PARAGRAPH = re.compile(r"^.{30,}[.;]$")
+CONTINUED_CHUNKS = 12
 _KHOAN = re.compile(r"^\d+\.\s")
 _BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 
@@ -126,7 +130,7 @@ def without_shared_opening(items: list[str]) -> list[str]:
     shared words on the first of them only: the list's room goes to what tells them apart."""
     texts = [strip_mark(i) for i in items]
     split = [t.split() for t in texts]
-    for size in range(max((len(w) for w in split), default=0), 2, -1):
+    for size in range(max((len(w) for w in split), default=0), 4, -1):
         openings = [" ".join(w[:size]) for w in split if len(w) > size + 2]
         shared = next((o for o in openings if openings.count(o) >= 2), None)
         if shared:
@@ -152,6 +156,34 @@ def sibling_items(chunk_id: str, lookup, limit: int = 30) -> list[tuple[object, 
         if first := next(iter(split_units(sibling.text)), ""):
             items.append((sibling, first))
     return items
+
+
+def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[tuple[object, str]]:
+    """The items an article's closing '… tập trung vào 6 lĩnh vực sau:' introduces when they run on as paragraphs
+    into the chunks that follow (`following`, in reading order), as (chunk, item): a numbered section's heading ('1.
+    Tổ chức truyền nghề, nhân cấy nghề'), else each paragraph ending in a full stop (a photo caption has none); as
+    many as the introduction announces. [] when the chunk has no such introduction."""
+    lines = [line.strip() for line in chunk.text.splitlines()]
+    at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(":")), None)
+    if at is None or any(is_list_item(line) for line in lines[at + 1:]):
+        return []  # no introduction, or a marked list the chunk's own groups read
+    announced = _ANNOUNCED.search(fold(lines[at]))
+    wanted = min(int(announced.group(1)), limit) if announced else limit
+    items = [(chunk, line) for line in lines[at + 1:] if _PARAGRAPH.search(line)]
+    sections = False
+    for later in following[:CONTINUED_CHUNKS]:
+        later_lines = [line.strip() for line in later.text.splitlines() if line.strip()]
+        if later_lines and _KHOAN.match(later_lines[0]):
+            sections = True
+            items.append((later, later_lines[0]))
+        elif not sections:  # a section's second chunk adds no item
+            ends = next((i for i, line in enumerate(later_lines) if line.endswith(":")), len(later_lines))
+            items += [(later, line) for line in later_lines[:ends] if _PARAGRAPH.search(line)]
+            if ends < len(later_lines):
+                break  # another list begins
+        if len(items) >= wanted:
+            break
+    return items[:wanted] if len(items) >= 2 else []
 
 
 def list_lead(items: list[str], n: int | list[int]) -> str:
