@@ -585,6 +585,13 @@ def test_the_areas_a_news_item_announces_are_listed_from_its_paragraphs(answerer
 
 
 @require_corpus()
+def test_a_classifier_before_the_listed_noun_does_not_hide_the_list(answerer):
+    answer = answerer.ask("Ban giám khảo chấm sản phẩm tiêu biểu dựa trên những nhóm tiêu chí nào?")
+    assert answer.lead.startswith("Gồm 4 nội dung: Tiêu chí về đáp ứng thị trường")
+    assert answer.citations[0].chunk_id == "tt-26-2014-bct#d7"
+
+
+@require_corpus()
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
     # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).
     script = tmp_path / "ask.py"

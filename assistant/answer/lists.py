@@ -22,6 +22,8 @@ HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong 
 # How a long introduction ends when what follows its colon are its items ('… trong các lĩnh vực:', '… hồ sơ gồm:'),
 # not one thing ('Tổ chức 10 lớp tập huấn … về: …').
 _NAMES_ITEMS = re.compile(r"(\bgom|\bsau|\bcac(?: \w+){1,3})$")
+# A classifier before the listed noun: 'những nhóm tiêu chí nào?' lists tiêu chí.
+_CLASSIFIER = re.compile(r"^(?:nhom|loai|cac) (?=\w)")
 # '… 6 lĩnh vực sau:', '… 07 nội dung chính như sau:': how many items an introduction announces.
 _ANNOUNCED = re.compile(r"\b0?(\d{1,2}) (?:[^\W\d]+ ){1,4}(?:nhu )?sau:$")
 _PARAGRAPH = re.compile(r"^.{30,}[.;]$")
@@ -247,6 +249,6 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
         intros = " ".join(intro for intro, _ in list_groups(chunk.text))
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
-        kind = NOUN_BONUS if noun and re.search(rf"\b{noun}\b", heading) else 0.0
+        kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
     return max(scores, key=value)
