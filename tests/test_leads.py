@@ -16,6 +16,7 @@ from assistant.answer.question import analyze
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
+from assistant.search.references import titled
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
 from tests.conftest import require_corpus
@@ -295,7 +296,29 @@ def test_the_answer_type_of_a_question(question, kind):
 def test_a_validity_lead_opens_with_a_capital(answerer):
     # the manifest writes a news item's type in lower case ('tin bài')
     answer = answerer.ask("Công văn 400/CTĐP-QLKC được ký ban hành ngày nào?")
-    assert answer.lead[:1].isupper() and "15 tháng 5 năm 2023" in answer.lead
+    assert answer.lead[:1].isupper() and "ngày 15/5/2023" in answer.lead  # as the news item writes it
+    assert answer.quotes[0]["text"].startswith("Ngày 15/5/2023, Cục trưởng")  # the line that dates it
+
+
+@require_corpus()
+def test_who_signed_is_answered_by_the_line_that_dates_the_document(answerer):
+    answer = answerer.ask("Công văn 400/CTĐP-QLKC do ai ký ban hành, ngày nào?")
+    assert "Ngô Quang Trung đã ký ban hành" in answer.lead and "15/5/2023" in answer.lead
+
+
+@require_corpus()
+def test_a_news_item_named_by_its_quoted_title_gets_its_posting_date(answerer):
+    answer = answerer.ask('Bài "Khuyến công Hà Nội: Phát huy hiệu quả các nguồn lực địa phương" đăng ngày nào?')
+    assert answer.lead.startswith("Khuyến công Hà Nội: Phát huy hiệu quả các nguồn lực địa phương")
+    assert "được đăng ngày 24/02/2021 [1]" in answer.lead
+    assert answer.citations[0].doc_id == "tin-kc-hn-2020-ket-qua"
+
+
+def test_a_quoted_title_names_its_document():
+    documents = {"a": {"title": "Khuyến công Hà Nội: Phát huy hiệu quả các nguồn lực địa phương (kết quả 2020)"},
+                 "b": {"title": "Kế hoạch khuyến công thành phố Hà Nội năm 2020"}}
+    assert titled('Bài “khuyen cong Ha Noi: phat huy hieu qua” đăng khi nào?', documents) == ["a"]
+    assert titled("Kế hoạch khuyến công Hà Nội năm 2020 có gì?", documents) == []  # unquoted: the số hiệu rules
 
 
 @require_corpus()

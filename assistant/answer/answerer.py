@@ -22,6 +22,7 @@ from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_issue_date,
     asks_validity,
+    dated_line,
     dated_passage,
     document_sentence,
     effect_chunk,
@@ -35,12 +36,13 @@ from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
-from assistant.search.references import DOC_KINDS, parse_references, resolve
+from assistant.search.references import DOC_KINDS, parse_references, resolve, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, nfc
 
 LIST_TYPES = compose.LIST_TYPES
+_SIGNER = re.compile(r"\b(ai ky|nguoi ky|do ai|who signed|signed by)\b")
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
@@ -210,7 +212,7 @@ class Answerer:
         """The lead and quotes answering one question: a validity answer, an eligibility verdict, a support level,
         a list, a comparison, or the best unit of the retrieved passages."""
         generation, results = retrieval.generation, retrieval.results
-        named = resolve(parse_references(query), generation.document_keys())
+        named = resolve(parse_references(query), generation.document_keys()) or titled(question, generation.documents)
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._validity(question, named, generation)
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
@@ -497,9 +499,13 @@ class Answerer:
             if chunk is None:
                 continue
             n = composition.number(chunk)
+            signed = dated_line(meta, chunk.text) if asks_issue_date(question) else None  # often says who signed
+            quoted = compose.quote_text(signed or chunk.text, "date", "ký ban hành" if signed else "hiệu lực thi hành")
+            if signed and _SIGNER.search(fold(question)):  # '… do ai ký?': the line saying who signed answers too
+                lines.append(f"{compose.sentence(quoted)} [{n}]")
+                continue
             lines.append(f"{status_sentence(meta, question, dated.text)} [{n}]")
-            composition.quotes.append(Quote(compose.quote_text(chunk.text, "date", "hiệu lực thi hành"), n,
-                                            chunk.citation_label))
+            composition.quotes.append(Quote(quoted, n, chunk.citation_label))
         lead = "; ".join(lines) + "."
         composition.lead = lead[:1].upper() + lead[1:]  # 'tin bài 400/…' opens the line as 'Tin bài 400/…'
         return composition

@@ -10,10 +10,14 @@ from assistant.text import fold
 
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
-                   r"signed)\b")
+                   r"signed|dang ngay|ngay dang|dang khi nao|published)\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
-                     r"issued|signed)\b")
+                     r"issued|signed|dang ngay|ngay dang|dang khi nao|published)\b")
+
+
+# A date as a document writes it: 'ngày 21 tháng 5 năm 2012', or a news item's 'Đăng ngày: 24/02/2021'.
+_WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
 def asks_validity(question: str) -> bool:
@@ -50,7 +54,8 @@ def status_sentence(meta: dict, question: str, opening: str = "") -> str:
     folded = fold(question)
     # 'có hiệu lực từ ngày ký … không?' asks when it took effect, not when it was signed
     if asks_issue_date(question) and meta.get("issued"):
-        return f"{label} được ban hành {issued_phrase(meta, opening)}"
+        published = meta.get("status") == "informational" and not meta.get("number")  # a news item is posted
+        return f"{label} được {'đăng' if published else 'ban hành'} {issued_phrase(meta, opening)}"
     if status == "amended" and meta.get("amended_by"):
         amended = "; ".join(_bare(a) for a in meta["amended_by"])
         text = f"{label} còn hiệu lực nhưng đã được sửa đổi, bổ sung bởi {amended}"
@@ -87,12 +92,27 @@ def issued_phrase(meta: dict, opening: str) -> str:
     manifest; a date of another document the opening cites ('căn cứ Nghị định … ngày 21 tháng 5 năm 2012') is not
     it. Without a manifest date (an upload), the first date of its opening lines."""
     issued = _iso(meta.get("issued") or "")
-    written = list(re.finditer(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", opening))
+    written = list(_WRITTEN_DATE.finditer(opening))
     if issued is None:  # an upload without a date of issue: its opening lines date it
         head = len("\n".join(opening.splitlines()[:3]))
-        return next((w.group(0) for w in written if w.start() < head), "")
-    return next((w.group(0) for w in written if tuple(int(g) for g in w.groups()) == issued),
-                vietnamese_date(meta["issued"]))
+        return next((w.group(0) for w in written if w.start() < head and w.group(0).startswith("ngày")), "")
+    same = next((w.group(0) for w in written if _numbers(w) == issued), None)
+    if same is None:
+        return vietnamese_date(meta["issued"])
+    return same if same.startswith("ngày") else f"ngày {same}"
+
+
+def dated_line(meta: dict, text: str) -> str | None:
+    """The line of a passage writing the document's date of issue ('Ngày 15/5/2023, Cục trưởng … đã ký ban hành
+    Công văn số 400/CTĐP-QLKC …'): it often says who signed; None when no sentence does (a header line such as
+    'Hà Nội, ngày 01 tháng 08 năm 2014' says less than the opening it heads)."""
+    issued = _iso(meta.get("issued") or "")
+    return next((line.strip() for line in text.splitlines() if len(line.split()) >= 12 and "|" not in line
+                 and any(_numbers(w) == issued for w in _WRITTEN_DATE.finditer(line))), None)
+
+
+def _numbers(written: re.Match) -> tuple[int, ...]:
+    return tuple(int(g) for g in written.groups() if g)
 
 
 def dated_passage(meta: dict, own: list, every: list) -> object | None:
@@ -103,7 +123,7 @@ def dated_passage(meta: dict, own: list, every: list) -> object | None:
         return None
     day, month, year = issued
     date = rf"ngày 0?{day} tháng 0?{month} năm {year}"
-    if found := next((c for c in own if re.search(date, c.text)), None):
+    if found := next((c for c in own if any(_numbers(w) == issued for w in _WRITTEN_DATE.finditer(c.text))), None):
         return found
     number = meta.get("number")
     cited = re.compile(rf"{re.escape(number)}\s+{date}") if number else None

@@ -108,3 +108,17 @@ def resolve(refs: References, keys: dict[str, DocRef]) -> list[str]:
             hits = [doc_id for doc_id, key in keys.items() if matches(ref, key, strict_kind=False)]
         found.extend(h for h in hits if h not in found)
     return found
+
+
+# A title in quotes: 'Bài tin "Khuyến công Hà Nội: Phát huy hiệu quả …" đăng ngày nào?'
+_QUOTED = re.compile(r"[\"“«]([^\"”»]{12,})[\"”»]")
+
+
+def titled(question: str, documents: dict[str, dict]) -> list[str]:
+    """Document ids whose title holds a phrase the question quotes (accents and case aside)."""
+    found: list[str] = []
+    for quoted in _QUOTED.finditer(question):
+        phrase = fold(quoted.group(1)).strip(" .:")
+        found += [doc_id for doc_id, meta in documents.items()
+                  if phrase in fold(meta.get("title") or "") and doc_id not in found]
+    return found
