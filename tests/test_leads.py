@@ -144,6 +144,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
     ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
+    ("Sở gửi lên Cục thì hạn chót là khi nào?", "Sở gửi lên Cục thì thời hạn là khi nào?"),  # a colloquial word
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written

@@ -1,4 +1,5 @@
-"""Chat shorthand and common misspellings ('bn', 'đc', 'ko', 'sử lý') written out as the corpus writes them."""
+"""Chat shorthand, colloquial words and common misspellings ('bn', 'đc', 'hạn chót', 'sử lý') written out as the
+corpus writes them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ SHORTHAND = {
     "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
+    "hạn chót": "thời hạn", "hạn cuối": "thời hạn",
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
