@@ -93,6 +93,11 @@ def test_continuation_keeps_the_previous_intent():
     # 'cơ sở' is not the verb 'có', though both fold to 'co'
     ("Sửa chữa hệ thống xử lý ô nhiễm tại cơ sở công nghiệp nông thôn được hỗ trợ bao nhiêu?",
      "Còn tại cụm công nghiệp thì sao?", "Sửa chữa hệ thống xử lý ô nhiễm tại cụm công nghiệp được hỗ trợ bao nhiêu?"),
+    # 'Thế …' opens a continuation as 'Còn …' does; 'Thế nào là …?' does not
+    ("Hội đồng bình chọn cấp huyện có bao nhiêu thành viên?", "Thế cấp tỉnh thì sao?",
+     "Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?"),
+    ("Hội đồng bình chọn cấp huyện có bao nhiêu thành viên?", "Thế nào là sản phẩm tiêu biểu?",
+     "Thế nào là sản phẩm tiêu biểu?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
