@@ -7,7 +7,8 @@ import re
 from assistant.search.references import parse_references
 from assistant.text import fold, nfc
 
-_CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*(thi sao|the nao|\?)*$")
+_CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*"
+                           r"(thi sao|the nao|\?)*$")
 _DEICTIC = re.compile(
     r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
     r"(do|nay|tren|ay|vua neu)\b"
