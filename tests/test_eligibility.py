@@ -228,3 +228,15 @@ def test_chat_refuses_paying_twice_for_the_same_thing(default_settings):
     assert answer.lead.startswith("Không. Điều kiện để được hỗ trợ kinh phí khuyến công: Cam kết")
     assert "chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi" in answer.lead
     assert answer.citations[0].chunk_id == "ttlt-26-2014-btc-bct#d7"
+
+
+@needs_corpus
+def test_a_company_registered_in_a_ward_but_producing_in_a_commune_is_told_the_rule_for_it(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    answer = Answerer(Searcher(default_settings)).ask(
+        "Công ty tôi có trụ sở ở phường của thành phố loại 1 nhưng xưởng đặt ở xã thì có được khuyến công hỗ trợ "
+        "không?")
+    assert "trụ sở đăng ký kinh doanh tại các phường thuộc thành phố loại 1" in answer.lead
+    assert "tt-46-2012-bct#d3-k1-d" in {c.chunk_id for c in answer.citations}
+    assert not answer.lead.startswith("Không")

@@ -36,6 +36,8 @@ _PAYER = re.compile(r"\b(chuong trinh|ngan sach|nguon (kinh phi|von))\b(?: \S+){
                     r"\bngan sach nha nuoc\b")
 _AGAIN = re.compile(r"\b(xin them|them kinh phi|cho chinh|(khoan|hang muc|noi dung|may) (do|ay)|cung (mot )?"
                     r"(khoan|hang muc|noi dung))\b")
+# 'Công ty có trụ sở ở phường … nhưng xưởng đặt ở xã': where it is registered is not where it produces.
+_HEAD_OFFICE = re.compile(r"\btru so\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
@@ -91,6 +93,8 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
         answer.lead_parts = [("Có thể được hỗ trợ.", None), entity, ("Địa bàn áp dụng là huyện, thị xã, thị trấn, xã "
                                                                  "và một số phường", place[1]), *trade[:1]]
         return answer
+    if s.get("place") != "phuong" and _HEAD_OFFICE.search(fold(question)):
+        place = _head_office(generation) or place  # registered in a ward, producing in a commune
     if place[0].startswith(("Cần", "Phường thuộc thành phố loại 1 chỉ")):
         answer.clarify = CLARIFY_CITY
         answer.lead_parts = [("Cần thêm thông tin.", None), entity, place]
@@ -105,6 +109,18 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     answer.verdict = "eligible"
     answer.lead_parts = [("Có.", None), entity, place, *trade[:1]]
     return answer
+
+
+def _head_office(generation) -> tuple[str, object] | None:
+    """'Các cơ sở … có trụ sở đăng ký kinh doanh tại các phường thuộc thành phố loại 1 khi trực tiếp … sản xuất … tại
+    … xã … thuộc đối tượng được hưởng chính sách khuyến công', cited; None when the index lacks it."""
+    try:
+        cited = eligibility.cite(eligibility.TT46_HEAD_OFFICE, generation)
+    except CitationMissing:
+        return None
+    chunk = generation.chunk(cited["chunk_ids"][0])
+    rule = next((u for u in split_units(cited["text"]) if u.startswith("d)")), None)
+    return (strip_mark(rule), chunk) if chunk is not None and rule else None
 
 
 def _is_no(reason, slots: dict) -> bool:

@@ -48,6 +48,8 @@ ND45_PRIORITY_TRADES = Address(ND_45, 6, 2)
 TT46_EXCLUSIONS = Address(TT_46, 5)  # Điều 5: what is not supported (fired clay bricks, mining outside hard areas)
 TT46_CLEANER = Address(TT_46, 3, 2)
 TT46_WARD = Address(TT_46, 3, 1, "đ")
+# Thông tư 46/2012 Điều 3 khoản 1 điểm d: registered in a city ward, producing in a rural place, still eligible.
+TT46_HEAD_OFFICE = Address(TT_46, 3, 1, "d")
 TT46_PRIORITY_AREAS = Address(TT_46, 6, 1)
 TT46_PRIORITY_PRODUCTS = Address(TT_46, 6, 2)
 TTLT_26 = "ttlt-26-2014-btc-bct"
