@@ -240,3 +240,23 @@ def test_a_company_registered_in_a_ward_but_producing_in_a_commune_is_told_the_r
     assert "trụ sở đăng ký kinh doanh tại các phường thuộc thành phố loại 1" in answer.lead
     assert "tt-46-2012-bct#d3-k1-d" in {c.chunk_id for c in answer.citations}
     assert not answer.lead.startswith("Không")
+
+
+def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_before_the_plan():
+    from assistant.answer.question import slots
+
+    stated = slots("Phường nơi xưởng tôi đặt thuộc thành phố loại 1, được chuyển từ xã theo quyết định có hiệu lực "
+                   "ngày 1/7/2021. Khi xây dựng kế hoạch khuyến công năm 2027 xưởng tôi còn được hỗ trợ không?")
+    assert stated["place"] == "phuong" and stated["city_class"] == 1
+    assert stated["years_since_conversion"] == 5.5  # 1/7/2021 to 31/12/2026
+    sooner = slots("Xưởng ở phường thuộc thành phố loại 1, chuyển từ xã ngày 1/7/2021; kế hoạch năm 2025 thì sao?")
+    assert sooner["years_since_conversion"] == 3.5
+    assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1 chuyển từ xã 31/2/2021, "
+                                                 "kế hoạch năm 2025")  # no such day
+
+
+def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted():
+    result = check(Applicant("ho_kinh_doanh", Location("phuong", 1, 5.5), "dệt may"))
+    place = next(r.text for r in result.reasons if r.text.startswith("Phường"))
+    assert "5,5 năm (quá 05 năm, tính đến ngày 31 tháng 12 của năm trước liền kề" in place
+    assert result.verdict == "not_eligible"

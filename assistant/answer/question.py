@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from assistant.answer.evidence import DOC_NUMBER
 from assistant.domain.eligibility import match_sector
@@ -74,6 +75,8 @@ _PLACES = (("phuong", r"(?<!dia )phuong|ward"), ("thi_tran", r"thi tran"), ("thi
            ("xa", r"(?<!thi )xa(?! hoi)|o que|nong thon|lang nghe|commune|village"))
 _CITY_CLASS = re.compile(r"thanh pho loai (1|2|3|i{1,3})\b")
 _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
+_CONVERTED_ON = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
@@ -177,6 +180,20 @@ def _production_place(folded: str) -> str | None:
     return named[0] if named else None
 
 
+def _years_to_plan(folded: str) -> float | None:
+    """Years from a ward's conversion ('quyết định có hiệu lực ngày 1/7/2021') to 31 December of the year before the
+    plan year it names ('kế hoạch khuyến công năm 2027'), as Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts them."""
+    converted, plan = _CONVERTED_ON.search(folded), _PLAN_YEAR.search(folded)
+    if not converted or not plan:
+        return None
+    day, month, year = (int(g) for g in converted.groups())
+    try:
+        days = (date(int(plan.group(1)) - 1, 12, 31) - date(year, month, day)).days
+    except ValueError:  # '31/2/2021' is no date
+        return None
+    return round(days / 365.25, 1) if days >= 0 else None
+
+
 def slots(question: str) -> dict:
     """The facts a question states: entity type, place, trade, activity, year, document and article."""
     folded = fold(question)
@@ -190,6 +207,8 @@ def slots(question: str) -> dict:
             found["city_class"] = int(value) if value.isdigit() else len(value)
             if years := _YEARS_SINCE.search(folded[city.end():] + " " + folded[:city.start()]):
                 found["years_since_conversion"] = int(years.group(1))
+            elif (counted := _years_to_plan(folded)) is not None:
+                found["years_since_conversion"] = counted
     if group := match_sector(_GOM.sub(" ", question)):
         found["trade_group"] = group
         found["trade"] = question

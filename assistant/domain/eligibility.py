@@ -100,7 +100,7 @@ class Location:
 
     unit: str
     city_class: int | None = None
-    years_since_conversion: int | None = None
+    years_since_conversion: float | None = None
 
 
 @dataclass
@@ -155,6 +155,10 @@ def match_sector(sector: str) -> str | None:
     return best if scores[best] else None
 
 
+# How Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts a ward's years since it was a commune.
+_COUNTED_TO = "tính đến ngày 31 tháng 12 của năm trước liền kề với năm xây dựng kế hoạch"
+
+
 def _place(location: Location) -> tuple[str, str]:
     """('ok' | 'no' | 'review', why) for the place of production (NĐ 45/2012 Điều 1 khoản 2 điểm a)."""
     label = UNIT_LABELS[location.unit]
@@ -166,11 +170,12 @@ def _place(location: Location) -> tuple[str, str]:
         if location.years_since_conversion is None:
             return "review", ("Phường thuộc thành phố loại 1 chỉ được áp dụng khi được chuyển đổi từ xã chưa quá 05 "
                               "năm: cần cho biết số năm kể từ khi chuyển đổi.")
+        years = f"{location.years_since_conversion:g}".replace(".", ",")
         if 0 <= location.years_since_conversion <= 5:
-            return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {location.years_since_conversion} năm "
-                          "(chưa quá 05 năm): thuộc địa bàn áp dụng.")
-        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {location.years_since_conversion} năm "
-                      "(quá 05 năm): không thuộc địa bàn áp dụng.")
+            return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {years} năm (chưa quá 05 năm, "
+                          f"{_COUNTED_TO}): thuộc địa bàn áp dụng.")
+        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {years} năm (quá 05 năm, {_COUNTED_TO}): "
+                      "không thuộc địa bàn áp dụng.")
     return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
 
 
