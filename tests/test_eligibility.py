@@ -260,3 +260,34 @@ def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted()
     place = next(r.text for r in result.reasons if r.text.startswith("Phường"))
     assert "5,5 năm (quá 05 năm, tính đến ngày 31 tháng 12 của năm trước liền kề" in place
     assert result.verdict == "not_eligible"
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Xưởng may 45 công nhân có hợp đồng xuất khẩu, có được xếp vào ngành nghề ưu tiên không?", True),
+    ("HTX có 60 lao động, 70% nguyên liệu mua trong tỉnh: có thuộc diện ưu tiên không?", True),
+    ("Những ngành nghề ưu tiên là gì?", False),  # states nothing to weigh: the list answers
+    ("Xưởng 45 công nhân được hỗ trợ bao nhiêu?", False),  # asks no priority
+])
+def test_a_priority_question_is_one_stating_facts_to_weigh(question, asks):
+    from assistant.answer.verdict import asks_priority
+
+    assert asks_priority(question) is asks
+
+
+@needs_corpus
+def test_stated_facts_are_weighed_against_each_priority_trade_rule(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    answerer = Answerer(Searcher(default_settings))
+    short = answerer.ask("Xưởng may của tôi ở xã có 45 công nhân, đang may hàng theo hợp đồng xuất khẩu. Đề án của "
+                         "xưởng có được xếp vào ngành nghề ưu tiên không?")
+    assert short.lead.startswith("Có. Sản xuất sản phẩm có thị trường xuất khẩu")
+    assert "Chưa đạt (45 lao động): Cơ sở công nghiệp nông thôn sử dụng nhiều lao động là cơ sở sản xuất có sử dụng " \
+           "từ 50 lao động trở lên [1]." in short.lead
+    assert short.citations[0].chunk_id.startswith("tt-46-2012-bct#d6-k2")
+    more = answerer.ask("HTX chè có 60 lao động, khoảng 70% nguyên liệu mua trong tỉnh. Có được xếp vào ngành nghề ưu "
+                        "tiên không, và được hỗ trợ cao hơn bao nhiêu?")
+    assert "Đạt (70% nguyên liệu tại chỗ)" in more.lead and "Đạt (60 lao động)" in more.lead
+    assert "không quá 1,5 lần mức hỗ trợ" in more.lead
+    fewer = answerer.ask("Cơ sở tôi có 20 lao động, 30% nguyên liệu trong tỉnh, có được ưu tiên không?")
+    assert fewer.lead.startswith("Không. Chưa đạt")

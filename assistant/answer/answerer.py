@@ -29,7 +29,14 @@ from assistant.answer.validity import (
     mention_of,
     status_sentence,
 )
-from assistant.answer.verdict import asks_verdict, decide, funded_already, not_twice
+from assistant.answer.verdict import (
+    asks_priority,
+    asks_verdict,
+    decide,
+    funded_already,
+    not_twice,
+    priority_verdict,
+)
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
@@ -189,7 +196,7 @@ class Answerer:
         fact)."""
         if intent.type == "comparison":
             return sides(question)
-        if intent.type == "document" or asks_verdict(question, intent):
+        if intent.type == "document" or asks_verdict(question, intent) or asks_priority(question):
             return [question]
         return parts(question)
 
@@ -221,6 +228,8 @@ class Answerer:
             return found
         if funded_already(question) and (twice := not_twice(generation)):
             return twice
+        if asks_priority(question) and (weighed := priority_verdict(question, generation)):
+            return weighed
         if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
             try:
                 return self._verdict(question, intent, generation)

@@ -10,7 +10,7 @@ from assistant.answer import compose
 from assistant.answer.compose import Composition
 from assistant.answer.question import Intent
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import eligibility
+from assistant.domain import eligibility, priorities
 from assistant.domain.eligibility import CitationMissing
 from assistant.text import fold
 
@@ -172,4 +172,69 @@ def not_twice(generation) -> Composition | None:
     rule_text, n = compose.sentence(strip_mark(rule)), composition.number(chunk)
     composition.lead = f"Không. Điều kiện để được hỗ trợ kinh phí khuyến công: {rule_text} [{n}]."
     composition.units.append(rule)
+    return composition
+
+
+# 'Có được xếp vào ngành nghề ưu tiên không?' asks about Thông tư 46/2012 Điều 6 khoản 2; the facts it weighs.
+_ASKS_PRIORITY = re.compile(r"\b(nganh nghe uu tien|xep vao (dien )?uu tien|duoc uu tien|thuoc (dien )?uu tien)\b")
+_WORKERS = re.compile(r"\b(\d{1,6}) (?:lao dong|cong nhan|nhan cong|nguoi lao dong|tho)\b")
+_MATERIAL = re.compile(r"\b(\d{1,3})\s*% (?:nguyen lieu|nguyen vat lieu|vat lieu)|"
+                       r"\b(?:nguyen lieu|vat lieu)\b\D{0,40}?(\d{1,3})\s*%")
+_EXPORTS = re.compile(r"\b(hop dong xuat khau|hang xuat khau|de xuat khau|phuc vu xuat khau)\b")
+_HOW_MUCH_MORE = re.compile(r"\b(cao hon|them|bao nhieu|muc)\b")
+
+
+def asks_priority(question: str) -> bool:
+    """Whether a question asks if the facts it states make a priority trade ('60 lao động, 70% nguyên liệu mua trong
+    tỉnh: có được xếp vào ngành nghề ưu tiên không?')."""
+    folded = fold(question)
+    return bool(_ASKS_PRIORITY.search(folded)) and bool(_stated_facts(folded))
+
+
+def _stated_facts(folded: str) -> dict:
+    facts = {}
+    if workers := _WORKERS.search(folded):
+        facts["workers"] = int(workers.group(1))
+    if material := _MATERIAL.search(folded):
+        facts["local_material_share"] = int(material.group(1) or material.group(2)) / 100
+    if _EXPORTS.search(folded):
+        facts["exports"] = True
+    return facts
+
+
+def priority_verdict(question: str, generation) -> Composition | None:
+    """'Có. Sản xuất sản phẩm sử dụng nguyên liệu tại chỗ: … chiếm trên 50% … [1]. Chưa đạt (45 lao động): Cơ sở …
+    sử dụng nhiều lao động là cơ sở sản xuất có sử dụng từ 50 lao động trở lên [1].' for the facts a question states,
+    each weighed against its point of Thông tư 46/2012 Điều 6 khoản 2, with the higher level a priority may get when
+    asked; None when the index lacks the provision."""
+    folded = fold(question)
+    facts = _stated_facts(folded)
+    try:
+        cited = eligibility.cite(eligibility.TT46_PRIORITY_PRODUCTS, generation)
+    except CitationMissing:
+        return None
+    chunk = generation.chunk(cited["chunk_ids"][0])
+    points = {unit[0]: strip_mark(unit) for unit in split_units(cited["text"]) if unit[:2] in ("a)", "b)", "c)")}
+    weighed = []  # (met, the point's text, what the question states)
+    if facts.get("exports") and "a" in points:
+        weighed.append((True, points["a"], ""))
+    if (share := facts.get("local_material_share")) is not None and "b" in points:
+        weighed.append((share > 0.5, points["b"], f"{share:.0%} nguyên liệu tại chỗ"))
+    if (workers := facts.get("workers")) is not None and "c" in points:
+        weighed.append((workers >= 50, points["c"], f"{workers} lao động"))
+    if chunk is None or not weighed:
+        return None
+    composition = Composition(lead="", cited=[])
+    n = composition.number(chunk)
+    said = ["Có." if any(met for met, _, _ in weighed) else "Không."]
+    for met, rule, stated in sorted(weighed, key=lambda item: not item[0]):
+        opening = f"{'Đạt' if met else 'Chưa đạt'} ({stated}): " if stated else ""
+        said.append(f"{opening}{compose.sentence(rule)} [{n}].")
+    uplift = priorities.table(generation).uplift
+    if any(met for met, _, _ in weighed) and uplift and _HOW_MUCH_MORE.search(folded) \
+            and (source := generation.chunk(uplift[1])) is not None:
+        said.append(f"Đề án ưu tiên do Bộ Công Thương phê duyệt được hỗ trợ tới {uplift[0]} "
+                    f"[{composition.number(source)}].")
+    composition.lead = " ".join(said)
+    composition.units.extend(rule for _, rule, _ in weighed)
     return composition
