@@ -163,7 +163,8 @@ def _place(location: Location) -> tuple[str, str]:
     """('ok' | 'no' | 'review', why) for the place of production (NĐ 45/2012 Điều 1 khoản 2 điểm a)."""
     label = UNIT_LABELS[location.unit]
     if location.unit != "phuong":
-        return "ok", f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công."
+        return "ok", (f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công (huyện, thị xã, thị trấn, "
+                      "xã và một số phường).")
     if location.city_class in (2, 3):
         return "ok", f"Phường thuộc thành phố loại {location.city_class}: thuộc địa bàn áp dụng."
     if location.city_class == 1:
