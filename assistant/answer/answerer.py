@@ -28,6 +28,7 @@ from assistant.answer.validity import (
     effect_chunk,
     mention_of,
     status_sentence,
+    successor_asked,
 )
 from assistant.answer.verdict import (
     asks_priority,
@@ -220,6 +221,13 @@ class Answerer:
         a list, a comparison, or the best unit of the retrieved passages."""
         generation, results = retrieval.generation, retrieval.results
         named = resolve(parse_references(query), generation.document_keys()) or titled(question, generation.documents)
+        if named and (successor := successor_asked(question, generation.document(named[0]))):
+            refs = parse_references(successor)
+            held = resolve(refs, generation.document_keys())
+            if held:  # the amending text is in the corpus: its own dates
+                return self._validity(question, held, generation)
+            # what a passage citing it says, else the named document's status, which names it
+            return self._cited_elsewhere(refs, generation) or self._validity("còn hiệu lực không?", named, generation)
         if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
             return self._validity(question, named, generation)
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites

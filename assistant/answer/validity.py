@@ -150,6 +150,24 @@ def effect_chunk(chunks: list) -> object | None:
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
 
 
+def successor_asked(question: str, meta: dict) -> str | None:
+    """The số hiệu of what amends or replaces the document a question names, when the question asks about that text
+    ('Nghị định sửa đổi, bổ sung Nghị định 45/2012 là nghị định số mấy?' -> '235/2025/NĐ-CP'), from the manifest;
+    None otherwise."""
+    if not _SUCCESSOR.search(fold(question)):
+        return None
+    successor = (meta.get("amended_by") or [None])[0] or meta.get("superseded_by")
+    found = re.search(r"\d+/\d{4}/[\wĐđ-]+", successor or "")
+    return found.group(0) if found else None
+
+
+# 'Nghị định sửa đổi, bổ sung Nghị định 45/2012 …', 'văn bản thay thế Thông tư liên tịch 26/2014': the text asked
+# about is the one that amends or replaces the document named after it.
+_SUCCESSOR = re.compile(r"\b(nghi dinh|thong tu|quyet dinh|van ban)\s+(nao\s+)?(da\s+)?(sua doi|bo sung|thay the)\b|"
+                        r"\b(decree|circular|decision|document)\s+(that\s+|which\s+)?"
+                        r"(amends|amended|amending|replaces|replaced|replacing)\b")
+
+
 def mention_of(ref, chunks: list) -> tuple[object, str] | None:
     """The first passage citing a document the corpus does not hold ('Thông tư số 28/2018/TT-BTC ngày 28 tháng 3 năm
     2018 … được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC'), a dated citation first, with the clause that cites
