@@ -82,6 +82,16 @@ def test_an_inline_list_is_told_by_its_items():
     assert len(clause) <= compose.LEAD_CHARS
 
 
+def test_what_a_long_opening_includes_is_shown_whole():
+    unit = ("a) Chi hỗ trợ thành lập doanh nghiệp sản xuất công nghiệp nông thôn tại các địa bàn có điều kiện kinh "
+            "tế - xã hội khó khăn và đặc biệt khó khăn theo quy định của pháp luật, bao gồm: Hoàn thiện kế hoạch "
+            "kinh doanh khả thi; dự án thành lập doanh nghiệp và chi phí liên quan đến đăng ký thành lập doanh "
+            "nghiệp. Mức hỗ trợ không quá 10 triệu đồng/doanh nghiệp;")
+    clause = compose.clause_for(unit, "list", "chi phí thành lập doanh nghiệp", limit=200)
+    assert clause.startswith("Chi hỗ trợ thành lập") and " … bao gồm: Hoàn thiện kế hoạch kinh doanh khả thi;" in clause
+    assert clause.endswith("chi phí liên quan đến đăng ký thành lập doanh nghiệp") and len(clause) <= 200
+
+
 def test_the_list_a_question_names_is_chosen_inside_its_passage():
     text = ("1. Kinh phí khuyến công quốc gia được hình thành từ các nguồn sau:\n"
             "a) Ngân sách nhà nước cấp hàng năm theo kế hoạch.\n"

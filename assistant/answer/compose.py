@@ -177,8 +177,30 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
         return tidy(_window(text, spans[0].start(), spans[-1].end(), limit))
     if answer_type in LIST_TYPES and (names := inline_list(text, limit)):
         return names
+    if answer_type in LIST_TYPES and (listed := _what_it_lists(text, limit)):
+        return listed
     start, end = _best_window(text, focus, limit, weight or (lambda term: 1.0))
     return tidy(_window(text, start, end, limit))
+
+
+def _what_it_lists(text: str, limit: int) -> str | None:
+    """'…theo quy định của pháp luật, bao gồm: Hoàn thiện kế hoạch kinh doanh khả thi; dự án … và chi phí liên quan
+    đến đăng ký thành lập doanh nghiệp': a long opening's last words and the sentence its 'gồm:' introduces; None when
+    the text introduces no such sentence or it does not fit."""
+    found = _INTRODUCES.search(text)
+    if not found:
+        return None
+    listed = re.split(r"(?<=\.)\s+", text[found.end():].strip(), maxsplit=1)[0].rstrip(" .;")
+    room = limit - len(listed) - len(found.group(0).lstrip(",")) - 3  # ' …' and the space after the colon
+    if room < 20:
+        return None
+    opening = strip_mark(text[: found.start()])
+    if len(opening) > room:  # its subject, then what it lists: '… ở đâu' matters less than what it is
+        opening = opening[: opening.rfind(" ", 0, room)].rstrip(" ,") + " …"
+    return f"{opening}{found.group(0).lstrip(',')} {listed}".replace(" … ,", " …")
+
+
+_INTRODUCES = re.compile(r"(?:,\s*)?\b(?:bao gồm|gồm)\s*:")
 
 
 def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
