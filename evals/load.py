@@ -79,6 +79,18 @@ async def _health(http: httpx.AsyncClient, url: str, until, tally: dict, period:
         await asyncio.sleep(period)
 
 
+async def _new_generation(url: str, tally: dict, tries: int = 240, period: float = 0.25) -> None:
+    """Poll /health until the app serves the generation the ingest published (at most `tries` × `period` s): a probe
+    starts the reload in the background and answers with the loaded generation meanwhile, so the first probe after
+    the ingest may still name the old one."""
+    async with httpx.AsyncClient(timeout=10) as check:
+        for _ in range(tries):
+            tally["generations"].add((await check.get(f"{url}/health")).json().get("generation"))
+            if len(tally["generations"] - {None}) > 1:
+                return
+            await asyncio.sleep(period)
+
+
 def _tally() -> dict:
     return {"codes": {}, "ms": [], "dropped": [], "health_ms": [], "health_codes": {}, "health_dropped": [],
             "generations": set()}
@@ -110,8 +122,7 @@ async def drive(url: str, clients: int, duration: float, ingest_cmd: list[str] |
             ingest_seconds = time.monotonic() - started
             tally["ingest_exit"] = proc.returncode
             await poll
-            async with httpx.AsyncClient(timeout=10) as check:  # the app serves the new generation
-                tally["generations"].add((await check.get(f"{url}/health")).json().get("generation"))
+            await _new_generation(url, tally)
         await asyncio.gather(*tasks)
         tally["seconds"] = time.monotonic() - started
         tally["ingest_seconds"] = ingest_seconds
