@@ -638,6 +638,18 @@ def test_the_text_amending_a_named_document_is_what_is_answered(answerer):
     assert "Kho chưa có toàn văn" not in own.lead and "05 tháng 7 năm 2012" in own.lead
 
 
+def test_a_part_opening_with_what_is_done_borrows_the_subject_before_it():
+    asked = parts("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030 được ký ngày nào, bắt đầu có hiệu "
+                  "lực khi nào?")
+    assert len(asked) == 2 and asked[1].startswith("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030")
+
+
+@require_corpus()
+def test_a_document_described_by_what_it_does_gets_its_dates(answerer):
+    answer = answerer.ask("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030 được ký ngày nào?")
+    assert answer.lead.startswith("Quyết định 2646/QĐ-BCT được ban hành ngày 23 tháng 9 năm 2025")
+
+
 @require_corpus()
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
     # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).

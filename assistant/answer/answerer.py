@@ -24,6 +24,7 @@ from assistant.answer.validity import (
     asks_validity,
     dated_line,
     dated_passage,
+    described,
     document_sentence,
     effect_chunk,
     mention_of,
@@ -220,7 +221,8 @@ class Answerer:
         """The lead and quotes answering one question: a validity answer, an eligibility verdict, a support level,
         a list, a comparison, or the best unit of the retrieved passages."""
         generation, results = retrieval.generation, retrieval.results
-        named = resolve(parse_references(query), generation.document_keys()) or titled(question, generation.documents)
+        named = (resolve(parse_references(query), generation.document_keys()) or titled(question, generation.documents)
+                 or described(question, results, generation))
         if named and (successor := successor_asked(question, generation.document(named[0]))):
             refs = parse_references(successor)
             held = resolve(refs, generation.document_keys())

@@ -80,6 +80,10 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
                     r"(?:số\s+)?)?\b\d+/\d{4}(?:/[\w-]+)?", re.IGNORECASE)
 
 
+# A part opening with what is done ('bắt đầu có hiệu lực khi nào?', 'được ký ngày nào?') has no subject of its own.
+_PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet))\b")
+
+
 def _subject(first: str) -> str:
     """A part with its asking words and loose ends dropped: what the part after it is about."""
     subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", first)).strip(" ,")
@@ -133,7 +137,8 @@ def parts(question: str) -> list[str]:
     for previous, piece in zip(pieces, pieces[1:], strict=False):
         # A short part ('ai lập?') or one pointing back is about the part before it ('nộp hồ sơ cho ai và trước ngày
         # nào?': the date is the filing's); a longer one names its own.
-        borrowed = [_subject(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
+        borrowed = [_subject(previous)] if (len(piece.split()) < 6 or _POINTING.search(piece)
+                                            or _PREDICATE_FIRST.match(fold(piece))) else []
         borrowed += [name for name in named if name not in piece]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out

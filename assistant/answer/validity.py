@@ -150,6 +150,23 @@ def effect_chunk(chunks: list) -> object | None:
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
 
 
+def described(question: str, results: list, generation) -> list[str]:
+    """The document a validity question describes without its số hiệu ('Quyết định ban hành chương trình khuyến công
+    quốc gia 2026-2030 được ký ngày nào?'): the best retrieved one of the kind it names; [] when it names no kind or
+    asks nothing of a document's dates or currency."""
+    kind = _DESCRIBED.search(fold(question))
+    if not kind or not asks_validity(question):
+        return []
+    wanted = fold(kind.group(1))
+    return next(([r.chunk.doc_id] for r in results
+                 if fold(generation.document(r.chunk.doc_id).get("doc_type") or "").startswith(wanted)), [])
+
+
+# 'Quyết định ban hành …', 'Nghị định về khuyến công …': a document described by what it does.
+_DESCRIBED = re.compile(r"\b(quyet dinh|nghi dinh|thong tu lien tich|thong tu|nghi quyet)\s+(ban hanh|phe duyet|ve|"
+                        r"quy dinh|huong dan)\b")
+
+
 def successor_asked(question: str, meta: dict) -> str | None:
     """The số hiệu of what amends or replaces the document a question names, when the question asks about that text
     ('Nghị định sửa đổi, bổ sung Nghị định 45/2012 là nghị định số mấy?' -> '235/2025/NĐ-CP'), from the manifest;
