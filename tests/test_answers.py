@@ -253,3 +253,11 @@ def test_a_follow_up_in_colloquial_words_is_carried_not_refused(answerer):
                {"role": "assistant", "content": "Trước 20 tháng 5 hàng năm."}]
     answer = answerer.ask("Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", history)
     assert not answer.refused and "15 tháng 6" in answer.lead
+
+
+def test_english_words_of_the_domain_carry_the_corpus_terms():
+    from assistant.search.glossary import expand_english
+
+    expanded = expand_english("Who carries out periodic and ad-hoc inspections of khuyến công programmes?")
+    assert "định kỳ" in expanded and "đột xuất" in expanded and "chương trình" in expanded
+    assert expand_english("Hộ kinh doanh ở xã có được hỗ trợ không?") == "Hộ kinh doanh ở xã có được hỗ trợ không?"
