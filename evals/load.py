@@ -79,14 +79,18 @@ async def _health(http: httpx.AsyncClient, url: str, until, tally: dict, period:
         await asyncio.sleep(period)
 
 
-async def _new_generation(url: str, tally: dict, tries: int = 240, period: float = 0.25) -> None:
-    """Poll /health until the app serves the generation the ingest published (at most `tries` × `period` s): a probe
-    starts the reload in the background and answers with the loaded generation meanwhile, so the first probe after
-    the ingest may still name the old one."""
-    async with httpx.AsyncClient(timeout=10) as check:
-        for _ in range(tries):
-            tally["generations"].add((await check.get(f"{url}/health")).json().get("generation"))
-            if len(tally["generations"] - {None}) > 1:
+async def _new_generation(url: str, tally: dict, seconds: float = 60, period: float = 0.25) -> None:
+    """Poll /health until the app serves the generation the ingest published, for at most `seconds`: a probe starts
+    the reload in the background and answers with the loaded generation meanwhile, so the first probe after the
+    ingest may still name the old one. A failed probe is counted as _health counts it."""
+    deadline = time.monotonic() + seconds
+    async with httpx.AsyncClient(timeout=5) as check:
+        for _ in range(int(seconds / period) + 1):
+            try:
+                tally["generations"].add((await check.get(f"{url}/health")).json().get("generation"))
+            except (httpx.HTTPError, ValueError) as exc:  # ValueError: a body that is not JSON
+                tally["health_dropped"].append(type(exc).__name__)
+            if len(tally["generations"] - {None}) > 1 or time.monotonic() > deadline:
                 return
             await asyncio.sleep(period)
 
@@ -122,7 +126,8 @@ async def drive(url: str, clients: int, duration: float, ingest_cmd: list[str] |
             ingest_seconds = time.monotonic() - started
             tally["ingest_exit"] = proc.returncode
             await poll
-            await _new_generation(url, tally)
+            if proc.returncode == 0:
+                await _new_generation(url, tally)
         await asyncio.gather(*tasks)
         tally["seconds"] = time.monotonic() - started
         tally["ingest_seconds"] = ingest_seconds

@@ -98,6 +98,11 @@ def test_continuation_keeps_the_previous_intent():
      "Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?"),
     ("Hội đồng bình chọn cấp huyện có bao nhiêu thành viên?", "Thế nào là sản phẩm tiêu biểu?",
      "Thế nào là sản phẩm tiêu biểu?"),
+    # 'Thể lệ', 'Thẻ' and English 'The' fold to 'the' as 'Thế' does: they open no continuation
+    ("Mức hỗ trợ đào tạo nghề là bao nhiêu?", "Thể lệ bình chọn sản phẩm tiêu biểu gồm những gì?",
+     "Thể lệ bình chọn sản phẩm tiêu biểu gồm những gì?"),
+    ("Mức hỗ trợ đào tạo nghề là bao nhiêu?", "The maximum support for a brand is how much?",
+     "The maximum support for a brand is how much?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

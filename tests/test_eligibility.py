@@ -248,9 +248,12 @@ def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_befo
     stated = slots("Phường nơi xưởng tôi đặt thuộc thành phố loại 1, được chuyển từ xã theo quyết định có hiệu lực "
                    "ngày 1/7/2021. Khi xây dựng kế hoạch khuyến công năm 2027 xưởng tôi còn được hỗ trợ không?")
     assert stated["place"] == "phuong" and stated["city_class"] == 1
-    assert stated["years_since_conversion"] == 5.5  # 1/7/2021 to 31/12/2026
+    assert stated["years_since_conversion"] == pytest.approx(5.5, abs=0.01)  # 1/7/2021 to 31/12/2026
     sooner = slots("Xưởng ở phường thuộc thành phố loại 1, chuyển từ xã ngày 1/7/2021; kế hoạch năm 2025 thì sao?")
-    assert sooner["years_since_conversion"] == 3.5
+    assert sooner["years_since_conversion"] == pytest.approx(3.5, abs=0.01)
+    founded = slots("Công ty thành lập 2/3/2015, xưởng ở phường thuộc thành phố loại 1 chuyển từ xã ngày 30/12/2021; "
+                    "kế hoạch năm 2027")
+    assert founded["years_since_conversion"] > 5  # the conversion date, a day over five years, not the founding
     assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1 chuyển từ xã 31/2/2021, "
                                                  "kế hoạch năm 2025")  # no such day
 
@@ -258,13 +261,16 @@ def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_befo
 def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted():
     result = check(Applicant("ho_kinh_doanh", Location("phuong", 1, 5.5), "dệt may"))
     place = next(r.text for r in result.reasons if r.text.startswith("Phường"))
-    assert "5,5 năm (quá 05 năm, tính đến ngày 31 tháng 12 của năm trước liền kề" in place
+    assert "5,5 năm (quá 05 năm; số năm tính đến ngày 31 tháng 12 của năm trước liền kề" in place
+    barely = check(Applicant("ho_kinh_doanh", Location("phuong", 1, 5.003), "dệt may"))
+    assert "hơn 5 năm (quá 05 năm" in next(r.text for r in barely.reasons if r.text.startswith("Phường"))
     assert result.verdict == "not_eligible"
 
 
 @pytest.mark.parametrize(("question", "asks"), [
     ("Xưởng may 45 công nhân có hợp đồng xuất khẩu, có được xếp vào ngành nghề ưu tiên không?", True),
-    ("HTX có 60 lao động, 70% nguyên liệu mua trong tỉnh: có thuộc diện ưu tiên không?", True),
+    ("HTX có 60 lao động, 70% nguyên liệu mua trong tỉnh: có được xếp vào ngành nghề ưu tiên không?", True),
+    ("Xưởng ở xã đặc biệt khó khăn, 20 lao động, có được ưu tiên không?", False),  # a priority place, not a trade
     ("Những ngành nghề ưu tiên là gì?", False),  # states nothing to weigh: the list answers
     ("Xưởng 45 công nhân được hỗ trợ bao nhiêu?", False),  # asks no priority
 ])
@@ -289,5 +295,16 @@ def test_stated_facts_are_weighed_against_each_priority_trade_rule(default_setti
                         "tiên không, và được hỗ trợ cao hơn bao nhiêu?")
     assert "Đạt (70% nguyên liệu tại chỗ)" in more.lead and "Đạt (60 lao động)" in more.lead
     assert "không quá 1,5 lần mức hỗ trợ" in more.lead
-    fewer = answerer.ask("Cơ sở tôi có 20 lao động, 30% nguyên liệu trong tỉnh, có được ưu tiên không?")
-    assert fewer.lead.startswith("Không. Chưa đạt")
+    fewer = answerer.ask("Cơ sở tôi có 20 lao động, 30% nguyên liệu mua trong tỉnh, có được xếp vào ngành nghề ưu "
+                         "tiên không?")
+    assert fewer.lead.startswith("Chưa đạt (30% nguyên liệu tại chỗ)")  # other points may apply: no 'Không.'
+    assert "Chưa đạt (20 lao động)" in fewer.lead
+
+
+def test_stated_facts_are_read_with_their_negations_and_origins():
+    from assistant.answer.verdict import stated_facts
+    from assistant.text import fold
+
+    assert stated_facts(fold("Xưởng 45 lao động, chưa có hợp đồng xuất khẩu")) == {"workers": 45}
+    assert stated_facts(fold("Dùng 70% nguyên liệu nhập khẩu, 1.020 công nhân")) == {"workers": 1020}
+    assert stated_facts(fold("70% nguyên liệu mua ngay trong tỉnh")) == {"local_material_share": 0.7}

@@ -608,6 +608,8 @@ def test_a_list_running_on_into_the_next_paragraphs_is_read_there():
     headed = lists.continued_items(Chunk(text="Kế hoạch có 02 nội dung chính như sau:"), sections)
     assert [text for _, text in headed] == ["1. Tổ chức truyền nghề", "2. Nâng cao năng lực quản lý"]
     assert lists.continued_items(Chunk(text="Hồ sơ gồm:\na) Phiếu đăng ký;\nb) Ảnh màu."), later) == []
+    assert lists.continued_items(Chunk(text="Tập trung vào 9 lĩnh vực sau:"), later) == []  # 3 follow, not 9
+    assert lists.continued_items(Chunk(text="Kết quả nổi bật:"), later) == []  # announces no count
 
 
 @require_corpus()
@@ -634,6 +636,8 @@ def test_the_text_amending_a_named_document_is_what_is_answered(answerer):
     assert circular.lead.startswith("Thông tư 46/2012/TT-BCT còn hiệu lực nhưng đã được sửa đổi, bổ sung bởi "
                                     "20/2017/TT-BCT")
     assert "235/2025" in answerer.ask("Which decree amends Decree 45/2012?").lead
+    rule = answerer.ask("Theo nghị định sửa đổi, bổ sung Nghị định 45/2012, đối tượng áp dụng là ai?")
+    assert "Kho chưa có toàn văn" not in rule.lead  # a rule asked of it, not which text it is
     own = answerer.ask("Nghị định 45/2012 có hiệu lực từ ngày nào?")  # asks of 45/2012 itself
     assert "Kho chưa có toàn văn" not in own.lead and "05 tháng 7 năm 2012" in own.lead
 
@@ -642,12 +646,18 @@ def test_a_part_opening_with_what_is_done_borrows_the_subject_before_it():
     asked = parts("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030 được ký ngày nào, bắt đầu có hiệu "
                   "lực khi nào?")
     assert len(asked) == 2 and asked[1].startswith("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030")
+    assert parts("Quyết định 2646/QĐ-BCT được ký ngày nào và bắt đầu có hiệu lực khi nào?")[1] == \
+        "Quyết định 2646/QĐ-BCT bắt đầu có hiệu lực khi nào?"  # the subject, not what the first part says of it
 
 
 @require_corpus()
 def test_a_document_described_by_what_it_does_gets_its_dates(answerer):
     answer = answerer.ask("Quyết định ban hành chương trình khuyến công quốc gia 2026-2030 được ký ngày nào?")
     assert answer.lead.startswith("Quyết định 2646/QĐ-BCT được ban hành ngày 23 tháng 9 năm 2025")
+    other = answerer.ask("Quyết định phê duyệt kế hoạch khuyến công năm 2027 của tỉnh ký ngày nào?")
+    assert "2646" not in other.lead  # a plan of 2027 is not the programme of 2026-2030
+    registering = answerer.ask("Theo Thông tư 26/2014/TT-BCT, ngày đăng ký tham gia bình chọn là khi nào?")
+    assert "được ban hành" not in registering.lead  # 'ngày đăng ký' asks a deadline, not the date of issue
 
 
 @require_corpus()

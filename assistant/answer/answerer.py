@@ -21,6 +21,7 @@ from assistant.answer.question import Intent, analyze, asks_list, defined_term, 
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_issue_date,
+    asks_signer,
     asks_validity,
     dated_line,
     dated_passage,
@@ -51,7 +52,6 @@ from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, nfc
 
 LIST_TYPES = compose.LIST_TYPES
-_SIGNER = re.compile(r"\b(ai ky|nguoi ky|do ai|who signed|signed by)\b")
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
@@ -520,7 +520,7 @@ class Answerer:
             n = composition.number(chunk)
             signed = dated_line(meta, chunk.text) if asks_issue_date(question) else None  # often says who signed
             quoted = compose.quote_text(signed or chunk.text, "date", "ký ban hành" if signed else "hiệu lực thi hành")
-            if signed and _SIGNER.search(fold(question)):  # '… do ai ký?': the line saying who signed answers too
+            if signed and asks_signer(question):  # '… do ai ký?': the line saying who signed answers too
                 lines.append(f"{compose.sentence(quoted)} [{n}]")
                 continue
             lines.append(f"{status_sentence(meta, question, dated.text)} [{n}]")

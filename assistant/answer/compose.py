@@ -190,17 +190,23 @@ def _what_it_lists(text: str, limit: int) -> str | None:
     found = _INTRODUCES.search(text)
     if not found:
         return None
-    listed = re.split(r"(?<=\.)\s+", text[found.end():].strip(), maxsplit=1)[0].rstrip(" .;")
-    room = limit - len(listed) - len(found.group(0).lstrip(",")) - 3  # ' …' and the space after the colon
-    if room < 20:
+    rest = text[found.end():]
+    if rest.lstrip(" ").startswith("\n"):
+        return None  # items on lines of their own are a list's business
+    after = rest.strip().split("\n", 1)[0]
+    listed = re.split(r"(?<=\.)\s+", after, maxsplit=1)[0].rstrip(" .;")
+    introducer = found.group(1)  # 'bao gồm:' / 'gồm:'
+    room = limit - len(listed) - len(introducer) - 4  # ' … ' and the space after the colon
+    if not listed or room < 20:
         return None
-    opening = strip_mark(text[: found.start()])
+    opening = strip_mark(text[: found.start()]).rstrip(" ,")
     if len(opening) > room:  # its subject, then what it lists: '… ở đâu' matters less than what it is
-        opening = opening[: opening.rfind(" ", 0, room)].rstrip(" ,") + " …"
-    return f"{opening}{found.group(0).lstrip(',')} {listed}".replace(" … ,", " …")
+        cut = opening.rfind(" ", 0, room)
+        opening = (opening[:cut] if cut > 0 else opening[:room]).rstrip(" ,") + " …"
+    return f"{opening} {introducer} {listed}"
 
 
-_INTRODUCES = re.compile(r"(?:,\s*)?\b(?:bao gồm|gồm)\s*:")
+_INTRODUCES = re.compile(r"(?:,\s*)?\b((?:bao gồm|gồm)\s*:)")
 
 
 def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
@@ -243,7 +249,7 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
 
 def _folded_pairs(text: str) -> set[tuple[str, str]]:
     """Adjacent folded words, stop words included (the 'không' of 'không nung' tells the two apart)."""
-    said = [fold(w).lower() for w in words(text)]
+    said = [fold(w) for w in words(text)]
     return set(zip(said, said[1:], strict=False))
 
 

@@ -9,6 +9,8 @@ from assistant.text import fold, nfc
 
 _CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*"
                            r"(thi sao|the nao|\?)*$")
+# 'Thế cấp tỉnh thì sao?' opens a continuation as 'Còn …' does, read with its accent.
+_THE = re.compile(r"^thế\s", re.IGNORECASE)
 _DEICTIC = re.compile(
     r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
     r"(do|nay|tren|ay|vua neu)\b"
@@ -94,6 +96,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     # fold() keeps one character per NFC character, so spans found in the folded text slice the original.
     folded = fold(question)
     continuation = _CONTINUATION.match(folded)
+    if continuation and continuation.group(1) == "the" and not _THE.match(question):
+        continuation = None  # 'Thể lệ …', 'Thẻ …' and English 'The …' fold to 'the' too
     if continuation and continuation.group(2):
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         subject = question[continuation.start(2) : continuation.end(2)]

@@ -56,7 +56,7 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
 
 
 def _priority(question: str, row, composition: Composition, generation) -> str:
-    """' Địa bàn ưu tiên (huyện nghèo) [2]: đề án do Bộ Công Thương phê duyệt được hỗ trợ tới không quá 1,5 lần mức
+    """' Địa bàn ưu tiên (huyện nghèo) [2]: đề án do Bộ Công Thương phê duyệt được hỗ trợ không quá 1,5 lần mức
     hỗ trợ [3].' when the question names a priority place or trade the level itself is not for, and the uplift is
     set by the document of the level ('' otherwise: a province's own levels have rules of their own)."""
     found = priorities.table(generation)
@@ -69,4 +69,4 @@ def _priority(question: str, row, composition: Composition, generation) -> str:
         return ""
     listed = composition.number(generation.chunk(named[0].chunk_id))
     return (f" {named[0].kind.capitalize()} ưu tiên ({named[0].phrase}) [{listed}]: đề án do Bộ Công Thương phê "
-            f"duyệt được hỗ trợ tới {uplift[0]} [{composition.number(generation.chunk(uplift[1]))}].")
+            f"duyệt được hỗ trợ {uplift[0]} [{composition.number(generation.chunk(uplift[1]))}].")

@@ -23,7 +23,7 @@ HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong 
 # not one thing ('Tổ chức 10 lớp tập huấn … về: …').
 _NAMES_ITEMS = re.compile(r"(\bgom|\bsau|\bcac(?: \w+){1,3})$")
 # A classifier before the listed noun: 'những nhóm tiêu chí nào?' lists tiêu chí.
-_CLASSIFIER = re.compile(r"^(?:nhom|loai|cac) (?=\w)")
+_CLASSIFIER = re.compile(r"^(?:nhom|loai|cac) (?=\w+ \w)")  # 'loại hình' keeps its 'loại': 'hình' alone is not it
 # '… 6 lĩnh vực sau:', '… 07 nội dung chính như sau:': how many items an introduction announces.
 _ANNOUNCED = re.compile(r"\b0?(\d{1,2}) (?:[^\W\d]+ ){1,4}(?:nhu )?sau:$")
 _PARAGRAPH = re.compile(r"^.{30,}[.;]$")
@@ -32,19 +32,23 @@ _KHOAN = re.compile(r"^\d+\.\s")
 _BASIS = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 
 
+def _split_inline(text: str) -> tuple[str, list[str]]:
+    """'Hồ sơ gồm: A; B; C.' as ('Hồ sơ gồm', [A, B, C]); no items when the text has no ': '."""
+    head, colon, tail = text.partition(": ")
+    return head, [item.strip() for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()] if colon else []
+
+
 def inline_items(text: str) -> tuple[str, list[str]] | None:
     """'Hồ sơ gồm: A; B; C' as its introduction and items (None when the text is not such a list)."""
-    head, colon, tail = strip_mark(text).partition(": ")
-    items = [item.strip() for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
+    head, items = _split_inline(strip_mark(text))
     introduces = len(head) <= INLINE_HEAD_CHARS or _NAMES_ITEMS.search(fold(head))
-    return (head + ":", items) if colon and len(items) >= 3 and introduces else None
+    return (head + ":", items) if len(items) >= 3 and introduces else None
 
 
 def inline_list(text: str, limit: int) -> str | None:
     """'Hồ sơ gồm: A; B; C …' told by its items' names, as many as fit in `limit` (None when not such a list)."""
-    head, colon, tail = text.partition(": ")
-    items = [item for item in re.split(r";\s+", tail.rstrip(" .;")) if item.strip()]
-    if not colon or len(items) < 3 or len(head) > limit // 2:
+    head, items = _split_inline(text)
+    if len(items) < 3 or len(head) > limit // 2:
         return None
     width = max(40, (limit - len(head)) // len(items))
     names, used = [], len(head) + 2
@@ -164,13 +168,15 @@ def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[
     """The items an article's closing '… tập trung vào 6 lĩnh vực sau:' introduces when they run on as paragraphs
     into the chunks that follow (`following`, in reading order), as (chunk, item): a numbered section's heading ('1.
     Tổ chức truyền nghề, nhân cấy nghề'), else each paragraph ending in a full stop (a photo caption has none); as
-    many as the introduction announces. [] when the chunk has no such introduction."""
+    many as the introduction announces. [] when the chunk has no such introduction, or fewer items follow."""
     lines = [line.strip() for line in chunk.text.splitlines()]
     at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(":")), None)
     if at is None or any(is_list_item(line) for line in lines[at + 1:]):
         return []  # no introduction, or a marked list the chunk's own groups read
     announced = _ANNOUNCED.search(fold(lines[at]))
-    wanted = min(int(announced.group(1)), limit) if announced else limit
+    if not announced:
+        return []  # paragraphs after an unnumbered '…:' may be anything: only a count announced says how many
+    wanted = min(int(announced.group(1)), limit)
     items = [(chunk, line) for line in lines[at + 1:] if _PARAGRAPH.search(line)]
     sections = False
     for later in following[:CONTINUED_CHUNKS]:
@@ -185,7 +191,7 @@ def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[
                 break  # another list begins
         if len(items) >= wanted:
             break
-    return items[:wanted] if len(items) >= 2 else []
+    return items[:wanted] if len(items) >= wanted else []  # fewer than announced: 'Gồm 2 nội dung' would be false
 
 
 def list_lead(items: list[str], n: int | list[int]) -> str:

@@ -84,6 +84,13 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet))\b")
 
 
+def _before_predicate(previous: str) -> str:
+    """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
+    it, for a part that says something else of the same subject."""
+    verb = re.search(r"\s(duoc|bat dau|co hieu luc)\b", fold(previous))
+    return previous[: verb.start()].strip(" ,") if verb else _subject(previous)
+
+
 def _subject(first: str) -> str:
     """A part with its asking words and loose ends dropped: what the part after it is about."""
     subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", first)).strip(" ,")
@@ -137,8 +144,10 @@ def parts(question: str) -> list[str]:
     for previous, piece in zip(pieces, pieces[1:], strict=False):
         # A short part ('ai lập?') or one pointing back is about the part before it ('nộp hồ sơ cho ai và trước ngày
         # nào?': the date is the filing's); a longer one names its own.
-        borrowed = [_subject(previous)] if (len(piece.split()) < 6 or _POINTING.search(piece)
-                                            or _PREDICATE_FIRST.match(fold(piece))) else []
+        if _PREDICATE_FIRST.match(fold(piece)):  # 'bắt đầu có hiệu lực khi nào?' is said of the previous subject
+            borrowed = [_before_predicate(previous)]
+        else:
+            borrowed = [_subject(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
         borrowed += [name for name in named if name not in piece]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out

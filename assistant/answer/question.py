@@ -75,7 +75,9 @@ _PLACES = (("phuong", r"(?<!dia )phuong|ward"), ("thi_tran", r"thi tran"), ("thi
            ("xa", r"(?<!thi )xa(?! hoi)|o que|nong thon|lang nghe|commune|village"))
 _CITY_CLASS = re.compile(r"thanh pho loai (1|2|3|i{1,3})\b")
 _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
-_CONVERTED_ON = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# The date a ward was converted, said near it ('chuyển từ xã theo quyết định có hiệu lực ngày 1/7/2021'), not a
+# company's founding date elsewhere in the question.
+_CONVERTED_ON = re.compile(r"\b(?:chuyen|len phuong|hieu luc)\D{0,60}?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
@@ -191,7 +193,7 @@ def _years_to_plan(folded: str) -> float | None:
         days = (date(int(plan.group(1)) - 1, 12, 31) - date(year, month, day)).days
     except ValueError:  # '31/2/2021' is no date
         return None
-    return round(days / 365.25, 1) if days >= 0 else None
+    return round(days / 365.25, 3) if days >= 0 else None  # 30/12/2021 to 31/12/2026 is over 5 years: 5.003
 
 
 def slots(question: str) -> dict:

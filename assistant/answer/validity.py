@@ -10,14 +10,14 @@ from assistant.text import fold
 
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
-                   r"signed|dang ngay|ngay dang|dang khi nao|published)\b")
+                   r"signed|dang ngay|ngay dang(?! ky)|published)\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
-                     r"issued|signed|dang ngay|ngay dang|dang khi nao|published)\b")
+                     r"issued|signed|dang ngay|ngay dang(?! ky)|published)\b")
 
 
 # A date as a document writes it: 'ngày 21 tháng 5 năm 2012', or a news item's 'Đăng ngày: 24/02/2021'.
-_WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})|\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
 
 
 def asks_validity(question: str) -> bool:
@@ -95,11 +95,16 @@ def issued_phrase(meta: dict, opening: str) -> str:
     written = list(_WRITTEN_DATE.finditer(opening))
     if issued is None:  # an upload without a date of issue: its opening lines date it
         head = len("\n".join(opening.splitlines()[:3]))
-        return next((w.group(0) for w in written if w.start() < head and w.group(0).startswith("ngày")), "")
+        return next((_as_said(w.group(0)) for w in written if w.start() < head and w.group(0)[:1] in "nN"), "")
     same = next((w.group(0) for w in written if _numbers(w) == issued), None)
     if same is None:
         return vietnamese_date(meta["issued"])
-    return same if same.startswith("ngày") else f"ngày {same}"
+    return _as_said(same)
+
+
+def _as_said(written: str) -> str:
+    """A written date as the lead says it: 'ngày 15/5/2023' for '15/5/2023', 'ngày …' for a line's 'Ngày …'."""
+    return f"ngày{written[4:]}" if written[:4].lower() == "ngày" else f"ngày {written}"
 
 
 def dated_line(meta: dict, text: str) -> str | None:
@@ -154,12 +159,24 @@ def described(question: str, results: list, generation) -> list[str]:
     """The document a validity question describes without its số hiệu ('Quyết định ban hành chương trình khuyến công
     quốc gia 2026-2030 được ký ngày nào?'): the best retrieved one of the kind it names; [] when it names no kind or
     asks nothing of a document's dates or currency."""
-    kind = _DESCRIBED.search(fold(question))
+    folded = fold(question)
+    kind = _DESCRIBED.search(folded)
     if not kind or not asks_validity(question):
         return []
-    wanted = fold(kind.group(1))
-    return next(([r.chunk.doc_id] for r in results
-                 if fold(generation.document(r.chunk.doc_id).get("doc_type") or "").startswith(wanted)), [])
+    for result in results:
+        meta = generation.document(result.chunk.doc_id)
+        if fold(meta.get("doc_type") or "") == kind.group(1) and _describes(folded[kind.end():], meta):
+            return [result.chunk.doc_id]
+    return []
+
+
+def _describes(description: str, meta: dict) -> bool:
+    """Whether a description fits a document's title: every year it names is the title's or the số hiệu's, and it
+    shares at least three of the title's words ('kế hoạch khuyến công năm 2027 của tỉnh' is no programme of 2026)."""
+    title = fold(f"{meta.get('title') or ''} {meta.get('number') or ''}")
+    if any(year not in title for year in re.findall(r"\b(?:19|20)\d{2}\b", description)):
+        return False
+    return len(set(description.split()) & set(title.split())) >= 3
 
 
 # 'Quyết định ban hành …', 'Nghị định về khuyến công …': a document described by what it does.
@@ -171,9 +188,13 @@ def successor_asked(question: str, meta: dict) -> str | None:
     """The số hiệu of what amends or replaces the document a question names, when the question asks about that text
     ('Nghị định sửa đổi, bổ sung Nghị định 45/2012 là nghị định số mấy?' -> '235/2025/NĐ-CP'), from the manifest;
     None otherwise."""
-    if not _SUCCESSOR.search(fold(question)):
+    folded = fold(question)
+    asked = _SUCCESSOR.search(folded)
+    if not asked or not _NAMES_IT.search(folded):  # '… theo nghị định sửa đổi …, mức chi là bao nhiêu?' asks a rule
         return None
-    successor = (meta.get("amended_by") or [None])[0] or meta.get("superseded_by")
+    amended = (meta.get("amended_by") or [None])[0]
+    replacing = bool(re.search(r"thay the|replac", asked.group(0)))
+    successor = (meta.get("superseded_by") or amended) if replacing else (amended or meta.get("superseded_by"))
     found = re.search(r"\d+/\d{4}/[\wĐđ-]+", successor or "")
     return found.group(0) if found else None
 
@@ -183,6 +204,18 @@ def successor_asked(question: str, meta: dict) -> str | None:
 _SUCCESSOR = re.compile(r"\b(nghi dinh|thong tu|quyet dinh|van ban)\s+(nao\s+)?(da\s+)?(sua doi|bo sung|thay the)\b|"
                         r"\b(decree|circular|decision|document)\s+(that\s+|which\s+)?"
                         r"(amends|amended|amending|replaces|replaced|replacing)\b")
+
+
+# What asks for the amending text itself: its số hiệu, which one, its dates.
+_NAMES_IT = re.compile(r"\b(so may|so bao nhieu|so hieu|nao|la gi|ngay nao|khi nao|which|what)\b")
+
+
+def asks_signer(question: str) -> bool:
+    """'… do ai ký?', 'who signed …?'"""
+    return bool(_SIGNER.search(fold(question)))
+
+
+_SIGNER = re.compile(r"\b(ai ky|nguoi ky|do ai|who signed|signed by)\b")
 
 
 def mention_of(ref, chunks: list) -> tuple[object, str] | None:

@@ -37,7 +37,7 @@ _PAYER = re.compile(r"\b(chuong trinh|ngan sach|nguon (kinh phi|von))\b(?: \S+){
 _AGAIN = re.compile(r"\b(xin them|them kinh phi|cho chinh|(khoan|hang muc|noi dung|may) (do|ay)|cung (mot )?"
                     r"(khoan|hang muc|noi dung))\b")
 # 'Công ty có trụ sở ở phường … nhưng xưởng đặt ở xã': where it is registered is not where it produces.
-_HEAD_OFFICE = re.compile(r"\btru so\b")
+_HEAD_OFFICE = re.compile(r"\btru so\b.{0,40}\b(phuong|noi thanh|thanh pho loai 1)\b")
 _ANY_ENTITY = "cơ sở công nghiệp nông thôn (doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp tác, hộ kinh doanh)"
 
 
@@ -90,10 +90,10 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     review = [item for item in cited[2:] if "xem xét" in item[0] or "cần " in item[0].lower()]
     if not s.get("place"):
         answer.clarify = CLARIFY_PLACE
-        answer.lead_parts = [("Có thể được hỗ trợ.", None), entity, ("Địa bàn áp dụng là huyện, thị xã, thị trấn, xã "
-                                                                 "và một số phường", place[1]), *trade[:1]]
+        answer.lead_parts = [("Có thể được hỗ trợ.", None), entity,
+                             (f"Địa bàn áp dụng là {eligibility.APPLIED_PLACES}", place[1]), *trade[:1]]
         return answer
-    if s.get("place") != "phuong" and _HEAD_OFFICE.search(fold(question)):
+    if s.get("place") != "phuong" and _HEAD_OFFICE.search(fold(question)):  # an office in a ward, works elsewhere
         place = _head_office(generation) or place  # registered in a ward, producing in a commune
     if place[0].startswith(("Cần", "Phường thuộc thành phố loại 1 chỉ")):
         answer.clarify = CLARIFY_CITY
@@ -176,11 +176,16 @@ def not_twice(generation) -> Composition | None:
 
 
 # 'Có được xếp vào ngành nghề ưu tiên không?' asks about Thông tư 46/2012 Điều 6 khoản 2; the facts it weighs.
-_ASKS_PRIORITY = re.compile(r"\b(nganh nghe uu tien|xep vao (dien )?uu tien|duoc uu tien|thuoc (dien )?uu tien)\b")
-_WORKERS = re.compile(r"\b(\d{1,6}) (?:lao dong|cong nhan|nhan cong|nguoi lao dong|tho)\b")
-_MATERIAL = re.compile(r"\b(\d{1,3})\s*% (?:nguyen lieu|nguyen vat lieu|vat lieu)|"
-                       r"\b(?:nguyen lieu|vat lieu)\b\D{0,40}?(\d{1,3})\s*%")
+# (A place asked about, 'xã đặc biệt khó khăn … có được ưu tiên không?', is a priority area: not weighed here.)
+_ASKS_PRIORITY = re.compile(r"\b(nganh nghe uu tien|xep vao (dien )?uu tien)\b")
+_WORKERS = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})+|\d{1,6}) (?:lao dong|cong nhan|nhan cong|nguoi lao dong|tho)\b")
+_MATERIAL = re.compile(r"\b(\d{1,3})\s*% (?:nguyen lieu|nguyen vat lieu|vat lieu)[^.;?]*|"
+                       r"\b(?:nguyen lieu|vat lieu)\b[^.;?%]{0,40}?(\d{1,3})\s*%[^.;?]*")
+# Material counts as local when the question says so ('mua ngay trong tỉnh', 'tại chỗ'), never when it is imported.
+_LOCAL = re.compile(r"\b(tai cho|trong tinh|tai dia phuong|o dia phuong|cua tinh|dia ban tinh)\b")
+_NOT_LOCAL = re.compile(r"\b(nhap khau|ngoai tinh|tinh khac|nuoc ngoai)\b")
 _EXPORTS = re.compile(r"\b(hop dong xuat khau|hang xuat khau|de xuat khau|phuc vu xuat khau)\b")
+_NO_EXPORTS = re.compile(r"\b(chua|khong)\b(?: \S+){0,3} (hop dong xuat khau|xuat khau)\b")
 _HOW_MUCH_MORE = re.compile(r"\b(cao hon|them|bao nhieu|muc)\b")
 
 
@@ -188,16 +193,18 @@ def asks_priority(question: str) -> bool:
     """Whether a question asks if the facts it states make a priority trade ('60 lao động, 70% nguyên liệu mua trong
     tỉnh: có được xếp vào ngành nghề ưu tiên không?')."""
     folded = fold(question)
-    return bool(_ASKS_PRIORITY.search(folded)) and bool(_stated_facts(folded))
+    return bool(_ASKS_PRIORITY.search(folded)) and bool(stated_facts(folded))
 
 
-def _stated_facts(folded: str) -> dict:
+def stated_facts(folded: str) -> dict:
+    """The facts a (folded) question states that Điều 6 khoản 2 weighs: workers, local material share, exports."""
     facts = {}
     if workers := _WORKERS.search(folded):
-        facts["workers"] = int(workers.group(1))
-    if material := _MATERIAL.search(folded):
+        facts["workers"] = int(re.sub(r"\D", "", workers.group(1)))
+    material = _MATERIAL.search(folded)
+    if material and _LOCAL.search(material.group(0)) and not _NOT_LOCAL.search(material.group(0)):
         facts["local_material_share"] = int(material.group(1) or material.group(2)) / 100
-    if _EXPORTS.search(folded):
+    if _EXPORTS.search(folded) and not _NO_EXPORTS.search(folded):
         facts["exports"] = True
     return facts
 
@@ -208,7 +215,7 @@ def priority_verdict(question: str, generation) -> Composition | None:
     each weighed against its point of Thông tư 46/2012 Điều 6 khoản 2, with the higher level a priority may get when
     asked; None when the index lacks the provision."""
     folded = fold(question)
-    facts = _stated_facts(folded)
+    facts = stated_facts(folded)
     try:
         cited = eligibility.cite(eligibility.TT46_PRIORITY_PRODUCTS, generation)
     except CitationMissing:
@@ -226,14 +233,16 @@ def priority_verdict(question: str, generation) -> Composition | None:
         return None
     composition = Composition(lead="", cited=[])
     n = composition.number(chunk)
-    said = ["Có." if any(met for met, _, _ in weighed) else "Không."]
+    # 'Có.' when one point is met; none met is no 'Không.': the points not weighed (công nghiệp hỗ trợ, sản phẩm
+    # tiêu biểu) and the priority trades of Nghị định 45/2012 may still apply
+    said = ["Có."] if any(met for met, _, _ in weighed) else []
     for met, rule, stated in sorted(weighed, key=lambda item: not item[0]):
         opening = f"{'Đạt' if met else 'Chưa đạt'} ({stated}): " if stated else ""
         said.append(f"{opening}{compose.sentence(rule)} [{n}].")
     uplift = priorities.table(generation).uplift
     if any(met for met, _, _ in weighed) and uplift and _HOW_MUCH_MORE.search(folded) \
             and (source := generation.chunk(uplift[1])) is not None:
-        said.append(f"Đề án ưu tiên do Bộ Công Thương phê duyệt được hỗ trợ tới {uplift[0]} "
+        said.append(f"Đề án ưu tiên do Bộ Công Thương phê duyệt được hỗ trợ {uplift[0]} "
                     f"[{composition.number(source)}].")
     composition.lead = " ".join(said)
     composition.units.extend(rule for _, rule, _ in weighed)

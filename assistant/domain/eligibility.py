@@ -155,27 +155,35 @@ def match_sector(sector: str) -> str | None:
     return best if scores[best] else None
 
 
-# How Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts a ward's years since it was a commune.
-_COUNTED_TO = "tính đến ngày 31 tháng 12 của năm trước liền kề với năm xây dựng kế hoạch"
+# Where the policy applies (Nghị định 45/2012 Điều 1 khoản 2), as a reason says it.
+APPLIED_PLACES = "huyện, thị xã, thị trấn, xã và một số phường"
+# How Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts a ward's years since it was a commune (the rule, said whether
+# the years were counted from dates or stated by the user).
+_COUNTED_TO = "số năm tính đến ngày 31 tháng 12 của năm trước liền kề với năm xây dựng kế hoạch"
+
+
+def _years_said(years: float) -> str:
+    """'3', '5,5', and 'hơn 5' for a few days over five years (5,0 would read as not over)."""
+    said = f"{years:.1f}".removesuffix(".0").replace(".", ",")
+    return "hơn 5" if years > 5 and said == "5" else said
 
 
 def _place(location: Location) -> tuple[str, str]:
     """('ok' | 'no' | 'review', why) for the place of production (NĐ 45/2012 Điều 1 khoản 2 điểm a)."""
     label = UNIT_LABELS[location.unit]
     if location.unit != "phuong":
-        return "ok", (f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công (huyện, thị xã, thị trấn, "
-                      "xã và một số phường).")
+        return "ok", f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công ({APPLIED_PLACES})."
     if location.city_class in (2, 3):
         return "ok", f"Phường thuộc thành phố loại {location.city_class}: thuộc địa bàn áp dụng."
     if location.city_class == 1:
         if location.years_since_conversion is None:
             return "review", ("Phường thuộc thành phố loại 1 chỉ được áp dụng khi được chuyển đổi từ xã chưa quá 05 "
                               "năm: cần cho biết số năm kể từ khi chuyển đổi.")
-        years = f"{location.years_since_conversion:g}".replace(".", ",")
+        years = _years_said(location.years_since_conversion)
         if 0 <= location.years_since_conversion <= 5:
-            return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {years} năm (chưa quá 05 năm, "
+            return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {years} năm (chưa quá 05 năm; "
                           f"{_COUNTED_TO}): thuộc địa bàn áp dụng.")
-        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {years} năm (quá 05 năm, {_COUNTED_TO}): "
+        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {years} năm (quá 05 năm; {_COUNTED_TO}): "
                       "không thuộc địa bàn áp dụng.")
     return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
 
