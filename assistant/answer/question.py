@@ -9,7 +9,7 @@ from datetime import date
 from assistant.answer.evidence import DOC_NUMBER
 from assistant.domain.eligibility import match_sector
 from assistant.search.glossary import activity_of, is_english
-from assistant.search.references import parse_references
+from assistant.search.references import parse_references, quoted_phrases
 from assistant.text import fold, nfc
 
 # Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
@@ -57,8 +57,6 @@ _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
 # means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
-# A quoted term: in double or curly quotes, or in single quotes that open after a space ('What's' is no quote).
-_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,80})[\"”»]|(?<!\w)['‘]([^'‘’]{3,80})['’](?!\w)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -144,8 +142,8 @@ def answer_type(question: str) -> str:
 def defined_term(question: str) -> str:
     """The term a definition question asks about: the quoted one ('Nghị định 45 định nghĩa "kế hoạch khuyến công" là
     gì?'), else the words before 'là gì' / 'được hiểu là' ('Cơ sở công nghiệp nông thôn là gì?')."""
-    if quoted := _QUOTED.search(question):
-        return (quoted.group(1) or quoted.group(2)).strip()
+    if quoted := quoted_phrases(question):
+        return quoted[0]
     asking = re.search(r"\s+(?:la gi|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
     head = question[: asking.start()] if asking and len(fold(question)) == len(question) else question
     head = re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE)  # 'Trong Thông tư 36, …'

@@ -110,15 +110,20 @@ def resolve(refs: References, keys: dict[str, DocRef]) -> list[str]:
     return found
 
 
-# A title in quotes: 'Bài tin "Khuyến công Hà Nội: Phát huy hiệu quả …" đăng ngày nào?'
-_QUOTED = re.compile(r"[\"“«]([^\"”»]{12,})[\"”»]")
+# A phrase in double or curly quotes, or in single quotes that open after a space ('What's' is no quote).
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,200})[\"”»]|(?<!\w)['‘]([^'‘’]{3,200})['’](?!\w)")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """The phrases a text quotes: a term ('"kế hoạch khuyến công" là gì?'), a title ('Bài "Khuyến công Hà Nội …"')."""
+    return [(m.group(1) or m.group(2)).strip() for m in _QUOTED.finditer(text)]
 
 
 def titled(question: str, documents: dict[str, dict]) -> list[str]:
-    """Document ids whose title holds a phrase the question quotes (accents and case aside)."""
+    """Document ids whose title holds a phrase of a dozen characters or more the question quotes (accents and case
+    aside): 'Bài tin "Khuyến công Hà Nội: Phát huy hiệu quả …" đăng ngày nào?'."""
     found: list[str] = []
-    for quoted in _QUOTED.finditer(question):
-        phrase = fold(quoted.group(1)).strip(" .:")
+    for phrase in (fold(p).strip(" .:") for p in quoted_phrases(question) if len(p) >= 12):
         found += [doc_id for doc_id, meta in documents.items()
                   if phrase in fold(meta.get("title") or "") and doc_id not in found]
     return found
