@@ -660,6 +660,14 @@ def test_a_document_described_by_what_it_does_gets_its_dates(answerer):
     assert "được ban hành" not in registering.lead  # 'ngày đăng ký' asks a deadline, not the date of issue
 
 
+def test_asking_whether_a_document_was_amended_asks_its_currency():
+    from assistant.answer.validity import asks_validity
+
+    assert asks_validity("When did Decree 45/2012 take effect, and has it been amended since?")
+    assert asks_validity("Thông tư 46/2012 đã được sửa đổi chưa?") and asks_validity("Có bị thay thế không?")
+    assert not asks_validity("Theo Nghị định 235/2025, mức hỗ trợ được sửa đổi thế nào?")  # asks the new rule
+
+
 @require_corpus()
 def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
     # Term weights summed over a set in whatever order the hash seed gave once broke a tie the other way (seed 9).

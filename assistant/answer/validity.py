@@ -9,6 +9,7 @@ from assistant.search.references import DOC_KINDS
 from assistant.text import fold
 
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
+                   r"bi sua doi|sua doi chua|duoc sua doi khong|bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
                    r"signed|dang ngay|ngay dang(?! ky)|published)\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
