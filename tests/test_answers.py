@@ -251,14 +251,6 @@ def test_results_of_implementing_a_decree_come_from_the_reports_not_the_decree(a
     assert duties.citations[0].doc_id == "nd-45-2012"  # the decree's own text answers what it asks of whom
 
 
-@require_corpus()
-def test_a_follow_up_in_colloquial_words_is_carried_not_refused(answerer):
-    history = [{"role": "user", "content": "Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công "
-                                           "Thương trước ngày nào?"},
-               {"role": "assistant", "content": "Trước 20 tháng 5 hàng năm."}]
-    answer = answerer.ask("Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", history)
-    assert not answer.refused and "15 tháng 6" in answer.lead
-
 
 def test_english_words_of_the_domain_carry_the_corpus_terms():
     from assistant.search.glossary import expand_english

@@ -359,15 +359,21 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
 
 
 @require_corpus()
-def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer):
-    history = [{"role": "user", "content": "Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện gồm "
-                                          "bao nhiêu thành viên?"},
-               {"role": "assistant", "content": "05 hoặc 07 thành viên."}]
-    answer = answerer.ask("Thế cấp tỉnh thì hội đồng có mấy người?", history)
-    assert not answer.refused and "07 hoặc 09 thành viên" in answer.lead
-    assert answerer.ask("Giá vàng SJC hôm nay bao nhiêu?", history).refused  # a foreign topic stays refused
-    # every word of it is one the corpus uses, but it shares none with the conversation: it changes the subject
-    assert answerer.ask("Thủ tục đăng ký kết hôn với người nước ngoài", history).refused
+@pytest.mark.parametrize(("previous", "follow_up", "fact", "foreign"), [
+    # every word of the foreign question is one the corpus uses, but it shares none with the conversation
+    ("Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp huyện gồm bao nhiêu thành viên?",
+     "Thế cấp tỉnh thì hội đồng có mấy người?", "07 hoặc 09 thành viên",
+     "Thủ tục đăng ký kết hôn với người nước ngoài"),
+    # in colloquial words: 'hạn chót' is the corpus's 'thời hạn'
+    ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
+     "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Giá vàng SJC hôm nay bao nhiêu?"),
+])
+def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer, previous, follow_up, fact,
+                                                                             foreign):
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": "…"}]
+    answer = answerer.ask(follow_up, history)
+    assert not answer.refused and fact in answer.lead
+    assert answerer.ask(foreign, history).refused  # a question changing the subject stays refused
 
 
 @require_corpus()
