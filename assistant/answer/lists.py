@@ -254,11 +254,12 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
         overlap = math.fsum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
-        listed = 1.0 if list_groups(chunk.text) else 0.0
+        groups = list_groups(chunk.text)
+        listed = 1.0 if groups else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
         named = 0.3 if topic and topic in " ".join(head_terms) else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
-        intros = " ".join(intro for intro, _ in list_groups(chunk.text))
+        intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
         kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
