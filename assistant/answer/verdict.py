@@ -111,16 +111,23 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     return answer
 
 
-def _head_office(generation) -> tuple[str, object] | None:
-    """'Các cơ sở … có trụ sở đăng ký kinh doanh tại các phường thuộc thành phố loại 1 khi trực tiếp … sản xuất … tại
-    … xã … thuộc đối tượng được hưởng chính sách khuyến công', cited; None when the index lacks it."""
+def _provision(address, generation, marks: tuple[str, ...]) -> tuple[dict[str, str], object] | None:
+    """The units of the indexed text at a legal address that open with one of `marks` ('d)', '4.'), by mark, and the
+    chunk to cite; None when the index lacks the address or every such unit."""
     try:
-        cited = eligibility.cite(eligibility.TT46_HEAD_OFFICE, generation)
+        cited = eligibility.cite(address, generation)
     except CitationMissing:
         return None
     chunk = generation.chunk(cited["chunk_ids"][0])
-    rule = next((u for u in split_units(cited["text"]) if u.startswith("d)")), None)
-    return (strip_mark(rule), chunk) if chunk is not None and rule else None
+    units = {mark: unit for unit in split_units(cited["text"]) for mark in marks if unit.startswith(mark)}
+    return (units, chunk) if chunk is not None and units else None
+
+
+def _head_office(generation) -> tuple[str, object] | None:
+    """'Các cơ sở … có trụ sở đăng ký kinh doanh tại các phường thuộc thành phố loại 1 khi trực tiếp … sản xuất … tại
+    … xã … thuộc đối tượng được hưởng chính sách khuyến công', cited; None when the index lacks it."""
+    found = _provision(eligibility.TT46_HEAD_OFFICE, generation, ("d)",))
+    return (strip_mark(found[0]["d)"]), found[1]) if found else None
 
 
 def _is_no(reason, slots: dict) -> bool:
@@ -159,15 +166,11 @@ def funded_already(question: str) -> bool:
 def not_twice(generation) -> Composition | None:
     """'Không. … chưa được hỗ trợ từ bất kỳ nguồn kinh phí nào của nhà nước cho cùng một nội dung chi … [1].'
     for an asker the state already paid for the same thing (None when the index lacks the rule)."""
-    try:
-        cited = eligibility.cite(eligibility.TTLT26_NOT_TWICE, generation)
-    except CitationMissing:
-        return None
-    chunk = generation.chunk(cited["chunk_ids"][0])
     clause = f"{eligibility.TTLT26_NOT_TWICE.clause}."
-    rule = next((u for u in split_units(cited["text"]) if u.startswith(clause)), None)
-    if chunk is None or rule is None:
+    found = _provision(eligibility.TTLT26_NOT_TWICE, generation, (clause,))
+    if found is None:
         return None
+    rule, chunk = found[0][clause], found[1]
     composition = Composition(lead="", cited=[])
     rule_text, n = compose.sentence(strip_mark(rule)), composition.number(chunk)
     composition.lead = f"Không. Điều kiện để được hỗ trợ kinh phí khuyến công: {rule_text} [{n}]."
@@ -216,12 +219,10 @@ def priority_verdict(question: str, generation) -> Composition | None:
     asked; None when the index lacks the provision."""
     folded = fold(question)
     facts = stated_facts(folded)
-    try:
-        cited = eligibility.cite(eligibility.TT46_PRIORITY_PRODUCTS, generation)
-    except CitationMissing:
+    found = _provision(eligibility.TT46_PRIORITY_PRODUCTS, generation, ("a)", "b)", "c)"))
+    if found is None:
         return None
-    chunk = generation.chunk(cited["chunk_ids"][0])
-    points = {unit[0]: strip_mark(unit) for unit in split_units(cited["text"]) if unit[:2] in ("a)", "b)", "c)")}
+    points, chunk = {mark[0]: strip_mark(unit) for mark, unit in found[0].items()}, found[1]
     weighed = []  # (met, the point's text, what the question states)
     if facts.get("exports") and "a" in points:
         weighed.append((True, points["a"], ""))
@@ -229,7 +230,7 @@ def priority_verdict(question: str, generation) -> Composition | None:
         weighed.append((share > 0.5, points["b"], f"{share:.0%} nguyên liệu tại chỗ"))
     if (workers := facts.get("workers")) is not None and "c" in points:
         weighed.append((workers >= 50, points["c"], f"{workers} lao động"))
-    if chunk is None or not weighed:
+    if not weighed:
         return None
     composition = Composition(lead="", cited=[])
     n = composition.number(chunk)
