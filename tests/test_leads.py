@@ -272,6 +272,12 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
     # a document the first part names scopes the others
     ("Under Decree 52/2018, what is the cap per project, and which ministry approves the implementation plan?",
      "Decree 52/2018 which ministry approves the implementation plan?"),
+    # a short part borrows the subject before the verb, not what the part before says of it
+    ("Hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp được tính theo lãi suất của ngân hàng nào và chi khi nào?",
+     "Hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp chi khi nào?"),
+    # the document is named once, though the subject borrowed already names it
+    ("Cơ quan nào quản lý làng nghề theo Nghị định 52/2018, và ai công nhận làng nghề?",
+     "Cơ quan quản lý làng nghề theo Nghị định 52/2018 ai công nhận làng nghề?"),
 ])
 def test_every_part_keeps_what_the_question_is_about(question, second):
     assert parts(question)[-1] == second
@@ -646,6 +652,18 @@ def test_the_text_amending_a_named_document_is_what_is_answered(answerer):
     assert "Kho chưa có toàn văn" not in rule.lead  # a rule asked of it, not which text it is
     own = answerer.ask("Nghị định 45/2012 có hiệu lực từ ngày nào?")  # asks of 45/2012 itself
     assert "Kho chưa có toàn văn" not in own.lead and "05 tháng 7 năm 2012" in own.lead
+
+
+def test_an_english_question_word_inside_a_clause_opens_no_part():
+    # 'of how … are managed' says what is inspected; 'periodic and ad-hoc' is one thing
+    assert len(parts("Who must carry out periodic and ad-hoc inspections of how khuyến công funds are managed?")) == 1
+    assert len(parts("What is the cap per project, and which ministry approves the plan?")) == 2
+
+
+@require_corpus()
+def test_who_signed_a_named_document_is_answered_by_the_line_dating_it(answerer):
+    answer = answerer.ask("Công văn 400/CTĐP-QLKC định hướng khuyến công năm 2024 được ký ngày nào và do ai ký?")
+    assert "15/5/2023" in answer.lead and "Ngô Quang Trung" in answer.lead
 
 
 def test_a_part_opening_with_what_is_done_borrows_the_subject_before_it():

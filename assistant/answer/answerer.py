@@ -230,7 +230,8 @@ class Answerer:
                 return self._validity(question, held, generation)
             # what a passage citing it says, else the named document's status, which names it
             return self._cited_elsewhere(refs, generation) or self._validity("còn hiệu lực không?", named, generation)
-        if named and asks_validity(question) and intent.type in ("validity", "date", "yes_no", "fact"):
+        if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
+                                                  or asks_signer(question)):
             return self._validity(question, named, generation)
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \

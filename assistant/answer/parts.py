@@ -16,7 +16,7 @@ _CUE_ACCENTED = re.compile(r"(?<!\w)(ai|gì|nào|bao nhiêu|mấy|bao lâu|khi n
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
 _CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
-                         r"\b(how|what|who|which|when|where)\b")
+                         r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
@@ -84,11 +84,14 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet))\b")
 
 
+SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
+
+
 def _before_predicate(previous: str) -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
     it, for a part that says something else of the same subject."""
     verb = re.search(r"\s(duoc|bat dau|co hieu luc)\b", fold(previous))
-    return previous[: verb.start()].strip(" ,") if verb else _subject(previous)
+    return previous[: verb.start()].strip(" ,") if verb and verb.start() > SUBJECT_MIN_CHARS else _subject(previous)
 
 
 def _subject(first: str) -> str:
@@ -147,7 +150,7 @@ def parts(question: str) -> list[str]:
         if _PREDICATE_FIRST.match(fold(piece)):  # 'bắt đầu có hiệu lực khi nào?' is said of the previous subject
             borrowed = [_before_predicate(previous)]
         else:
-            borrowed = [_subject(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
-        borrowed += [name for name in named if name not in piece]
+            borrowed = [_before_predicate(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
+        borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out

@@ -11,10 +11,10 @@ from assistant.text import fold
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"bi sua doi|sua doi chua|duoc sua doi khong|bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
-                   r"signed|dang ngay|ngay dang(?! ky)|published)\b")
+                   r"signed|dang ngay|ngay dang(?! ky)|published|ai ky|nguoi ky)\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
-                     r"issued|signed|dang ngay|ngay dang(?! ky)|published)\b")
+                     r"issued|signed|dang ngay|ngay dang(?! ky)|published|ai ky|nguoi ky)\b")
 
 
 # A date as a document writes it: 'ngày 21 tháng 5 năm 2012', or a news item's 'Đăng ngày: 24/02/2021'.
