@@ -78,6 +78,8 @@ class Settings:
     evidence_weight_focus: float = setting(1.0, "weight of the question's focus terms found in a unit (IDF-weighted)")
     evidence_weight_type: float = setting(0.3, "weight of a unit holding a value of the asked type (amount, date, "
                                                "body …)")
+    evidence_weight_context: float = setting(0.4, "weight of the other parts' terms found in a unit, for one part "
+                                                  "of a question of several")
     evidence_prior: float = setting(0.8, "weight of a passage's retrieval score in choosing the answering unit")
     lead_tie_ratio: float = setting(0.85, "a unit scoring this share of the best one joins it in the lead (a near "
                                           "tie the reader should see); above 1 = never")

@@ -708,3 +708,15 @@ def test_answers_do_not_depend_on_the_hash_seed(tmp_path):
                                     cwd=PROJECT_ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
                for seed in ("0", "9")}
     assert answers["0"] and answers["0"] == answers["9"]
+
+
+@require_corpus()
+def test_one_part_of_a_question_reads_the_others_terms(default_settings):
+    from dataclasses import replace
+    question = ("Sản phẩm của tôi trượt vòng bình chọn sản phẩm CNNT tiêu biểu, tôi thấy chấm chưa thỏa đáng. Tôi "
+                "có bao lâu để khiếu nại và hội đồng phải giải quyết trong bao lâu?")
+    answer = Answerer(Searcher(default_settings)).ask(question)
+    # the council's deadline is the complaint's, though the second part does not say 'khiếu nại'
+    assert "15 (mười lăm) ngày làm việc" in answer.lead and "10 (mười) ngày làm việc" in answer.lead
+    alone = Answerer(Searcher(replace(default_settings, evidence_weight_context=0.0))).ask(question)
+    assert "10 (mười) ngày làm việc" not in alone.lead

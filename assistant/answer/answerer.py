@@ -213,11 +213,11 @@ class Answerer:
             if not retrieval.results:
                 continue
             taken = {unit for c in compositions for unit in c.units}
-            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken))
+            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken, whole=asked))
         return compose.joined(compositions) if compositions else None
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,
-                     taken: set[str] | None = None) -> Composition:
+                     taken: set[str] | None = None, whole: list[str] | None = None) -> Composition:
         """The lead and quotes answering one question: a validity answer, an eligibility verdict, a support level,
         a list, a comparison, or the best unit of the retrieved passages."""
         generation, results = retrieval.generation, retrieval.results
@@ -253,7 +253,8 @@ class Answerer:
             usable = [r for r in usable if r.chunk.doc_id in named] or usable
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
-        ranked = self._rank(expand_english(question), value_type(intent), retrieval, usable)
+        others = " ".join(expand_english(part) for part in whole or [] if part != question)
+        ranked = self._rank(expand_english(question), value_type(intent), retrieval, usable, others)
         if taken is not None:  # one part of a question of several: the units the other parts answered with are out
             ranked = [e for e in ranked if e.text not in taken] or ranked
         composition = self._compose(question, intent, ranked, usable, generation, brief=taken is not None)
@@ -265,13 +266,14 @@ class Answerer:
     # Evidence and composition ----------------------------------------------------------------------------------
 
     def _rank(self, query: str, answer_type: str, retrieval: Retrieval,
-              usable: list[SearchResult]) -> list[Evidence]:
+              usable: list[SearchResult], context: str = "") -> list[Evidence]:
         s = self.settings
-        weights = Weights(s.evidence_weight_dense, s.evidence_weight_focus, s.evidence_weight_type, s.evidence_prior)
+        weights = Weights(s.evidence_weight_dense, s.evidence_weight_focus, s.evidence_weight_type, s.evidence_prior,
+                          s.evidence_weight_context)
         ranker = EvidenceRanker(retrieval.generation, weights)
         top = usable[0].score or 1.0
         return ranker.rank(query, answer_type, retrieval.query_vector, [r.chunk for r in usable],
-                           [r.score / top for r in usable])
+                           [r.score / top for r in usable], context)
 
     def _compose(self, question: str, intent: Intent, ranked: list[Evidence], usable: list[SearchResult],
                  generation, brief: bool = False) -> Composition:

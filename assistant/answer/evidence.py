@@ -197,6 +197,7 @@ class Weights:
     focus: float
     type_match: float
     prior: float
+    context: float = 0.0
 
 
 # A unit is scored on the squared IDF of the question terms it holds: the rare words that name a topic ('sao chép',
@@ -213,9 +214,11 @@ class EvidenceRanker:
         self.weights = weights
 
     def rank(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
-             priors: list[float]) -> list[Evidence]:
-        """Every unit of `chunks` (records with id, text, article_title), best first."""
+             priors: list[float], context: str = "") -> list[Evidence]:
+        """Every unit of `chunks` (records with id, text, article_title), best first. `context`: the other parts of
+        a question of several, whose terms count a little ('… khiếu nại và hội đồng giải quyết trong bao lâu?')."""
         question_terms = content_terms(DOC_NUMBER.sub(" ", question))
+        context_terms = tuple(t for t in content_terms(DOC_NUMBER.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
         candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit)] or every
         similarity = self._similarity(question_vector, chunks, candidates)
@@ -236,6 +239,8 @@ class EvidenceRanker:
             coverage = self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
                                            known_only=True, power=RARITY_POWER)
             score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
+            if context_terms:
+                score += w.context * self.terms.coverage(context_terms, unit, known_only=True, power=RARITY_POWER)
             found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
 
