@@ -147,11 +147,29 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "Thủ tục đăng ký kết hôn với người nước ngoài",
     "Mức lương tối thiểu vùng năm 2025 là bao nhiêu?",
     "What is the price of gold today?",
+    "Kế hoạch khuyến công của Yên Bái năm 2024 hỗ trợ bao nhiêu cơ sở?",
+    "Kinh phí khuyến công năm 2023 của thành phố Cần Thơ là bao nhiêu?",
+    "Năm 2017 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)
     assert answer.refused and not answer.citations
     assert answer.answer.startswith("Xin lỗi") and "Nghị định 45/2012/NĐ-CP" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # where the asker is, however it is said, leaves the national rules to answer
+    ("Tôi là chủ nhiệm một hợp tác xã chế biến chè ở một huyện vùng cao của Yên Bái. HTX định mua dây chuyền sấy chè "
+     "mới. Nếu xin khuyến công quốc gia hỗ trợ ứng dụng máy móc thì được tối đa bao nhiêu?", "200 triệu đồng"),
+    # a year of a stated fact ('được cấp … năm 2023') is not the year asked about
+    ("Cơ sở của tôi ở Bắc Ninh có sản phẩm được cấp giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh "
+     "năm 2023. Hồ sơ bình chọn cấp khu vực cần những gì?", "Thông tư 26/2014/TT-BCT"),
+    # the year is written in the passage before the results it heads
+    ("Năm 2022 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?", "gian hàng"),
+])
+def test_a_place_or_year_the_question_states_does_not_refuse_it(answerer, question, fact):
+    answer = answerer.ask(question)
+    assert not answer.refused and fact in answer.answer
 
 
 def test_api_ask_contract_and_stream(client):

@@ -75,6 +75,22 @@ _RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duo
                       r"bao nhieu (luot|doanh nghiep|co so|de an|lop|hoi cho))\b")
 
 
+# A province named as the place of a plan, resolution, body or support ('khuyến công của tỉnh Bắc Ninh') is asked about.
+_ITS_OWN = (r"(ke hoach|nghi quyet|quyet dinh|ubnd|uy ban nhan dan|so cong thuong|hdnd|chuong trinh|khuyen cong|"
+            r"kinh phi|muc ho tro|muc chi)\s+(?:\S+\s+){0,4}")
+_CITY = r"(?:(?:tinh|thanh pho|tp)\s+)?"
+
+
+def _located(folded: str, province: str) -> bool:
+    """'hộ kinh doanh … ở Bắc Kạn', 'một huyện vùng cao của Yên Bái': where the asker is, whose national rules still
+    answer; not a question about the province's own plan, resolution, budget or results."""
+    if _RESULTS.search(folded) or re.search(rf"\b{_ITS_OWN}(?:cua\s+)?{_CITY}{province}\b", folded):
+        return False
+    return bool(re.search(rf"\b(o|tai|thuoc)\s+(?:\S+\s+){{0,4}}?{_CITY}{province}\b", folded)
+                or re.search(rf"\b(huyen|xa|thon|lang|vung|phuong)\b(?:\s+\S+){{0,3}}\s+cua\s+{_CITY}{province}\b",
+                             folded))
+
+
 class ScopeJudge:
     """Decides whether retrieved passages can answer a question (see README, refusal)."""
 
@@ -100,17 +116,19 @@ class ScopeJudge:
         if not refs.documents and self._far(question, intent, results, terms, expanded):
             return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
-        for province, name in PROVINCES.items():
-            # 'hộ kinh doanh … ở Bắc Kạn' says where the asker is; the national rules still answer
-            located = re.search(rf"\b(o|tai)\s+(tinh\s+)?{province}\b", folded) and not _RESULTS.search(folded)
-            if re.search(rf"\b{province}\b", folded) and not re.search(rf"\b{province}\b", seen) and not located:
-                return Refusal(f"kho chưa có văn bản khuyến công của {name}")
+        asked_places = [p for p in PROVINCES if re.search(rf"\b{p}\b", folded) and not _located(folded, p)]
+        for province in asked_places:
+            if not re.search(rf"\b{province}\b", seen):
+                return Refusal(f"kho chưa có văn bản khuyến công của {PROVINCES[province]}")
         # A year the corpus never mentions leaves a question about that year's plan or results unanswered; a rule
         # question that merely names the year it applies to ('khi lập kế hoạch năm 2027 …') is answered by the rule.
-        about_year = any(re.search(rf"\b{p}\b", folded) for p in PROVINCES) or _RESULTS.search(folded)
-        for year in years_in(question):
-            if year not in seen and about_year:
-                return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
+        # The year may be written in another passage of a retrieved document ('Năm 2022 …' opens what follows).
+        if asked_places or _RESULTS.search(folded):
+            documents = {r.chunk.doc_id for r in results}
+            read = seen + fold(" ".join(c.text for d in documents for c in generation.document_chunks(d)))
+            for year in years_in(question):
+                if year not in read:
+                    return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
         return None
 
     @staticmethod
