@@ -149,6 +149,8 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "What is the price of gold today?",
     "Kế hoạch khuyến công của Yên Bái năm 2024 hỗ trợ bao nhiêu cơ sở?",
     "Kinh phí khuyến công năm 2023 của thành phố Cần Thơ là bao nhiêu?",
+    # a passage names khuyến nông among the programmes funds come from; it says nothing of khuyến nông itself
+    "Chương trình khuyến nông hỗ trợ mua giống cho nông dân bao nhiêu phần trăm?",
     "Năm 2017 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):

@@ -71,6 +71,9 @@ def refusal_text(refusal: Refusal, generation) -> str:
             "trình tự, trách nhiệm và hiệu lực của các văn bản này.")
 
 
+# Extension programmes of other sectors: a question about one of them, not naming khuyến công, is not about the corpus.
+_OTHER_PROGRAMME = re.compile(r"\bkhuyen (nong|ngu|lam)\b")
+_PROGRAMMES = {"nong": "khuyến nông", "ngu": "khuyến ngư", "lam": "khuyến lâm"}
 _RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duoc|chi tieu|dinh huong|trong tam|"
                       r"bao nhieu (luot|doanh nghiep|co so|de an|lop|hoi cho))\b")
 
@@ -113,6 +116,9 @@ class ScopeJudge:
         for topic in NEAR_TOPICS:
             if re.search(rf"\b{fold(topic)}\b", folded) and fold(topic) not in corpus:
                 return Refusal(f"kho văn bản không có nội dung về «{topic}»")
+        # a passage may name khuyến nông among the programmes funds come from; it says nothing of that programme
+        if (other := _OTHER_PROGRAMME.search(folded)) and "khuyen cong" not in folded:
+            return Refusal(f"kho văn bản không có nội dung về «{_PROGRAMMES[other.group(1)]}»")
         if not refs.documents and self._far(question, intent, results, terms, expanded):
             return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
