@@ -373,6 +373,11 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
     # in colloquial words: 'hạn chót' is the corpus's 'thời hạn'
     ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
      "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Giá vàng SJC hôm nay bao nhiêu?"),
+    # a word shared with the conversation ('đăng ký'), but a compound the corpus never writes ('kết hôn', 'xe máy')
+    ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
+     "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Thủ tục đăng ký kết hôn cần giấy tờ gì?"),
+    ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
+     "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Đăng ký xe máy ở đâu?"),
 ])
 def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer, previous, follow_up, fact,
                                                                              foreign):

@@ -18,7 +18,7 @@ from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
-from assistant.answer.scope import ScopeJudge, refusal_text
+from assistant.answer.scope import ScopeJudge, refusal_text, unheard_words
 from assistant.answer.validity import (
     asks_issue_date,
     asks_signer,
@@ -146,12 +146,14 @@ class Answerer:
     @staticmethod
     def _carried(question: str, history: list[dict] | None, generation) -> str | None:
         """The question with the previous one's topic, when it was refused, every word of it is one the corpus uses
-        and it shares a word with that topic ('Thế cấp tỉnh thì hội đồng có mấy người?' after a question on the
-        district's hội đồng): a question changing the subject stays refused."""
+        (syllables and compounds: 'kết hôn' is not, though 'kết' and 'hôn' are) and it shares a word with that topic
+        ('Thế cấp tỉnh thì hội đồng có mấy người?' after a question on the district's hội đồng): a question changing
+        the subject stays refused."""
         terms = set(content_terms(question))
         topic = previous_topic(history)
         known = term_scorer(generation).known
-        if not topic or not terms or not all(known(term) for term in terms) or not terms & set(content_terms(topic)):
+        if not topic or not terms or not all(known(term) for term in terms) or not terms & set(content_terms(topic)) \
+                or unheard_words(question, generation):
             return None
         return f"{question.rstrip(' ?.')} ({topic})?"
 

@@ -12,7 +12,7 @@ from assistant.documents.records import document_label
 from assistant.documents.units import split_units
 from assistant.search.references import References
 from assistant.search.retrieval import SearchResult
-from assistant.text import fold
+from assistant.text import fold, segmented_words, words
 
 # Near-domain topics users bring to a khuyến công assistant. One is refused only while no indexed text mentions it,
 # so a document uploaded later brings its topic into scope.
@@ -50,6 +50,34 @@ def corpus_text(generation) -> str:
     """Every chunk's title, context and text, accent-folded, once per generation (for topic and place tests)."""
     return generation.view("folded_text", lambda g: fold("\n".join(f"{c.title} {c.context} {c.text}"
                                                                      for c in g.chunks)))
+
+
+def _syllable_pairs(generation) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent syllables the corpus writes, accent-folded, once per generation."""
+    def build(g) -> frozenset[tuple[str, str]]:
+        pairs = set()
+        for chunk in g.chunks:
+            syllables = [fold(w) for w in words(chunk.text)]
+            pairs.update(zip(syllables, syllables[1:], strict=False))
+        return frozenset(pairs)
+    return generation.view("syllable_pairs", build)
+
+
+# Words that open a follow-up or ask, which the segmenter may join to the next word ('Thế_cấp', 'làm_chủ_tịch').
+_LOOSE = {"the", "con", "vay", "roi", "lam", "nhung", "la", "co", "thi", "ma", "nay", "do"}
+
+
+def unheard_words(question: str, generation) -> list[str]:
+    """The question's compound words the corpus never writes ('kết hôn', 'xe máy'), though it may use each syllable:
+    what makes a question foreign to it."""
+    pairs = _syllable_pairs(generation)
+    unheard = []
+    for compound in segmented_words(question):
+        syllables = [fold(s) for s in compound.split("_")]
+        if any(a not in _LOOSE and b not in _LOOSE and (a, b) not in pairs
+               for a, b in zip(syllables, syllables[1:], strict=False)):
+            unheard.append(compound.replace("_", " "))
+    return unheard
 
 
 def covered_documents(generation) -> str:
