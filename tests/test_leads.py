@@ -725,3 +725,25 @@ def test_one_part_of_a_question_reads_the_others_terms(default_settings):
     assert "15 (mười lăm) ngày làm việc" in answer.lead and "10 (mười) ngày làm việc" in answer.lead
     alone = Answerer(Searcher(replace(default_settings, evidence_weight_context=0.0))).ask(question)
     assert "10 (mười) ngày làm việc" not in alone.lead
+
+
+@require_corpus()
+def test_a_programme_named_by_its_title_gets_the_dates_of_the_decision_issuing_it(answerer):
+    answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành ngày nào?")
+    assert answer.lead.startswith("Quyết định 2646/QĐ-BCT được ban hành ngày 23 tháng 9 năm 2025")
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "said"), [
+    ("Quyết định 2646/QĐ-BCT bắt đầu có hiệu lực khi nào?", "kể từ ngày ký ban hành"),
+    ("Thông tư liên tịch 16/2011/TTLT-BCT-BNV có hiệu lực từ khi nào?", "sau 45 ngày kể từ ngày ký ban hành"),
+])
+def test_when_a_named_document_takes_effect_is_answered_in_its_own_words(answerer, question, said):
+    assert said in answerer.ask(question).lead
+
+
+@require_corpus()
+def test_taking_effect_inside_a_rule_question_does_not_ask_when(answerer):
+    answer = answerer.ask("Hồ sơ theo Nghị định 66/2006 đã tiếp nhận trước khi Nghị định 52/2018 có hiệu lực thì được "
+                          "giải quyết theo quy định nào?")
+    assert "tại thời điểm tiếp nhận" in answer.lead

@@ -20,6 +20,7 @@ from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text, unheard_words
 from assistant.answer.validity import (
+    asks_effect,
     asks_issue_date,
     asks_signer,
     asks_validity,
@@ -28,6 +29,7 @@ from assistant.answer.validity import (
     described,
     document_sentence,
     effect_chunk,
+    effect_line,
     mention_of,
     status_sentence,
     successor_asked,
@@ -235,6 +237,13 @@ class Answerer:
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question)):
             return self._validity(question, named, generation)
+        if named and intent.type in ("date", "validity") and asks_effect(question) and not asks_validity(question) \
+                and (found := effect_line(generation.document_chunks(named[0]))):
+            composition = Composition(lead="", cited=[])
+            chunk, sentence = found  # the document's own words: 'kể từ ngày ký', 'sau 45 ngày kể từ ngày ký'
+            composition.lead = f"{compose.sentence(strip_mark(sentence))} [{composition.number(chunk)}]."
+            composition.units.append(sentence)
+            return composition
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):

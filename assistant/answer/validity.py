@@ -156,28 +156,45 @@ def effect_chunk(chunks: list) -> object | None:
     return next((c for c in chunks if "hiệu lực" in (c.article_title or "").lower()), chunks[-1] if chunks else None)
 
 
+def asks_effect(question: str) -> bool:
+    """'… có hiệu lực từ khi nào?', 'when does … take effect?'"""
+    return bool(_EFFECT.search(fold(question)) or re.search(r"\btake effect\b", question, re.IGNORECASE))
+
+
+_EFFECT_LINE = re.compile(r"[^.\n]*có hiệu lực (?:thi hành )?(?:kể )?(?:từ|sau)[^.\n]*", re.IGNORECASE)
+
+
+def effect_line(chunks: list) -> tuple[object, str] | None:
+    """The passage and sentence saying when the document takes effect ('Quyết định này có hiệu lực thi hành kể từ ngày
+    ký ban hành'), in the document's words; None when no passage says it."""
+    return next(((c, m.group(0).strip()) for c in chunks if (m := _EFFECT_LINE.search(c.text))), None)
+
+
 def described(question: str, results: list, generation) -> list[str]:
     """The document a validity question describes without its số hiệu ('Quyết định ban hành chương trình khuyến công
     quốc gia 2026-2030 được ký ngày nào?'): the best retrieved one of the kind it names; [] when it names no kind or
     asks nothing of a document's dates or currency."""
     folded = fold(question)
-    kind = _DESCRIBED.search(folded)
-    if not kind or not asks_validity(question):
+    if not asks_validity(question) and not _EFFECT.search(folded):
         return []
+    kind = _DESCRIBED.search(folded)
     for result in results:
         meta = generation.document(result.chunk.doc_id)
-        if fold(meta.get("doc_type") or "") == kind.group(1) and _describes(folded[kind.end():], meta):
+        if kind and fold(meta.get("doc_type") or "") == kind.group(1) and _describes(folded[kind.end():], meta):
+            return [result.chunk.doc_id]
+        # 'Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành ngày nào?': what it issues, by name
+        if not kind and re.search(r"\b(?:19|20)\d{2}\b", folded) and _describes(folded, meta, words=4):
             return [result.chunk.doc_id]
     return []
 
 
-def _describes(description: str, meta: dict) -> bool:
+def _describes(description: str, meta: dict, words: int = 3) -> bool:
     """Whether a description fits a document's title: every year it names is the title's or the số hiệu's, and it
-    shares at least three of the title's words ('kế hoạch khuyến công năm 2027 của tỉnh' is no programme of 2026)."""
+    shares at least `words` of the title's words ('kế hoạch khuyến công năm 2027 của tỉnh' is no programme of 2026)."""
     title = fold(f"{meta.get('title') or ''} {meta.get('number') or ''}")
     if any(year not in title for year in re.findall(r"\b(?:19|20)\d{2}\b", description)):
         return False
-    return len(set(description.split()) & set(title.split())) >= 3
+    return len(set(re.findall(r"\w+", description)) & set(re.findall(r"\w+", title))) >= words
 
 
 # 'Quyết định ban hành …', 'Nghị định về khuyến công …': a document described by what it does.
