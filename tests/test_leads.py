@@ -747,3 +747,10 @@ def test_taking_effect_inside_a_rule_question_does_not_ask_when(answerer):
     answer = answerer.ask("Hồ sơ theo Nghị định 66/2006 đã tiếp nhận trước khi Nghị định 52/2018 có hiệu lực thì được "
                           "giải quyết theo quy định nào?")
     assert "tại thời điểm tiếp nhận" in answer.lead
+
+
+@require_corpus()
+def test_an_english_question_on_the_provincial_agency_is_answered_by_the_department(answerer):
+    answer = answerer.ask("Which provincial agency helps the provincial People's Committee carry out state management "
+                          "of industrial promotion?")
+    assert "Sở Công Thương là cơ quan giúp Ủy ban nhân dân cấp tỉnh" in answer.lead

@@ -194,6 +194,15 @@ TERMS = {
     "tender": "đấu thầu",
     "loan": "vay vốn",
     "loans": "vay vốn",
+    "state management": "quản lý nhà nước",
+    "agency": "cơ quan",
+    "helps": "giúp",
+    "help": "giúp",
+    "regions": "khu vực",
+    "southern": "phía Nam",
+    "northern": "phía Bắc",
+    "how often": "định kỳ",
+    "provincial": "cấp tỉnh",
 }
 _FUNCTION_WORDS = set(
     "what which who whom how is are was does do did the a an of for to in on at by can could much many get when "
