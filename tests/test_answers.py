@@ -115,6 +115,12 @@ def test_a_follow_up_pointing_back_carries_the_previous_topic_as_one_question():
                          "nghiệp được hỗ trợ lãi suất)?")
 
 
+def test_the_topic_carried_into_a_follow_up_loses_what_the_previous_question_asked():
+    history = [{"role": "user", "content": "Giấy chứng nhận sản phẩm tiêu biểu có hiệu lực bao lâu?"}]
+    rewritten = standalone_question("Trong thời gian đó cơ sở được hưởng những quyền lợi gì?", history)
+    assert "bao lâu" not in rewritten and "Giấy chứng nhận sản phẩm tiêu biểu có hiệu lực" in rewritten
+
+
 def test_units_keep_support_levels_and_conditions_with_their_sentence():
     from assistant.answer.evidence import split_units
 

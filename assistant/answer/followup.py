@@ -18,7 +18,7 @@ _DEICTIC = re.compile(
 # 'khoản hỗ trợ đó', 'đề án tư vấn này': something the conversation already named.
 _POINTING = re.compile(r"\s(đó|này|ấy|vừa nêu|nói trên|trên)(?=[\s?.,!]|$)")
 _ASKING = re.compile(r"(?<!\w)(bao nhiêu|mấy|gì|nào|ai|khi nào|thế nào|ra sao|không|chưa|có phải|phải không|"
-                     r"đúng không|bao nhieu|gi|nao|khong)(?!\w)", re.IGNORECASE)
+                     r"đúng không|bao lâu|ở đâu|bao nhieu|gi|nao|khong|bao lau|o dau)(?!\w)", re.IGNORECASE)
 # Asking how things stand ('thì sao', 'thế nào') asks nothing of a continuation's own.
 _VAGUE = re.compile(r"(?<!\w)(thì sao|thế nào|như thế nào|ra sao|thi sao|the nao|nhu the nao)(?!\w)", re.IGNORECASE)
 _DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
