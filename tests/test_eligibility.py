@@ -85,6 +85,7 @@ def test_sector_groups_of_article_5():
                                       "dịch vụ karaoke")] == ["a", "b", "c", "d", "dd", "e", "g", None]
     assert match_sector("khai thác, chế biến đá") == "e"  # mining, though 'chế biến' also names group a
     assert match_sector("sàn giao dịch thương mại điện tử") is None  # e-commerce sells; it is not electronics
+    assert match_sector("làm bún khô") == match_sector("tráng bánh tráng") == "a"  # food, named by the dish
 
 
 def test_priorities_are_listed_with_their_articles():
