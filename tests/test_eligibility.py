@@ -146,6 +146,11 @@ def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(defa
     # an activity for establishments ('… cho cơ sở …') is answered by the provision supporting it, not a verdict
     activity = answerer.ask("Sàn giao dịch thương mại điện tử cho cơ sở công nghiệp nông thôn có được hỗ trợ không?")
     assert "sàn giao dịch thương mại điện tử" in activity.lead and "Điều 5" not in activity.lead
+    # cleaner production names an activity, but who may apply is what is asked: any size, any place, in the rule's words
+    clean = answerer.ask("Công ty tôi là doanh nghiệp lớn ở nội thành, muốn áp dụng sản xuất sạch hơn thì có được "
+                         "khuyến công hỗ trợ không hay chỉ cơ sở nhỏ ở nông thôn?")
+    assert clean.lead.startswith("Có. Các cơ sở sản xuất công nghiệp thực hiện áp dụng sản xuất sạch hơn không giới "
+                                 "hạn về quy mô")
 
 
 @pytest.fixture(scope="module", params=[600, 4000], ids=["chunks-600", "chunks-4000"])

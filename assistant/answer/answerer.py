@@ -252,7 +252,9 @@ class Answerer:
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
             return weighed
-        if asks_verdict(question, intent) and not intent.slots.get("activity"):  # 'muốn thuê tư vấn …': the level
+        # 'muốn thuê tư vấn …' asks the level of an activity; cleaner production is who may apply, at any size or place
+        slots = intent.slots
+        if asks_verdict(question, intent) and (not slots.get("activity") or slots.get("cleaner_production")):
             try:
                 return self._verdict(question, intent, generation)
             except CitationMissing:

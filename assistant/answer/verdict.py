@@ -18,7 +18,8 @@ CLARIFY_PLACE = "Cơ sở của bạn sản xuất ở xã, thị trấn hay ở
 CLARIFY_TRADE = "Cơ sở của bạn sản xuất ngành nghề gì?"
 CLARIFY_CITY = "Phường đó thuộc thành phố loại mấy, và chuyển từ xã lên phường được mấy năm?"
 CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY)
-_YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b")
+_YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b|"
+                     r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
 # Recognitions and schemes with rules of their own (craft villages, traditional trades, typical products, rural trades
@@ -80,9 +81,11 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
         answer.verdict = "not_eligible"
         answer.lead_parts = [("Không.", None), *refused[:2]]
         return answer
-    if s.get("cleaner_production"):
+    if s.get("cleaner_production"):  # the rule's own words: 'không giới hạn về quy mô … và địa bàn đầu tư sản xuất'
         answer.verdict = "eligible"
-        answer.lead_parts = [("Có.", None), cited[0]]
+        text, chunk = cited[0]
+        units = split_units(chunk.text) if chunk is not None else ()
+        answer.lead_parts = [("Có.", None), (strip_mark(units[0]) if len(units) == 1 else text, chunk)]
         return answer
     entity = cited[0] if s.get("entity_type") else (f"Đối tượng là {_ANY_ENTITY}", cited[0][1])
     place = cited[1]
