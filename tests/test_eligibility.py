@@ -79,6 +79,13 @@ def test_verdict_and_the_article_it_rests_on(case, who, verdict, cited):
     assert any("235/2025" in w and "20/2017" in w for w in result.warnings)  # amendments not in the corpus
 
 
+def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
+    from assistant.search.glossary import activity_of
+
+    assert activity_of("Doanh nghiệp may của tôi có 40 lao động, có được hỗ trợ không?") is None
+    assert activity_of("Xưởng tôi muốn mua máy cưa mới") == activity_of("xuong toi muon mua may cua moi") is not None
+
+
 def test_sector_groups_of_article_5():
     assert [match_sector(s) for s in ("chế biến cà phê", "may mặc xuất khẩu", "sản xuất phân bón", "lắp ráp "
                                       "linh kiện điện tử", "gốm sứ mỹ nghệ", "khai thác cát sỏi", "xử lý nước thải",
@@ -262,6 +269,12 @@ def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_befo
     assert founded["years_since_conversion"] > 5  # the conversion date, a day over five years, not the founding
     assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1 chuyển từ xã 31/2/2021, "
                                                  "kế hoạch năm 2025")  # no such day
+    ward = slots("Xưởng đặt ở một phường nội thành của thành phố loại 1, phường này đã thành lập từ năm 1990.")
+    assert ward["years_since_conversion"] > 30  # only the year is said, and it is clearly over five years ago
+    company = slots("Công ty thành lập năm 2019, xưởng ở phường thuộc thành phố loại 1.")
+    assert "years_since_conversion" not in company  # a company's founding year is not its ward's
+    assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1, lên phường năm 2022; kế "
+                                                 "hoạch năm 2027")  # about five years: the clarifying question asks
 
 
 def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted():

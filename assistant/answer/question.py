@@ -76,6 +76,9 @@ _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
 # The date a ward was converted, said near it ('chuyển từ xã theo quyết định có hiệu lực ngày 1/7/2021'), not a
 # company's founding date elsewhere in the question.
 _CONVERTED_ON = re.compile(r"\b(?:chuyen|len phuong|hieu luc)\D{0,60}?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# 'phường này đã thành lập từ năm 1990', 'lên phường năm 2019': only the year of the conversion is said
+_CONVERTED_IN = re.compile(r"\b(?:chuyen|len phuong|phuong (?:\S+ ){0,3}?thanh lap|hieu luc)\D{0,30}?"
+                           r"\bnam ((?:19|20)\d{2})\b")  # a company's founding year is not its ward's
 _PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
@@ -182,8 +185,13 @@ def _production_place(folded: str) -> str | None:
 
 def _years_to_plan(folded: str) -> float | None:
     """Years from a ward's conversion ('quyết định có hiệu lực ngày 1/7/2021') to 31 December of the year before the
-    plan year it names ('kế hoạch khuyến công năm 2027'), as Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts them."""
+    plan year it names ('kế hoạch khuyến công năm 2027'), as Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts them; from
+    the year alone ('thành lập từ năm 1990') only when that is clearly more or less than five years, counted to this
+    year or the plan year."""
     converted, plan = _CONVERTED_ON.search(folded), _PLAN_YEAR.search(folded)
+    if not converted and (in_year := _CONVERTED_IN.search(folded)):
+        years = (int(plan.group(1)) if plan else date.today().year) - int(in_year.group(1))
+        return float(years) if years >= 0 and abs(years - 5) > 1 else None
     if not converted or not plan:
         return None
     day, month, year = (int(g) for g in converted.groups())
