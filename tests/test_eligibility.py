@@ -140,7 +140,12 @@ def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(defa
     assert yes.lead.startswith("Có.") and "Hộ kinh doanh" in yes.lead and "Điều 5" in yes.lead
     assert {c.doc_id for c in yes.citations} >= {"tt-46-2012-bct", "nd-45-2012"}
     no = answerer.ask("Tôi có lò gạch nung bằng lò vòng, có được hỗ trợ không?")
-    assert no.lead.startswith("Không.") and "lò vòng" in no.lead
+    assert no.lead.startswith("Không.") and "lò vòng" in no.lead and "(vật liệu không nung)" in no.lead
+    # the rules refuse the kiln whatever it asks for: a machine it wants to buy does not make it a level question
+    machines = answerer.ask("Tôi có lò gạch đất sét nung kiểu lò vòng ở xã, muốn mua thêm thiết bị. Có được không?")
+    assert machines.lead.startswith("Không. Đối với sản xuất vật liệu xây dựng, không hỗ trợ")
+    unaccented = answerer.ask("nha toi lam gach nung bang lo vong, xin kinh phi khuyen cong mo rong duoc khong")
+    assert unaccented.lead.startswith("Không.")
     asked = answerer.ask("Hộ kinh doanh ở xã có được hưởng khuyến công không?")
     assert asked.lead.endswith(CLARIFY_TRADE) and asked.citations
     where = answerer.ask("Tôi làm mây tre đan có được hỗ trợ khuyến công không?")

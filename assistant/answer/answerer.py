@@ -252,11 +252,14 @@ class Answerer:
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
             return weighed
-        # 'muốn thuê tư vấn …' asks the level of an activity; cleaner production is who may apply, at any size or place
-        slots = intent.slots
-        if asks_verdict(question, intent) and (not slots.get("activity") or slots.get("cleaner_production")):
+        if asks_verdict(question, intent):
+            # 'muốn thuê tư vấn …' asks the level of an activity, unless the rules refuse the establishment itself (a
+            # lò vòng brick kiln buying machines); cleaner production is who may apply, at any size or place
+            decisive = not intent.slots.get("activity") or intent.slots.get("cleaner_production")
             try:
-                return self._verdict(question, intent, generation)
+                verdict = self._verdict(question, intent, generation)
+                if decisive or verdict.lead.startswith("Không."):
+                    return verdict
             except CitationMissing:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0

@@ -58,7 +58,9 @@ def asks_verdict(question: str, intent: Intent) -> bool:
     s = intent.slots
     about = (s.get("entity_type") or s.get("place") or s.get("cleaner_production") or _ASKER.search(folded)
              or _SINGLED_OUT.search(folded))
-    return (intent.type == "eligibility" and bool(_YES_NO.search(folded)) and bool(about)
+    # 'lò gạch nung bằng lò vòng … xin kinh phí … được không?' is decided by the rule singling the trade out
+    kind = intent.type == "eligibility" or (intent.type in ("yes_no", "fact") and bool(_SINGLED_OUT.search(folded)))
+    return (kind and bool(_YES_NO.search(folded)) and bool(about)
             and not _OTHER_SCHEME.search(folded) and not _FOR_WHOM.search(folded))
 
 
@@ -140,7 +142,7 @@ def _is_no(reason, slots: dict) -> bool:
         return slots.get("entity_type") == "doanh_nghiep_lon"
     if text.startswith("Phường thuộc thành phố loại 1 đã chuyển đổi"):
         return slots.get("place") == "phuong"
-    return text.startswith("Không hỗ trợ")
+    return text.startswith("Không hỗ trợ") or ", không hỗ trợ " in text  # '… xây dựng, không hỗ trợ các cơ sở …'
 
 
 def _chunk(reason, generation):

@@ -220,8 +220,10 @@ def check(applicant: Applicant) -> Verdict:
                else ND45_SCOPE, outcome)
     if _BRICK.search(folded_sector) and _FIRED.search(folded_sector) and not _UNFIRED.search(folded_sector):
         if _FORBIDDEN_KILN.search(folded_sector):
-            reason("Không hỗ trợ cơ sở sản xuất gạch đất sét nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi "
-                   "trường.", TT46_EXCLUSIONS, "no")
+            # the rule's own words, up to what it supports instead
+            reason("Đối với sản xuất vật liệu xây dựng, không hỗ trợ các cơ sở sản xuất gạch đất sét nung sử dụng công "
+                   "nghệ nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi trường; tập trung hỗ trợ các cơ sở "
+                   "sản xuất vật liệu xây dựng theo công nghệ mới (vật liệu không nung).", TT46_EXCLUSIONS, "no")
         else:
             reason("Gạch đất sét nung chỉ được xem xét khi không dùng lò thủ công cải tiến, lò vòng: cần cho biết công "
                    "nghệ lò nung.", TT46_EXCLUSIONS, "review")
