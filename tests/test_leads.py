@@ -603,7 +603,7 @@ def test_a_list_inside_one_line_is_one_of_the_passage_s_lists():
 @require_corpus()
 def test_a_list_inside_a_news_line_answers_what_it_names(answerer):
     answer = answerer.ask("Kế hoạch khuyến công năm 2024 của Hà Nội gồm những nhóm nhiệm vụ chính nào?")
-    assert answer.lead.startswith("Gồm 5 nội dung: Nâng cao năng lực quản lý")
+    assert answer.lead.startswith("Gồm 5 nhóm nhiệm vụ chính: Nâng cao năng lực quản lý")  # as the line counts them
     assert "Phát triển sản phẩm mới" in answer.lead
 
 
@@ -632,7 +632,7 @@ def test_a_list_running_on_into_the_next_paragraphs_is_read_there():
 @require_corpus()
 def test_the_areas_a_news_item_announces_are_listed_from_its_paragraphs(answerer):
     answer = answerer.ask("Công văn 400/CTĐP-QLKC định hướng khuyến công năm 2024 vào những lĩnh vực nào?")
-    assert answer.lead.startswith("Gồm 6 nội dung: Hỗ trợ xây dựng các mô hình trình diễn kỹ thuật")
+    assert answer.lead.startswith("Gồm 6 lĩnh vực: Hỗ trợ xây dựng các mô hình trình diễn kỹ thuật")
     assert "Hỗ trợ phát triển nguồn nhân lực" in answer.lead
     assert {c.chunk_id for c in answer.citations} >= {"cv-400-ctdp-2023-tin#p1", "cv-400-ctdp-2023-tin#p3"}
 
@@ -754,3 +754,13 @@ def test_an_english_question_on_the_provincial_agency_is_answered_by_the_departm
     answer = answerer.ask("Which provincial agency helps the provincial People's Committee carry out state management "
                           "of industrial promotion?")
     assert "Sở Công Thương là cơ quan giúp Ủy ban nhân dân cấp tỉnh" in answer.lead
+
+
+def test_a_list_is_named_as_its_introduction_counts_it():
+    from assistant.answer.lists import counted_as, list_lead
+
+    assert counted_as("Nội dung Kế hoạch tập trung vào 5 nhóm nhiệm vụ chính:", 5) == "5 nhóm nhiệm vụ chính"
+    assert counted_as("Làng nghề được công nhận phải đạt cả 03 tiêu chí sau:", 3) == "03 tiêu chí"
+    assert counted_as("… tập trung vào 6 lĩnh vực sau:", 5) == "5 nội dung"  # fewer items read than it announces
+    assert list_lead(["A", "B"], 1, "Hồ sơ gồm:") == "Gồm 2 nội dung: A; B [1]."
+

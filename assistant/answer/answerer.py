@@ -324,7 +324,7 @@ class Answerer:
                 and (listed := self._sibling_list(best.text, chunk, intent, generation)):
             return listed  # an article's opening whose khoản are chunks of their own
         if items:
-            composition.lead = lists.list_lead(items, n)
+            composition.lead = lists.list_lead(items, n, best.text)
             composition.units.append(best.text)
             composition.quotes.append(Quote(compose.quote_text(best.text, kind, intent.focus), n,
                                             chunk.citation_label))
@@ -370,7 +370,7 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         # numbered in reading order: the items of the lead, then the opening quoted under it
         marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
-        composition.lead = lists.list_lead([first for _, first in siblings], marks)
+        composition.lead = lists.list_lead([first for _, first in siblings], marks, opening)
         composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
                                         composition.number(chunk), chunk.citation_label))
         composition.units.append(opening)
@@ -453,7 +453,7 @@ class Answerer:
         intro, items = group
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
-        composition.lead = lists.list_lead(items, n)
+        composition.lead = lists.list_lead(items, n, intro)
         lead_in = intro if intro in split_units(chunk.text) else lists.intro_of(chunk.text)
         if lead_in:  # what the list is of, in the document's words
             composition.quotes.append(Quote(compose.quote_text(lead_in, intent.type, intent.focus), n,

@@ -199,10 +199,23 @@ def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[
     return items[:wanted] if len(items) >= wanted else []  # fewer than announced: 'Gồm 2 nội dung' would be false
 
 
-def list_lead(items: list[str], n: int | list[int]) -> str:
+# What an introduction counts ('… tập trung vào 5 nhóm nhiệm vụ chính:', '… phải đạt cả 03 tiêu chí sau:').
+_COUNTED = re.compile(r"\b(\d{1,2})\s+([^\s\d:;,.()]+(?:\s[^\s\d:;,.()]+){0,3}?)"
+                      r"(?:\s+(?:như sau|sau đây|sau))?\s*:\s*$")
+
+
+def counted_as(intro: str, count: int) -> str:
+    """What the introduction calls its items when it counts them as many as there are ('5 nhóm nhiệm vụ chính'), else
+    'nội dung' after the count ('3 nội dung')."""
+    found = _COUNTED.search(intro or "")
+    return f"{found.group(1)} {found.group(2)}" if found and int(found.group(1)) == count else f"{count} nội dung"
+
+
+def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:
     """'Gồm 3 nội dung: A; B; C [1].' from item headings (the first MAX_ITEMS, then '…'); a short list shows more of
     each item, since its facts often follow the heading. `n` is the citation of the passage holding the list, or one
-    per item when each comes from a passage of its own ('A [2]; B [3]; …')."""
+    per item when each comes from a passage of its own ('A [2]; B [3]; …'); an `intro` counting its items names
+    them ('Gồm 5 nhóm nhiệm vụ chính: …')."""
     width = max(ITEM_CHARS, LIST_CHARS // max(len(items), 1))
     shown = items[:MAX_ITEMS]
     # a shared opening is said once only where the room is short: a short item is shown whole
@@ -212,7 +225,7 @@ def list_lead(items: list[str], n: int | list[int]) -> str:
         heads = [f"{head} [{mark}]" for head, mark in zip(heads, n, strict=False) if head]
     more = "; …" if len(items) > MAX_ITEMS else ""
     end = "." if isinstance(n, list) else f" [{n}]."
-    return f"Gồm {len(items)} nội dung: " + "; ".join(h for h in heads if h) + more + end
+    return f"Gồm {counted_as(intro, len(items))}: " + "; ".join(h for h in heads if h) + more + end
 
 
 def intro_of(chunk_text: str) -> str | None:
