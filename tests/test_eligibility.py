@@ -83,6 +83,7 @@ def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
     from assistant.search.glossary import activity_of
 
     assert activity_of("Doanh nghiệp may của tôi có 40 lao động, có được hỗ trợ không?") is None
+    assert activity_of("MAY BAO BÌ: doanh nghiệp có được hỗ trợ không?") is None
     assert activity_of("Xưởng tôi muốn mua máy cưa mới") == activity_of("xuong toi muon mua may cua moi") is not None
 
 
@@ -93,6 +94,7 @@ def test_sector_groups_of_article_5():
     assert match_sector("khai thác, chế biến đá") == "e"  # mining, though 'chế biến' also names group a
     assert match_sector("sàn giao dịch thương mại điện tử") is None  # e-commerce sells; it is not electronics
     assert match_sector("làm bún khô") == match_sector("tráng bánh tráng") == "a"  # food, named by the dish
+    assert match_sector("Xưởng cơ khí ở miền núi") == "d"  # 'miền' is a region, not noodles
 
 
 def test_priorities_are_listed_with_their_articles():
@@ -278,6 +280,9 @@ def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_befo
     assert ward["years_since_conversion"] > 30  # only the year is said, and it is clearly over five years ago
     company = slots("Công ty thành lập năm 2019, xưởng ở phường thuộc thành phố loại 1.")
     assert "years_since_conversion" not in company  # a company's founding year is not its ward's
+    for said in ("Công ty chuyên sản xuất đồ gỗ thành lập năm 2015, xưởng ở phường thuộc thành phố loại 1.",
+                 "Xưởng ở phường thuộc thành phố loại 1, công ty nhận chuyển giao công nghệ năm 2010."):
+        assert "years_since_conversion" not in slots(said)
     assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1, lên phường năm 2022; kế "
                                                  "hoạch năm 2027")  # about five years: the clarifying question asks
 

@@ -13,12 +13,12 @@ from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
 from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content_terms, term_scorer, values_of
-from assistant.answer.followup import previous_topic, standalone_question
+from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
-from assistant.answer.scope import ScopeJudge, refusal_text, unheard_words
+from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_effect,
     asks_issue_date,
@@ -238,12 +238,8 @@ class Answerer:
                                                   or asks_signer(question)):
             return self._validity(question, named, generation)
         if named and intent.type in ("date", "validity") and asks_effect(question) and not asks_validity(question) \
-                and (found := effect_line(generation.document_chunks(named[0]))):
-            composition = Composition(lead="", cited=[])
-            chunk, sentence = found  # the document's own words: 'kể từ ngày ký', 'sau 45 ngày kể từ ngày ký'
-            composition.lead = f"{compose.sentence(strip_mark(sentence))} [{composition.number(chunk)}]."
-            composition.units.append(sentence)
-            return composition
+                and (effect := self._effect_lead(named[0], generation)):
+            return effect
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
@@ -486,6 +482,27 @@ class Answerer:
             parts.append(f"{compose.sentence(text)}{marker}" if marker else text)
         lead = " ".join(p if p.endswith((".", "?")) else p + "." for p in parts)
         composition.lead = f"{lead} {verdict.clarify}" if verdict.clarify else lead
+        return composition
+
+    @staticmethod
+    def _effect_lead(doc_id: str, generation) -> Composition | None:
+        """'Quyết định 2646/QĐ-BCT có hiệu lực thi hành kể từ ngày ký ban hành [1].': when a document takes effect, in
+        its own words ('kể từ ngày ký', 'sau 45 ngày kể từ ngày ký'), named rather than 'này', and what it replaces by
+        number only."""
+        found = effect_line(generation.document_chunks(doc_id))
+        if found is None:
+            return None
+        chunk, sentence = found
+        meta = generation.document(doc_id)
+        label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+        said, _, replaced = strip_mark(sentence).partition(" và thay thế")
+        said = said.rstrip(" ,")
+        if numbers := re.findall(r"\b\d+/\d{4}/[\wĐđ-]+", replaced):  # what it replaces, by number only
+            said += " và thay thế " + ", ".join(numbers)
+        said = re.sub(r"^(?:Quyết định|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết) này\b", label, said)
+        composition = Composition(lead="", cited=[])
+        composition.lead = f"{compose.sentence(said)} [{composition.number(chunk)}]."
+        composition.units.append(sentence)
         return composition
 
     def _document_lead(self, query: str, results: list[SearchResult], generation) -> Composition | None:

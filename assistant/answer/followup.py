@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.evidence import content_terms
 from assistant.search.references import parse_references
-from assistant.text import fold, nfc
+from assistant.text import fold, nfc, segmented_words, words
 
 _CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*"
                            r"(thi sao|the nao|\?)*$")
@@ -130,3 +131,33 @@ def _topic(question: str) -> str:
     """What a question is about, its asking words left out ('Trung tâm … có tối đa mấy Phó Giám đốc?' -> 'Trung
     tâm … có tối đa Phó Giám đốc')."""
     return re.sub(r"\s+", " ", _ASKING.sub(" ", question.strip().rstrip(" ?.!"))).strip(" ,")
+
+
+def _syllable_pairs(generation) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent syllables the corpus writes, accent-folded, once per generation."""
+    def build(g) -> frozenset[tuple[str, str]]:
+        pairs = set()
+        for chunk in g.chunks:
+            syllables = [fold(w) for w in words(chunk.text)]
+            pairs.update(zip(syllables, syllables[1:], strict=False))
+        return frozenset(pairs)
+    return generation.view("syllable_pairs", build)
+
+
+# Words that open a follow-up, which the segmenter may join to the next word ('Thế_cấp', 'làm_chủ_tịch').
+_LOOSE = {"the", "con", "vay", "roi", "lam", "nhung", "la", "co", "thi", "ma", "nay", "do"}
+
+
+def unheard_words(question: str, generation) -> list[str]:
+    """The question's compound words the corpus never writes ('kết hôn', 'xe máy'), though it may use each syllable:
+    what makes a question foreign to it."""
+    pairs = _syllable_pairs(generation)
+    unheard = []
+    for compound in segmented_words(question):
+        syllables = [fold(s) for s in compound.split("_")]
+        if len(content_terms(compound.replace("_", " "))) < len(syllables):
+            continue  # an asking word joined to another ('bao_lâu', 'bao_nhiêu') is no topic
+        if any(a not in _LOOSE and b not in _LOOSE and (a, b) not in pairs
+               for a, b in zip(syllables, syllables[1:], strict=False)):
+            unheard.append(compound.replace("_", " "))
+    return unheard

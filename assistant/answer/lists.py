@@ -204,11 +204,20 @@ _COUNTED = re.compile(r"\b(\d{1,2})\s+([^\s\d:;,.()]+(?:\s[^\s\d:;,.()]+){0,3}?)
                       r"(?:\s+(?:như sau|sau đây|sau))?\s*:\s*$")
 
 
+_NUMBERED = {"dieu", "khoan", "diem", "luc", "thang", "nam", "so", "mau", "chuong", "muc"}
+_NOT_NOUNS = {"nhu", "sau", "gom", "nay", "cua", "bao", "duoc", "la"}
+
+
 def counted_as(intro: str, count: int) -> str:
     """What the introduction calls its items when it counts them as many as there are ('5 nhóm nhiệm vụ chính'), else
     'nội dung' after the count ('3 nội dung')."""
     found = _COUNTED.search(intro or "")
-    return f"{found.group(1)} {found.group(2)}" if found and int(found.group(1)) == count else f"{count} nội dung"
+    if not found or int(found.group(1)) != count:
+        return f"{count} nội dung"
+    before = fold(intro[:found.start()]).split()[-1:]  # 'Điều 4 như sau:', 'khoản 3 gồm:' number a provision
+    if before and before[0] in _NUMBERED or fold(found.group(2)).split()[0] in _NOT_NOUNS:
+        return f"{count} nội dung"
+    return f"{found.group(1)} {found.group(2)}"
 
 
 def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:

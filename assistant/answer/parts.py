@@ -90,8 +90,10 @@ SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 def _before_predicate(previous: str) -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
     it, for a part that says something else of the same subject."""
-    verb = re.search(r"\s(duoc|bat dau|co hieu luc)\b", fold(previous))
-    return previous[: verb.start()].strip(" ,") if verb and verb.start() > SUBJECT_MIN_CHARS else _subject(previous)
+    # the last verb: 'Cơ sở được chứng nhận … có quyền lợi gì' is said of 'Cơ sở được chứng nhận …'
+    verbs = [m for m in re.finditer(r"\s(duoc|co|bat dau|co hieu luc)\b", fold(previous))
+             if m.start() > SUBJECT_MIN_CHARS]
+    return _LOOSE_ENDS.sub("", previous[: verbs[-1].start()]).strip(" ,") if verbs else _subject(previous)
 
 
 def _subject(first: str) -> str:

@@ -77,8 +77,8 @@ _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
 # company's founding date elsewhere in the question.
 _CONVERTED_ON = re.compile(r"\b(?:chuyen|len phuong|hieu luc)\D{0,60}?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # 'phường này đã thành lập từ năm 1990', 'lên phường năm 2019': only the year of the conversion is said
-_CONVERTED_IN = re.compile(r"\b(?:chuyen|len phuong|phuong (?:\S+ ){0,3}?thanh lap|hieu luc)\D{0,30}?"
-                           r"\bnam ((?:19|20)\d{2})\b")  # a company's founding year is not its ward's
+_CONVERTED_IN = re.compile(r"\b(?:chuyen (?:doi )?tu xa|len phuong|phuong (?:nay|do) (?:da )?(?:duoc )?thanh lap)"
+                           r"\D{0,30}?\bnam ((?:19|20)\d{2})\b")  # not a company's founding or a transfer's year
 _PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b")
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.

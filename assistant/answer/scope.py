@@ -12,7 +12,7 @@ from assistant.documents.records import document_label
 from assistant.documents.units import split_units
 from assistant.search.references import References
 from assistant.search.retrieval import SearchResult
-from assistant.text import fold, segmented_words, words
+from assistant.text import fold
 
 # Near-domain topics users bring to a khuyến công assistant. One is refused only while no indexed text mentions it,
 # so a document uploaded later brings its topic into scope.
@@ -52,34 +52,6 @@ def corpus_text(generation) -> str:
                                                                      for c in g.chunks)))
 
 
-def _syllable_pairs(generation) -> frozenset[tuple[str, str]]:
-    """Every pair of adjacent syllables the corpus writes, accent-folded, once per generation."""
-    def build(g) -> frozenset[tuple[str, str]]:
-        pairs = set()
-        for chunk in g.chunks:
-            syllables = [fold(w) for w in words(chunk.text)]
-            pairs.update(zip(syllables, syllables[1:], strict=False))
-        return frozenset(pairs)
-    return generation.view("syllable_pairs", build)
-
-
-# Words that open a follow-up or ask, which the segmenter may join to the next word ('Thế_cấp', 'làm_chủ_tịch').
-_LOOSE = {"the", "con", "vay", "roi", "lam", "nhung", "la", "co", "thi", "ma", "nay", "do"}
-
-
-def unheard_words(question: str, generation) -> list[str]:
-    """The question's compound words the corpus never writes ('kết hôn', 'xe máy'), though it may use each syllable:
-    what makes a question foreign to it."""
-    pairs = _syllable_pairs(generation)
-    unheard = []
-    for compound in segmented_words(question):
-        syllables = [fold(s) for s in compound.split("_")]
-        if any(a not in _LOOSE and b not in _LOOSE and (a, b) not in pairs
-               for a, b in zip(syllables, syllables[1:], strict=False)):
-            unheard.append(compound.replace("_", " "))
-    return unheard
-
-
 def covered_documents(generation) -> str:
     """The documents the refusal lists, derived from the index: legal texts by số hiệu, then the others' count."""
     legal, other = [], 0
@@ -102,6 +74,7 @@ def refusal_text(refusal: Refusal, generation) -> str:
 # Extension programmes of other sectors: a question about one of them, not naming khuyến công, is not about the corpus.
 _OTHER_PROGRAMME = re.compile(r"\bkhuyen (nong|ngu|lam)\b")
 _PROGRAMMES = {"nong": "khuyến nông", "ngu": "khuyến ngư", "lam": "khuyến lâm"}
+_OUR_PROGRAMME = re.compile(r"\b(khuyen cong|cong thuong|cong nghiep)\b")
 _RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duoc|chi tieu|dinh huong|trong tam|"
                       r"bao nhieu (luot|doanh nghiep|co so|de an|lop|hoi cho))\b")
 
@@ -115,7 +88,11 @@ _CITY = r"(?:(?:tinh|thanh pho|tp)\s+)?"
 def _located(folded: str, province: str) -> bool:
     """'hộ kinh doanh … ở Bắc Kạn', 'một huyện vùng cao của Yên Bái': where the asker is, whose national rules still
     answer; not a question about the province's own plan, resolution, budget or results."""
-    if _RESULTS.search(folded) or re.search(rf"\b{_ITS_OWN}(?:cua\s+)?{_CITY}{province}\b", folded):
+    if _RESULTS.search(folded):
+        return False
+    if re.search(rf"\b(?:o|tai)\s+{_CITY}{province}\b", folded):  # 'đề án khuyến công của tôi ở Yên Bái'
+        return True
+    if re.search(rf"\b{_ITS_OWN}(?:cua\s+)?{_CITY}{province}\b", folded):
         return False
     return bool(re.search(rf"\b(o|tai|thuoc)\s+(?:\S+\s+){{0,4}}?{_CITY}{province}\b", folded)
                 or re.search(rf"\b(huyen|xa|thon|lang|vung|phuong)\b(?:\s+\S+){{0,3}}\s+cua\s+{_CITY}{province}\b",
@@ -145,8 +122,8 @@ class ScopeJudge:
             if re.search(rf"\b{fold(topic)}\b", folded) and fold(topic) not in corpus:
                 return Refusal(f"kho văn bản không có nội dung về «{topic}»")
         # a passage may name khuyến nông among the programmes funds come from; it says nothing of that programme
-        if (other := _OTHER_PROGRAMME.search(folded)) and "khuyen cong" not in folded:
-            return Refusal(f"kho văn bản không có nội dung về «{_PROGRAMMES[other.group(1)]}»")
+        if (other := _OTHER_PROGRAMME.search(folded)) and not _OUR_PROGRAMME.search(folded) and not refs.documents:
+            return Refusal(f"kho chỉ có văn bản về khuyến công, không có quy định về {_PROGRAMMES[other.group(1)]}")
         if not refs.documents and self._far(question, intent, results, terms, expanded):
             return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
@@ -159,7 +136,7 @@ class ScopeJudge:
         # The year may be written in another passage of a retrieved document ('Năm 2022 …' opens what follows).
         if asked_places or _RESULTS.search(folded):
             documents = {r.chunk.doc_id for r in results}
-            read = seen + fold(" ".join(c.text for d in documents for c in generation.document_chunks(d)))
+            read = seen + " " + fold(" ".join(c.text for d in documents for c in generation.document_chunks(d)))
             for year in years_in(question):
                 if year not in read:
                     return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")

@@ -11,10 +11,12 @@ from assistant.text import fold
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"bi sua doi|sua doi chua|duoc sua doi khong|bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
-                   r"signed|dang ngay|ngay dang(?! ky)|published|ai ky|nguoi ky)\b")
+                   r"signed|dang ngay|ngay dang(?! ky)|published)\b")
+# '… do ai ký?' asked of the document itself, at the question's end ('ai ký quyết định giao kế hoạch?' asks a rule)
+_SIGNER_ASKED = re.compile(r"\b(do ai ky|ai ky|nguoi ky)(?: ban hanh)?\s*[?.!]*\s*$")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
-                     r"issued|signed|dang ngay|ngay dang(?! ky)|published|ai ky|nguoi ky)\b")
+                     r"issued|signed|dang ngay|ngay dang(?! ky)|published)\b")
 
 
 # A date as a document writes it: 'ngày 21 tháng 5 năm 2012', or a news item's 'Đăng ngày: 24/02/2021'.
@@ -23,7 +25,8 @@ _WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})|\b(\d
 
 def asks_validity(question: str) -> bool:
     """'… còn hiệu lực không?', '… ký ngày nào?', 'is … still in force?'"""
-    return bool(_ASKS.search(fold(question)))
+    folded = fold(question)
+    return bool(_ASKS.search(folded) or _SIGNER_ASKED.search(folded))
 
 
 def _iso(iso: str | None) -> tuple[int, int, int] | None:
@@ -44,7 +47,7 @@ def vietnamese_date(iso: str) -> str:
 def asks_issue_date(question: str) -> bool:
     """'… ban hành ngày nào?' asks when it was signed, not when it took effect."""
     folded = fold(question)
-    return bool(_ISSUED.search(folded)) and not _EFFECT.search(folded)
+    return bool(_ISSUED.search(folded) or _SIGNER_ASKED.search(folded)) and not _EFFECT.search(folded)
 
 
 def status_sentence(meta: dict, question: str, opening: str = "") -> str:
@@ -183,7 +186,8 @@ def described(question: str, results: list, generation) -> list[str]:
         if kind and fold(meta.get("doc_type") or "") == kind.group(1) and _describes(folded[kind.end():], meta):
             return [result.chunk.doc_id]
         # 'Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành ngày nào?': what it issues, by name
-        if not kind and re.search(r"\b(?:19|20)\d{2}\b", folded) and _describes(folded, meta, words=4):
+        if not kind and re.search(r"\b(?:19|20)\d{2}\b", folded) and _describes(folded, meta) \
+                and _names_title(folded, meta):
             return [result.chunk.doc_id]
     return []
 
@@ -195,6 +199,14 @@ def _describes(description: str, meta: dict, words: int = 3) -> bool:
     if any(year not in title for year in re.findall(r"\b(?:19|20)\d{2}\b", description)):
         return False
     return len(set(re.findall(r"\w+", description)) & set(re.findall(r"\w+", title))) >= words
+
+
+def _names_title(folded: str, meta: dict, run: int = 5) -> bool:
+    """Whether the question writes `run` words of the document's title in a row ('chương trình khuyến công quốc gia
+    giai đoạn 2026-2030' of 'Phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026 - 2030')."""
+    title = re.findall(r"\w+", fold(meta.get("title") or ""))
+    asked = " ".join(re.findall(r"\w+", folded))
+    return any(" ".join(title[i:i + run]) in asked for i in range(len(title) - run + 1))
 
 
 # 'Quyết định ban hành …', 'Nghị định về khuyến công …': a document described by what it does.

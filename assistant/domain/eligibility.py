@@ -68,7 +68,7 @@ SECTOR_GROUPS = {
     "a": ("Công nghiệp chế biến nông - lâm - thủy sản và chế biến thực phẩm",
           "che bien|nong san|lam san|thuy san|hai san|thuc pham|luong thuc|xay xat|gao|ca phe|banh keo|banh|keo|"
           "nuoc mam|ruou|bia|say kho|dau an|duong mia|tinh bot|thuc an chan nuoi|mi an lien|nem|gio cha|mat ong|"
-          "bun|mien|banh trang|banh da|dau phu|tuong ot|dua muoi"),
+          "bun kho|bun tuoi|lam bun|mien dong|mien gao|lam mien|banh trang|banh da|dau phu|tuong ot|dua muoi"),
     "b": ("Sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu",
           "may mac|det may|giay dep|hang tieu dung|xuat khau|nhua|bao bi|do go|noi that|hang gia dung|quan ao"),
     "c": ("Công nghiệp hóa chất phục vụ nông nghiệp, nông thôn; sản xuất vật liệu xây dựng",
@@ -223,7 +223,7 @@ def check(applicant: Applicant) -> Verdict:
             # the rule's own words, up to what it supports instead
             reason("Đối với sản xuất vật liệu xây dựng, không hỗ trợ các cơ sở sản xuất gạch đất sét nung sử dụng công "
                    "nghệ nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi trường; tập trung hỗ trợ các cơ sở "
-                   "sản xuất vật liệu xây dựng theo công nghệ mới (vật liệu không nung).", TT46_EXCLUSIONS, "no")
+                   "sản xuất vật liệu xây dựng theo công nghệ mới (vật liệu không nung)…", TT46_EXCLUSIONS, "no")
         else:
             reason("Gạch đất sét nung chỉ được xem xét khi không dùng lò thủ công cải tiến, lò vòng: cần cho biết công "
                    "nghệ lò nung.", TT46_EXCLUSIONS, "review")

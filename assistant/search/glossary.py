@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold, is_unaccented, words
+from assistant.text import fold, is_unaccented, nfc, words
 
 # Longest phrases first; the corpus's own wording on the right.
 TERMS = {
@@ -270,7 +270,8 @@ ACTIVITIES = (
 def activity_of(question: str) -> str | None:
     """The corpus's name of the supported activity a question describes in its own words, or None. In a question
     written with diacritics a bare 'may' sews ('doanh nghiệp may của tôi'): only 'máy' is a machine."""
-    folded = fold(question if is_unaccented(question) else re.sub(r"\bmay\b", "may_", question))
+    question = nfc(question)
+    folded = fold(question if is_unaccented(question) else re.sub(r"\bmay\b", "may_", question, flags=re.IGNORECASE))
     return next((name for pattern, name in ACTIVITIES if re.search(rf"\b(?:{pattern})", folded)), None)
 
 
