@@ -142,7 +142,7 @@ def _is_no(reason, slots: dict) -> bool:
         return slots.get("entity_type") == "doanh_nghiep_lon"
     if text.startswith("Phường thuộc thành phố loại 1 đã chuyển đổi"):
         return slots.get("place") == "phuong"
-    return text.startswith("Không hỗ trợ") or ", không hỗ trợ " in text  # '… xây dựng, không hỗ trợ các cơ sở …'
+    return reason.outcome == "no"
 
 
 def _chunk(reason, generation):

@@ -126,6 +126,7 @@ class Reason:
     text: str
     address: Address
     citation: dict = field(default_factory=dict)
+    outcome: str = "ok"  # 'no' refuses, 'review' leaves it to the authority
 
 
 @dataclass
@@ -195,7 +196,7 @@ def check(applicant: Applicant) -> Verdict:
     outcomes: list[str] = []
 
     def reason(text: str, address: Address, outcome: str = "ok") -> None:
-        verdict.reasons.append(Reason(text, address))
+        verdict.reasons.append(Reason(text, address, outcome=outcome))
         outcomes.append(outcome)
 
     group = match_sector(applicant.sector)
