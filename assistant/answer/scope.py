@@ -135,10 +135,9 @@ class ScopeJudge:
         # question that merely names the year it applies to ('khi lập kế hoạch năm 2027 …') is answered by the rule.
         # The year may be written in another passage of a retrieved document ('Năm 2022 …' opens what follows).
         if asked_places or _RESULTS.search(folded):
-            documents = {r.chunk.doc_id for r in results}
-            read = seen + " " + fold(" ".join(c.text for d in documents for c in generation.document_chunks(d)))
-            for year in years_in(question):
-                if year not in read:
+            read = [c.text for d in {r.chunk.doc_id for r in results} for c in generation.document_chunks(d)]
+            for year in years_in(question):  # digits: no folding needed
+                if year not in seen and not any(year in text for text in read):
                     return Refusal(f"kho chưa có số liệu, văn bản cho năm {year}")
         return None
 
