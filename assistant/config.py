@@ -80,6 +80,8 @@ class Settings:
                                                "body …)")
     evidence_weight_context: float = setting(0.4, "weight of the other parts' terms found in a unit, for one part "
                                                   "of a question of several")
+    evidence_weight_level: float = setting(0.4, "taken from a unit naming only other levels (cấp huyện, tỉnh, khu "
+                                                "vực, quốc gia) than the one the question names")
     evidence_prior: float = setting(0.8, "weight of a passage's retrieval score in choosing the answering unit")
     lead_tie_ratio: float = setting(0.85, "a unit scoring this share of the best one joins it in the lead (a near "
                                           "tie the reader should see); above 1 = never")

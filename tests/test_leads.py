@@ -154,7 +154,11 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
     ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
-    ("Sở gửi lên Cục thì hạn chót là khi nào?", "Sở gửi lên Cục thì thời hạn là khi nào?"),  # a colloquial word
+    # a colloquial word; 'Sở' and 'Cục' alone are the two agencies khuyến công deals with
+    ("Sở gửi lên Cục thì hạn chót là khi nào?",
+     "Sở Công Thương gửi lên Cục Công nghiệp địa phương thì thời hạn là khi nào?"),
+    ("Sở hữu trí tuệ, Cục trưởng và Sở Tài chính", "Sở hữu trí tuệ, Cục trưởng và Sở Tài chính"),  # other words
+    ("cơ sở gửi hồ sơ cho Sở.", "cơ sở gửi hồ sơ cho Sở Công Thương."),  # a facility is 'cơ sở', lower case
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written
@@ -278,6 +282,8 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
     # the document is named once, though the subject borrowed already names it
     ("Cơ quan nào quản lý làng nghề theo Nghị định 52/2018, và ai công nhận làng nghề?",
      "Cơ quan quản lý làng nghề theo Nghị định 52/2018 ai công nhận làng nghề?"),
+    # what follows 'thì' is what the first part asks; the second says something else of the subject
+    ("Rồi Sở gửi hồ sơ lên Cục thì hạn là khi nào, gửi mấy bộ?", "Sở gửi hồ sơ lên Cục gửi mấy bộ?"),
 ])
 def test_every_part_keeps_what_the_question_is_about(question, second):
     assert parts(question)[-1] == second
@@ -772,3 +778,38 @@ def test_a_list_is_named_as_its_introduction_counts_it():
     assert counted_as("… quy định tại khoản 1 Điều 3 gồm:", 3) == "3 nội dung"  # a provision's number counts nothing
     assert list_lead(["A", "B"], 1, "Hồ sơ gồm:") == "Gồm 2 nội dung: A; B [1]."
 
+
+
+def test_the_office_a_question_asks_about_and_the_unit_filling_it():
+    from assistant.answer.evidence import asked_role, fills_role, levels_named
+
+    assert asked_role("Hội đồng cấp tỉnh ai làm chủ tịch?") == "chu tich"
+    assert asked_role("Who chairs the district-level council?") == "chu tich"
+    assert asked_role("Phó chủ tịch thường trực hội đồng là ai?") == "pho chu tich thuong truc"
+    assert asked_role("Ai lập hội đồng?") == ""
+    assert fills_role("a) Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp huyện;", "chu tich")
+    assert not fills_role("b) Phó Chủ tịch Hội đồng là đại diện …", "chu tich")
+    assert not fills_role("c) Trình Chủ tịch Ủy ban nhân dân cấp tỉnh thành lập Hội đồng …", "chu tich")
+    assert levels_named("Hội đồng bình chọn cấp tỉnh và the national-level council") == {"tinh", "quoc gia"}
+
+
+@require_corpus()
+def test_a_council_question_gets_the_size_of_the_level_it_names_only(answerer):
+    lead = answerer.ask("Hội đồng bình chọn cấp tỉnh có mấy thành viên?").lead
+    assert "cấp tỉnh có 07 hoặc 09 thành viên" in lead and "11 hoặc 13" not in lead  # not the national council
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "said"), [
+    # the unit giving the office to someone, not one where another body's Chủ tịch acts
+    ("Who chairs the district-level council that selects typical rural industrial products?",
+     "Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp huyện"),
+])
+def test_who_holds_an_office_is_answered_where_the_office_is_given(answerer, question, said):
+    assert said in answerer.ask(question).lead
+
+
+@require_corpus()
+def test_a_clause_whose_number_is_its_headings_does_not_repeat_the_lead(answerer):
+    lead = answerer.ask("Hội đồng bình chọn sản phẩm CNNT tiêu biểu cấp khu vực có bao nhiêu thành viên?").lead
+    assert lead.count("09 hoặc 11 thành viên") == 1

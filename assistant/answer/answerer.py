@@ -108,6 +108,11 @@ def value_type(intent: Intent) -> str:
     return intent.slots.get("asserts") or intent.type
 
 
+def _same_clause(heading: str, text: str) -> bool:
+    """Whether a điểm's khoản heading is the unit `text` ('2. Hội đồng … có 07 hoặc 09 thành viên, bao gồm:')."""
+    return bool(heading) and strip_mark(heading).rstrip(" :") == strip_mark(text).rstrip(" :")
+
+
 class Answerer:
     """Answers from the corpus only, leading with the answer and quoting what it cites; refuses when it cannot."""
 
@@ -281,7 +286,7 @@ class Answerer:
               usable: list[SearchResult], context: str = "") -> list[Evidence]:
         s = self.settings
         weights = Weights(s.evidence_weight_dense, s.evidence_weight_focus, s.evidence_weight_type, s.evidence_prior,
-                          s.evidence_weight_context)
+                          s.evidence_weight_context, s.evidence_weight_level)
         ranker = EvidenceRanker(retrieval.generation, weights)
         top = usable[0].score or 1.0
         return ranker.rank(query, answer_type, retrieval.query_vector, [r.chunk for r in usable],
@@ -410,6 +415,8 @@ class Answerer:
                 continue
             if evidence.score < ratio * best.score:
                 return None
+            if not values_of(evidence.text, kind) and _same_clause(evidence.heading, best.text):
+                continue  # 'c) Các thành viên khác …' holds only its heading's number, which the best unit states
             if kind not in compose.VALUE_TYPES or evidence.values(kind):
                 return evidence
         return None

@@ -128,6 +128,37 @@ def counted_nouns(text: str, answer_type: str) -> set[str]:
     return {fold(noun[0]) for noun in nouns if noun}
 
 
+# The levels a rule is set for ('Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên'); folded.
+_LEVEL = re.compile(r"\bcap (huyen|tinh|khu vuc|quoc gia|xa|trung uong)\b|\b(district|provincial|regional|national)"
+                    r"[- ]level\b")
+_ENGLISH_LEVEL = {"district": "huyen", "provincial": "tinh", "regional": "khu vuc", "national": "quoc gia"}
+
+
+def levels_named(text: str) -> set[str]:
+    """The administrative levels a text names ('cấp tỉnh', 'provincial-level' -> {'tinh'})."""
+    return {m.group(1) or _ENGLISH_LEVEL[m.group(2)] for m in _LEVEL.finditer(fold(text).lower())}
+
+
+_ROLES = r"(pho chu tich(?: thuong truc)?|chu tich|truong ban|pho truong ban|thu ky|truong doan)"
+_ROLE_ASKED = re.compile(rf"\bai (?:lam|la|giu|duoc cu lam) {_ROLES}\b|\b{_ROLES}(?: [a-z ]{{0,60}}?)? la ai\b|"
+                         r"\bwho (?:chairs|is (?:the )?(?:chair|chairman|chairperson|head))\b")
+_UNIT_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+\.|[-+•])\s*")
+
+
+def asked_role(question: str) -> str:
+    """The office a question asks who holds ('ai làm chủ tịch?', 'Who chairs …?' -> 'chu tich'); '' if none."""
+    match = _ROLE_ASKED.search(fold(question).lower())
+    if not match:
+        return ""
+    return match.group(1) or match.group(2) or "chu tich"
+
+
+def fills_role(unit: str, role: str) -> bool:
+    """Whether the unit says who holds the office ('a) Chủ tịch Hội đồng là đại diện Lãnh đạo …')."""
+    opening = fold(_UNIT_MARKER.sub("", unit, count=1)).lower()
+    return bool(re.match(rf"{role}\b[^.;:]{{0,40}}\bla\b", opening))
+
+
 def _head(body: str) -> str:
     """A body's first two words, folded ('Hội đồng bình chọn …' -> 'hoi dong')."""
     return " ".join(fold(body).split()[:2])
@@ -198,6 +229,7 @@ class Weights:
     type_match: float
     prior: float
     context: float = 0.0
+    level: float = 0.0
 
 
 # A unit is scored on the squared IDF of the question terms it holds: the rare words that name a topic ('sao chép',
@@ -230,6 +262,8 @@ class EvidenceRanker:
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
         counted = counted_nouns(question, answer_type)
+        levels = levels_named(question)
+        role = asked_role(question)
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
@@ -239,6 +273,10 @@ class EvidenceRanker:
             coverage = self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
                                            known_only=True, power=RARITY_POWER)
             score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
+            if role and fills_role(unit, role):
+                score += w.focus  # "ai làm chủ tịch?" is answered where the office is given to someone
+            if levels and (named := levels_named(f"{heading} {unit}")) and not named & levels:
+                score -= w.level  # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
             if context_terms:
                 score += w.context * self.terms.coverage(context_terms, unit, known_only=True, power=RARITY_POWER)
             found.append(Evidence(i, unit, score, heading))

@@ -71,7 +71,7 @@ def sides(question: str) -> list[str]:
 
 
 # A subject lent to other parts loses the words that tie it into its own clause ('Còn hội đồng … thì có').
-_LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|con|vay)\s+)+|"
+_LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|rồi|con|vay)\s+)+|"
                          r"(?:\s+(?:thì|có|là|được|do|của|cho|thi|co|la|duoc))+$", re.IGNORECASE)
 # A part pointing back at the subject of the part before it ('ai phê duyệt kế hoạch đó?').
 _POINTING = re.compile(r"(?<!\w)(đó|này|ấy|trên|that|this|it)(?!\w)", re.IGNORECASE)
@@ -90,6 +90,9 @@ SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 def _before_predicate(previous: str) -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
     it, for a part that says something else of the same subject."""
+    # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào': what follows 'thì' is what the part asks of its subject
+    if (then := fold(previous).find(" thi ", SUBJECT_MIN_CHARS)) > 0:
+        return _LOOSE_ENDS.sub("", previous[:then]).strip(" ,")
     # the last verb: 'Cơ sở được chứng nhận … có quyền lợi gì' is said of 'Cơ sở được chứng nhận …'
     verbs = [m for m in re.finditer(r"\s(duoc|co|bat dau|co hieu luc)\b", fold(previous))
              if m.start() > SUBJECT_MIN_CHARS]

@@ -26,9 +26,17 @@ _PATTERN = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, SHORTHAND), k
                       re.IGNORECASE)
 
 
+# 'Sở' and 'Cục' alone, before what they do ('Sở gửi hồ sơ lên Cục'), are the two agencies khuyến công deals with;
+# 'Sở hữu', 'Cục trưởng' and a named agency ('Sở Tài chính') are other words. Case matters: 'cơ sở gửi' is a facility.
+_AGENCY = re.compile(r"(?<!\w)(Sở|Cục)(?=(?P<next> \w| ?[,.?;:]| ?$))(?! (hữu|dĩ|thích|trưởng|phó|bộ)(?!\w))")
+_AGENCY_NAME = {"Sở": "Sở Công Thương", "Cục": "Cục Công nghiệp địa phương"}
+
+
 def expand_shorthand(question: str) -> str:
     """The question with chat shorthand written out; a question typed without diacritics stays without them."""
     plain = is_unaccented(question)
+    question = _AGENCY.sub(lambda match: match.group(0) if match.group("next").strip().isupper()
+                           else _AGENCY_NAME[match.group(1)], question)
 
     def written(match: re.Match) -> str:
         word = match.group(0)
