@@ -813,3 +813,22 @@ def test_who_holds_an_office_is_answered_where_the_office_is_given(answerer, que
 def test_a_clause_whose_number_is_its_headings_does_not_repeat_the_lead(answerer):
     lead = answerer.ask("Hội đồng bình chọn sản phẩm CNNT tiêu biểu cấp khu vực có bao nhiêu thành viên?").lead
     assert lead.count("09 hoặc 11 thành viên") == 1
+
+
+@require_corpus()
+@pytest.mark.parametrize("question", [
+    # the list headed by the level asked ('1. Hồ sơ đăng ký bình chọn cấp huyện:'), not the council's duties
+    "Đăng ký dự bình chọn sản phẩm tiêu biểu cấp huyện cần nộp những giấy tờ nào?",
+    # an English question names no Vietnamese introduction: the khoản's own items, not the examples inside item c
+    "What documents must be submitted to register a product for the district-level selection?",
+])
+def test_a_list_question_gets_the_items_of_the_level_it_names(answerer, question):
+    lead = answerer.ask(question).lead
+    assert "Gồm 3 nội dung: Phiếu đăng ký tham gia bình chọn" in lead
+
+
+def test_a_chunks_own_list_is_chosen_when_no_introduction_names_the_question():
+    text = ("1. Hồ sơ đăng ký bình chọn cấp huyện:\na) Phiếu đăng ký;\nb) Bản thuyết minh;\n"
+            "c) Bản sao các tài liệu khác (nếu có) như: chứng chỉ; giấy chứng nhận; giấy khen.")
+    intro, items = lists.best_group(text, "", "what is needed", lambda term: 1.0)
+    assert items[0].startswith("a) Phiếu đăng ký")

@@ -449,8 +449,9 @@ class Answerer:
                    generation) -> Composition | None:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
         weight = term_scorer(generation).weight
-        chunk = chunks[lists.list_chunk(intent.focus, ranked, chunks, weight, lists.listed_noun(question))]
-        group = lists.best_group(chunk.text, chunk.article_title or "", intent.focus, weight)
+        focus = expand_english(intent.focus)  # an English question's list is named in Vietnamese
+        chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, lists.listed_noun(question))]
+        group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
         if group is None:
             return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
         intro, items = group

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms
+from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, levels_named
 from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
 from assistant.text import fold
 
@@ -22,6 +22,7 @@ INLINE_HEAD_CHARS = 70
 # A list whose Điều title or introduction names the kind of thing asked for ('những nhóm nào?': '… được phân theo các
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
+LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
 HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
 # How a long introduction ends when what follows its colon are its items ('… trong các lĩnh vực:', '… hồ sơ gồm:'),
@@ -127,13 +128,17 @@ def items_under(unit: str, chunk_text: str) -> list[str]:
 
 
 def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
-    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie)."""
+    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie; the chunk's
+    top-level list when no introduction names any of it)."""
     wanted = set(content_terms(focus))
     groups = list_groups(chunk_text, title)
 
     def named(index: int) -> tuple[float, int]:
         return math.fsum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
-    return groups[max(range(len(groups)), key=named)] if groups else None
+    if not groups:
+        return None
+    best = max(range(len(groups)), key=named)
+    return groups[best] if named(best)[0] > 0 else groups[0]  # naming nothing: the chunk's own list, not one inside
 
 
 def without_shared_opening(items: list[str]) -> list[str]:
@@ -266,6 +271,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     pairs = set(zip(terms, terms[1:], strict=False))
     total = math.fsum(weight(t) for t in wanted) or 1.0
     best_score = ranked[0].score or 1.0
+    levels = levels_named(focus)
     scores: dict[int, float] = {}
     for evidence in ranked:
         scores.setdefault(evidence.chunk_index, evidence.score)
@@ -284,5 +290,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
         kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
-        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
+        # 'hồ sơ … cấp huyện' is listed under '1. Hồ sơ đăng ký bình chọn cấp huyện:', not under the provincial one
+        headed = levels_named(f"{chunk.article_title or ''} {units[0] if units else ''}")
+        level = (LEVEL_BONUS if headed & levels else -LEVEL_BONUS) if levels and headed else 0.0
+        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind + level
     return max(scores, key=value)
