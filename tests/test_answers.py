@@ -171,7 +171,7 @@ def test_out_of_scope_is_refused_politely(answerer, question):
      "mới. Nếu xin khuyến công quốc gia hỗ trợ ứng dụng máy móc thì được tối đa bao nhiêu?", "200 triệu đồng"),
     # a year of a stated fact ('được cấp … năm 2023') is not the year asked about
     ("Cơ sở của tôi ở Bắc Ninh có sản phẩm được cấp giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh "
-     "năm 2023. Hồ sơ bình chọn cấp khu vực cần những gì?", "Hồ sơ bình chọn"),
+     "năm 2023. Hồ sơ bình chọn cấp khu vực cần những gì?", "Hồ sơ đăng ký bình chọn cấp khu vực"),
     # the year is written in the passage before the results it heads
     ("Năm 2022 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?", "2022"),
     # 'ở Yên Bái' right after what the asker has is where the asker is, though 'khuyến công' comes before it

@@ -126,6 +126,24 @@ def test_a_comparison_is_cut_into_its_two_sides():
     assert sides("Mức hỗ trợ tối đa là bao nhiêu?") == ["Mức hỗ trợ tối đa là bao nhiêu?"]
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hội đồng bình chọn cấp tỉnh và cấp quốc gia khác nhau về số thành viên thế nào?",
+     ["Hội đồng bình chọn cấp tỉnh về số thành viên thế nào?",
+      "Hội đồng bình chọn cấp quốc gia về số thành viên thế nào?"]),
+    ("Chủ tịch Hội đồng cấp khu vực và cấp quốc gia là ai, khác nhau thế nào?",
+     ["Chủ tịch Hội đồng cấp khu vực là ai?", "Chủ tịch Hội đồng cấp quốc gia là ai?"]),
+    # four levels are not two sides
+    ("Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?",
+     ["Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?"]),
+])
+def test_a_comparison_of_two_levels_asks_each_level(question, expected):
+    assert sides(question) == expected
+
+
+def test_how_a_number_of_members_differs_asks_a_count():
+    assert analyze("Hội đồng cấp tỉnh về số thành viên thế nào?").type == "count"
+
+
 @pytest.mark.parametrize(("question", "unit", "kind", "expected"), [
     ("Được tạm ứng tới 90% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", False),
     ("Được tạm ứng 70% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", True),

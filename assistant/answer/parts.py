@@ -50,11 +50,31 @@ def _borrow(first: str, second: str) -> tuple[str, str]:
     return first, second
 
 
+_LEVEL_WORD = r"cấp (?:huyện|tỉnh|khu vực|quốc gia|xã|trung ương)"
+_LEVELS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD})(?:\s*,\s*|\s+(?:và|với|hoặc)\s+)"
+                            rf"(?P<second>{_LEVEL_WORD})(?!\w)", re.IGNORECASE)
+# What a comparison says on top of what each side is asked ('So sánh …', '…, khác nhau thế nào?').
+_DIFFER = re.compile(r"^(?:hãy\s+)?so sánh\s+|,?\s*(?:(?:có\s+)?khác nhau|khác gì|mỗi bên|mỗi cấp)"
+                     r"(?:\s+(?:thế nào|ra sao|như thế nào|gì)(?!\w))?", re.IGNORECASE)
+
+
+def level_sides(question: str) -> list[str]:
+    """'Hội đồng … cấp tỉnh và cấp quốc gia khác nhau về số thành viên thế nào?' as one question per level
+    ('Hội đồng … cấp tỉnh về số thành viên?'); [] unless the question names exactly two levels, side by side."""
+    asked = _DIFFER.sub("", nfc(question).strip()).strip(" ?.!") + "?"
+    joined = _LEVELS_JOINED.search(asked)
+    if not joined or len(re.findall(_LEVEL_WORD, asked, re.IGNORECASE)) != 2:
+        return []
+    return [f"{asked[: joined.start()]}{joined.group(name)}{asked[joined.end():]}" for name in ("first", "second")]
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
     question itself when not so phrased."""
     question = nfc(question).strip()
+    if by_level := level_sides(question):
+        return by_level
     if shared := _SHARED.match(question):
         first, second = _borrow(shared.group("a"), shared.group("b"))
         return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]

@@ -31,6 +31,7 @@ _PATTERNS = {
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
              r"ban|anh|chi nhanh|buoc)\b|"
+             r"\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"  # 'về số thành viên thế nào'
              r"\bhow many\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
