@@ -103,6 +103,11 @@ def test_continuation_keeps_the_previous_intent():
      "Thể lệ bình chọn sản phẩm tiêu biểu gồm những gì?"),
     ("Mức hỗ trợ đào tạo nghề là bao nhiêu?", "The maximum support for a brand is how much?",
      "The maximum support for a brand is how much?"),
+    # 'các đề án khác' are the others of what was asked: read in its topic
+    ("Những đề án khuyến công quốc gia nào phải thực hiện theo Luật Đấu thầu?",
+     "Còn các đề án khác thì thực hiện theo cách nào?",
+     "các đề án khác thì thực hiện theo cách nào (Những đề án khuyến công quốc gia phải thực hiện theo Luật "
+     "Đấu thầu)?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

@@ -34,6 +34,10 @@ _INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu t
                      r"doi tuong|trach nhiem|kinh phi)\s")
 
 
+# A subject named against what was asked before ('các đề án khác', 'những trường hợp còn lại').
+_OTHERS = re.compile(r"\b(khac|con lai|other|others|the rest)\b")
+
+
 def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
     """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> ('Hội đồng cấp quốc gia', ' có …'): the span
     of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
@@ -105,7 +109,11 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         own = _own_ask(subject)
         if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
             swapped = _swap_subject(previous, subject[:own])
-            return f"{swapped[0] if swapped else subject[:own]}{subject[own:].rstrip(' ?')}?"
+            if swapped:
+                return f"{swapped[0]}{subject[own:].rstrip(' ?')}?"
+            if _OTHERS.search(fold(subject[:own])):  # 'Còn các đề án khác thì …?': the others of what was asked
+                return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
+            return f"{subject.rstrip(' ?')}?"
         swapped = _swap_subject(previous, subject)
         return "".join(swapped) if swapped else f"{previous.rstrip(' ?')} — đối với {subject}?"
     if _DEICTIC.search(folded) or len(folded.split()) <= 4 or _POINTING.search(question.lower()):
