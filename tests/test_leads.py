@@ -38,6 +38,8 @@ def answerer(default_settings):
     ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", 1),  # how much of what it asks about
     ("co ho tro lai vay ko, muc bao nhieu", 1),
     ("Có được hỗ trợ không và ai duyệt?", 2),
+    ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done
+    ("Hội đồng làm việc với Sở Công Thương thế nào?", 1),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -177,6 +179,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
      "Sở Công Thương gửi lên Cục Công nghiệp địa phương thì thời hạn là khi nào?"),
     ("Sở hữu trí tuệ, Cục trưởng và Sở Tài chính", "Sở hữu trí tuệ, Cục trưởng và Sở Tài chính"),  # other words
     ("cơ sở gửi hồ sơ cho Sở.", "cơ sở gửi hồ sơ cho Sở Công Thương."),  # a facility is 'cơ sở', lower case
+    ("làng e làm nghề lâu r, sp của cty e có đc khuyến công qg hỗ trợ k?",
+     "làng e làm nghề lâu rồi, sản phẩm của công ty e có được khuyến công quốc gia hỗ trợ không?"),
+    ("Quyết định 2646/QĐ-BCT, điểm r và v khoản 2", "Quyết định 2646/QĐ-BCT, điểm r và v khoản 2"),  # codes, points
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written

@@ -17,7 +17,9 @@ _CUE_ACCENTED = re.compile(r"(?<!\w)(ai|gì|nào|bao nhiêu|mấy|bao lâu|khi n
 _CUE_FOLDED = re.compile(r"\b(ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
-_JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)")
+# 'với' joins two questions only before what the second must do ('… bao nhiêu % hộ với phải sản xuất … bao lâu').
+_JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)|"
+                    r"\s+(?:với|voi)\s+(?=(?:phải|cần|phai|can)\s)")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"

@@ -18,12 +18,15 @@ SHORTHAND = {
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
     "hạn chót": "thời hạn", "hạn cuối": "thời hạn",
+    "qg": "quốc gia", "sp": "sản phẩm", "sx": "sản xuất", "cty": "công ty", "r": "rồi", "z": "vậy", "v": "vậy",
+    "mik": "mình", "mn": "mọi người",
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
-_FINAL_ONLY = {"k", "kh"}
-_PATTERN = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) + r")(?!\w)",
-                      re.IGNORECASE)
+_FINAL_ONLY = {"k", "kh", "v"}
+# Not inside a document number ('QĐ-BCT', 'TT/…'): a word joined by '-' or '/' is a code, not chat shorthand.
+_PATTERN = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) +
+                      r")(?![\w/-])", re.IGNORECASE)
 
 
 # 'Sở' and 'Cục' alone, before what they do ('Sở gửi hồ sơ lên Cục'), are the two agencies khuyến công deals with;
@@ -42,6 +45,8 @@ def expand_shorthand(question: str) -> str:
         word = match.group(0)
         if word.lower() in _FINAL_ONLY and question[match.end():].strip(" ?.!ạa"):
             return word
+        if len(word) == 1 and fold(question[: match.start()]).lower().rstrip().endswith("diem"):
+            return word  # 'điểm r' is a point of a khoản
         full = SHORTHAND[word.lower()]
         return fold(full) if plain else full
     return _PATTERN.sub(written, question)
