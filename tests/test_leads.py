@@ -40,6 +40,8 @@ def answerer(default_settings):
     ("Có được hỗ trợ không và ai duyệt?", 2),
     ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done
     ("Hội đồng làm việc với Sở Công Thương thế nào?", 1),
+    # 'chưa ai áp dụng' (nobody yet) states a fact: the sentence holding it asks nothing
+    ("Cơ sở ở huyện chưa ai áp dụng công nghệ này, chi phí 2 tỷ đồng. Được hỗ trợ tối đa bao nhiêu?", 1),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -144,6 +146,7 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
 
 def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Hội đồng cấp tỉnh về số thành viên thế nào?").type == "count"
+    assert analyze("Công nghệ sấy chưa ai dùng trong huyện thì được hỗ trợ tối đa bao nhiêu?").type == "amount"
 
 
 @pytest.mark.parametrize(("question", "unit", "kind", "expected"), [
