@@ -11,10 +11,11 @@ from assistant.text import fold, nfc
 
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
-_CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|thì sao|ở đâu|"
-                           r"(không|chưa|phải không|đúng không)\s*$)(?!\w)")
+_CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|"
+                           r"thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
-_CUE_FOLDED = re.compile(r"\b((?<!chua )(?<!khong )ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|(khong|chua)\s*$|"
+_CUE_FOLDED = re.compile(r"\b((?<!chua )(?<!khong )ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|"
+                         r"(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
 # 'với' joins two questions only before what the second must do ('… bao nhiêu % hộ với phải sản xuất … bao lâu').
