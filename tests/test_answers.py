@@ -181,6 +181,9 @@ def test_out_of_scope_is_refused_politely(answerer, question):
     ("Năm 2022 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?", "2022"),
     # 'ở Yên Bái' right after what the asker has is where the asker is, though 'khuyến công' comes before it
     ("Đề án khuyến công của tôi ở Yên Bái cần hồ sơ gì?", "Công văn đề nghị"),
+    # the province in brackets after the district is where the asker is
+    ("Nhà tôi là hộ kinh doanh làm đồ gỗ ở huyện Chương Mỹ (Hà Nội), định mua máy CNC mới. Nếu xin kinh phí khuyến "
+     "công quốc gia thì được hỗ trợ tối đa bao nhiêu?", "200 triệu đồng"),
     # khuyến nông named beside the ministry's own programme: a khuyến công question
     ("Cơ sở đã nhận hỗ trợ khuyến nông thì có được nhận thêm hỗ trợ từ chương trình của Bộ Công Thương không?", ""),
 ])

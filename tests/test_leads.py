@@ -310,6 +310,9 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
      "Cơ quan quản lý làng nghề theo Nghị định 52/2018 ai công nhận làng nghề?"),
     # what follows 'thì' is what the first part asks; the second says something else of the subject
     ("Rồi Sở gửi hồ sơ lên Cục thì hạn là khi nào, gửi mấy bộ?", "Sở gửi hồ sơ lên Cục gửi mấy bộ?"),
+    # so is the deadline asked about
+    ("Muốn đăng ký đề án, nộp hồ sơ ở sở công thương thời hạn là ngày nào, nộp mấy bộ?",
+     "Muốn đăng ký đề án, nộp hồ sơ ở sở công thương nộp mấy bộ?"),
 ])
 def test_every_part_keeps_what_the_question_is_about(question, second):
     assert parts(question)[-1] == second
@@ -858,3 +861,20 @@ def test_a_chunks_own_list_is_chosen_when_no_introduction_names_the_question():
             "c) Bản sao các tài liệu khác (nếu có) như: chứng chỉ; giấy chứng nhận; giấy khen.")
     intro, items = lists.best_group(text, "", "what is needed", lambda term: 1.0)
     assert items[0].startswith("a) Phiếu đăng ký")
+
+
+def test_what_a_how_many_question_counts():
+    from assistant.answer.evidence import asked_nouns
+
+    assert asked_nouns("Nộp hồ sơ cho Sở Công Thương mấy bộ?") == {"bo"}
+    assert asked_nouns("Hội đồng có bao nhiêu thành viên?") == {"thanh"}
+    assert asked_nouns("How many regions is the country divided into?") == {"khu"}
+    assert asked_nouns("mua may bao nhieu tien") == {"tien"} and asked_nouns("Được hỗ trợ không?") == set()
+
+
+@require_corpus()
+def test_how_many_sets_is_answered_by_the_count_of_sets_not_a_date(answerer):
+    # the deadline's '20 tháng 5' is a number too, but of months
+    lead = answerer.ask("Đơn vị muốn đăng ký đề án khuyến công quốc gia thì nộp hồ sơ cho Sở Công Thương mấy bộ và "
+                        "hạn chót là khi nào?").lead
+    assert "3 bộ hồ sơ" in lead and "20 tháng 5" in lead

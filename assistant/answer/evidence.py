@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.documents.units import heading_of, split_units
-from assistant.text import STOPWORDS, fold, words
+from assistant.search.glossary import expand_english
+from assistant.text import STOPWORDS, fold, nfc, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
 # from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
@@ -159,6 +160,22 @@ def fills_role(unit: str, role: str) -> bool:
     return bool(re.match(rf"{role}\b[^.;:]{{0,40}}\bla\b", opening))
 
 
+_HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
+
+
+def asked_nouns(question: str) -> set[str]:
+    """The first word of what a 'bao nhiêu …' / 'mấy …' / 'how many …' question counts, folded, an English one put
+    into Vietnamese ('how many regions' -> {'khu'}); empty when none is named."""
+    few = re.search(r"(?<!\w)mấy\s+(\w+)", nfc(question).lower())  # unaccented 'may' is as often a machine
+    found = _HOW_MANY.search(fold(question).lower())
+    if not found:
+        return {fold(few.group(1))} if few else set()
+    if not found.group(0).startswith("how"):
+        return {found.group(1)}
+    gloss = re.search(r"\(([^)]*)\)\s*$", expand_english(f"how many {found.group(1)}"))
+    return {fold(term).split()[0] for term in gloss.group(1).split("; ")} if gloss else set()
+
+
 def _head(body: str) -> str:
     """A body's first two words, folded ('Hội đồng bình chọn …' -> 'hoi dong')."""
     return " ".join(fold(body).split()[:2])
@@ -261,7 +278,7 @@ class EvidenceRanker:
         w = self.weights
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
-        counted = counted_nouns(question, answer_type)
+        counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
         levels = levels_named(question)
         role = asked_role(question)
         found = []
@@ -281,6 +298,15 @@ class EvidenceRanker:
                 score += w.context * self.terms.coverage(context_terms, unit, known_only=True, power=RARITY_POWER)
             found.append(Evidence(i, unit, score, heading))
         return sorted(found, key=lambda e: -e.score)
+
+    @staticmethod
+    def _asked_nouns(question: str, answer_type: str, candidates: list[tuple[int, str]]) -> set[str]:
+        """What 'mấy bộ' / 'how many regions' counts, folded ({'bo'}, {'khu'}), when some unit counts it: a word no
+        unit counts with ('mấy người' of '07 thành viên') says nothing of which unit answers."""
+        nouns = asked_nouns(question) if answer_type == "count" else set()
+        if nouns and any(nouns & counted_nouns(unit, "count") for _, unit in candidates):
+            return nouns
+        return set()
 
     def _similarity(self, question_vector, chunks: list, candidates: list[tuple[int, str]]) -> list[float]:
         """Cosine of each unit's passage vector with the question's, min-max scaled over the candidates (0 for a

@@ -94,7 +94,8 @@ def _located(folded: str, province: str) -> bool:
         return True
     if re.search(rf"\b{_ITS_OWN}(?:cua\s+)?{_CITY}{province}\b", folded):
         return False
-    return bool(re.search(rf"\b(o|tai|thuoc)\s+(?:\S+\s+){{0,4}}?{_CITY}{province}\b", folded)
+    # 'ở huyện Chương Mỹ (Hà Nội)': the province in brackets after the place
+    return bool(re.search(rf"\b(o|tai|thuoc)\s+(?:\S+\s+){{0,4}}?\(?{_CITY}{province}\b", folded)
                 or re.search(rf"\b(huyen|xa|thon|lang|vung|phuong)\b(?:\s+\S+){{0,3}}\s+cua\s+{_CITY}{province}\b",
                              folded))
 
