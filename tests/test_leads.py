@@ -310,6 +310,9 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
      "Cơ quan quản lý làng nghề theo Nghị định 52/2018 ai công nhận làng nghề?"),
     # what follows 'thì' is what the first part asks; the second says something else of the subject
     ("Rồi Sở gửi hồ sơ lên Cục thì hạn là khi nào, gửi mấy bộ?", "Sở gửi hồ sơ lên Cục gửi mấy bộ?"),
+    # so is the agent asked about
+    ("Hội đồng bình chọn cấp khu vực do ai quyết định thành lập và gồm bao nhiêu người?",
+     "Hội đồng bình chọn cấp khu vực gồm bao nhiêu người?"),
     # so is the deadline asked about
     ("Muốn đăng ký đề án, nộp hồ sơ ở sở công thương thời hạn là ngày nào, nộp mấy bộ?",
      "Muốn đăng ký đề án, nộp hồ sơ ở sở công thương nộp mấy bộ?"),

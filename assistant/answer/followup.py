@@ -28,7 +28,8 @@ _DOC_MENTION = re.compile(
 )
 
 
-_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao|toi da|toi thieu)\b|\?|$")
+_PREDICATE = re.compile(r"\s(duoc|co|la|phai|can|thi|gom|bao nhieu|nhu the nao|the nao|toi da|toi thieu|bao lau|"
+                        r"khi nao|o dau)\b|\?|$")
 # What a question asks about a subject: 'Mức hỗ trợ <subject> là bao nhiêu?', 'Hồ sơ <subject> gồm những gì?'.
 _INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu tuc|thoi han|thoi gian|tieu chi|"
                      r"doi tuong|trach nhiem|kinh phi)\s")

@@ -108,14 +108,14 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 
 
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
-_ASKED_OF = re.compile(r"\s(thi|thoi han|han chot|han cuoi)\s")
+_ASKED_OF = re.compile(r"\s(thi|thoi han|han chot|han cuoi|do ai)\s")
 
 
 def _before_predicate(previous: str) -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
     it, for a part that says something else of the same subject."""
-    # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào': what follows 'thì' or
-    # the deadline asked about is what the part asks of its subject
+    # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':
+    # what follows 'thì', the deadline or the agent asked about is what the part asks of its subject
     if (then := _ASKED_OF.search(fold(previous), SUBJECT_MIN_CHARS)) is not None:
         return _LOOSE_ENDS.sub("", previous[: then.start()]).strip(" ,")
     # the last verb: 'Cơ sở được chứng nhận … có quyền lợi gì' is said of 'Cơ sở được chứng nhận …'
