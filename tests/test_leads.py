@@ -881,3 +881,12 @@ def test_how_many_sets_is_answered_by_the_count_of_sets_not_a_date(answerer):
     lead = answerer.ask("Đơn vị muốn đăng ký đề án khuyến công quốc gia thì nộp hồ sơ cho Sở Công Thương mấy bộ và "
                         "hạn chót là khi nào?").lead
     assert "3 bộ hồ sơ" in lead and "20 tháng 5" in lead
+
+
+def test_a_provision_for_a_case_answers_only_a_question_stating_that_case():
+    from assistant.answer.answerer import states_the_case
+
+    provision = "d) Trong trường hợp không tổ chức bình chọn cấp huyện, thì cơ sở … lập 01 bộ hồ sơ"
+    assert states_the_case("Huyện không tổ chức bình chọn thì nộp hồ sơ thế nào?", provision)
+    # a purpose ('Muốn … thì') is not the case, nor is a question without its negation
+    assert not states_the_case("Muốn dự bình chọn cấp huyện thì cần chuẩn bị những giấy tờ gì?", provision)

@@ -51,7 +51,7 @@ from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import DOC_KINDS, parse_references, resolve, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import fold, nfc
+from assistant.text import fold, nfc, words
 
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
@@ -106,6 +106,17 @@ class Answer:
 def value_type(intent: Intent) -> str:
     """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
     return intent.slots.get("asserts") or intent.type
+
+
+def states_the_case(question: str, provision: str) -> bool:
+    """Whether the question states the case a provision opens with ('Trong trường hợp không tổ chức bình chọn cấp
+    huyện, …'), its negation included: 'Muốn đăng ký … cấp huyện thì …' asks the usual rule."""
+    condition = set(words(re.split(r",|\bthì\b", strip_mark(provision).lower(), maxsplit=1)[0]))
+    condition -= {"trong", "trường", "hợp", "nếu"}
+    asked = set(words(re.sub(r"\s*(không|chưa)\s*[?.!]*\s*$", "", nfc(question).lower())))
+    if {"không", "chưa"} & condition - asked:
+        return False
+    return len(condition & asked) >= 0.6 * len(condition) if condition else True
 
 
 def _same_clause(heading: str, text: str) -> bool:
@@ -300,7 +311,8 @@ class Answerer:
         if level is not None:
             return level
         # 'Huyện không tổ chức … thì nộp hồ sơ thế nào?': the provision for that case answers, not the usual list
-        special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question)))
+        special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question))
+                            and states_the_case(question, ranked[0].text))
         listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
