@@ -890,3 +890,10 @@ def test_a_provision_for_a_case_answers_only_a_question_stating_that_case():
     assert states_the_case("Huyện không tổ chức bình chọn thì nộp hồ sơ thế nào?", provision)
     # a purpose ('Muốn … thì') is not the case, nor is a question without its negation
     assert not states_the_case("Muốn dự bình chọn cấp huyện thì cần chuẩn bị những giấy tờ gì?", provision)
+
+
+@require_corpus()
+def test_an_english_question_on_advancing_cluster_infrastructure_support_gets_the_share(answerer):
+    lead = answerer.ask("How much of the support for building an industrial cluster's infrastructure can a national "
+                        "industrial-promotion project have advanced first?").lead
+    assert "Tạm ứng 30%" in lead
