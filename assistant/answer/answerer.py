@@ -41,6 +41,7 @@ from assistant.answer.verdict import (
     funded_already,
     not_twice,
     priority_verdict,
+    recognition_verdict,
 )
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
@@ -264,6 +265,8 @@ class Answerer:
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
             return weighed
+        if (recognized := recognition_verdict(question, generation)) is not None:
+            return recognized  # a craft village's stated households and years against Nghị định 52/2018 Điều 5
         if asks_verdict(question, intent):
             # 'muốn thuê tư vấn …' asks the level of an activity, unless the rules refuse the establishment itself (a
             # lò vòng brick kiln buying machines); cleaner production is who may apply, at any size or place

@@ -10,14 +10,19 @@ from assistant.answer import compose
 from assistant.answer.compose import Composition
 from assistant.answer.question import Intent
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import eligibility, priorities
+from assistant.domain import eligibility, priorities, recognition
 from assistant.domain.eligibility import CitationMissing
 from assistant.text import fold
 
 CLARIFY_PLACE = "Cơ sở của bạn sản xuất ở xã, thị trấn hay ở phường?"
 CLARIFY_TRADE = "Cơ sở của bạn sản xuất ngành nghề gì?"
 CLARIFY_CITY = "Phường đó thuộc thành phố loại mấy, và chuyển từ xã lên phường được mấy năm?"
-CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY)
+CLARIFY_VILLAGE = "Làng có bao nhiêu hộ, bao nhiêu hộ làm nghề, và đã sản xuất ổn định mấy năm?"
+# The craft village facts a question left out, and how to ask for them.
+_CLARIFY_VILLAGE = {frozenset({"a)", "b)"}): CLARIFY_VILLAGE,
+                    frozenset({"a)"}): "Làng có bao nhiêu hộ, và bao nhiêu hộ làm nghề?",
+                    frozenset({"b)"}): "Làng đã sản xuất ổn định mấy năm?"}
+CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY, *_CLARIFY_VILLAGE.values())
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b|"
                      r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
@@ -158,6 +163,8 @@ def follow_up(question: str, history: list[dict]) -> str | None:
     if not any(q in last_answer for q in CLARIFYING):
         return None
     asked = next((m.get("content", "") for m in reversed(history) if m.get("role") == "user"), "")
+    if asked and recognition.asked_recognition(asked):  # the village's facts, then the question they complete
+        return f"{question.strip(' ?.')}. {asked}"
     return f"{asked.rstrip(' ?.')}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
 
 
@@ -253,3 +260,51 @@ def priority_verdict(question: str, generation) -> Composition | None:
     composition.lead = " ".join(said)
     composition.units.extend(rule for _, rule, _ in weighed)
     return composition
+
+
+_MET = {"ok": "Đạt", "no": "Chưa đạt", "unknown": "Cần xác định"}
+_RECOGNITION_OPENING = {"no": "Không.", "ok": "Có, theo các tiêu chí đã nêu.",
+                        "unknown": "Có thể, nếu đạt đủ các tiêu chí."}
+
+
+def recognition_verdict(question: str, generation) -> Composition | None:
+    """'Thôn … 300 hộ, 80 hộ làm mây tre đan, 5 năm nay. Có được công nhận làng nghề không?': each criterion of Nghị
+    định 52/2018 Điều 5 in its own words, met or not by what the question states ('Đạt (80/300 hộ = 26,7%): Có tối
+    thiểu 20% tổng số hộ …'); None unless a yes/no recognition question states a number."""
+    facts = recognition.stated_facts(question) if _YES_NO.search(fold(question).strip()) else None
+    checks = recognition.check(facts) if facts is not None else []
+    if not checks:
+        return None
+    verdict = recognition.verdict(checks)
+    if verdict == "no":  # what fails is the answer; what else it takes is for another day
+        checks = [c for c in checks if c.outcome == "no"]
+    composition = Composition(lead="", cited=[])
+    parts = []
+    for item in checks:
+        found = _provision(item.address, generation, (item.point,))
+        if found is None:
+            return None
+        units, chunk = found
+        stated = f" ({item.stated})" if item.stated else ""
+        rule = strip_mark(units[item.point]).rstrip(" .;")
+        parts.append(f"{_MET[item.outcome]}{stated}: {rule} [{composition.number(chunk)}]")
+        composition.units.append(units[item.point])
+    if facts.asked == "lang nghe truyen thong" and (both := _rule_line(recognition.TRADITIONAL_VILLAGE_CRITERIA,
+                                                                        generation, "Làng nghề truyền thống phải")):
+        parts.append(f"{both[0]} [{composition.number(both[1])}]")
+    composition.lead = f"{_RECOGNITION_OPENING[verdict]} {'; '.join(parts)}."
+    missing = {c.point for c in checks if c.address == recognition.VILLAGE_CRITERIA and c.outcome == "unknown"}
+    if verdict != "no" and (ask := _CLARIFY_VILLAGE.get(frozenset(missing & {"a)", "b)"}))):
+        composition.lead += f" {ask}"
+    return composition
+
+
+def _rule_line(address, generation, opening: str) -> tuple[str, object] | None:
+    """The unit of the indexed text at an address that opens with `opening`, and its chunk."""
+    try:
+        cited = eligibility.cite(address, generation)
+    except CitationMissing:
+        return None
+    chunk = generation.chunk(cited["chunk_ids"][0])
+    line = next((u for u in split_units(cited["text"]) if u.startswith(opening)), None)
+    return (line.rstrip(" ."), chunk) if line and chunk is not None else None
