@@ -41,6 +41,7 @@ from assistant.answer.verdict import (
     funded_already,
     not_twice,
     priority_verdict,
+    product_verdict,
     recognition_verdict,
 )
 from assistant.answer.verdict import follow_up as clarified_question
@@ -267,6 +268,8 @@ class Answerer:
             return weighed
         if (recognized := recognition_verdict(question, generation)) is not None:
             return recognized  # a craft village's stated households and years against Nghị định 52/2018 Điều 5
+        if (excluded := product_verdict(question, generation)) is not None:
+            return excluded  # a one-of-a-kind, bought-in or copied product against Thông tư 26/2014 Điều 4
         if asks_verdict(question, intent):
             # 'muốn thuê tư vấn …' asks the level of an activity, unless the rules refuse the establishment itself (a
             # lò vòng brick kiln buying machines); cleaner production is who may apply, at any size or place

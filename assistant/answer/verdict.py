@@ -10,7 +10,7 @@ from assistant.answer import compose
 from assistant.answer.compose import Composition
 from assistant.answer.question import Intent
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import eligibility, priorities, recognition
+from assistant.domain import eligibility, priorities, recognition, typical_products
 from assistant.domain.eligibility import CitationMissing
 from assistant.text import fold
 
@@ -308,3 +308,20 @@ def _rule_line(address, generation, opening: str) -> tuple[str, object] | None:
     chunk = generation.chunk(cited["chunk_ids"][0])
     line = next((u for u in split_units(cited["text"]) if u.startswith(opening)), None)
     return (line.rstrip(" ."), chunk) if line and chunk is not None else None
+
+
+def product_verdict(question: str, generation) -> Composition | None:
+    """'Bức tượng gỗ độc nhất có được đăng ký bình chọn không?': 'Không.' and the condition of Thông tư 26/2014 Điều 4
+    the product fails, in its own words; None unless a yes/no selection question describes such a product."""
+    folded = fold(question).strip().lower()
+    yes_no = _YES_NO.search(folded) or re.match(r"(can|may|is|does|do)\b", folded)
+    address = typical_products.failed_condition(question) if yes_no else None
+    found = _provision(address, generation, (f"{address.clause}.",)) if address is not None else None
+    if found is None:
+        return None
+    units, chunk = found
+    unit = units[f"{address.clause}."]
+    composition = Composition(lead="", cited=[])
+    composition.lead = f"Không. {compose.sentence(strip_mark(unit))} [{composition.number(chunk)}]."
+    composition.units.append(unit)
+    return composition
