@@ -66,6 +66,8 @@ class Settings:
     lexical_candidates: int = setting(50, "candidates taken from BM25 before fusion")
     weight_dense: float = setting(0.55, "fusion weight of the min-max-normalized dense score")
     weight_lexical: float = setting(0.45, "fusion weight of the max-normalized BM25 score")
+    weight_unit: float = setting(0.1, "fusion weight of a passage's best unit (khoản, điểm, sentence) similarity, "
+                                      "min-max-normalized: a long passage holding one answering sentence")
     boost_document: float = setting(0.25, "added to passages of a document the question names")
     boost_article: float = setting(0.6, "added to the Điều the question names in a named document")
     boost_article_alone: float = setting(0.1, "added to a Điều named without a document ('Điều 5' is in every decree)")

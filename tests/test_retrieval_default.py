@@ -45,3 +45,17 @@ def test_dense_search_returns_the_exact_nearest_chunks(searcher, default_setting
         found = generation.collection.query(query_embeddings=[query.tolist()], n_results=k, include=[])
         exact = {stored["ids"][i] for i in np.argsort(-(vectors @ query))[:k]}
         assert set(found["ids"][0]) == exact
+
+
+def test_a_passages_best_unit_adds_its_weight_to_the_fused_score(default_settings):
+    from dataclasses import replace
+
+    from assistant.search.retrieval import unit_matrix
+
+    question = "Riêng mức tạm ứng cho các đề án, nhiệm vụ khuyến công không quá bao nhiêu phần trăm?"
+    without = {r.chunk.id: r.score for r in Searcher(replace(default_settings, weight_unit=0.0)).search(question, 40)}
+    weighted = Searcher(replace(default_settings, weight_unit=0.2))
+    matrix, positions = unit_matrix(weighted.generation())
+    assert matrix is not None and len(matrix) == len(positions) > len(weighted.generation().chunks)
+    gains = [r.score - without[r.chunk.id] for r in weighted.search(question, 40) if r.chunk.id in without]
+    assert min(gains) >= -1e-9 and max(gains) == pytest.approx(0.2)  # the passage whose unit is closest gains it all

@@ -169,11 +169,26 @@ class Searcher:
             if snap.position(cid) is not None
         }
 
+    def _unit_best(self, snap: Generation, question: str) -> dict[int, float]:
+        """Each passage's best unit similarity to the question, for the top dense candidates by it ({} without unit
+        vectors or with the weight at 0)."""
+        matrix, positions = unit_matrix(snap)
+        if not self.settings.weight_unit or matrix is None:
+            return {}
+        best = np.full(len(snap.chunks), -np.inf, dtype=np.float32)
+        np.maximum.at(best, positions, matrix @ self.query_vector(snap, question))
+        top = np.argsort(-best)[: self.settings.dense_candidates]
+        return {int(i): float(best[i]) for i in top if np.isfinite(best[i])}
+
     def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
         named = set(resolve(refs, snap.document_keys()))
         numeric = asks_for_number(question)
-        candidates = set(dense) | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
+        units = self._unit_best(snap, question) if dense else {}
+        if units:  # a passage of one unit has no unit vectors: it is its own best unit
+            units = {i: max(units.get(i, -1.0), dense.get(i, -1.0)) for i in set(units) | set(dense)}
+        unit_low, unit_high = (min(units.values()), max(units.values())) if units else (0.0, 0.0)
+        candidates = set(dense) | set(units) | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
         for doc_id in named:
             candidates.update(snap.document_positions(doc_id))
         low, high = (min(dense.values()), max(dense.values())) if dense else (0.0, 0.0)
@@ -185,6 +200,8 @@ class Searcher:
             d = (dense[i] - low) / (high - low) if i in dense and high > low else float(i in dense)
             lx = float(lexical[i]) / top_lexical if top_lexical > 0 else 0.0
             score = s.weight_dense * d + s.weight_lexical * lx
+            if i in units and unit_high > unit_low:
+                score += s.weight_unit * (units[i] - unit_low) / (unit_high - unit_low)
             if chunk.doc_id in named:
                 score += s.boost_document
                 if chunk.article in refs.articles:
@@ -196,3 +213,17 @@ class Searcher:
             results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
         results.sort(key=lambda r: (-r.score, r.chunk.order))
         return results
+
+
+def unit_matrix(snap: Generation) -> tuple[np.ndarray | None, np.ndarray]:
+    """The generation's unit vectors as one matrix and the passage position of each row (None without unit
+    vectors); built once per generation."""
+    vectors = snap.unit_vectors()  # read before building: a view built inside another view's build would deadlock
+
+    def build(generation: Generation):
+        rows = [(generation.position(chunk_id), vector) for (chunk_id, _), vector in vectors.items()]
+        rows = [(position, vector) for position, vector in rows if position is not None]
+        if not rows:
+            return None, np.zeros(0, dtype=np.int64)
+        return np.vstack([v for _, v in rows]).astype(np.float32), np.array([p for p, _ in rows], dtype=np.int64)
+    return snap.view("unit_matrix", build)
