@@ -106,6 +106,9 @@ def test_continuation_keeps_the_previous_intent():
     # the subject ends where the question asks ('bao lâu …'), which the new subject keeps
     ("Bình chọn cấp huyện, cấp tỉnh bao lâu tổ chức một lần?", "Thế còn cấp khu vực với cấp quốc gia thì sao?",
      "Bình chọn cấp khu vực với cấp quốc gia bao lâu tổ chức một lần?"),
+    # 'khắc gỗ' is no 'khác'
+    ("Những đề án khuyến công quốc gia nào phải thực hiện theo Luật Đấu thầu?",
+     "Còn xưởng khắc gỗ thì làm theo cách nào?", "xưởng khắc gỗ thì làm theo cách nào?"),
     # 'các đề án khác' are the others of what was asked: read in its topic
     ("Những đề án khuyến công quốc gia nào phải thực hiện theo Luật Đấu thầu?",
      "Còn các đề án khác thì thực hiện theo cách nào?",

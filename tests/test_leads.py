@@ -40,6 +40,7 @@ def answerer(default_settings):
     ("Có được hỗ trợ không và ai duyệt?", 2),
     ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done
     ("Hội đồng làm việc với Sở Công Thương thế nào?", 1),
+    ("co so lam viec voi can bo khuyen cong nao?", 1),  # unaccented 'với cán bộ' joins nothing
     # 'chưa ai áp dụng' (nobody yet) states a fact: the sentence holding it asks nothing
     ("Cơ sở ở huyện chưa ai áp dụng công nghệ này, chi phí 2 tỷ đồng. Được hỗ trợ tối đa bao nhiêu?", 1),
 ])
@@ -136,6 +137,8 @@ def test_a_comparison_is_cut_into_its_two_sides():
       "Hội đồng bình chọn cấp quốc gia về số thành viên thế nào?"]),
     ("Chủ tịch Hội đồng cấp khu vực và cấp quốc gia là ai, khác nhau thế nào?",
      ["Chủ tịch Hội đồng cấp khu vực là ai?", "Chủ tịch Hội đồng cấp quốc gia là ai?"]),
+    # asked of both at once
+    ("Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?", ["Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?"]),
     # four levels are not two sides
     ("Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?",
      ["Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?"]),
@@ -146,7 +149,8 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
 
 def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Hội đồng cấp tỉnh về số thành viên thế nào?").type == "count"
-    assert analyze("Công nghệ sấy chưa ai dùng trong huyện thì được hỗ trợ tối đa bao nhiêu?").type == "amount"
+    assert analyze("Chưa ai hướng dẫn thủ tục đăng ký đề án thì làm thế nào?").type != "body"  # nobody, not who
+    assert analyze("Cơ sở lần đầu đăng ký đề án thì thủ tục thế nào?").type != "count"  # 'cơ sở lần' folds to 'so lan'
 
 
 @pytest.mark.parametrize(("question", "unit", "kind", "expected"), [
@@ -184,7 +188,10 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("cơ sở gửi hồ sơ cho Sở.", "cơ sở gửi hồ sơ cho Sở Công Thương."),  # a facility is 'cơ sở', lower case
     ("làng e làm nghề lâu r, sp của cty e có đc khuyến công qg hỗ trợ k?",
      "làng e làm nghề lâu rồi, sản phẩm của công ty e có được khuyến công quốc gia hỗ trợ không?"),
-    ("Quyết định 2646/QĐ-BCT, điểm r và v khoản 2", "Quyết định 2646/QĐ-BCT, điểm r và v khoản 2"),  # codes, points
+    # codes, numbered parts and other words are not shorthand
+    ("Quyết định 2646/QĐ-BCT, điểm r, s và v", "Quyết định 2646/QĐ-BCT, điểm r, s và v"),
+    ("R&D theo Chương V, Phụ lục V, v.v.", "R&D theo Chương V, Phụ lục V, v.v."),
+    ("Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?", "Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?"),
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written
@@ -310,6 +317,8 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
      "Cơ quan quản lý làng nghề theo Nghị định 52/2018 ai công nhận làng nghề?"),
     # what follows 'thì' is what the first part asks; the second says something else of the subject
     ("Rồi Sở gửi hồ sơ lên Cục thì hạn là khi nào, gửi mấy bộ?", "Sở gửi hồ sơ lên Cục gửi mấy bộ?"),
+    # 'thị trấn' is no 'thì'
+    ("Cơ sở sản xuất ở thị trấn Phùng được hỗ trợ bao nhiêu và ai duyệt?", "Cơ sở sản xuất ở thị trấn Phùng ai duyệt?"),
     # so is the agent asked about
     ("Hội đồng bình chọn cấp khu vực do ai quyết định thành lập và gồm bao nhiêu người?",
      "Hội đồng bình chọn cấp khu vực gồm bao nhiêu người?"),
@@ -819,6 +828,8 @@ def test_the_office_a_question_asks_about_and_the_unit_filling_it():
     assert asked_role("Who chairs the district-level council?") == "chu tich"
     assert asked_role("Phó chủ tịch thường trực hội đồng là ai?") == "pho chu tich thuong truc"
     assert asked_role("Ai lập hội đồng?") == ""
+    assert asked_role("Chủ tịch UBND tỉnh phê duyệt kế hoạch và thành viên hội đồng là ai?") == ""
+    assert asked_role("Who is the head of the agency?") == ""
     assert fills_role("a) Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp huyện;", "chu tich")
     assert not fills_role("b) Phó Chủ tịch Hội đồng là đại diện …", "chu tich")
     assert not fills_role("c) Trình Chủ tịch Ủy ban nhân dân cấp tỉnh thành lập Hội đồng …", "chu tich")
@@ -890,6 +901,7 @@ def test_a_provision_for_a_case_answers_only_a_question_stating_that_case():
     assert states_the_case("Huyện không tổ chức bình chọn thì nộp hồ sơ thế nào?", provision)
     # a purpose ('Muốn … thì') is not the case, nor is a question without its negation
     assert not states_the_case("Muốn dự bình chọn cấp huyện thì cần chuẩn bị những giấy tờ gì?", provision)
+    assert states_the_case("huyen khong to chuc binh chon thi nop ho so the nao?", provision)  # typed unaccented
 
 
 @require_corpus()

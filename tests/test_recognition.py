@@ -29,6 +29,33 @@ def test_the_facts_a_recognition_question_states(question, asked, share, stable,
     assert (facts.share is None) == (share is None) and (share is None or abs(facts.share - share) < 0.01)
 
 
+@pytest.mark.parametrize(("question", "share_said", "stable_said", "trade_said"), [
+    # thousands written with a dot; the trade's count is the one followed by what it does
+    ("Làng có 1.200 hộ, 300 hộ làm nghề, sản xuất ổn định 4 năm, có được công nhận làng nghề không?",
+     "300/1200 hộ = 25,0%", "4 năm", ""),
+    ("Làng có 300 hộ, 80 hộ làm nghề, 20 hộ đã bỏ nghề, có được công nhận làng nghề không?",
+     "80/300 hộ = 26,7%", "", ""),
+    # 'hơn 50 năm' is more than 50; a clause on another matter is not the trade's age or a stable run
+    ("Nghề dệt ở làng tôi đã có hơn 50 năm, có được công nhận nghề truyền thống không?", "", "", "hơn 50 năm"),
+    ("Nghề gốm có từ thời Lý, sản xuất ổn định 5 năm, có được công nhận làng nghề truyền thống không?",
+     "", "5 năm", ""),
+    ("Làng có 80 hộ làm mây tre đan trên 300 hộ, có 2 năm bị ngừng sản xuất, có được công nhận làng nghề không?",
+     "80/300 hộ = 26,7%", "", ""),
+    ("Làng có gần 20% số hộ làm nón, có được công nhận làng nghề không?", "gần 20%", "", ""),
+])
+def test_figures_are_read_as_stated(question, share_said, stable_said, trade_said):
+    facts = recognition.stated_facts(question)
+    assert (facts.share_said, facts.stable_said, facts.trade_said) == (share_said, stable_said, trade_said)
+
+
+@pytest.mark.parametrize("question", [
+    "Làng nghề đã được công nhận, có 300 hộ, 80 hộ làm nghề, có được hỗ trợ khuyến công không?",  # asks support
+    "Cơ sở ở làng nghề được công nhận, làm 10 năm rồi, có được hỗ trợ không?",
+])
+def test_a_support_question_from_a_recognised_village_is_not_a_recognition_one(question):
+    assert recognition.stated_facts(question) is None
+
+
 def test_a_question_stating_no_number_is_left_to_the_passages():
     assert recognition.stated_facts("Tiêu chí công nhận làng nghề là gì?") is None
     assert recognition.stated_facts("Mức hỗ trợ đào tạo nghề là bao nhiêu?") is None
@@ -39,6 +66,8 @@ def test_a_question_stating_no_number_is_left_to_the_passages():
     ("Làng có 25% số hộ làm nón, sản xuất ổn định 1 năm, có được công nhận làng nghề không?", "no"),  # under 2 years
     ("Làng có 25% số hộ làm nón, sản xuất ổn định 3 năm, có được công nhận làng nghề không?", "unknown"),  # environment
     ("Nghề có ở làng đúng 50 năm, có được công nhận nghề truyền thống không?", "no"),  # 'từ trên 50 năm'
+    ("Nghề có ở làng hơn 50 năm, có được công nhận nghề truyền thống không?", "unknown"),
+    ("Làng có gần 20% số hộ làm nón, có được công nhận làng nghề không?", "no"),
 ])
 def test_the_criteria_decide_what_the_facts_decide(question, verdict):
     assert recognition.verdict(recognition.check(recognition.stated_facts(question))) == verdict
@@ -67,5 +96,8 @@ def test_a_missing_fact_is_asked_for_and_the_reply_completes_the_question(answer
     first = answerer.ask(question)
     assert first.lead.endswith("Làng có bao nhiêu hộ, và bao nhiêu hộ làm nghề?")
     history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.answer}]
-    reply = answerer.ask("làng có 200 hộ, 50 hộ làm nón", history)
-    assert "Đạt (50/200 hộ = 25,0%)" in reply.lead
+    reply = answerer.ask("làng có 200 hộ", history)
+    assert reply.lead.endswith("Làng có bao nhiêu hộ, và bao nhiêu hộ làm nghề?")  # one count is not a share yet
+    history += [{"role": "user", "content": "làng có 200 hộ"}, {"role": "assistant", "content": reply.answer}]
+    second = answerer.ask("50 hộ làm nón", history)  # the replies add up to the question they complete
+    assert "Đạt (50/200 hộ = 25,0%)" in second.lead

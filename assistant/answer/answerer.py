@@ -53,7 +53,7 @@ from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import DOC_KINDS, parse_references, resolve, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import fold, nfc, words
+from assistant.text import fold, is_unaccented, nfc, words
 
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
@@ -112,11 +112,13 @@ def value_type(intent: Intent) -> str:
 
 def states_the_case(question: str, provision: str) -> bool:
     """Whether the question states the case a provision opens with ('Trong trường hợp không tổ chức bình chọn cấp
-    huyện, …'), its negation included: 'Muốn đăng ký … cấp huyện thì …' asks the usual rule."""
-    condition = set(words(re.split(r",|\bthì\b", strip_mark(provision).lower(), maxsplit=1)[0]))
-    condition -= {"trong", "trường", "hợp", "nếu"}
-    asked = set(words(re.sub(r"\s*(không|chưa)\s*[?.!]*\s*$", "", nfc(question).lower())))
-    if {"không", "chưa"} & condition - asked:
+    huyện, …'), its negation included: 'Muốn đăng ký … cấp huyện thì …' asks the usual rule. Words are compared
+    with their diacritics ('tờ' is not 'tổ'), or folded for a question typed without them."""
+    read = fold if is_unaccented(question) else (lambda text: text)
+    condition = set(words(read(re.split(r",|\bthì\b", strip_mark(provision).lower(), maxsplit=1)[0])))
+    condition -= {read(w) for w in ("trong", "trường", "hợp", "nếu")}
+    asked = set(words(read(re.sub(r"\s*(không|chưa|khong|chua)\s*[?.!]*\s*$", "", nfc(question).lower()))))
+    if {read("không"), read("chưa")} & condition - asked:
         return False
     return len(condition & asked) >= 0.6 * len(condition) if condition else True
 

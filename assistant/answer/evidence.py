@@ -141,8 +141,10 @@ def levels_named(text: str) -> set[str]:
 
 
 _ROLES = r"(pho chu tich(?: thuong truc)?|chu tich|truong ban|pho truong ban|thu ky|truong doan)"
-_ROLE_ASKED = re.compile(rf"\bai (?:lam|la|giu|duoc cu lam) {_ROLES}\b|\b{_ROLES}(?: [a-z ]{{0,100}}?)? la ai\b|"
-                         r"\bwho (?:chairs|is (?:the )?(?:chair|chairman|chairperson|head))\b")
+# 'Chủ tịch Hội đồng … cấp khu vực là ai' names its council at length, but never across 'và' or a comma.
+_ROLE_ASKED = re.compile(rf"\bai (?:lam|la|giu|duoc cu lam) {_ROLES}\b|"
+                         rf"\b{_ROLES}(?: (?:(?!va\b)[a-z])+){{0,16}}? la ai\b|"
+                         r"\bwho (?:chairs|is (?:the )?(?:chair|chairman|chairperson))\b")
 _UNIT_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+\.|[-+•])\s*")
 
 

@@ -6,7 +6,7 @@ import re
 
 from assistant.answer.evidence import content_terms
 from assistant.search.references import parse_references
-from assistant.text import fold, nfc, segmented_words, words
+from assistant.text import fold, is_unaccented, nfc, segmented_words, words
 
 _CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*"
                            r"(thi sao|the nao|\?)*$")
@@ -36,7 +36,8 @@ _INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu t
 
 
 # A subject named against what was asked before ('các đề án khác', 'những trường hợp còn lại').
-_OTHERS = re.compile(r"\b(khac|con lai|other|others|the rest)\b")
+_OTHERS = re.compile(r"(?<!\w)(khác|còn lại|other|others|the rest)(?!\w)", re.IGNORECASE)
+_OTHERS_FOLDED = re.compile(r"\b(khac|con lai|other|others|the rest)\b")  # 'khắc' folds to 'khac' too
 
 
 def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
@@ -112,7 +113,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             swapped = _swap_subject(previous, subject[:own])
             if swapped:
                 return f"{swapped[0]}{subject[own:].rstrip(' ?')}?"
-            if _OTHERS.search(fold(subject[:own])):  # 'Còn các đề án khác thì …?': the others of what was asked
+            others = _OTHERS_FOLDED.search(subject[:own]) if is_unaccented(subject) else _OTHERS.search(subject[:own])
+            if others:  # 'Còn các đề án khác thì …?': the others of what was asked
                 return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
             return f"{subject.rstrip(' ?')}?"
         swapped = _swap_subject(previous, subject)

@@ -279,7 +279,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     def value(index: int) -> float:
         chunk = chunks[index]
         units = split_units(chunk.text)
-        head_terms = content_terms(f"{chunk.article_title or ''} {units[0] if units else ''}")
+        head = f"{chunk.article_title or ''} {units[0] if units else ''}"  # its Điều title and first line
+        head_terms = content_terms(head)
         overlap = math.fsum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         groups = list_groups(chunk.text)
@@ -291,7 +292,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
         kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
         # 'hồ sơ … cấp huyện' is listed under '1. Hồ sơ đăng ký bình chọn cấp huyện:', not under the provincial one
-        headed = levels_named(f"{chunk.article_title or ''} {units[0] if units else ''}")
+        headed = levels_named(head)
         level = (LEVEL_BONUS if headed & levels else -LEVEL_BONUS) if levels and headed else 0.0
         return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind + level
     return max(scores, key=value)

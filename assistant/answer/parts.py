@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.question import ends_yes_no
+from assistant.answer.question import WHO_FOLDED, ends_yes_no
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import fold, nfc
+from assistant.text import fold, is_unaccented, nfc
 
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
 _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|"
                            r"thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
-_CUE_FOLDED = re.compile(r"\b((?<!chua )(?<!khong )ai|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|"
+_CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|"
                          r"(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
 # 'với' joins two questions only before what the second must do ('… bao nhiêu % hộ với phải sản xuất … bao lâu').
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)|"
-                    r"\s+(?:với|voi)\s+(?=(?:phải|cần|phai|can)\s)")
+                    r"\s+với\s+(?=(?:phải|cần)\s)")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
@@ -64,6 +64,8 @@ _DIFFER = re.compile(r"^(?:hãy\s+)?so sánh\s+|,?\s*(?:(?:có\s+)?khác nhau|kh
 def level_sides(question: str) -> list[str]:
     """'Hội đồng … cấp tỉnh và cấp quốc gia khác nhau về số thành viên thế nào?' as one question per level
     ('Hội đồng … cấp tỉnh về số thành viên?'); [] unless the question names exactly two levels, side by side."""
+    if re.search(r"\b(giữa|sự khác)\b", question, re.IGNORECASE):
+        return []  # 'Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?' is asked of both at once
     asked = _DIFFER.sub("", nfc(question).strip()).strip(" ?.!") + "?"
     joined = _LEVELS_JOINED.search(asked)
     if not joined or len(re.findall(_LEVEL_WORD, asked, re.IGNORECASE)) != 2:
@@ -108,7 +110,10 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 
 
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
-_ASKED_OF = re.compile(r"\s(thi|thoi han|han chot|han cuoi|do ai)\s")
+# Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
+# question is typed without diacritics.
+_ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai)\s", re.IGNORECASE)
+_ASKED_OF_FOLDED = re.compile(r"\s(thi|thoi han|do ai)\s")
 
 
 def _before_predicate(previous: str) -> str:
@@ -116,7 +121,9 @@ def _before_predicate(previous: str) -> str:
     it, for a part that says something else of the same subject."""
     # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':
     # what follows 'thì', the deadline or the agent asked about is what the part asks of its subject
-    if (then := _ASKED_OF.search(fold(previous), SUBJECT_MIN_CHARS)) is not None:
+    asked_of = _ASKED_OF_FOLDED.search(previous, SUBJECT_MIN_CHARS) if is_unaccented(previous) else \
+        _ASKED_OF.search(previous, SUBJECT_MIN_CHARS)
+    if (then := asked_of) is not None:
         return _LOOSE_ENDS.sub("", previous[: then.start()]).strip(" ,")
     # the last verb: 'Cơ sở được chứng nhận … có quyền lợi gì' is said of 'Cơ sở được chứng nhận …'
     verbs = [m for m in re.finditer(r"\s(duoc|co|bat dau|co hieu luc)\b", fold(previous))

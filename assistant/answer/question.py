@@ -16,6 +16,8 @@ from assistant.text import fold, nfc
 TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list",
          "procedure", "criteria", "definition", "yes_no", "fact")
 
+# 'ai' (who) asks, unless it is 'chưa ai' / 'không ai' (nobody); accent-folded.
+WHO_FOLDED = r"(?<!chua )(?<!khong )ai"
 _PATTERNS = {
     "validity": r"\b(con hieu luc|het hieu luc|con ap dung|con dung duoc|in force|still valid|"
                 r"(thay the|sua doi|bai bo) (nhung |cac )?(van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|"
@@ -31,11 +33,12 @@ _PATTERNS = {
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
              r"ban|anh|chi nhanh|buoc)\b|"
-             r"\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"  # 'về số thành viên thế nào'
+             # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
+             r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
              r"\bhow many\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
-    "body": r"(^|\s)((?<!chua )(?<!khong )ai|"
+    "body": rf"(^|\s)({WHO_FOLDED}|"
             r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|who|where|"
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|gom (nhung )?gi|list|which "

@@ -17,12 +17,12 @@ from assistant.text import fold
 CLARIFY_PLACE = "Cơ sở của bạn sản xuất ở xã, thị trấn hay ở phường?"
 CLARIFY_TRADE = "Cơ sở của bạn sản xuất ngành nghề gì?"
 CLARIFY_CITY = "Phường đó thuộc thành phố loại mấy, và chuyển từ xã lên phường được mấy năm?"
-CLARIFY_VILLAGE = "Làng có bao nhiêu hộ, bao nhiêu hộ làm nghề, và đã sản xuất ổn định mấy năm?"
-# The craft village facts a question left out, and how to ask for them.
-_CLARIFY_VILLAGE = {frozenset({"a)", "b)"}): CLARIFY_VILLAGE,
-                    frozenset({"a)"}): "Làng có bao nhiêu hộ, và bao nhiêu hộ làm nghề?",
-                    frozenset({"b)"}): "Làng đã sản xuất ổn định mấy năm?"}
-CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY, *_CLARIFY_VILLAGE.values())
+# The craft village facts a question left out (the criteria's points), and how to ask for them.
+ASK_VILLAGE_FACTS = {frozenset({"a)", "b)"}): "Làng có bao nhiêu hộ, bao nhiêu hộ làm nghề, và đã sản xuất ổn định "
+                                             "mấy năm?",
+                     frozenset({"a)"}): "Làng có bao nhiêu hộ, và bao nhiêu hộ làm nghề?",
+                     frozenset({"b)"}): "Làng đã sản xuất ổn định mấy năm?"}
+CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY, *ASK_VILLAGE_FACTS.values())
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b|"
                      r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
@@ -121,16 +121,22 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     return answer
 
 
-def _provision(address, generation, marks: tuple[str, ...]) -> tuple[dict[str, str], object] | None:
-    """The units of the indexed text at a legal address that open with one of `marks` ('d)', '4.'), by mark, and the
-    chunk to cite; None when the index lacks the address or every such unit."""
+def _cited_units(address, generation) -> tuple[list[str], object] | None:
+    """The units of the indexed text at a legal address and the chunk to cite; None when the index lacks it."""
     try:
         cited = eligibility.cite(address, generation)
     except CitationMissing:
         return None
     chunk = generation.chunk(cited["chunk_ids"][0])
-    units = {mark: unit for unit in split_units(cited["text"]) for mark in marks if unit.startswith(mark)}
-    return (units, chunk) if chunk is not None and units else None
+    return (split_units(cited["text"]), chunk) if chunk is not None else None
+
+
+def _provision(address, generation, marks: tuple[str, ...]) -> tuple[dict[str, str], object] | None:
+    """The units of the indexed text at a legal address that open with one of `marks` ('d)', '4.'), by mark, and the
+    chunk to cite; None when the index lacks the address or every such unit."""
+    found = _cited_units(address, generation)
+    units = {mark: unit for unit in found[0] for mark in marks if unit.startswith(mark)} if found else {}
+    return (units, found[1]) if units else None
 
 
 def _head_office(generation) -> tuple[str, object] | None:
@@ -162,9 +168,14 @@ def follow_up(question: str, history: list[dict]) -> str | None:
     last_answer = next((m.get("content", "") for m in reversed(history) if m.get("role") == "assistant"), "")
     if not any(q in last_answer for q in CLARIFYING):
         return None
-    asked = next((m.get("content", "") for m in reversed(history) if m.get("role") == "user"), "")
-    if asked and recognition.asked_recognition(asked):  # the village's facts, then the question they complete
-        return f"{question.strip(' ?.')}. {asked}"
+    users = [m.get("content", "") for m in history if m.get("role") == "user" and m.get("content")]
+    if any(q in last_answer for q in ASK_VILLAGE_FACTS.values()):
+        # the village's facts, every reply since the recognition question, then that question
+        start = max((i for i, text in enumerate(users) if recognition.asked_recognition(text)), default=None)
+        if start is None or not re.search(r"\d", question):
+            return None
+        return ". ".join(text.strip(" ?.") for text in [*users[start + 1:], question]) + f". {users[start]}"
+    asked = users[-1] if users else ""
     return f"{asked.rstrip(' ?.')}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
 
 
@@ -263,8 +274,7 @@ def priority_verdict(question: str, generation) -> Composition | None:
 
 
 _MET = {"ok": "Đạt", "no": "Chưa đạt", "unknown": "Cần xác định"}
-_RECOGNITION_OPENING = {"no": "Không.", "ok": "Có, theo các tiêu chí đã nêu.",
-                        "unknown": "Có thể, nếu đạt đủ các tiêu chí."}
+_RECOGNITION_OPENING = {"no": "Không.", "unknown": "Có thể, nếu đạt đủ các tiêu chí."}
 
 
 def recognition_verdict(question: str, generation) -> Composition | None:
@@ -294,27 +304,23 @@ def recognition_verdict(question: str, generation) -> Composition | None:
         parts.append(f"{both[0]} [{composition.number(both[1])}]")
     composition.lead = f"{_RECOGNITION_OPENING[verdict]} {'; '.join(parts)}."
     missing = {c.point for c in checks if c.address == recognition.VILLAGE_CRITERIA and c.outcome == "unknown"}
-    if verdict != "no" and (ask := _CLARIFY_VILLAGE.get(frozenset(missing & {"a)", "b)"}))):
+    if verdict != "no" and (ask := ASK_VILLAGE_FACTS.get(frozenset(missing & {"a)", "b)"}))):
         composition.lead += f" {ask}"
     return composition
 
 
 def _rule_line(address, generation, opening: str) -> tuple[str, object] | None:
     """The unit of the indexed text at an address that opens with `opening`, and its chunk."""
-    try:
-        cited = eligibility.cite(address, generation)
-    except CitationMissing:
-        return None
-    chunk = generation.chunk(cited["chunk_ids"][0])
-    line = next((u for u in split_units(cited["text"]) if u.startswith(opening)), None)
-    return (line.rstrip(" ."), chunk) if line and chunk is not None else None
+    found = _cited_units(address, generation)
+    line = next((u for u in found[0] if u.startswith(opening)), None) if found else None
+    return (line.rstrip(" ."), found[1]) if line else None
 
 
 def product_verdict(question: str, generation) -> Composition | None:
     """'Bức tượng gỗ độc nhất có được đăng ký bình chọn không?': 'Không.' and the condition of Thông tư 26/2014 Điều 4
     the product fails, in its own words; None unless a yes/no selection question describes such a product."""
-    folded = fold(question).strip().lower()
-    yes_no = _YES_NO.search(folded) or re.match(r"(can|may|is|does|do)\b", folded)
+    # an English yes/no opener read before folding: 'Đồ gốm …' and 'Do sản phẩm …' fold to 'do'
+    yes_no = _YES_NO.search(fold(question).strip()) or re.match(r"(can|may|is|does|do)\b", question.strip().lower())
     address = typical_products.failed_condition(question) if yes_no else None
     found = _provision(address, generation, (f"{address.clause}.",)) if address is not None else None
     if found is None:

@@ -16,14 +16,20 @@ IN_SERIES = Address(TT_26, 4, 4)
 
 _SELECTION = re.compile(r"\b(binh chon|du thi|san pham (cong nghiep nong thon |cnnt )?tieu bieu|typical (rural )?"
                         r"(industrial )?products?)\b")
-# What a question says of its product, accent-folded, and the condition it fails.
-_FAILS = (
-    (re.compile(r"\b(doc ban|doc nhat|duy nhat|chi (lam|co|san xuat|lam duoc) (mot|1) (chiec|cai|ban|tac pham)|"
-                r"khong (san xuat|lam) them|one[- ]of[- ]a[- ]kind|unique piece|one[- ]off|only one)\b"), IN_SERIES),
-    (re.compile(r"\b(nhap|mua)\b.{0,40}\b(ve|noi khac|tu)\b.{0,60}\b(dong goi|dong hop|dan nhan|dan tem|ban lai)\b|"
-                r"\b(bought|buys|imported)\b.{0,60}\b(repack|relabel|label)"), OWN_MAKE),
-    (re.compile(r"\b(sao chep|lam nhai|hang nhai|nhai theo|bat chuoc|copy|copied|imitation)\b"), NOT_COPIED),
-)
+# What a question says of its product, accent-folded, and the condition it fails. 'duy nhất' must say the work is
+# one piece ('chỉ làm một chiếc', 'bức tượng … duy nhất'), not that a village or a company is the only one; goods
+# bought in must be the product sold, not materials or machines; a copy is the product, not what the asker fights.
+_ONE_PIECE = re.compile(r"\bdoc ban\b|\b(tac pham|buc|chiec|cai|mon)\b[^.?,;]{0,40}?\b(doc nhat|duy nhat)\b|"
+                        r"\bchi (lam|co|san xuat|lam duoc) (mot|1) (chiec|cai|ban|tac pham|buc)\b|"
+                        r"\b(duy nhat|doc nhat) (mot|1) (chiec|cai|ban)\b|\bkhong (san xuat|lam) them\b|"
+                        r"\bone[- ]of[- ]a[- ]kind\b|\bunique piece\b|\bone[- ]off\b")
+_BOUGHT_IN = re.compile(r"\b(nhap|mua)\b(?![^.?;]{0,30}\b(nguyen lieu|vat tu|vat lieu|may|thiet bi|de san xuat)\b)"
+                        r"[^.?;]{0,40}\b(ve|noi khac)\b[^.?;]{0,60}\b(dong goi|dong hop|dan nhan|dan tem|ban lai)\b|"
+                        r"\b(bought|buys|imported)\b.{0,60}\b(repack|relabel)")
+_COPIED = re.compile(r"(?<!khong )(?<!chong )(?<!\bbi )(?<!khong phai )\b(sao chep|lam nhai|hang nhai|nhai theo|"
+                     r"bat chuoc)\b|\b(copied|an imitation|a copy of)\b")
+_FAILS = ((_ONE_PIECE, IN_SERIES), (_BOUGHT_IN, OWN_MAKE), (_COPIED, NOT_COPIED))
+_SUFFERED = re.compile(r"\b(bi|chong|tranh)\b[^.?,;]{0,25}$")
 
 
 def failed_condition(question: str) -> Address | None:
@@ -31,4 +37,9 @@ def failed_condition(question: str) -> Address | None:
     folded = fold(question).lower()
     if not _SELECTION.search(folded):
         return None
-    return next((address for pattern, address in _FAILS if pattern.search(folded)), None)
+    for pattern, address in _FAILS:
+        found = pattern.search(folded)
+        # 'bị người khác làm nhái', 'chống hàng nhái': the product is what others copy
+        if found and not (address is NOT_COPIED and _SUFFERED.search(folded[: found.start()])):
+            return address
+    return None

@@ -169,26 +169,31 @@ class Searcher:
             if snap.position(cid) is not None
         }
 
-    def _unit_best(self, snap: Generation, question: str) -> dict[int, float]:
-        """Each passage's best unit similarity to the question, for the top dense candidates by it ({} without unit
-        vectors or with the weight at 0)."""
+    def _unit_best(self, snap: Generation, question: str) -> np.ndarray | None:
+        """Each passage's best unit similarity to the question, by position (-inf for a passage without unit
+        vectors); None with the weight at 0 or no unit vectors."""
+        if not self.settings.weight_unit:
+            return None
         matrix, positions = unit_matrix(snap)
-        if not self.settings.weight_unit or matrix is None:
-            return {}
+        if matrix is None:
+            return None
         best = np.full(len(snap.chunks), -np.inf, dtype=np.float32)
         np.maximum.at(best, positions, matrix @ self.query_vector(snap, question))
-        top = np.argsort(-best)[: self.settings.dense_candidates]
-        return {int(i): float(best[i]) for i in top if np.isfinite(best[i])}
+        return best
 
     def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
         named = set(resolve(refs, snap.document_keys()))
         numeric = asks_for_number(question)
-        units = self._unit_best(snap, question) if dense else {}
-        if units:  # a passage of one unit has no unit vectors: it is its own best unit
-            units = {i: max(units.get(i, -1.0), dense.get(i, -1.0)) for i in set(units) | set(dense)}
+        best = self._unit_best(snap, question) if dense else None
+        top_units = set(np.argsort(-best)[: self.settings.dense_candidates].tolist()) if best is not None else set()
+        candidates = set(dense) | top_units | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
+        # the best match among a passage and its units (a passage of one unit has no unit vectors of its own), for
+        # the dense candidates of either kind; scaled over them alone, as the dense score is
+        scored = top_units | set(dense) if best is not None else set()
+        units = {i: max(float(best[i]), dense.get(i, -np.inf)) for i in scored}
+        units = {i: value for i, value in units.items() if np.isfinite(value)}
         unit_low, unit_high = (min(units.values()), max(units.values())) if units else (0.0, 0.0)
-        candidates = set(dense) | set(units) | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
         for doc_id in named:
             candidates.update(snap.document_positions(doc_id))
         low, high = (min(dense.values()), max(dense.values())) if dense else (0.0, 0.0)

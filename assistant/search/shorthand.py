@@ -25,13 +25,20 @@ SHORTHAND = {
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
 _FINAL_ONLY = {"k", "kh", "v"}
 # Not inside a document number ('QĐ-BCT', 'TT/…'): a word joined by '-' or '/' is a code, not chat shorthand.
-_PATTERN = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) +
-                      r")(?![\w/-])", re.IGNORECASE)
+_PATTERN = re.compile(r"(?<![\w/&.-])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) +
+                      r")(?![\w/&-]|\.\w)", re.IGNORECASE)
+# One-letter shorthand ('lâu r', 'sao z') is written in lower case and is never a numbered part ('Chương V', 'điểm
+# r, s và v', 'Phụ lục V').
+_LETTERS = {"r", "z", "v"}
+_NUMBERED_BEFORE = re.compile(r"(?:\b(?:điểm|diem|chương|chuong|mục|muc|lục|luc|phần|phan|khoản|khoan)|"
+                              r"(?<!\w)\w(?:\s*,|\s+(?:và|va|hoặc|hoac)))\s*$", re.IGNORECASE)
 
 
 # 'Sở' and 'Cục' alone, before what they do ('Sở gửi hồ sơ lên Cục'), are the two agencies khuyến công deals with;
 # 'Sở hữu', 'Cục trưởng' and a named agency ('Sở Tài chính') are other words. Case matters: 'cơ sở gửi' is a facility.
-_AGENCY = re.compile(r"(?<!\w)(Sở|Cục)(?=(?P<next> \w| ?[,.?;:]| ?$))(?! (hữu|dĩ|thích|trưởng|phó|bộ)(?!\w))")
+_AGENCY = re.compile(r"(?<!\w)(?<!các )(?<!những )(Sở|Cục)(?=(?P<next> \w| ?[,.?;:]| ?$))"
+                     r"(?! (hữu|dĩ|thích|trưởng|phó|bộ|nào|ngành|ban|tại|diện|công|cong|nông|tài|nội|kế|xây|giao|lao|"
+                     r"y|văn|khoa|tư|thuế)(?!\w))", re.IGNORECASE)
 _AGENCY_NAME = {"Sở": "Sở Công Thương", "Cục": "Cục Công nghiệp địa phương"}
 
 
@@ -39,14 +46,14 @@ def expand_shorthand(question: str) -> str:
     """The question with chat shorthand written out; a question typed without diacritics stays without them."""
     plain = is_unaccented(question)
     question = _AGENCY.sub(lambda match: match.group(0) if match.group("next").strip().isupper()
-                           else _AGENCY_NAME[match.group(1)], question)
+                           or match.group(1) not in _AGENCY_NAME else _AGENCY_NAME[match.group(1)], question)
 
     def written(match: re.Match) -> str:
         word = match.group(0)
         if word.lower() in _FINAL_ONLY and question[match.end():].strip(" ?.!ạa"):
             return word
-        if len(word) == 1 and fold(question[: match.start()]).lower().rstrip().endswith("diem"):
-            return word  # 'điểm r' is a point of a khoản
+        if word.lower() in _LETTERS and (word.isupper() or _NUMBERED_BEFORE.search(question[: match.start()])):
+            return word
         full = SHORTHAND[word.lower()]
         return fold(full) if plain else full
     return _PATTERN.sub(written, question)
