@@ -120,13 +120,14 @@ def _unasked_bodies(unit: str, span: re.Match, asked: str) -> list[re.Match]:
 _COUNT_NUMBER = re.compile(rf"^{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]*\)\s*)?")
 
 
-def counted_nouns(text: str, answer_type: str) -> set[str]:
+@functools.lru_cache(maxsize=32768)
+def counted_nouns(text: str, answer_type: str) -> frozenset[str]:
     """What a text's counts count, folded ('5 lần một năm' -> {'lan'}, '03 bộ hồ sơ' -> {'bo'}); empty for other
-    answer types."""
+    answer types. Cached: a question's units are read for it twice (is the noun counted anywhere, then by each)."""
     if answer_type != "count":
-        return set()
+        return frozenset()
     nouns = (_COUNT_NUMBER.sub("", m.group(0)).split() for m in values_of(text, "count"))
-    return {fold(noun[0]) for noun in nouns if noun}
+    return frozenset(fold(noun[0]) for noun in nouns if noun)
 
 
 # The levels a rule is set for ('Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên'); folded.

@@ -191,8 +191,7 @@ class Searcher:
         # the best match among a passage and its units (a passage of one unit has no unit vectors of its own), for
         # the dense candidates of either kind; scaled over them alone, as the dense score is
         scored = top_units | set(dense) if best is not None else set()
-        units = {i: max(float(best[i]), dense.get(i, -np.inf)) for i in scored}
-        units = {i: value for i, value in units.items() if np.isfinite(value)}
+        units = {i: value for i in scored if np.isfinite(value := max(float(best[i]), dense.get(i, -np.inf)))}
         unit_low, unit_high = (min(units.values()), max(units.values())) if units else (0.0, 0.0)
         for doc_id in named:
             candidates.update(snap.document_positions(doc_id))

@@ -36,7 +36,7 @@ _NUMBERED_BEFORE = re.compile(r"(?:\b(?:điểm|diem|chương|chuong|mục|muc|l
 
 # 'Sở' and 'Cục' alone, before what they do ('Sở gửi hồ sơ lên Cục'), are the two agencies khuyến công deals with;
 # 'Sở hữu', 'Cục trưởng' and a named agency ('Sở Tài chính') are other words. Case matters: 'cơ sở gửi' is a facility.
-_AGENCY = re.compile(r"(?<!\w)(?<!các )(?<!những )(Sở|Cục)(?=(?P<next> \w| ?[,.?;:]| ?$))"
+_AGENCY = re.compile(r"(?<!\w)(?<!các )(?<!những )(?-i:(Sở|Cục))(?=(?P<next> \w| ?[,.?;:]| ?$))"
                      r"(?! (hữu|dĩ|thích|trưởng|phó|bộ|nào|ngành|ban|tại|diện|công|cong|nông|tài|nội|kế|xây|giao|lao|"
                      r"y|văn|khoa|tư|thuế)(?!\w))", re.IGNORECASE)
 _AGENCY_NAME = {"Sở": "Sở Công Thương", "Cục": "Cục Công nghiệp địa phương"}
@@ -46,7 +46,7 @@ def expand_shorthand(question: str) -> str:
     """The question with chat shorthand written out; a question typed without diacritics stays without them."""
     plain = is_unaccented(question)
     question = _AGENCY.sub(lambda match: match.group(0) if match.group("next").strip().isupper()
-                           or match.group(1) not in _AGENCY_NAME else _AGENCY_NAME[match.group(1)], question)
+                           else _AGENCY_NAME[match.group(1)], question)
 
     def written(match: re.Match) -> str:
         word = match.group(0)
