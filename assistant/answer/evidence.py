@@ -269,6 +269,17 @@ class EvidenceRanker:
              priors: list[float], context: str = "") -> list[Evidence]:
         """Every unit of `chunks` (records with id, text, article_title), best first. `context`: the other parts of
         a question of several, whose terms count a little ('… khiếu nại và hội đồng giải quyết trong bao lâu?')."""
+        w = self.weights
+        mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": w.focus,
+               "other_level": -w.level, "context": w.context}
+        found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
+                 for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
+                                                              context)]
+        return sorted(found, key=lambda e: -e.score)
+
+    def signals(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
+                priors: list[float], context: str = "") -> list[tuple[int, str, str, dict[str, float]]]:
+        """Each unit's chunk index, text, khoản heading and the signals its score mixes."""
         question_terms = content_terms(DOC_NUMBER.sub(" ", question))
         context_terms = tuple(t for t in content_terms(DOC_NUMBER.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
@@ -278,7 +289,6 @@ class EvidenceRanker:
         # điểm those of its khoản heading ('Hội đồng bình chọn cấp quốc gia có …, bao gồm:' for 'a) Chủ tịch …').
         headings = [frozenset(content_terms(c.article_title or c.context or "")) for c in chunks]
         clause_headings = [getattr(c, "clause_heading", "") for c in chunks]
-        w = self.weights
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
         counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
@@ -290,17 +300,22 @@ class EvidenceRanker:
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             if counted and not counted & counted_nouns(unit, answer_type):
                 typed *= 0.5  # '5 lần một năm' is checked against a number of times, not of importers
-            coverage = self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
-                                           known_only=True, power=RARITY_POWER)
-            score = w.dense * dense + w.focus * coverage + w.type_match * typed + w.prior * priors[i]
-            if role and fills_role(unit, role):
-                score += w.focus  # "ai làm chủ tịch?" is answered where the office is given to someone
-            if levels and (named := levels_named(f"{heading} {unit}")) and not named & levels:
-                score -= w.level  # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
-            if context_terms:
-                score += w.context * self.terms.coverage(context_terms, unit, known_only=True, power=RARITY_POWER)
-            found.append(Evidence(i, unit, score, heading))
-        return sorted(found, key=lambda e: -e.score)
+            signal = {
+                "dense": dense,
+                "coverage": self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
+                                                known_only=True, power=RARITY_POWER),
+                "typed": typed,
+                "prior": priors[i],
+                # "ai làm chủ tịch?" is answered where the office is given to someone
+                "role": float(bool(role) and fills_role(unit, role)),
+                # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
+                "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
+                                          and not named & levels)),
+                "context": self.terms.coverage(context_terms, unit, known_only=True, power=RARITY_POWER)
+                if context_terms else 0.0,
+            }
+            found.append((i, unit, heading, signal))
+        return found
 
     @staticmethod
     def _asked_nouns(question: str, answer_type: str, candidates: list[tuple[int, str]]) -> set[str]:
