@@ -12,7 +12,7 @@ from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer
 from assistant.answer.evidence import counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
-from assistant.answer.question import analyze
+from assistant.answer.question import analyze, asks_whether
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
@@ -273,6 +273,28 @@ def test_a_support_provision_is_told_with_its_level():
     lead = compose.what_and_level(unit)
     assert "khó khăn và đặc biệt khó khăn" in lead and lead.endswith("không quá 10 triệu đồng/doanh nghiệp")
     assert compose.what_and_level("b) Mức hỗ trợ tối đa 50% chi phí. Hồ sơ gồm hợp đồng.") is None
+    listed = compose.what_and_level(unit, listed=True)  # '… có hỗ trợ chi phí thành lập không?': which costs
+    assert "bao gồm: Hoàn thiện kế hoạch kinh doanh khả thi; dự án thành lập doanh nghiệp …" in listed
+    assert "pháp luật" not in listed and listed.endswith("không quá 10 triệu đồng/doanh nghiệp")
+    assert compose.what_and_level("c) Chi hỗ trợ tư vấn. Mức hỗ trợ tối đa 50% chi phí.", listed=True) is None
+
+
+@pytest.mark.parametrize(("question", "whether"), [
+    ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", True),
+    ("cty e có đc hỗ trợ vé máy bay ko, đc bn %", True),
+    ("Có được hỗ trợ không?", True),
+    ("Cơ sở có trụ sở ở phường nhưng không sản xuất ở đó, được hỗ trợ bao nhiêu?", False),
+])
+def test_a_yes_no_clause_is_heard_before_what_else_is_asked(question, whether):
+    assert asks_whether(question) is whether
+
+
+@require_corpus()
+def test_whether_a_cost_is_supported_is_answered_with_what_it_covers_and_how_much(answerer):
+    answer = answerer.ask("Nhóm chúng tôi ở một xã đặc biệt khó khăn muốn lập doanh nghiệp sản xuất đồ thủ công. "
+                          "Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, được bao nhiêu?")
+    assert answer.lead.startswith("Có.") and "kế hoạch kinh doanh khả thi" in answer.lead
+    assert "10 triệu đồng/doanh nghiệp" in answer.lead
 
 
 def test_a_statement_opening_with_may_is_not_a_question():

@@ -14,6 +14,8 @@ from assistant.text import STOPWORDS, fold, words
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
+# How much of a support provision's subject a lead keeps before the list ('Chi hỗ trợ thành lập doanh nghiệp …').
+COVERED_SUBJECT_CHARS = 80
 VALUE_TYPES = ("amount", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
@@ -209,12 +211,15 @@ def _what_it_lists(text: str, limit: int) -> str | None:
 
 
 _INTRODUCES = re.compile(r"(?:,\s*)?\b((?:bao gồm|gồm)\s*:)")
+_COVERS = re.compile(r"(?:,\s*)?\b((?:bao gồm|gồm)(?: các (?:chi phí|khoản chi|nội dung))?\s*:)")
 
 
-def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
+def what_and_level(unit: str, limit: int = LEAD_CHARS, listed: bool = False) -> str | None:
     """'Chi hỗ trợ thành lập doanh nghiệp … tại các địa bàn … khó khăn … Mức hỗ trợ không quá 10 triệu đồng/doanh
     nghiệp': a support provision's opening (up to its list) and the sentence stating its level, when the level comes
-    later in the unit; None when the unit states no amount there."""
+    later in the unit; None when the unit states no amount there. `listed`: the opening's first words and all its
+    'bao gồm:' lists ('… có hỗ trợ chi phí thành lập doanh nghiệp không?' asks which costs), None when it lists
+    nothing."""
     text = strip_mark(unit)
     sentences = _pieces(text)
     if len(sentences) < 2:
@@ -223,12 +228,32 @@ def what_and_level(unit: str, limit: int = LEAD_CHARS) -> str | None:
     level = next(((a, b) for a, b in sentences[1:] if values_of(text[a:b], "amount")), None)
     if level is None or values_of(text[:head_end], "amount"):
         return None
+    value = text[level[0]:level[1]].strip().rstrip(" ;,.")
+    if listed:
+        covered = _covered(text[:level[0]], limit - len(value) - 3)
+        return f"{covered} … {value}" if covered else None
     cut = HEAD_CUT.search(text, 12, head_end)
     head = tidy(text[: cut.start()] if cut else text[:head_end]).rstrip(" ,;:.")
-    value = text[level[0]:level[1]].strip().rstrip(" ;,.")
     if len(head) + len(value) + 3 > limit:
         return None
     return f"{head} … {value}"
+
+
+def _covered(opening: str, limit: int) -> str | None:
+    """'Chi hỗ trợ thành lập doanh nghiệp sản xuất … bao gồm: Hoàn thiện kế hoạch kinh doanh khả thi; dự án …': the
+    provision's first words and all it lists; None when it lists nothing or that does not fit."""
+    found = _COVERS.search(opening)
+    if not found:
+        return None
+    covered = opening[found.end():].strip().rstrip(" .;,")
+    subject = strip_mark(opening[: found.start()]).rstrip(" ,")
+    if len(subject) > COVERED_SUBJECT_CHARS:  # the activity, not where or under which law
+        place = re.search(r"\s(?:tại|ở|theo|đối với|trên|cho)\s", subject)
+        end = place.start() if place and place.start() <= COVERED_SUBJECT_CHARS else \
+            subject.rfind(" ", 0, COVERED_SUBJECT_CHARS)
+        subject = subject[:end].rstrip(" ,") + " …"
+    said = f"{subject} {found.group(1)} {covered}"
+    return said if covered and len(said) <= limit else None
 
 
 def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:

@@ -59,6 +59,7 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
+_YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
 # means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
@@ -167,6 +168,12 @@ def years_in(question: str) -> list[str]:
 def ends_yes_no(question: str) -> bool:
     """'… có hỗ trợ chi phí thành lập doanh nghiệp không?': asked to be answered yes or no."""
     return bool(_YES_NO_END.search(fold(question)))
+
+
+def asks_whether(question: str) -> bool:
+    """'Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?': a yes/no question, at the end or
+    before what else it asks."""
+    return ends_yes_no(question) or bool(_YES_NO_CLAUSE.search(fold(question)))
 
 
 def asks_list(question: str) -> bool:
