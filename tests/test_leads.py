@@ -931,3 +931,14 @@ def test_an_english_question_on_advancing_cluster_infrastructure_support_gets_th
     lead = answerer.ask("How much of the support for building an industrial cluster's infrastructure can a national "
                         "industrial-promotion project have advanced first?").lead
     assert "Tạm ứng 30%" in lead
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "item"), [
+    ("Hồ sơ đề nghị công nhận làng nghề gồm những giấy tờ gì?", "Danh sách các hộ tham gia"),
+    ("Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52/2018 gồm những giấy tờ gì?",
+     "Bản tóm tắt quá trình hình thành"),
+])
+def test_the_list_whose_first_line_the_question_says_is_chosen(answerer, question, item):
+    """'… công nhận làng nghề' is not listed under '3. Hồ sơ đề nghị công nhận làng nghề truyền thống'."""
+    assert item in answerer.ask(question).lead

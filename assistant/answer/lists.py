@@ -23,6 +23,8 @@ INLINE_HEAD_CHARS = 70
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
+# A first line the question says word for word names the list when it is most of what the question says.
+NAMED_SHARE = 0.6
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
 HEAD_CUT = re.compile(r"[:;]|\.\s|\s\(|, (?=(?:bao gồm|gồm|cụ thể|trong đó)\b)")
 # How a long introduction ends when what follows its colon are its items ('… trong các lĩnh vực:', '… hồ sơ gồm:'),
@@ -285,8 +287,11 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         groups = list_groups(chunk.text)
         listed = 1.0 if groups else 0.0
-        # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống')
-        named = 0.3 if topic and topic in " ".join(head_terms) else 0.0
+        # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
+        # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
+        first = " ".join(content_terms(units[0])) if units else ""
+        says_first = len(first.split()) >= NAMED_SHARE * len(topic.split()) and first in topic
+        named = 0.3 if topic and (topic in " ".join(head_terms) or says_first) else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
         intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
