@@ -596,6 +596,17 @@ def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(defa
     assert not any(term.endswith("không phải") for term in terms)
     assert definitions.lookup(generation, "bộ sản phẩm trong bình chọn").term == "Bộ sản phẩm"
     assert definitions.lookup(generation, "khuyến công") is None  # no text says 'Khuyến công là …'
+    named = definitions.lookup(generation, "cơ sở công nghiệp nông thôn")  # '(sau đây gọi chung là …)'
+    assert named is not None and "hộ kinh doanh" in named.text
+
+
+@require_corpus()
+def test_what_an_article_is_titled_is_answered_by_its_list_and_a_named_term_by_its_unit(answerer):
+    aims = answerer.ask("muc tieu cua hoat dong khuyen cong theo nghi dinh 45 nam 2012 la gi")
+    assert aims.intent["type"] == "definition"  # 'mục tiêu' is no 'mức'
+    assert aims.lead.startswith("Gồm 4 nội dung") and "huy động các nguồn lực" in aims.lead
+    assert "hộ kinh doanh" in answerer.ask("Cơ sở công nghiệp nông thôn là gì?").lead
+    assert analyze("muc ho tro thanh lap doanh nghiep la gi").type == "amount"
 
 
 def test_a_clause_a_little_over_the_room_is_shown_whole_and_a_cut_never_splits_a_word():

@@ -123,6 +123,14 @@ def states_the_case(question: str, provision: str) -> bool:
     return len(condition & asked) >= 0.6 * len(condition) if condition else True
 
 
+def _titles(term: str, chunks: list) -> bool:
+    """Whether the term a 'là gì' question asks about is the title of a retrieved article ('Mục tiêu của hoạt động
+    khuyến công là gì?' is answered by what Điều 3 lists, not by a definition)."""
+    asked = fold(term).lower()
+    return any(len(c.article_title.split()) >= 3 and asked.startswith(fold(c.article_title).lower())
+               for c in chunks if c.article_title)
+
+
 def _same_clause(heading: str, text: str) -> bool:
     """Whether a điểm's khoản heading is the unit `text` ('2. Hội đồng … có 07 hoặc 09 thành viên, bao gồm:')."""
     return bool(heading) and strip_mark(heading).rstrip(" :") == strip_mark(text).rstrip(" :")
@@ -322,14 +330,16 @@ class Answerer:
         special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question))
                             and states_the_case(question, ranked[0].text))
         listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
+        if intent.type == "definition" and not special_case:
+            if defined := self._definition(question, generation):
+                return defined
+            listing = _titles(defined_term(question), chunks)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:
                 return listed
         if intent.type == "comparison":
             return self._comparison_lead(intent, ranked, chunks)
-        if intent.type == "definition" and (defined := self._definition(question, generation)):
-            return defined
         if intent.slots.get("asserts") == "body" and (claim := self._body_claim(question, ranked, chunks)):
             return claim
         kind = value_type(intent)

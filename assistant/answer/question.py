@@ -37,7 +37,8 @@ _PATTERNS = {
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
              r"\bhow many\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
-              r"how much|what share|what percentage|percent|rate)\b|\bmuc\b.*\b(la gi|nhu the nao|ra sao)\b",
+              r"how much|what share|what percentage|percent|rate)\b|"
+              r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
     "body": rf"(^|\s)({WHO_FOLDED}|"
             r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|who|where|"
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",

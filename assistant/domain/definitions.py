@@ -23,11 +23,18 @@ class Definition:
     doc_id: str
 
 
+# '… bao gồm: Doanh nghiệp nhỏ và vừa, … (sau đây gọi chung là cơ sở công nghiệp nông thôn).': the unit names a term
+_NAMES = re.compile(r"\(sau đây gọi (?:chung|tắt) là ([^()\d]{3,60}?)\)\s*[.;:]?\s*$")
+
+
 def extract(chunks: list) -> list[Definition]:
-    """Every numbered unit opening with '<Term> là …'."""
+    """Every numbered unit opening with '<Term> là …', and every unit ending by naming what it describes."""
     found = []
     for chunk in chunks:
         for unit in split_units(chunk.text):
+            if named := _NAMES.search(unit):
+                found.append(Definition(named.group(1).strip(), unit, chunk.id, chunk.doc_id))
+                continue
             match = _DEFINES.match(strip_mark(unit)) if re.match(r"^\d+\.\s", unit) else None
             term = match.group("term") if match else ""
             if term[:1].isupper() and not term.endswith(("không", "không phải")):  # a term is capitalised
