@@ -953,3 +953,13 @@ def test_an_english_question_on_advancing_cluster_infrastructure_support_gets_th
 def test_the_list_whose_first_line_the_question_says_is_chosen(answerer, question, item):
     """'… công nhận làng nghề' is not listed under '3. Hồ sơ đề nghị công nhận làng nghề truyền thống'."""
     assert item in answerer.ask(question).lead
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "proposer"), [
+    ("Quyết định 2646/QĐ-BCT phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành theo đề "
+     "nghị của cơ quan nào?", "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công [1]."),
+    ("On whose proposal was Decision 1288/QD-TTg issued?", "Xét đề nghị của Bộ trưởng Bộ Công Thương [1]."),
+])
+def test_on_whose_proposal_a_document_was_issued_is_its_preamble_line(answerer, question, proposer):
+    assert answerer.ask(question).lead == proposer

@@ -31,6 +31,7 @@ from assistant.answer.validity import (
     effect_chunk,
     effect_line,
     mention_of,
+    proposal_line,
     status_sentence,
     successor_asked,
 )
@@ -262,6 +263,8 @@ class Answerer:
                 return self._validity(question, held, generation)
             # what a passage citing it says, else the named document's status, which names it
             return self._cited_elsewhere(refs, generation) or self._validity("còn hiệu lực không?", named, generation)
+        if named and (proposed := proposal_line(question, generation.document_chunks(named[0]))):
+            return self._proposed(*proposed)
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question)):
             return self._validity(question, named, generation)
@@ -520,6 +523,14 @@ class Answerer:
             parts.append(f"{compose.sentence(text)}{marker}" if marker else text)
         lead = " ".join(p if p.endswith((".", "?")) else p + "." for p in parts)
         composition.lead = f"{lead} {verdict.clarify}" if verdict.clarify else lead
+        return composition
+
+    @staticmethod
+    def _proposed(chunk, line: str) -> Composition:
+        """'Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công [1].'"""
+        composition = Composition(lead="", cited=[])
+        composition.lead = f"{compose.sentence(line.rstrip(' ,.;'))} [{composition.number(chunk)}]."
+        composition.units.append(line)
         return composition
 
     @staticmethod

@@ -246,6 +246,18 @@ def asks_signer(question: str) -> bool:
 
 
 _SIGNER = re.compile(r"\b(ai ky|nguoi ky|do ai|who signed|signed by)\b")
+# 'được ban hành theo đề nghị của cơ quan nào?', 'ai đề nghị ban hành …?', 'on whose proposal …?'
+_PROPOSER = re.compile(r"\b(de nghi cua (ai|co quan nao|don vi nao|ben nao)|ai de nghi|whose proposal|proposed by)\b")
+_PROPOSED = re.compile(r"^\s*(?:Theo|Xét) đề nghị của\b")
+
+
+def proposal_line(question: str, chunks: list) -> tuple[object, str] | None:
+    """The preamble line of a document's passages saying on whose proposal it was issued ('Theo đề nghị của Cục
+    trưởng Cục Đổi mới sáng tạo …'), when the question asks that; None otherwise."""
+    if not _PROPOSER.search(fold(question).lower()):
+        return None
+    return next(((chunk, line.strip()) for chunk in chunks for line in chunk.text.splitlines()
+                 if _PROPOSED.match(line)), None)
 
 
 def mention_of(ref, chunks: list) -> tuple[object, str] | None:
