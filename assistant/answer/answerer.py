@@ -48,7 +48,7 @@ from assistant.answer.verdict import (
 from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
-from assistant.domain import definitions
+from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
 from assistant.search.references import DOC_KINDS, parse_references, resolve, titled
@@ -279,6 +279,8 @@ class Answerer:
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
             return weighed
+        if (region := regions.region_of(question, generation)) is not None:
+            return self._region(*region, generation)
         if (recognized := recognition_verdict(question, generation)) is not None:
             return recognized  # a craft village's stated households and years against Nghị định 52/2018 Điều 5
         if (excluded := product_verdict(question, generation)) is not None:
@@ -523,6 +525,17 @@ class Answerer:
             parts.append(f"{compose.sentence(text)}{marker}" if marker else text)
         lead = " ".join(p if p.endswith((".", "?")) else p + "." for p in parts)
         composition.lead = f"{lead} {verdict.clarify}" if verdict.clarify else lead
+        return composition
+
+    @staticmethod
+    def _region(region: regions.Region, province: str, generation) -> Composition:
+        """'Lâm Đồng thuộc Khu vực miền Trung và Tây Nguyên (15 tỉnh, thành phố) [1].'"""
+        composition = Composition(lead="", cited=[])
+        chunk = generation.chunk(region.chunk_id)
+        n = composition.number(chunk)
+        composition.lead = f"{province} thuộc {region.name} ({region.size} tỉnh, thành phố) [{n}]."
+        composition.quotes.append(Quote(compose.quote_text(region.line, "fact", province), n, chunk.citation_label))
+        composition.units.append(region.line)
         return composition
 
     @staticmethod
