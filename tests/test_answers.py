@@ -74,6 +74,19 @@ def test_follow_up_becomes_standalone_and_is_answered(answerer):
     assert "235/2025" in answer.answer
 
 
+@pytest.mark.parametrize(("previous", "follow_up", "said"), [
+    ("Năm 2020 Sở Công Thương Hà Nội tổ chức bao nhiêu lớp tập huấn?",
+     "còn kiểm tra đề án năm đó thì bao nhiêu cuộc?", "kiểm tra đề án năm 2020 thì bao nhiêu cuộc?"),
+    ("How many classes did Hanoi hold in 2020?", "And how many inspections that year?",
+     "How many inspections that year 2020?"),
+    ("Nghị định 45/2012 quy định gì?", "Năm đó còn văn bản nào khác?", "Năm đó còn"),  # a document's year is none
+    ("Năm 2020 Hà Nội tổ chức bao nhiêu lớp?", "Năm 2024 thì kiểm tra năm đó bao nhiêu cuộc?",
+     "Năm 2024 thì kiểm tra năm đó"),  # the question names its own year
+])
+def test_that_year_is_the_year_the_previous_question_named(previous, follow_up, said):
+    assert standalone_question(follow_up, [{"role": "user", "content": previous}]).startswith(said)
+
+
 def test_continuation_keeps_the_previous_intent():
     history = [{"role": "user", "content": "Doanh nghiệp nhỏ và vừa có được hưởng chính sách khuyến công không?"}]
     rewritten = standalone_question("Còn hộ kinh doanh thì sao?", history)

@@ -93,13 +93,27 @@ def _last(history: list[dict], role: str) -> str | None:
     return next((m["content"] for m in reversed(history) if m.get("role") == role and m.get("content")), None)
 
 
+# 'năm đó', 'năm ấy', 'that year': the year the previous question named.
+_THAT_YEAR = re.compile(r"(?<!\w)(năm (?:đó|ấy|này)|nam (?:do|ay)|that year)(?!\w)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b(?!/)")
+
+
+def _year_named(question: str, previous: str) -> str:
+    """'… năm đó thì làm bao nhiêu cuộc?' after a question on 2020 -> '… năm 2020 thì …'."""
+    said = _YEAR.findall(re.sub(r"\d+/\d{4}", "", previous))
+    if not said or _YEAR.search(question):
+        return question
+    return _THAT_YEAR.sub(lambda m: f"that year {said[0]}" if m.group(1).lower() == "that year"
+                          else f"năm {said[0]}", question, count=1)
+
+
 def standalone_question(question: str, history: list[dict] | None) -> str:
     """The question itself when it stands alone, else a version that carries what the history referred to."""
     history = history or []
     previous = _last(history, "user")
     if not previous:
         return question
-    question = nfc(question).strip()
+    question = _year_named(nfc(question).strip(), previous)
     # fold() keeps one character per NFC character, so spans found in the folded text slice the original.
     folded = fold(question)
     continuation = _CONTINUATION.match(folded)
