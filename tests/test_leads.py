@@ -963,3 +963,20 @@ def test_the_list_whose_first_line_the_question_says_is_chosen(answerer, questio
 ])
 def test_on_whose_proposal_a_document_was_issued_is_its_preamble_line(answerer, question, proposer):
     assert answerer.ask(question).lead == proposer
+
+
+def test_a_short_opening_stating_the_level_leads_its_list():
+    items = ["Thuê mặt bằng trình diễn sản phẩm", "tổ chức hội thi", "ăn nghỉ, đi lại"]
+    assert lists.list_lead(items, 1, "b) Chi 100% chi phí:").startswith("Chi 100% chi phí, gồm 3 nội dung: Thuê mặt")
+    assert lists.list_lead(items, 1, "Hồ sơ gồm:").startswith("Gồm 3 nội dung: Thuê mặt")
+
+
+@require_corpus()
+def test_an_english_question_on_which_costs_gets_the_list_and_its_level(answerer):
+    answer = answerer.ask("Under Decree 52/2018, which costs does the state budget cover in full for rural craft "
+                          "establishments taking part in the Vietnam Handicraft Products Contest?")
+    assert answer.intent["type"] == "list"  # 'which costs does …' asks no yes or no
+    assert "Chi 100% chi phí, gồm 3 nội dung: Thuê mặt bằng trình diễn sản phẩm" in answer.lead
+    budget = answerer.ask("Under which budget category of the State Budget Index must units settle khuyến công "
+                          "spending?")
+    assert "loại 070 khoản 102" in budget.lead

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, levels_named
+from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, levels_named, values_of
 from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
 from assistant.text import fold
 
@@ -23,6 +23,7 @@ INLINE_HEAD_CHARS = 70
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
+VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
 # A first line the question says word for word names the list when it is most of what the question says.
 NAMED_SHARE = 0.6
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
@@ -241,7 +242,10 @@ def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:
         heads = [f"{head} [{mark}]" for head, mark in zip(heads, n, strict=False) if head]
     more = "; …" if len(items) > MAX_ITEMS else ""
     end = "." if isinstance(n, list) else f" [{n}]."
-    return f"Gồm {counted_as(intro, len(items))}: " + "; ".join(h for h in heads if h) + more + end
+    # 'b) Chi 100% chi phí: Thuê mặt bằng …; tổ chức hội thi; …': a short opening stating the level leads the list
+    opening = strip_mark(intro or "").rstrip(" :")
+    valued = f"{opening}, gồm" if len(opening) <= VALUED_INTRO_CHARS and values_of(opening, "amount") else "Gồm"
+    return f"{valued} {counted_as(intro, len(items))}: " + "; ".join(h for h in heads if h) + more + end
 
 
 def intro_of(chunk_text: str) -> str | None:
