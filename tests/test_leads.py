@@ -147,6 +147,21 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
     assert sides(question) == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau thế nào về loại hoạt động được chi?",
+     ["Kinh phí khuyến công quốc gia về loại hoạt động được chi?",
+      "kinh phí khuyến công địa phương về loại hoạt động được chi?"]),
+    # a short second side borrows the first's subject up to where they differ
+    ("Bình chọn sản phẩm tiêu biểu cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia khác nhau thế nào về chu kỳ?",
+     ["Bình chọn sản phẩm tiêu biểu cấp huyện, cấp tỉnh về chu kỳ?",
+      "Bình chọn sản phẩm tiêu biểu cấp khu vực, cấp quốc gia về chu kỳ?"]),
+    ("Hỗ trợ di dời theo Nghị định 45/2012 và theo Nghị định 52/2018 khác nhau ra sao?",
+     ["Hỗ trợ di dời theo Nghị định 45/2012?", "Hỗ trợ di dời theo Nghị định 52/2018?"]),
+])
+def test_how_two_things_differ_asks_each_of_them(question, expected):
+    assert sides(question) == expected
+
+
 def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Hội đồng cấp tỉnh về số thành viên thế nào?").type == "count"
     assert analyze("Chưa ai hướng dẫn thủ tục đăng ký đề án thì làm thế nào?").type != "body"  # nobody, not who

@@ -44,6 +44,12 @@ _SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:đ�
                      re.IGNORECASE)
 
 
+# 'A và B khác nhau thế nào (về X)?' with nothing asked of both between B and the difference.
+_DIFFER_ON = re.compile(r"^(?P<a>[^?]+?)\s+(?:và|với|so với)\s+(?P<b>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)"
+                        r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|những gì|ở điểm nào))?"
+                        r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
+
+
 def _borrow(first: str, second: str) -> tuple[str, str]:
     """'số thành viên … cấp tỉnh' and 'cấp khu vực': a short second side takes what the first says before the word
     they both start their difference with."""
@@ -83,6 +89,13 @@ def sides(question: str) -> list[str]:
     if shared := _SHARED.match(question):
         first, second = _borrow(shared.group("a"), shared.group("b"))
         return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
+    if on := _DIFFER_ON.match(question):  # 'A và B khác nhau thế nào về X?': X of A, X of B
+        first, second = on.group("a"), on.group("b")
+        lead_word = second.split()[0].lower()
+        if len(second.split()) <= 6 and (cut := first.lower().find(f" {lead_word} ")) > 0:
+            second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
+        asked = f" về {on.group('on').strip()}" if on.group("on") else ""
+        return [f"{first}{asked}?", f"{second}{asked}?"]
     match = _SIDES.match(question)
     if not match:
         return [question]
