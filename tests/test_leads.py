@@ -55,6 +55,19 @@ def test_each_part_keeps_the_scene_and_borrows_the_subject():
     assert "Hồ sơ" in second and "gì" not in second.split("đạt", 1)[1]
 
 
+def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
+    members, chair = parts("Hội đồng bình chọn cấp quốc gia gồm bao nhiêu thành viên và ai làm Chủ tịch Hội đồng?")
+    assert chair.startswith("Hội đồng bình chọn cấp quốc gia") and chair.endswith("ai làm Chủ tịch Hội đồng?")
+    # a part that borrowed lends the same subject on; one with a verb of its own lends its own
+    built, approved, proposed = parts("Ở cấp tỉnh, kế hoạch bình chọn do ai xây dựng, ai phê duyệt, và ai trình "
+                                      "thành lập Hội đồng bình chọn cấp tỉnh?")
+    assert approved == "Ở cấp tỉnh, kế hoạch bình chọn ai phê duyệt?"
+    assert proposed.startswith("Ở cấp tỉnh, kế hoạch bình chọn ai trình thành lập")
+    *_, deadline = parts("Công ty tôi muốn đầu tư dây chuyền mới. Được hỗ trợ bao nhiêu, nộp hồ sơ cho ai và trước "
+                         "ngày nào?")
+    assert deadline.endswith("nộp hồ sơ trước ngày nào?")
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

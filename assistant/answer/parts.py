@@ -122,6 +122,8 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet))\b")
 
 
+# A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
+_ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
 # question is typed without diacritics.
@@ -194,13 +196,18 @@ def parts(question: str) -> list[str]:
     setting = " ".join(scene)
     named = [m.group(0) for m in _NAMED.finditer(pieces[0])] if not _NAMED.search(setting) else []
     out = [f"{setting} {pieces[0]}?".strip()]
+    subject = ""  # what the part before was said of, when it borrowed it ('ai phê duyệt?' of '… kế hoạch …')
     for previous, piece in zip(pieces, pieces[1:], strict=False):
-        # A short part ('ai lập?') or one pointing back is about the part before it ('nộp hồ sơ cho ai và trước ngày
-        # nào?': the date is the filing's); a longer one names its own.
-        if _PREDICATE_FIRST.match(fold(piece)):  # 'bắt đầu có hiệu lực khi nào?' is said of the previous subject
-            borrowed = [_before_predicate(previous)]
-        else:
-            borrowed = [_before_predicate(previous)] if len(piece.split()) < 6 or _POINTING.search(piece) else []
+        # A short part ('ai lập?'), one pointing back or one opening with what it asks ('ai làm Chủ tịch Hội đồng?')
+        # is about the part before it ('nộp hồ sơ cho ai và trước ngày nào?': the date is the filing's); a longer
+        # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
+        folded = fold(piece)
+        own = not (_PREDICATE_FIRST.match(folded) or _ASKING_FIRST.match(folded) or len(piece.split()) < 6
+                   or _POINTING.search(piece))
+        # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
+        subject = "" if own else (subject if subject and _ASKING_FIRST.match(fold(previous)) else
+                                  _before_predicate(previous))
+        borrowed = [subject] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out
