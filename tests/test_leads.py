@@ -675,6 +675,8 @@ def test_the_kind_of_thing_a_list_question_asks_for_is_read():
     assert lists.listed_noun("Sản phẩm được chia thành những nhóm nào?") == "nhom"
     assert lists.listed_noun("Hồ sơ gồm những giấy tờ gì?") == "giay to"
     assert lists.listed_noun("Mức hỗ trợ là bao nhiêu?") == ""
+    assert lists.listed_noun("Trung tâm được làm những hoạt động tư vấn phát triển công nghiệp và thương mại "
+                             "nào?") == "hoat dong"  # a long kind: its first two words
 
 
 @require_corpus()
@@ -1008,3 +1010,10 @@ def test_an_english_question_on_which_costs_gets_the_list_and_its_level(answerer
     budget = answerer.ask("Under which budget category of the State Budget Index must units settle khuyến công "
                           "spending?")
     assert "loại 070 khoản 102" in budget.lead
+
+
+@require_corpus()
+def test_a_long_kind_of_item_asked_for_names_the_list(answerer):
+    lead = answerer.ask("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh được làm những hoạt động tư "
+                        "vấn phát triển công nghiệp và thương mại nào?").lead
+    assert lead.startswith("Gồm 4 nội dung: Tư vấn lập dự án")

@@ -260,9 +260,13 @@ def intro_of(chunk_text: str) -> str | None:
 _LISTED = re.compile(r"\bnhung ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")
 
 
+# '… được làm những hoạt động tư vấn phát triển công nghiệp và thương mại nào?': its first two words name the kind.
+_LISTED_LONG = re.compile(r"\bnhung (\w+ \w+)(?: \w+){3,10} (?:nao|gi)\b")
+
+
 def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
-    found = _LISTED.search(fold(question))
+    found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
     return found.group(1) if found else ""
 
 
