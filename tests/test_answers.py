@@ -294,6 +294,19 @@ def test_documents_are_named_in_english_as_in_vietnamese(question, kind, number,
     assert parse_references(question).documents == [DocRef(kind, number, year)]
 
 
+def test_a_programme_named_like_a_document_number_is_no_document():
+    assert parse_references("Cơ sở ở huyện nghèo theo Nghị quyết 30a có được ưu tiên không?").documents == []
+    assert parse_references("Nghị quyết 23 quy định gì?").documents == [DocRef("nghi quyet", 23, None)]
+
+
+@require_corpus()
+def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
+    answer = answerer.ask("Năm nay tỉnh có một đề án của cơ sở ở huyện nghèo theo Nghị quyết 30a. Khi phân bổ kinh "
+                          "phí theo địa bàn thì đề án đó có được xét ưu tiên không?")
+    assert not answer.refused  # it was refused: "văn bản số 30 chưa có trong kho"
+    assert "chưa có trong kho" not in answer.answer
+
+
 def test_an_english_question_with_common_words_is_read_as_english():
     question = "Under Joint Circular 26/2014, who must carry out inspections of how khuyến công funds are managed?"
     assert is_english(question)

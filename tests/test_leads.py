@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from assistant.answer import compose, lists
-from assistant.answer.answerer import Answerer
+from assistant.answer.answerer import Answerer, ranked_type
 from assistant.answer.evidence import counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether
@@ -1017,3 +1017,20 @@ def test_a_long_kind_of_item_asked_for_names_the_list(answerer):
     lead = answerer.ask("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh được làm những hoạt động tư "
                         "vấn phát triển công nghiệp và thương mại nào?").lead
     assert lead.startswith("Gồm 4 nội dung: Tư vấn lập dự án")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Đề án hỗ trợ thành lập doanh nghiệp chỉ được tạm ứng 30% kinh phí thôi đúng không?", "percent"),
+    ("mún tạm ứng thì phải làm đc bn % r mới đc ứng", "percent"),
+    ("Mức hỗ trợ tối đa 50% nhưng không quá bao nhiêu triệu đồng?", "amount"),  # a sum of money is asked too
+    ("Hỗ trợ xây dựng thương hiệu tối đa bao nhiêu?", "amount"),
+])
+def test_an_amount_asked_as_a_percentage_is_ranked_on_percentages(question, kind):
+    assert ranked_type(analyze(expand_shorthand(question)), expand_shorthand(question)) == kind
+
+
+@require_corpus()
+def test_an_advance_asserted_wrongly_is_checked_against_the_advance_not_the_level(answerer):
+    lead = answerer.ask("Đề án khuyến công quốc gia hỗ trợ thành lập doanh nghiệp sản xuất công nghiệp nông thôn chỉ "
+                        "được tạm ứng 30% kinh phí thôi đúng không?").lead
+    assert lead.startswith("Không. Tạm ứng 100% kinh phí") and "10 triệu" not in lead

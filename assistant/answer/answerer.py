@@ -12,7 +12,15 @@ from dataclasses import asdict, dataclass, field
 from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, short_warning
-from assistant.answer.evidence import Evidence, EvidenceRanker, Weights, content_terms, term_scorer, values_of
+from assistant.answer.evidence import (
+    DOC_NUMBER,
+    Evidence,
+    EvidenceRanker,
+    Weights,
+    content_terms,
+    term_scorer,
+    values_of,
+)
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
@@ -109,6 +117,18 @@ class Answer:
 def value_type(intent: Intent) -> str:
     """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
     return intent.slots.get("asserts") or intent.type
+
+
+# 'bao nhiêu phần trăm', 'bn %', '… 30% đúng không?' with no sum of money: only a percentage answers
+_PERCENT = re.compile(r"%|\bphan tram\b|\bpercent(age)?\b")
+_MONEY = re.compile(r"\b(trieu|ty|nghin|dong|tien|usd)\b|\bmuc (ho tro|chi)\b")
+
+
+def ranked_type(intent: Intent, question: str) -> str:
+    """The value type units are ranked on: an amount asked or asserted as a percentage is a percentage."""
+    kind = value_type(intent)
+    folded = fold(DOC_NUMBER.sub(" ", question)).lower()
+    return "percent" if kind == "amount" and _PERCENT.search(folded) and not _MONEY.search(folded) else kind
 
 
 def states_the_case(question: str, provision: str) -> bool:
@@ -303,7 +323,7 @@ class Answerer:
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
         others = " ".join(expand_english(part) for part in whole or [] if part != question)
-        ranked = self._rank(expand_english(question), value_type(intent), retrieval, usable, others)
+        ranked = self._rank(expand_english(question), ranked_type(intent, question), retrieval, usable, others)
         if taken is not None:  # one part of a question of several: the units the other parts answered with are out
             ranked = [e for e in ranked if e.text not in taken] or ranked
         composition = self._compose(question, intent, ranked, usable, generation, brief=taken is not None)
@@ -348,7 +368,7 @@ class Answerer:
         if intent.slots.get("asserts") == "body" and (claim := self._body_claim(question, ranked, chunks)):
             return claim
         kind = value_type(intent)
-        best = compose.best_with_values(ranked, kind)
+        best = compose.best_with_values(ranked, ranked_type(intent, question))
         chunk = chunks[best.chunk_index]
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
@@ -372,14 +392,14 @@ class Answerer:
             clause = with_level  # 'có hỗ trợ chi phí thành lập không?': what is supported, on what terms, how much
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
-            check = compose.premise_check(question, best.text, kind)
+            check = compose.premise_check(question, compose.headed(best.text, chunk, kind), kind)
             if check is not None:  # the question asserts a value: the text's value confirms or contradicts it
                 prefix = "Đúng. " if check else "Không. "
             elif "asserts" not in intent.slots:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
-        runner_up = None if brief else self._runner_up(kind, ranked, best)
+        runner_up = None if brief else self._runner_up(ranked_type(intent, question), ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
             second = compose.clause_for(compose.headed(runner_up.text, other, kind), kind, intent.focus,

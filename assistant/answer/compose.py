@@ -16,7 +16,7 @@ LEAD_CHARS = 280
 SECOND_CHARS = 160
 # How much of a support provision's subject a lead keeps before the list ('Chi hỗ trợ thành lập doanh nghiệp …').
 COVERED_SUBJECT_CHARS = 80
-VALUE_TYPES = ("amount", "count", "date", "duration", "body")
+VALUE_TYPES = ("amount", "percent", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
 # A clause that holds the span is shown whole when it is at most this much longer than the room: a reader gets the

@@ -50,7 +50,7 @@ VALUES = {
 # A bracketed editorial note alone ('[... phần còn lại không truy xuất được ...]', '[Tệp mẫu biểu đính kèm …]')
 # says nothing of the rules: it is never the answer.
 _EDITORIAL = re.compile(r"\s*\[[^\]]*\]\s*")
-TYPE_VALUES = {"amount": ("percent", "money"), "count": ("count",), "date": ("date",),
+TYPE_VALUES = {"amount": ("percent", "money"), "percent": ("percent",), "count": ("count",), "date": ("date",),
                "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
 
 

@@ -3,6 +3,8 @@ support requires and the higher ceiling of a priority place or trade the questio
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import compose
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.question import Intent, asks_whether, ends_yes_no
@@ -10,6 +12,11 @@ from assistant.answer.verdict import asks_verdict
 from assistant.domain import conditions, priorities, support_levels
 from assistant.search.references import parse_references
 from assistant.search.retrieval import SearchResult
+from assistant.text import fold
+
+# Advances, payments and settlements of a project are the procedure's business (Thông tư 36/2013), not a level's.
+_PAYMENT = re.compile(r"\b(tam ung|ung truoc|ung not|ung tien|thanh toan|quyet toan|thanh ly|advance payment|"
+                      r"advances?|settlement)\b")
 
 
 def level_lead(question: str, intent: Intent, usable: list[SearchResult], generation) -> Composition | None:
@@ -19,6 +26,8 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     asks_level = (support_levels.is_support_question(question) or bool(compose.premise_numbers(question))
                   or (intent.type in ("eligibility", "yes_no") and asks_verdict(question, intent)))
     asserted = intent.slots.get("asserts")
+    if _PAYMENT.search(fold(question).lower()):
+        return None  # 'được tạm ứng 30% đúng không?' asks how the support is paid out, not its level
     if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
             or not asks_level or asserted not in (None, "amount"):
         return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
