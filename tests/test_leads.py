@@ -850,7 +850,8 @@ def test_a_programme_named_by_its_title_gets_the_dates_of_the_decision_issuing_i
 
 @require_corpus()
 @pytest.mark.parametrize(("question", "said"), [
-    ("Quyết định 2646/QĐ-BCT bắt đầu có hiệu lực khi nào?", "kể từ ngày ký ban hành"),
+    # 'từ ngày ký' with the date it was signed
+    ("Quyết định 2646/QĐ-BCT bắt đầu có hiệu lực khi nào?", "kể từ ngày ký ban hành (ngày 23 tháng 9 năm 2025) [1]."),
     # named, not 'Thông tư liên tịch này', and what it replaces by number only
     ("Thông tư liên tịch 16/2011/TTLT-BCT-BNV có hiệu lực từ khi nào?", "Thông tư liên tịch 16/2011/TTLT-BCT-BNV có "
      "hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành và thay thế 18/2008/TT-BCT [1]."),

@@ -38,6 +38,7 @@ from assistant.answer.validity import (
     document_sentence,
     effect_chunk,
     effect_line,
+    issued_phrase,
     mention_of,
     proposal_line,
     status_sentence,
@@ -582,6 +583,8 @@ class Answerer:
         if numbers := re.findall(r"\b\d+/\d{4}/[\wĐđ-]+", replaced):  # what it replaces, by number only
             said += " và thay thế " + ", ".join(numbers)
         said = re.sub(r"^(?:Quyết định|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết) này\b", label, said)
+        if re.search(r"kể từ ngày ký(?: ban hành)?$", said) and (signed := issued_phrase(meta, chunk.text)):
+            said += f" ({signed})"  # 'từ khi nào?' is answered by a date
         composition = Composition(lead="", cited=[])
         composition.lead = f"{compose.sentence(said)} [{composition.number(chunk)}]."
         composition.units.append(sentence)
