@@ -234,6 +234,10 @@ def test_a_missing_legal_address_is_an_error_not_an_empty_citation(sized_generat
     ("Tôi đã được ngân sách nhà nước hỗ trợ mua máy năm ngoái, năm nay muốn xin hỗ trợ đào tạo nghề được không?",
      False),  # another item
     ("Em đã được Sở hướng dẫn lập đề án khuyến công nhà nước khác, giờ làm sao?", False),
+    # a state programme named by its name
+    ("Xưởng chè của tôi đã được chương trình nông thôn mới hỗ trợ một phần tiền mua máy sao chè. Giờ tôi định xin "
+     "thêm kinh phí khuyến công cho chính cái máy đó thì có được không?", True),
+    ("Chương trình nông thôn mới hỗ trợ những gì, tôi có xin thêm khuyến công được không?", False),  # nothing paid
 ])
 def test_support_the_state_already_paid_is_recognised(question, stated):
     assert funded_already(question) is stated

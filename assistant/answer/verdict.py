@@ -39,7 +39,8 @@ _FOR_WHOM = re.compile(r"^(?!\W*(co so|ho kinh doanh|doanh nghiep|hop tac xa|to 
 # tiền từ một chương trình ngân sách khác') and asks for more for that same thing ('xin thêm … cho chính khoản đó').
 _PAID = re.compile(r"\bda (duoc|nhan)\b(?: \S+){0,8}? (ho tro|cap|chi|tien|kinh phi)\b")
 _PAYER = re.compile(r"\b(chuong trinh|ngan sach|nguon (kinh phi|von))\b(?: \S+){0,3}? (khac|nha nuoc)\b|"
-                    r"\bngan sach nha nuoc\b")
+                    r"\bngan sach nha nuoc\b|\bnha nuoc\b|"
+                    r"\bchuong trinh (muc tieu quoc gia|nong thon moi|khuyen nong|giam ngheo|ocop)\b")
 _AGAIN = re.compile(r"\b(xin them|them kinh phi|cho chinh|(khoan|hang muc|noi dung|may) (do|ay)|cung (mot )?"
                     r"(khoan|hang muc|noi dung))\b")
 # 'Công ty có trụ sở ở phường … nhưng xưởng đặt ở xã': where it is registered is not where it produces.
