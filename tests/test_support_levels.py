@@ -136,3 +136,13 @@ def test_a_level_lead_in_a_priority_place_says_how_much_more_it_may_get(default_
     assert {"nd-45-2012#d6-k1", T + "t"} <= {c.chunk_id for c in poor.citations}
     plain = answerer.ask("Cơ sở của tôi ở xã muốn mua máy sấy thì được hỗ trợ bao nhiêu?")
     assert "ưu tiên" not in plain.lead
+
+
+@pytest.mark.parametrize(("question", "chunk_id"), [
+    ("Theo chính sách xúc tiến thương mại cho ngành nghề nông thôn, thuê tư vấn làm trang web được hỗ trợ bao nhiêu?",
+     "nd-52-2018#d9-k3"),
+    ("Cơ sở công nghiệp nông thôn thuê tư vấn marketing được hỗ trợ bao nhiêu?", T + "i"),
+])
+def test_the_row_of_the_scheme_the_question_names(rows, question, chunk_id):
+    row = support_levels.best_row(rows, "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn", question, [])
+    assert row.chunk_id == chunk_id

@@ -153,11 +153,18 @@ def activity_share(row: SupportLevel, activity: str) -> float:
     return len(wanted & have) / len(wanted) if wanted else 0.0
 
 
+# The scheme a question names ('cơ sở ngành nghề nông thôn' of Nghị định 52/2018, 'công nghiệp nông thôn' of
+# khuyến công): a row written for that scheme is the one asked about.
+_SCHEMES = ("nganh nghe nong thon", "cong nghiep nong thon")
+SCHEME_BONUS = 0.3
+
+
 def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str]) -> SupportLevel | None:
     """The row of the activity a question describes (named as the corpus names it): the row whose activity shares
     most of the name's words, then the one whose conditions share most of the question's, then a retrieved one."""
     asked = [fold(w) for w in words(question)]
     asked_pairs = set(zip(asked, asked[1:], strict=False))
+    folded = " ".join(asked)
     best, best_score = None, 0.0
     for row in rows:
         share = activity_share(row, activity)
@@ -165,7 +172,8 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
             continue
         have = [fold(w) for w in words(f"{row.activity} {row.conditions[:300]}")]
         pairs = len(asked_pairs & set(zip(have, have[1:], strict=False))) / (len(asked_pairs) or 1)
-        score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0)
+        schemes = [s for s in _SCHEMES if s in folded and s in fold(f"{row.activity} {row.conditions}")]
+        score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0) + SCHEME_BONUS * len(schemes)
         if score > best_score:
             best, best_score = row, score
     return best
