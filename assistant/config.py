@@ -70,6 +70,8 @@ class Settings:
                                       "min-max-normalized: a long passage holding one answering sentence")
     boost_document: float = setting(0.25, "added to passages of a document the question names")
     boost_article: float = setting(0.6, "added to the Điều the question names in a named document")
+    boost_dated: float = setting(0.25, "added to passages of a document whose title holds the year the question names "
+                                 "and two more of its words ('kế hoạch khuyến công Hà Nội năm 2024')")
     boost_article_alone: float = setting(0.1, "added to a Điều named without a document ('Điều 5' is in every decree)")
     boost_number: float = setting(0.2, "added to passages stating an amount, share, count or term when the question "
                                        "asks 'bao nhiêu / tối đa / mức'")

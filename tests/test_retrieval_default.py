@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from assistant.search.references import dated
 from assistant.search.retrieval import Searcher
 from evals.retrieval_questions import ACCENTED, DOCUMENT_NUMBERS, UNACCENTED, is_gold
 from tests.conftest import require_corpus
@@ -59,3 +60,16 @@ def test_a_passages_best_unit_adds_its_weight_to_the_fused_score(default_setting
     assert matrix is not None and len(matrix) == len(positions) > len(weighted.generation().chunks)
     gains = [r.score - without[r.chunk.id] for r in weighted.search(question, 40) if r.chunk.id in without]
     assert min(gains) >= -1e-9 and max(gains) == pytest.approx(0.2)  # the passage whose unit is closest gains it all
+
+
+def test_a_year_and_words_of_a_title_name_that_document(searcher):
+    """'kế hoạch khuyến công Hà Nội năm 2024' is the 2024 plan, not the 2024 orientation letter nor the 2020 plan."""
+    documents = searcher.generation().documents
+    assert dated("ke hoach khuyen cong ha noi nam 2024 ho tro bao nhieu luot doanh nghiep", documents) == [
+        "kh-kc-hn-2024-tin"]
+    assert dated("Năm 2024 khuyến công định hướng những nội dung nào?", documents) == ["cv-400-ctdp-2023-tin"]
+    assert dated("Hồ sơ nộp trước ngày 20/5/2024 phải không?", documents) == []  # a date names no title
+    assert dated("Nghị định 45/2012 quy định gì?", documents) == []
+    ids = [r.chunk.doc_id for r in searcher.search("ke hoach khuyen cong ha noi nam 2024 ho tro bao nhieu luot doanh "
+                                                   "nghiep tham gia hoi cho", k=3)]
+    assert "kh-kc-hn-2024-tin" in ids

@@ -128,3 +128,25 @@ def titled(question: str, documents: dict[str, dict]) -> list[str]:
         found += [doc_id for doc_id, meta in documents.items()
                   if phrase in fold(meta.get("title") or "") and doc_id not in found]
     return found
+
+
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?![\d/])")
+# Words every dated title shares ('Kế hoạch khuyến công … năm 2024', '… hoạt động khuyến công năm 2024'): they tell
+# no title apart.
+_TITLE_COMMON = {"khuyen", "cong", "nam", "ho", "tro", "hoat", "dong", "cac", "va", "cua", "ve", "tin", "bai"}
+
+
+def dated(question: str, documents: dict[str, dict]) -> list[str]:
+    """Document ids whose title holds a year the question names and two more of its words, common ones aside
+    ('kế hoạch khuyến công Hà Nội năm 2024 …' is the Hà Nội plan of 2024, not the 2024 orientation letter)."""
+    years = set(_YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", " ", question)))
+    if not years:
+        return []
+    asked = set(re.findall(r"\w+", fold(question).lower()))
+    found = []
+    for doc_id, meta in documents.items():
+        title = set(re.findall(r"\w+", fold(meta.get("title") or "").lower()))
+        if years & title and len((title - _TITLE_COMMON - years) & asked) >= 2:
+            found.append(doc_id)
+    return found
+

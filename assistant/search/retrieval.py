@@ -18,7 +18,7 @@ from assistant.search.generation import Generation
 from assistant.search.glossary import expand_query
 from assistant.search.lexical import lexical_index
 from assistant.search.query import AMOUNT, asks_for_number
-from assistant.search.references import parse_references, resolve
+from assistant.search.references import dated, parse_references, resolve
 from assistant.text import is_unaccented, nfc
 
 MODES = ("hybrid", "dense", "lexical")
@@ -184,6 +184,8 @@ class Searcher:
     def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
         named = set(resolve(refs, snap.document_keys()))
+        # 'kế hoạch khuyến công Hà Nội năm 2024 …' names the 2024 plan by its title's year
+        dated_titles = set(dated(question, snap.documents)) if not named else set()
         numeric = asks_for_number(question)
         best = self._unit_best(snap, question) if dense else None
         top_units = set(np.argsort(-best)[: self.settings.dense_candidates].tolist()) if best is not None else set()
@@ -193,7 +195,7 @@ class Searcher:
         scored = top_units | set(dense) if best is not None else set()
         units = {i: value for i in scored if np.isfinite(value := max(float(best[i]), dense.get(i, -np.inf)))}
         unit_low, unit_high = (min(units.values()), max(units.values())) if units else (0.0, 0.0)
-        for doc_id in named:
+        for doc_id in named | dated_titles:
             candidates.update(snap.document_positions(doc_id))
         low, high = (min(dense.values()), max(dense.values())) if dense else (0.0, 0.0)
         top_lexical = float(lexical.max()) if lexical.size else 0.0
@@ -212,6 +214,8 @@ class Searcher:
                     score += s.boost_article
             elif chunk.article in refs.articles and not named:
                 score += s.boost_article_alone
+            if chunk.doc_id in dated_titles:
+                score += s.boost_dated
             if numeric and AMOUNT.search(chunk.text):
                 score += s.boost_number
             results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
