@@ -1035,3 +1035,10 @@ def test_an_advance_asserted_wrongly_is_checked_against_the_advance_not_the_leve
     lead = answerer.ask("Đề án khuyến công quốc gia hỗ trợ thành lập doanh nghiệp sản xuất công nghiệp nông thôn chỉ "
                         "được tạm ứng 30% kinh phí thôi đúng không?").lead
     assert lead.startswith("Không. Tạm ứng 100% kinh phí") and "10 triệu" not in lead
+
+
+@require_corpus()
+def test_an_article_that_lists_in_the_khoan_after_its_opening_is_the_list_asked_for(answerer):
+    lead = answerer.ask("Cơ sở có sản phẩm được cấp Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu được "
+                        "hưởng những quyền lợi gì?").lead
+    assert lead.startswith("Gồm 5 nội dung: Được phép in hoặc dán nhãn Logo")  # not Điều 1 naming 'quyền lợi'

@@ -422,8 +422,8 @@ class Answerer:
             later = reading[reading.index(chunk) + 1:] if chunk in reading else []
             siblings = lists.continued_items(chunk, later)
             opening = next((u for u in reversed(split_units(chunk.text)) if u.rstrip().endswith(":")), opening)
-        if not siblings:
-            return None
+        if len(siblings) < 2:
+            return None  # one item is no list ('Gồm 1 nội dung: …')
         composition = Composition(lead="", cited=[])
         # numbered in reading order: the items of the lead, then the opening quoted under it
         marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]

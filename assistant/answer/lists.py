@@ -294,7 +294,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         overlap = math.fsum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         groups = list_groups(chunk.text)
-        listed = 1.0 if groups else 0.0
+        # a passage that is only an opening ('… được hưởng các quyền lợi:') lists in the khoản that follow it
+        listed = 1.0 if groups or (len(units) == 1 and units[0].rstrip().endswith(":")) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
         # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
         first = " ".join(content_terms(units[0])) if units else ""
