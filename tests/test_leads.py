@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
-from assistant.answer.evidence import counted_nouns, typed_near
+from assistant.answer.evidence import asked_nouns, counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether
 from assistant.config import PROJECT_ROOT
@@ -1042,3 +1042,20 @@ def test_an_article_that_lists_in_the_khoan_after_its_opening_is_the_list_asked_
     lead = answerer.ask("Cơ sở có sản phẩm được cấp Giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu được "
                         "hưởng những quyền lợi gì?").lead
     assert lead.startswith("Gồm 5 nội dung: Được phép in hoặc dán nhãn Logo")  # not Điều 1 naming 'quyền lợi'
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Sản phẩm phải đạt điểm bình quân tối thiểu bao nhiêu thì được cấp Giấy chứng nhận?", "count"),
+    ("Sản phẩm phải đạt bao nhiêu điểm?", "count"),
+    ("Điểm a khoản 2 quy định mức hỗ trợ tối đa bao nhiêu?", "amount"),  # a point of a khoản
+])
+def test_points_asked_are_a_count_of_points(question, kind):
+    assert analyze(question).type == kind
+    assert (asked_nouns(question) == {"diem"}) is (kind == "count")
+
+
+@require_corpus()
+def test_the_least_average_score_is_led_with_its_points(answerer):
+    lead = answerer.ask("Sản phẩm dự bình chọn sản phẩm công nghiệp nông thôn tiêu biểu phải đạt điểm bình quân tối "
+                        "thiểu bao nhiêu thì được cấp Giấy chứng nhận?").lead
+    assert "70 điểm" in lead.split("[1]")[0]

@@ -166,11 +166,16 @@ def fills_role(unit: str, role: str) -> bool:
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
 
 
+_POINTS = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b")
+
+
 def asked_nouns(question: str) -> set[str]:
     """The first word of what a 'bao nhiêu …' / 'mấy …' / 'how many …' question counts, folded, an English one put
     into Vietnamese ('how many regions' -> {'khu'}); empty when none is named."""
     few = re.search(r"(?<!\w)mấy\s+(\w+)", nfc(question).lower())  # unaccented 'may' is as often a machine
     found = _HOW_MANY.search(fold(question).lower())
+    if _POINTS.search(fold(question).lower()):
+        return {"diem"}  # 'điểm bình quân tối thiểu bao nhiêu?': a number of points
     if not found:
         return {fold(few.group(1))} if few else set()
     if not found.group(0).startswith("how"):

@@ -35,7 +35,9 @@ _PATTERNS = {
              r"ban|anh|chi nhanh|buoc)\b|"
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
-             r"\bhow many\b",
+             r"\bhow many\b|"
+             # 'phải đạt điểm bình quân tối thiểu bao nhiêu?' counts points ('điểm a' is a point of a khoản)
+             r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
