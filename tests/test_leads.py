@@ -1059,3 +1059,21 @@ def test_the_least_average_score_is_led_with_its_points(answerer):
     lead = answerer.ask("Sản phẩm dự bình chọn sản phẩm công nghiệp nông thôn tiêu biểu phải đạt điểm bình quân tối "
                         "thiểu bao nhiêu thì được cấp Giấy chứng nhận?").lead
     assert "70 điểm" in lead.split("[1]")[0]
+
+
+def test_a_long_rule_is_cut_to_the_item_the_question_names():
+    rule = ("a) Cục Công nghiệp địa phương trình Bộ Công Thương phê duyệt đối với các đề nghị điều chỉnh: tăng tổng "
+            "mức kinh phí hỗ trợ; thay đổi nội dung hoạt động khuyến công; gia hạn thời gian thực hiện đề án sang "
+            "năm sau tiếp theo; đề nghị bổ sung hoặc ngừng triển khai thực hiện đề án khuyến công quốc gia của các "
+            "đơn vị thực hiện đề án trên địa bàn nhiều tỉnh, thành phố trực thuộc trung ương và các đơn vị khác.")
+    asked = "Đề án muốn xin gia hạn sang năm sau thì cấp nào phê duyệt?"
+    assert compose.clause_for(rule, "body", asked, limit=200) == (
+        "Cục Công nghiệp địa phương trình Bộ Công Thương phê duyệt đối với các đề nghị điều chỉnh: … gia hạn thời "
+        "gian thực hiện đề án sang năm sau tiếp theo; …")
+    # the first item is shown anyway; a syllable the items share tells none apart; a level asked is never cut off
+    assert "tăng tổng mức" in compose.clause_for(rule, "body", "Muốn tăng tổng mức kinh phí thì ai duyệt?", limit=200)
+    levels = ("i) Chi hỗ trợ thuê tư vấn trong các lĩnh vực: lập dự án đầu tư; marketing; quản lý sản xuất, tài chính, "
+              "kế toán, nhân lực; thiết kế mẫu mã, bao bì đóng gói; ứng dụng công nghệ - thiết bị mới. Mức hỗ trợ tối "
+              "đa 50% chi phí, nhưng không quá 35 triệu đồng/cơ sở;")
+    assert "35 triệu đồng/cơ sở" in compose.clause_for(levels, "amount", "thuê tư vấn thiết kế mẫu mã bao bì được "
+                                                       "hỗ trợ bao nhiêu", limit=120)

@@ -163,6 +163,10 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
     in Y), a list's item names, else the one or two sentences covering the most focus-term weight (`weight` gives a
     folded term's weight, 1 each by default); at most `limit` characters."""
     text = strip_mark(unit)
+    if len(text) > limit and answer_type not in LIST_TYPES and \
+            (picked := _item_asked(text, focus, limit, weight or (lambda term: 1.0))) and \
+            (values_of(picked, answer_type) or not values_of(text, answer_type)):
+        return picked  # '…: … gia hạn thời gian thực hiện đề án sang năm sau tiếp theo; …', the value asked kept
     head, colon, tail = text.partition(": ")
     spans = values_of(text, answer_type)
     if colon and spans and spans[0].start() > len(head) and len(tail) > 15:
@@ -185,6 +189,27 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
         return listed
     start, end = _best_window(text, focus, limit, weight or (lambda term: 1.0))
     return tidy(_window(text, start, end, limit))
+
+
+def _item_asked(text: str, focus: str, limit: int, weight) -> str | None:
+    """'… phê duyệt đối với các đề nghị điều chỉnh: … gia hạn thời gian thực hiện đề án sang năm sau tiếp theo; …':
+    a rule and, of the items it lists after its last colon, the one holding most of the focus's term weight, when
+    that is not the first item (shown anyway) and it holds more than any other; None otherwise."""
+    head, colon, tail = text.rpartition(": ")
+    items = [item.strip(" .;") for item in tail.split(";") if item.strip(" .;")]
+    if not colon or len(items) < 3:
+        return None
+    head = head.rpartition(": ")[2]  # the rule the items belong to, not the khoản heading before it
+    said = [set(content_terms(item)) for item in items]
+    # only the focus's words that one item alone holds tell the item asked about ('gia hạn')
+    own = [terms - set(content_terms(head)) - set().union(*(o for o in said if o is not terms)) for terms in said]
+    wanted = set(content_terms(focus))
+    gains = [math.fsum(weight(t) for t in wanted & terms) for terms in own]
+    best = max(range(len(items)), key=gains.__getitem__)
+    if best == 0 or len(wanted & own[best]) < 2 or sorted(gains)[-2] >= gains[best]:
+        return None  # one shared syllable ('tăng' of 'hạ tầng') tells nothing
+    picked = f"{tidy(head)}: … {items[best]}" + ("; …" if best < len(items) - 1 else "")
+    return picked if len(picked) <= limit else None
 
 
 def _what_it_lists(text: str, limit: int) -> str | None:
