@@ -205,6 +205,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
 
 @pytest.mark.parametrize(("typed", "written"), [
     ("nhà nc hỗ trợ dc bn tiền ạ?", "nhà nước hỗ trợ được bao nhiêu tiền ạ?"),
+    ("cs e đc kc quốc gia hỗ trợ, giờ mún ứng nốt tiền thì cần giấy tờ j", "cơ sở e được khuyến công quốc gia hỗ "
+     "trợ, giờ muốn tạm ứng kinh phí còn lại thì cần giấy tờ gì"),
+    ("Tạm ứng phần còn lại cần gì?", "Tạm ứng kinh phí còn lại cần gì?"),  # as Thông tư 36/2013 names it
     ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),

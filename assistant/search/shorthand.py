@@ -19,7 +19,9 @@ SHORTHAND = {
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
     "hạn chót": "thời hạn", "hạn cuối": "thời hạn",
     "qg": "quốc gia", "sp": "sản phẩm", "sx": "sản xuất", "cty": "công ty", "r": "rồi", "z": "vậy", "v": "vậy",
-    "mik": "mình", "mn": "mọi người",
+    "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
+    "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
+    "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
@@ -55,5 +57,6 @@ def expand_shorthand(question: str) -> str:
         if word.lower() in _LETTERS and (word.isupper() or _NUMBERED_BEFORE.search(question[: match.start()])):
             return word
         full = SHORTHAND[word.lower()]
+        full = full[:1].upper() + full[1:] if word[:1].isupper() else full  # 'Tạm ứng …' opens a sentence
         return fold(full) if plain else full
     return _PATTERN.sub(written, question)
