@@ -195,6 +195,15 @@ def test_the_kind_of_value_a_yes_no_question_asserts():
     assert analyze("Được tạm ứng tới 90% kinh phí hỗ trợ phải không?").slots["asserts"] == "amount"
     assert analyze("Bình chọn cấp tỉnh được tổ chức hằng năm phải không?").slots["asserts"] == "frequency"
     assert "asserts" not in analyze("Hộ kinh doanh có được hỗ trợ không?").slots
+    assert analyze("Mỗi phòng được bố trí tới 3 phó trưởng phòng, đúng không?").slots["asserts"] == "count"
+    assert analyze("Bình chọn chỉ có 3 cấp là huyện, tỉnh và quốc gia đúng không?").slots["asserts"] == "count"
+
+
+@require_corpus()
+def test_a_count_of_deputies_asserted_wrongly_gets_no_and_the_count(answerer):
+    lead = answerer.ask("Mình nghe nói mỗi phòng chuyên môn của Trung tâm Khuyến công tỉnh được bố trí tới 3 phó "
+                        "trưởng phòng, đúng không?").lead
+    assert lead.startswith("Không.") and "01 Phó Trưởng phòng" in lead
 
 
 @require_corpus()
