@@ -307,6 +307,19 @@ def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
     assert "chưa có trong kho" not in answer.answer
 
 
+@pytest.mark.parametrize(("question", "terms"), [
+    ("Who directly manages the provincial Consulting Centre, and which agency gives it professional guidance?",
+     ["quản lý trực tiếp", "hướng dẫn về chuyên môn, nghiệp vụ"]),
+    ("Must the judging panel have an odd number of members, and does it decide by majority?",
+     ["Ban Giám khảo", "số lẻ", "đa số"]),
+    ("If two projects have the same conditions and the same trade, which gets priority?",
+     ["điều kiện như nhau", "ngành nghề như nhau", "ưu tiên"]),
+])
+def test_english_phrases_are_put_into_the_corpus_words(question, terms):
+    expanded = expand_english(question)
+    assert all(term in expanded for term in terms), expanded
+
+
 def test_an_english_question_with_common_words_is_read_as_english():
     question = "Under Joint Circular 26/2014, who must carry out inspections of how khuyến công funds are managed?"
     assert is_english(question)

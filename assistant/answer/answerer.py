@@ -121,7 +121,7 @@ def value_type(intent: Intent) -> str:
 
 
 # 'bao nhiêu phần trăm', 'bn %', '… 30% đúng không?' with no sum of money: only a percentage answers
-_PERCENT = re.compile(r"%|\bphan tram\b|\bpercent(age)?\b")
+_PERCENT = re.compile(r"%|\bphan tram\b|\bpercent(age)?\b|\bas a share\b")
 _MONEY = re.compile(r"\b(trieu|ty|nghin|dong|tien|usd)\b|\bmuc (ho tro|chi)\b")
 
 
