@@ -1089,3 +1089,11 @@ def test_a_long_rule_is_cut_to_the_item_the_question_names():
               "đa 50% chi phí, nhưng không quá 35 triệu đồng/cơ sở;")
     assert "35 triệu đồng/cơ sở" in compose.clause_for(levels, "amount", "thuê tư vấn thiết kế mẫu mã bao bì được "
                                                        "hỗ trợ bao nhiêu", limit=120)
+
+
+def test_a_cost_the_asker_states_is_no_level_asserted():
+    level = "Mức hỗ trợ tối đa 50% chi phí nhưng không quá 200 triệu đồng/cơ sở"
+    assert compose.premise_check("Mua dây chuyền trị giá khoảng 800 triệu thì có được hỗ trợ cao hơn không?",
+                                 level) is None
+    assert compose.premise_check("Được hỗ trợ tối đa 300 triệu đồng phải không?", level) is False
+    assert compose.premise_check("Tổng đầu tư 2 tỷ, được hỗ trợ 200 triệu đúng không?", level) is True

@@ -122,6 +122,7 @@ def test_priority_places_and_trades_are_read_from_the_text_and_matched_by_their_
     assert [p.phrase for p in found.matched("Xưởng ở một huyện nghèo vùng cao")] == ["huyện nghèo"]
     assert [p.phrase for p in found.matched("xuong o xa vung dong bao dan toc thieu so")] == [
         "vùng đồng bào dân tộc thiểu số"]
+    assert [p.phrase for p in found.matched("Xưởng ở một huyện vùng cao, muốn mua máy")] == ["huyện vùng cao"]
     assert found.matched("Xưởng mộc ở xã muốn mua máy CNC") == []
     assert found.matched("Đề án khuyến công quốc gia ở địa phương nào?") == []  # common words name no priority
 

@@ -362,12 +362,18 @@ def _numbers(value: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", value.replace(".", "")))
 
 
+# 'dây chuyền trị giá khoảng 800 triệu', 'tổng đầu tư 2 tỷ', 'vay 5 tỷ': what the asker spends, not a level asserted.
+_COST = re.compile(r"\b(tri gia|gia tri|tong (chi phi|dau tu|von|kinh phi)|chi phi|het|vay|dau tu|mua|gia)\b"
+                   r"(?: (khoang|tam|chung|gan|hon|tren))?\s*$")
+
+
 def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool | None:
     """Whether a unit confirms (True) or contradicts (False) the value of the asked kind a question asserts ('tạm
     ứng tới 90% phải không?', 'hằng năm phải không?'); None when the question asserts none or the unit states none."""
     if answer_type == "body":  # who does it is checked clause by clause (body_check)
         return None
-    asserted = {_numbers(m.group(0)) for m in values_of(question, answer_type)}
+    asserted = {_numbers(m.group(0)) for m in values_of(question, answer_type)
+                if not _COST.search(fold(question[max(0, m.start() - 30): m.start()]).lower())}
     stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
     if not asserted or not stated:
         return None

@@ -40,7 +40,7 @@ class Priorities:
     def matched(self, question: str) -> list[Priority]:
         """The priorities the question names: the last words of a priority's phrase ('huyện nghèo', 'dân tộc thiểu
         số', 'nguyên liệu tại chỗ'), said as the text says them."""
-        asked = f" {fold(question)} "
+        asked = f" {' '.join(fold(w) for w in words(question))} "  # 'ở huyện vùng cao, …': words, not punctuation
         return [p for p in self.items if (tail := _tail(p.phrase)) and f" {tail} " in asked]
 
 
