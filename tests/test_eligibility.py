@@ -341,3 +341,6 @@ def test_stated_facts_are_read_with_their_negations_and_origins():
     assert stated_facts(fold("Xưởng 45 lao động, chưa có hợp đồng xuất khẩu")) == {"workers": 45}
     assert stated_facts(fold("Dùng 70% nguyên liệu nhập khẩu, 1.020 công nhân")) == {"workers": 1020}
     assert stated_facts(fold("70% nguyên liệu mua ngay trong tỉnh")) == {"local_material_share": 0.7}
+    # what it processes named by name, bought in the province, or from elsewhere
+    assert stated_facts(fold("khoảng 70% hạt điều thô mua trong tỉnh")) == {"local_material_share": 0.7}
+    assert stated_facts(fold("80% mây tre mua từ tỉnh khác")) == {}

@@ -207,7 +207,9 @@ def not_twice(generation) -> Composition | None:
 _ASKS_PRIORITY = re.compile(r"\b(nganh nghe uu tien|xep vao (dien )?uu tien)\b")
 _WORKERS = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})+|\d{1,6}) (?:lao dong|cong nhan|nhan cong|nguoi lao dong|tho)\b")
 _MATERIAL = re.compile(r"\b(\d{1,3})\s*% (?:nguyen lieu|nguyen vat lieu|vat lieu)[^.;?]*|"
-                       r"\b(?:nguyen lieu|vat lieu)\b[^.;?%]{0,40}?(\d{1,3})\s*%[^.;?]*")
+                       r"\b(?:nguyen lieu|vat lieu)\b[^.;?%]{0,40}?(\d{1,3})\s*%[^.;?]*|"
+                       # '70% hạt điều thô mua trong tỉnh': a share of what it processes, bought somewhere
+                       r"\b(\d{1,3})\s*% [^.;?%]{0,30}?\b(?:mua|thu mua|lay)\b[^.;?]*")
 # Material counts as local when the question says so ('mua ngay trong tỉnh', 'tại chỗ'), never when it is imported.
 _LOCAL = re.compile(r"\b(tai cho|trong tinh|tai dia phuong|o dia phuong|cua tinh|dia ban tinh)\b")
 _NOT_LOCAL = re.compile(r"\b(nhap khau|ngoai tinh|tinh khac|nuoc ngoai)\b")
@@ -230,7 +232,7 @@ def stated_facts(folded: str) -> dict:
         facts["workers"] = int(re.sub(r"\D", "", workers.group(1)))
     material = _MATERIAL.search(folded)
     if material and _LOCAL.search(material.group(0)) and not _NOT_LOCAL.search(material.group(0)):
-        facts["local_material_share"] = int(material.group(1) or material.group(2)) / 100
+        facts["local_material_share"] = int(next(share for share in material.groups() if share)) / 100
     if _EXPORTS.search(folded) and not _NO_EXPORTS.search(folded):
         facts["exports"] = True
     return facts
