@@ -36,6 +36,7 @@ def answerer(default_settings):
     ("Trong 10 năm 2012-2022, Hà Nội đã tổ chức bao nhiêu lớp truyền nghề?", 1),
     ("Xưởng mộc của tôi ở xã muốn mua máy thì được hỗ trợ bao nhiêu?", 1),
     ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", 1),  # how much of what it asks about
+    ("Công ty được thưởng bao nhiêu và cái giấy chứng nhận dùng được đến bao giờ?", 2),  # 'bao giờ' asks when
     ("co ho tro lai vay ko, muc bao nhieu", 1),
     ("Có được hỗ trợ không và ai duyệt?", 2),
     ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done

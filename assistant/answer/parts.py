@@ -11,10 +11,10 @@ from assistant.text import fold, is_unaccented, nfc
 
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
-_CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|thế nào|ra sao|"
-                           r"thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
+_CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|bao giờ|thế nào|"
+                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
-_CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|the nao|ra sao|thi sao|o dau|"
+_CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
                          r"(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh))\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
