@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
-from assistant.answer.evidence import asked_nouns, counted_nouns, typed_near
+from assistant.answer.evidence import TermScorer, asked_nouns, counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether
 from assistant.config import PROJECT_ROOT
@@ -1098,3 +1098,20 @@ def test_a_cost_the_asker_states_is_no_level_asserted():
                                  level) is None
     assert compose.premise_check("Được hỗ trợ tối đa 300 triệu đồng phải không?", level) is False
     assert compose.premise_check("Tổng đầu tư 2 tỷ, được hỗ trợ 200 triệu đúng không?", level) is True
+
+
+def test_a_term_every_candidate_unit_holds_weighs_little_in_choosing_among_them():
+    scorer = TermScorer(["hội đồng bình chọn cấp tỉnh", "hội đồng thành viên", "định kỳ hai năm"])
+    asked = ("hoi", "dong", "dinh", "ky")
+    plain = scorer.coverage(asked, "Hội đồng họp", power=2.0)
+    local = {"hoi": 0.1, "dong": 0.1}  # every candidate holds 'hội đồng'
+    assert scorer.coverage(asked, "Hội đồng họp", power=2.0, local=local) < plain
+    assert scorer.coverage(asked, "tổ chức định kỳ", power=2.0, local=local) > \
+        scorer.coverage(asked, "tổ chức định kỳ", power=2.0)
+
+
+@require_corpus()
+def test_the_points_a_product_needs_lead_the_answer(answerer):
+    lead = answerer.ask("Sản phẩm dự thi phải đạt bao nhiêu điểm thì mới được cấp giấy chứng nhận sản phẩm công "
+                        "nghiệp nông thôn tiêu biểu?").lead
+    assert "70 điểm" in lead

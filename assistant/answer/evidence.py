@@ -208,7 +208,7 @@ class TermScorer:
         return term in self.idf
 
     def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset(),
-                 known_only: bool = False, power: float = 1.0) -> float:
+                 known_only: bool = False, power: float = 1.0, local: dict[str, float] | None = None) -> float:
         """Share of the question's term weight (IDF to `power`) found in the unit (half for terms only in its
         heading), plus a bonus for each adjacent pair of question terms the unit also has side by side. `known_only`:
         words the corpus never uses (an English question's own words, a misspelling) are left out, since no unit can
@@ -218,9 +218,13 @@ class TermScorer:
         terms = content_terms(unit)
         present = set(terms)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
-        total = math.fsum(self.weight(t) ** power for t in wanted)
-        matched = math.fsum(self.weight(t) ** power for t in wanted & present)
-        matched += 0.5 * math.fsum(self.weight(t) ** power for t in (wanted & heading) - present)
+        local = local or {}
+
+        def weigh(term: str) -> float:
+            return self.weight(term) ** power * local.get(term, 1.0)
+        total = math.fsum(weigh(t) for t in wanted)
+        matched = math.fsum(weigh(t) for t in wanted & present)
+        matched += 0.5 * math.fsum(weigh(t) for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
         bonus = 0.05 * len(pairs & set(zip(terms, terms[1:], strict=False)))
         return matched / total + bonus if total else 0.0
@@ -260,6 +264,9 @@ class Weights:
 # A unit is scored on the squared IDF of the question terms it holds: the rare words that name a topic ('sao chép',
 # 'độc bản') outweigh the many common ones a whole passage shares (dev: lead 0.754 -> 0.759, answer 0.785 -> 0.792).
 RARITY_POWER = 2.0
+# A question term counts by how few of the candidate units hold it: one every unit holds keeps this share of its
+# weight (dev 888: 1.0 -> lead 0.797, 0.5 -> 0.798, 0.25 -> 0.802, 0.1 -> 0.804, 0.0 -> 0.803).
+LOCAL_FLOOR = 0.1
 
 
 class EvidenceRanker:
@@ -299,6 +306,10 @@ class EvidenceRanker:
         counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
         levels = levels_named(question)
         role = asked_role(question)
+        # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
+        said = [set(content_terms(unit)) for _, unit in candidates]
+        local = {t: LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - sum(t in s for s in said) / len(said))
+                 for t in set(question_terms)} if said else {}
         found = []
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
@@ -308,7 +319,7 @@ class EvidenceRanker:
             signal = {
                 "dense": dense,
                 "coverage": self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
-                                                known_only=True, power=RARITY_POWER),
+                                                known_only=True, power=RARITY_POWER, local=local),
                 "typed": typed,
                 "prior": priors[i],
                 # "ai làm chủ tịch?" is answered where the office is given to someone

@@ -17,7 +17,7 @@ SHORTHAND = {
     "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
-    "hạn chót": "thời hạn", "hạn cuối": "thời hạn",
+    "hạn chót": "thời hạn", "hạn cuối": "thời hạn", "chu kỳ": "định kỳ", "chu ky": "dinh ky",
     "qg": "quốc gia", "sp": "sản phẩm", "sx": "sản xuất", "cty": "công ty", "r": "rồi", "z": "vậy", "v": "vậy",
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
