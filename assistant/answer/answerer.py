@@ -368,8 +368,8 @@ class Answerer:
             return self._comparison_lead(intent, ranked, chunks)
         if intent.slots.get("asserts") == "body" and (claim := self._body_claim(question, ranked, chunks)):
             return claim
-        kind = value_type(intent)
-        best = compose.best_with_values(ranked, ranked_type(intent, question))
+        kind, narrowed = value_type(intent), ranked_type(intent, question)
+        best = compose.best_with_values(ranked, narrowed)
         chunk = chunks[best.chunk_index]
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
@@ -400,7 +400,7 @@ class Answerer:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
-        runner_up = None if brief else self._runner_up(ranked_type(intent, question), ranked, best)
+        runner_up = None if brief else self._runner_up(narrowed, ranked, best)
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
             second = compose.clause_for(compose.headed(runner_up.text, other, kind), kind, intent.focus,
