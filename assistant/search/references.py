@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -142,11 +143,17 @@ def dated(question: str, documents: dict[str, dict]) -> list[str]:
     years = set(_YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", " ", question)))
     if not years:
         return []
-    asked = set(re.findall(r"\w+", fold(question).lower()))
+    asked = _title_words(question)
     found = []
     for doc_id, meta in documents.items():
-        title = set(re.findall(r"\w+", fold(meta.get("title") or "").lower()))
+        title = _title_words(meta.get("title") or "")
         if years & title and len((title - _TITLE_COMMON - years) & asked) >= 2:
             found.append(doc_id)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_words(text: str) -> frozenset[str]:
+    """A text's folded words; cached, since every search reads every title."""
+    return frozenset(re.findall(r"\w+", fold(text).lower()))
 
