@@ -166,7 +166,8 @@ def fills_role(unit: str, role: str) -> bool:
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
 
 
-_POINTS = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b")
+# 'phải đạt điểm bình quân tối thiểu bao nhiêu?' counts points ('điểm a' is a point of a khoản); folded.
+POINTS_ASKED = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b")
 
 
 def asked_nouns(question: str) -> set[str]:
@@ -174,7 +175,7 @@ def asked_nouns(question: str) -> set[str]:
     into Vietnamese ('how many regions' -> {'khu'}); empty when none is named."""
     few = re.search(r"(?<!\w)mấy\s+(\w+)", nfc(question).lower())  # unaccented 'may' is as often a machine
     found = _HOW_MANY.search(fold(question).lower())
-    if _POINTS.search(fold(question).lower()):
+    if POINTS_ASKED.search(fold(question).lower()):
         return {"diem"}  # 'điểm bình quân tối thiểu bao nhiêu?': a number of points
     if not found:
         return {fold(few.group(1))} if few else set()

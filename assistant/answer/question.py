@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from assistant.answer.evidence import DOC_NUMBER
+from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED
 from assistant.domain.eligibility import match_sector
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
@@ -35,9 +35,7 @@ _PATTERNS = {
              r"ban|anh|chi nhanh|buoc)\b|"
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
-             r"\bhow many\b|"
-             # 'phải đạt điểm bình quân tối thiểu bao nhiêu?' counts points ('điểm a' is a point of a khoản)
-             r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b",
+             r"\bhow many\b|" + POINTS_ASKED.pattern,
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
