@@ -12,7 +12,7 @@ from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
 from assistant.answer.evidence import TermScorer, asked_nouns, counted_nouns, typed_near
 from assistant.answer.parts import parts, sides
-from assistant.answer.question import analyze, asks_whether
+from assistant.answer.question import analyze, asks_whether, defined_term
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
@@ -627,13 +627,29 @@ def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answere
     assert unquoted.lead.startswith("Kế hoạch khuyến công là tập hợp")
     unaccented = answerer.ask("san xuat sach hon la gi")
     assert unaccented.lead.startswith("Sản xuất sạch hơn trong công nghiệp là việc áp dụng các giải pháp")
+    called = answerer.ask('Theo Nghị định 52/2018/NĐ-CP, thế nào thì được gọi là "làng nghề"?')
+    assert called.intent["type"] == "definition" and called.lead.startswith("Làng nghề là một hoặc nhiều cụm dân cư")
+    # an unnumbered paragraph defines a term; a list asked of a quoted term is answered by its definition
+    papers = answerer.ask('Khi quyết toán kinh phí khuyến công quốc gia, "chứng từ chi" gồm những giấy tờ nào?')
+    assert papers.lead.startswith("Chứng từ chi là toàn bộ chứng từ thanh toán gồm phiếu chi hoặc ủy nhiệm chi")
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("Thế nào là làng nghề truyền thống?", "làng nghề truyền thống"),
+    ("the nao duoc coi la co so cong nghiep nong thon", "co so cong nghiep nong thon"),
+    ("Làng nghề được hiểu thế nào?", "Làng nghề"),
+    ('Thế nào thì được gọi là "nghề truyền thống"?', "nghề truyền thống"),
+])
+def test_the_term_a_definition_asks_for_follows_or_precedes_its_cue(question, term):
+    assert analyze(question).type == "definition" and defined_term(question) == term
 
 
 @require_corpus()
 def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(default_settings):
     generation = Searcher(default_settings).generation()
     terms = {d.term for d in definitions.table(generation)}
-    assert {"Kế hoạch khuyến công", "Làng nghề", "Bộ sản phẩm", "Đơn vị thụ hưởng"} <= terms
+    assert {"Kế hoạch khuyến công", "Làng nghề", "Bộ sản phẩm", "Đơn vị thụ hưởng", "Chứng từ chi"} <= terms
+    assert "Đây" not in terms  # an unnumbered paragraph defines only a term of two words or more
     assert not any(term.endswith("không phải") for term in terms)
     assert definitions.lookup(generation, "bộ sản phẩm trong bình chọn").term == "Bộ sản phẩm"
     assert definitions.lookup(generation, "khuyến công") is None  # no text says 'Khuyến công là …'

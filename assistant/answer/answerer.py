@@ -60,7 +60,7 @@ from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import expand_english, expand_query
-from assistant.search.references import DOC_KINDS, parse_references, resolve, titled
+from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc, words
@@ -68,6 +68,7 @@ from assistant.text import fold, is_unaccented, nfc, words
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
+_ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
 # ('Trách nhiệm thực hiện Nghị định 45 …' does).
 _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation of)\s+(nghi dinh|thong tu|quyet dinh|"
@@ -360,6 +361,10 @@ class Answerer:
             if defined := self._definition(question, generation):
                 return defined
             listing = _titles(defined_term(question), chunks)
+        # '"Chứng từ chi" gồm những loại giấy tờ nào?': the definition of the quoted term lists them
+        if listing and quoted_phrases(question) and (defined := self._definition(question, generation)) \
+                and _ENUMERATES.search(defined.units[0]):
+            return defined
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:

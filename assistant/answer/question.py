@@ -63,7 +63,10 @@ _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
 # means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
-_DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem)\b")
+_DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem|"
+                      r"(?:nhu )?the nao (?:thi |moi )?(?:duoc )?(?:goi|coi|xem|hieu) la|the nao la|hieu the nao)\b")
+# 'Thế nào thì được gọi là làng nghề?': the term follows the cue.
+_NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -155,8 +158,11 @@ def defined_term(question: str) -> str:
     gì?'), else the words before 'là gì' / 'được hiểu là' ('Cơ sở công nghiệp nông thôn là gì?')."""
     if quoted := quoted_phrases(question):
         return quoted[0]
+    same_length = len(fold(question)) == len(question)
+    if (after := _NAMED_AFTER.search(fold(question))) and same_length:  # 'Thế nào là làng nghề?'
+        return question[after.end():].strip(" ?")
     asking = re.search(r"\s+(?:la gi|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
-    head = question[: asking.start()] if asking and len(fold(question)) == len(question) else question
+    head = question[: asking.start()] if asking and same_length else question
     head = re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE)  # 'Trong Thông tư 36, …'
     head = DOC_NUMBER.sub(" ", head)  # 'Nghị định 45/2012 định nghĩa …' names where, not what
     return re.sub(r"^\s*(?:định nghĩa|khái niệm)\s+(?:về\s+)?", "", head.strip(), flags=re.IGNORECASE).strip(" ?")

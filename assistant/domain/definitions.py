@@ -28,16 +28,18 @@ _NAMES = re.compile(r"\(sau đây gọi (?:chung|tắt) là ([^()\d]{3,60}?)\)\s
 
 
 def extract(chunks: list) -> list[Definition]:
-    """Every numbered unit opening with '<Term> là …', and every unit ending by naming what it describes."""
+    """Every unit opening with '<Term> là …', and every unit ending by naming what it describes."""
     found = []
     for chunk in chunks:
         for unit in split_units(chunk.text):
             if named := _NAMES.search(unit):
                 found.append(Definition(named.group(1).strip(), unit, chunk.id, chunk.doc_id))
                 continue
-            match = _DEFINES.match(strip_mark(unit)) if re.match(r"^\d+\.\s", unit) else None
+            match = _DEFINES.match(strip_mark(unit))
             term = match.group("term") if match else ""
-            if term[:1].isupper() and not term.endswith(("không", "không phải")):  # a term is capitalised
+            numbered = bool(re.match(r"^\d+\.\s", unit))
+            # a term is capitalised; an unnumbered paragraph ('Chứng từ chi là …') defines a term of two words or more
+            if term[:1].isupper() and not term.endswith(("không", "không phải")) and (numbered or " " in term):
                 found.append(Definition(term, unit, chunk.id, chunk.doc_id))
     return found
 
