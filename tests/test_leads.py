@@ -126,6 +126,29 @@ def test_the_list_a_question_names_is_chosen_inside_its_passage():
     assert sources[1][0].startswith("a) Ngân sách nhà nước")
 
 
+_CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",
+          "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc.",
+          "15. Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo."]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("de an to chuc cuoc thi muon tam ung phan con lai can giay to gi", 2),
+    ("Đề án ứng dụng máy móc thì cần giấy tờ gì?", 1),
+    ("Tạm ứng phần còn lại cần hồ sơ của những đề án nào?", None),  # the whole list is asked
+])
+def test_the_case_a_question_names_is_picked_from_a_list_of_cases(question, expected):
+    assert lists.asked_case(_CASES, question) == expected
+    assert lists.asked_case([c.replace(":", ",") for c in _CASES], question) is None  # no cases
+
+
+@require_corpus()
+def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
+    contest = answerer.ask("de an to chuc cuoc thi bang kinh phi khuyen cong quoc gia muon tam ung phan con lai can "
+                           "nop giay to gi")
+    assert contest.lead.startswith("Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức")
+    assert contest.citations[0].chunk_id == "tt-36-2013-bct#d14-k15"
+
+
 @require_corpus()
 def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
     answer = answerer.ask("Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên và ai quyết định thành lập?")

@@ -383,7 +383,7 @@ class Answerer:
         stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
         items = [] if stated else lists.items_under(best.text, chunk.text)
         if not stated and not items and best.text.strip() == chunk.text.strip() \
-                and (listed := self._sibling_list(best.text, chunk, intent, generation)):
+                and (listed := self._sibling_list(question, best.text, chunk, intent, generation)):
             return listed  # an article's opening whose khoản are chunks of their own
         if items:
             composition.lead = lists.list_lead(items, n, best.text)
@@ -417,7 +417,7 @@ class Answerer:
         return composition
 
     @staticmethod
-    def _sibling_list(opening: str, chunk, intent: Intent, generation) -> Composition | None:
+    def _sibling_list(question: str, opening: str, chunk, intent: Intent, generation) -> Composition | None:
         """'… được hưởng các quyền lợi:' answered by the khoản that follow it in chunks of their own, or by the
         sections or paragraphs a news item's '… 6 lĩnh vực sau:' runs on into, each cited; None when the opening
         introduces nothing so split."""
@@ -429,6 +429,9 @@ class Answerer:
             opening = next((u for u in reversed(split_units(chunk.text)) if u.rstrip().endswith(":")), opening)
         if len(siblings) < 2:
             return None  # one item is no list ('Gồm 1 nội dung: …')
+        asked = lists.asked_case([first for _, first in siblings], question)
+        if asked is not None:  # 'đề án tổ chức cuộc thi … cần giấy tờ gì': its khoản answers, not all fifteen
+            return Answerer._case(*siblings[asked])
         composition = Composition(lead="", cited=[])
         # numbered in reading order: the items of the lead, then the opening quoted under it
         marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
@@ -436,6 +439,15 @@ class Answerer:
         composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
                                         composition.number(chunk), chunk.citation_label))
         composition.units.append(opening)
+        return composition
+
+    @staticmethod
+    def _case(chunk, item: str) -> Composition:
+        """'Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo; … [1].'"""
+        composition = Composition(lead="", cited=[])
+        clause = compose.clause_for(strip_mark(item), "fact", lists.case_heading(item))
+        composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
+        composition.units.append(item)
         return composition
 
     @staticmethod
@@ -514,8 +526,10 @@ class Answerer:
         chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, lists.listed_noun(question))]
         group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
         if group is None:
-            return self._sibling_list(chunk.text.strip(), chunk, intent, generation)
+            return self._sibling_list(question, chunk.text.strip(), chunk, intent, generation)
         intro, items = group
+        if (asked := lists.asked_case(items, question)) is not None:
+            return self._case(chunk, items[asked])
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         composition.lead = lists.list_lead(items, n, intro)

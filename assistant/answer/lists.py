@@ -248,6 +248,36 @@ def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:
     return f"{valued} {counted_as(intro, len(items))}: " + "; ".join(h for h in heads if h) + more + end
 
 
+# A case's heading ends at its colon, this early ('5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, …').
+CASE_HEAD_CHARS = 150
+
+
+def case_heading(item: str) -> str:
+    """The case an item is about, before its colon ('Đề án tổ chức các cuộc thi, cuộc vận động'); '' if none."""
+    head, colon, _ = strip_mark(item).partition(": ")
+    return head if colon and len(head) <= CASE_HEAD_CHARS else ""
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    words = re.findall(r"\w+", fold(text))
+    return set(zip(words, words[1:], strict=False))
+
+
+def asked_case(items: list[str], question: str) -> int | None:
+    """Of a list of cases each headed by what it is about ('15. Đề án tổ chức các cuộc thi, cuộc vận động: …'), the
+    one whose own heading word pairs (said by no other heading) the question says most, when one does; None when the
+    items are no cases or the question names none of them apart. Pairs, not syllables: 'tạm ứng' is no 'ứng dụng'."""
+    heads = [case_heading(item) for item in items]
+    if len(items) < 2 or sum(bool(h) for h in heads) < 2 * len(items) / 3:
+        return None
+    said = [_word_pairs(h) for h in heads]
+    own = [pairs - set().union(*(o for j, o in enumerate(said) if j != i)) for i, pairs in enumerate(said)]
+    asked = _word_pairs(question)
+    gains = [len(asked & pairs) for pairs in own]
+    best = max(range(len(items)), key=gains.__getitem__)
+    return best if gains[best] > 0 and sorted(gains)[-2] < gains[best] else None
+
+
 def intro_of(chunk_text: str) -> str | None:
     """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
     units = split_units(chunk_text)
