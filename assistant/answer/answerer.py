@@ -238,7 +238,7 @@ class Answerer:
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         asked = self._asked(question, intent)
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
-        composition = self._joined(asked, generation) if len(asked) > 1 else None
+        composition = self._joined(asked, generation, intent.type != "comparison") if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
         answer = self._finish(composition, generation, results)
@@ -257,9 +257,11 @@ class Answerer:
             return [question]
         return parts(question)
 
-    def _joined(self, asked: list[str], generation) -> Composition | None:
+    def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used; a
-        part nothing is retrieved for is left out (None when that is every part)."""
+        part nothing is retrieved for is left out (None when that is every part). `shared`: the other parts' words
+        help choose each part's unit; not so for the sides of a comparison, where a unit naming the other side is
+        the one to avoid."""
         compositions: list[Composition] = []
         for sub in asked:
             query = expand_query(sub)
@@ -268,7 +270,8 @@ class Answerer:
             if not retrieval.results:
                 continue
             taken = {unit for c in compositions for unit in c.units}
-            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken, whole=asked))
+            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken,
+                                                  whole=asked if shared else None))
         return compose.joined(compositions) if compositions else None
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,

@@ -50,11 +50,27 @@ _DIFFER_ON = re.compile(r"^(?P<a>[^?]+?)\s+(?:và|với|so với)\s+(?P<b>[^?]+?
                         r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
 
 
+_PREPOSITIONS = {"của", "tại", "ở", "cho", "với", "lên", "từ", "đối", "theo", "trong"}
+# What a side is asked when the comparison names only the aspect ('về người phê duyệt', 'thì mức trần').
+_ASPECT_ASKS = ((re.compile(r"^(?:người|cơ quan|đơn vị|ai|cấp|bên)\b", re.IGNORECASE), "là ai"),
+                (re.compile(r"^(?:mức|số|kinh phí|trần|hạn mức|tỷ lệ|chỉ tiêu)\b", re.IGNORECASE), "là bao nhiêu"),
+                (re.compile(r"^(?:thời hạn|thời điểm|hạn|thời gian)\b", re.IGNORECASE), "là khi nào"))
+
+
+def _asking(side: str, aspect: str) -> str:
+    """'Kế hoạch khuyến công quốc gia, người phê duyệt là ai?': a side and what is asked of it."""
+    if not aspect:
+        return f"{side}?"
+    cue = next((cue for pattern, cue in _ASPECT_ASKS if pattern.match(aspect)), "")
+    return f"{side}, {aspect} {cue}?" if cue else f"{side} về {aspect}?"
+
+
 def _borrow(first: str, second: str) -> tuple[str, str]:
     """'số thành viên … cấp tỉnh' and 'cấp khu vực': a short second side takes what the first says before the word
-    they both start their difference with."""
+    they both start their difference with (a longer one when that word is a preposition: 'tại cụm công nghiệp')."""
     lead_word = second.split()[0].lower() if second.split() else ""
-    if len(second.split()) <= 3 and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
+    longest = 6 if lead_word in _PREPOSITIONS else 3  # '… tại cơ sở CNNT với tại cụm công nghiệp'
+    if len(second.split()) <= longest and (cut := first.lower().rfind(f" {lead_word} ")) > 0:
         second = f"{first[:cut]} {second}"
     return first, second
 
@@ -91,11 +107,13 @@ def sides(question: str) -> list[str]:
         return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
     if on := _DIFFER_ON.match(question):  # 'A và B khác nhau thế nào về X?': X of A, X of B
         first, second = on.group("a"), on.group("b")
+        second, _, aspect = second.partition(" thì ")  # '… và tại cụm công nghiệp thì mức trần khác nhau ra sao?'
+        aspect = (on.group("on") or aspect).strip()
         lead_word = second.split()[0].lower()
-        if len(second.split()) <= 6 and (cut := first.lower().find(f" {lead_word} ")) > 0:
+        longest = 10 if lead_word in _PREPOSITIONS else 6  # '… của đơn vị lên Sở và của Sở lên Cục …'
+        if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
             second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
-        asked = f" về {on.group('on').strip()}" if on.group("on") else ""
-        return [f"{first}{asked}?", f"{second}{asked}?"]
+        return [_asking(first, aspect), _asking(second, aspect)]
     match = _SIDES.match(question)
     if not match:
         return [question]
