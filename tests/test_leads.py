@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
-from assistant.answer.evidence import TermScorer, asked_nouns, counted_nouns, typed_near
+from assistant.answer.evidence import TermScorer, asked_acts, asked_nouns, counted_nouns, names_doer, typed_near
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether, defined_term
 from assistant.config import PROJECT_ROOT
@@ -141,6 +141,24 @@ def test_the_case_a_question_names_is_picked_from_a_list_of_cases(question, expe
     assert lists.asked_case([c.replace(":", ",") for c in _CASES], question) is None  # no cases
 
 
+@pytest.mark.parametrize(("unit", "expected"), [
+    ("Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt.", True),
+    ("Dự thảo quyết định phê duyệt kế hoạch khuyến công quốc gia của Bộ trưởng Bộ Công Thương.", False),
+    ("Ban Giám khảo do Chủ tịch Hội đồng bình chọn các cấp thành lập.", False),  # another act
+])
+def test_a_unit_naming_the_doer_of_the_asked_act_is_told_apart(unit, expected):
+    acts = asked_acts("Kế hoạch khuyến công quốc gia do ai phê duyệt, ở cấp nào?")
+    assert acts == ["phe duyet"]  # 'cấp' (a level) is no act
+    assert names_doer(unit, acts) is expected
+
+
+@require_corpus()
+def test_each_side_of_a_comparison_is_answered_by_its_own_doer(answerer):
+    lead = answerer.ask("Kế hoạch khuyến công quốc gia và kế hoạch khuyến công địa phương khác nhau thế nào về "
+                        "người phê duyệt?").lead
+    assert "Bộ trưởng Bộ Công Thương" in lead and "Chủ tịch Ủy ban nhân dân cấp tỉnh" in lead
+
+
 @require_corpus()
 def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
     contest = answerer.ask("de an to chuc cuoc thi bang kinh phi khuyen cong quoc gia muon tam ung phan con lai can "
@@ -194,6 +212,19 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
       "Bình chọn sản phẩm tiêu biểu cấp khu vực, cấp quốc gia về chu kỳ?"]),
     ("Hỗ trợ di dời theo Nghị định 45/2012 và theo Nghị định 52/2018 khác nhau ra sao?",
      ["Hỗ trợ di dời theo Nghị định 45/2012?", "Hỗ trợ di dời theo Nghị định 52/2018?"]),
+    # the aspect named says what each side is asked; a side opening with a preposition borrows more
+    ("Kế hoạch khuyến công quốc gia và kế hoạch khuyến công địa phương khác nhau thế nào về người phê duyệt?",
+     ["Kế hoạch khuyến công quốc gia, người phê duyệt là ai?",
+      "kế hoạch khuyến công địa phương, người phê duyệt là ai?"]),
+    ("Hỗ trợ nâng cấp hệ thống xử lý ô nhiễm tại cơ sở và tại cụm công nghiệp thì mức trần khác nhau ra sao?",
+     ["Hỗ trợ nâng cấp hệ thống xử lý ô nhiễm tại cơ sở, mức trần là bao nhiêu?",
+      "Hỗ trợ nâng cấp hệ thống xử lý ô nhiễm tại cụm công nghiệp, mức trần là bao nhiêu?"]),
+    ("Hạn nộp hồ sơ của đơn vị lên Sở Công Thương và của Sở Công Thương lên Cục Công nghiệp địa phương khác nhau "
+     "thế nào?", ["Hạn nộp hồ sơ của đơn vị lên Sở Công Thương?",
+                  "Hạn nộp hồ sơ của Sở Công Thương lên Cục Công nghiệp địa phương?"]),
+    ("So sánh mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cơ sở CNNT với tại cụm công nghiệp?",
+     ["mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cơ sở CNNT là bao nhiêu?",
+      "mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cụm công nghiệp là bao nhiêu?"]),
 ])
 def test_how_two_things_differ_asks_each_of_them(question, expected):
     assert sides(question) == expected
