@@ -159,12 +159,28 @@ def test_each_side_of_a_comparison_is_answered_by_its_own_doer(answerer):
     assert "Bộ trưởng Bộ Công Thương" in lead and "Chủ tịch Ủy ban nhân dân cấp tỉnh" in lead
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("de an ho tro lap quy hoach chi tiet cum cong nghiep muon tam ung phan con lai can giay to gi", True),
+    ("Đề án ứng dụng máy móc cần giấy tờ gì?", False),  # too little of the heading
+    ("Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp gồm những gì?", True),
+])
+def test_a_case_the_question_names_by_most_of_its_heading(question, expected):
+    item = ("13. Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: Quyết định phê duyệt quy hoạch chi tiết của cơ "
+            "quan có thẩm quyền; bảng kê chứng từ thanh toán.")
+    assert lists.names_case(question, item) is expected
+    assert not lists.names_case(question, "13. Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp:")  # says nothing
+
+
 @require_corpus()
 def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
     contest = answerer.ask("de an to chuc cuoc thi bang kinh phi khuyen cong quoc gia muon tam ung phan con lai can "
                            "nop giay to gi")
     assert contest.lead.startswith("Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức")
     assert contest.citations[0].chunk_id == "tt-36-2013-bct#d14-k15"
+    plan = answerer.ask("de an ho tro lap quy hoach chi tiet cum cong nghiep muon tam ung phan kinh phi con lai can "
+                        "nhung giay to gi")
+    assert plan.lead.startswith("Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: Quyết định phê duyệt quy hoạch")
+    assert "100% số kinh phí thực hiện" in plan.lead  # the case's list is shown whole
 
 
 @require_corpus()

@@ -68,6 +68,7 @@ from assistant.text import fold, is_unaccented, nfc, words
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
+CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
 # ('Trách nhiệm thực hiện Nghị định 45 …' does).
@@ -368,6 +369,10 @@ class Answerer:
         if listing and quoted_phrases(question) and (defined := self._definition(question, generation)) \
                 and _ENUMERATES.search(defined.units[0]):
             return defined
+        # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case
+        named_case = next((e for e in ranked[:CASE_UNITS] if lists.names_case(question, e.text)), None)
+        if listing and named_case is not None:
+            return self._case(chunks[named_case.chunk_index], named_case.text)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:
@@ -448,7 +453,9 @@ class Answerer:
     def _case(chunk, item: str) -> Composition:
         """'Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo; … [1].'"""
         composition = Composition(lead="", cited=[])
-        clause = compose.clause_for(strip_mark(item), "fact", lists.case_heading(item))
+        text = strip_mark(item)  # what a case takes is its list: shown whole as a list lead would be
+        clause = text.rstrip(" .;") if len(text) <= lists.LIST_CHARS else \
+            compose.clause_for(text, "fact", lists.case_heading(item), lists.LIST_CHARS)
         composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
         composition.units.append(item)
         return composition

@@ -278,6 +278,23 @@ def asked_case(items: list[str], question: str) -> int | None:
     return best if gains[best] > 0 and sorted(gains)[-2] < gains[best] else None
 
 
+# A case the question names: this share of its heading's word pairs, and at least this many, said by the question.
+CASE_NAMED_SHARE = 0.6
+CASE_NAMED_PAIRS = 3
+
+
+def names_case(question: str, item: str) -> bool:
+    """'… đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp muốn tạm ứng … cần giấy tờ gì': the question says most
+    of the item's case heading ('13. Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: Quyết định …'), and the
+    item says something of it after its colon."""
+    head = case_heading(item)
+    if not head or len(strip_mark(item)) - len(head) < 20:
+        return False
+    pairs = _word_pairs(head)
+    said = pairs & _word_pairs(question)
+    return len(said) >= CASE_NAMED_PAIRS and len(said) >= CASE_NAMED_SHARE * len(pairs)
+
+
 def intro_of(chunk_text: str) -> str | None:
     """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
     units = split_units(chunk_text)
