@@ -700,6 +700,10 @@ def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answere
     called = answerer.ask('Theo Nghị định 52/2018/NĐ-CP, thế nào thì được gọi là "làng nghề"?')
     assert called.intent["type"] == "definition" and called.lead.startswith("Làng nghề là một hoặc nhiều cụm dân cư")
     # an unnumbered paragraph defines a term; a list asked of a quoted term is answered by its definition
+    who = answerer.ask("Đơn vị thụ hưởng đề án khuyến công quốc gia là ai?")  # a defined term asked as 'là ai'
+    assert who.lead.startswith("Đơn vị thụ hưởng là tổ chức, cá nhân được thụ hưởng trực tiếp")
+    chair = answerer.ask("Chủ tịch Hội đồng bình chọn cấp tỉnh là ai?")  # an office: not the first council's chair
+    assert "Ủy ban nhân dân cấp tỉnh" in chair.lead
     papers = answerer.ask('Khi quyết toán kinh phí khuyến công quốc gia, "chứng từ chi" gồm những giấy tờ nào?')
     assert papers.lead.startswith("Chứng từ chi là toàn bộ chứng từ thanh toán gồm phiếu chi hoặc ủy nhiệm chi")
 

@@ -17,6 +17,7 @@ from assistant.answer.evidence import (
     Evidence,
     EvidenceRanker,
     Weights,
+    asked_role,
     content_terms,
     term_scorer,
     values_of,
@@ -69,6 +70,7 @@ LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
+_IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
 # ('Trách nhiệm thực hiện Nghị định 45 …' does).
@@ -361,6 +363,10 @@ class Answerer:
         special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question))
                             and states_the_case(question, ranked[0].text))
         listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
+        # 'Đơn vị thụ hưởng đề án khuyến công quốc gia là ai?' asks what the rules define the term as
+        if intent.type in ("body", "fact") and _IS_WHAT.match(fold(question)) and not asked_role(question) \
+                and (defined := self._definition(question, generation)):
+            return defined
         if intent.type == "definition" and not special_case:
             if defined := self._definition(question, generation):
                 return defined

@@ -161,7 +161,7 @@ def defined_term(question: str) -> str:
     same_length = len(fold(question)) == len(question)
     if (after := _NAMED_AFTER.search(fold(question))) and same_length:  # 'Thế nào là làng nghề?'
         return question[after.end():].strip(" ?")
-    asking = re.search(r"\s+(?:la gi|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
+    asking = re.search(r"\s+(?:la gi|la ai|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
     head = question[: asking.start()] if asking and same_length else question
     head = re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE)  # 'Trong Thông tư 36, …'
     head = DOC_NUMBER.sub(" ", head)  # 'Nghị định 45/2012 định nghĩa …' names where, not what
