@@ -740,6 +740,20 @@ def test_what_an_article_is_titled_is_answered_by_its_list_and_a_named_term_by_i
     assert analyze("muc ho tro thanh lap doanh nghiep la gi").type == "amount"
 
 
+def test_what_a_long_stretch_opens_with_a_colon_is_a_clause_of_its_own_but_a_heading_stays():
+    rule = ("Đối với các đề án, nhiệm vụ của các đơn vị do Sở Công Thương đăng ký kế hoạch hoặc đề án của đơn vị khác "
+            "thực hiện trên địa bàn do Sở Công Thương thẩm định cấp cơ sở: Đối với một số nội dung hoạt động khuyến "
+            "công theo quy định phải thực hiện đấu thầu: Sau khi nhận được quyết định giao kế hoạch khuyến công quốc "
+            "gia của Bộ trưởng Bộ Công Thương, Sở Công Thương phối hợp với các đơn vị liên quan trình cấp có thẩm "
+            "quyền để tổ chức đấu thầu theo quy định và gửi Quyết định phê duyệt kết quả đấu thầu về Cục Công nghiệp địa "
+            "phương để làm cơ sở ký kết hợp đồng khuyến công quốc gia.")
+    clause = compose.clause_for(rule, "fact", "Sở Công Thương phải gửi văn bản gì về Cục Công nghiệp địa phương")
+    assert "gửi Quyết định phê duyệt kết quả đấu thầu về Cục Công nghiệp địa phương" in clause
+    headed = "Thẩm định cấp cơ sở: Các Trung tâm Khuyến công cấp tỉnh lập hồ sơ đề án. " + "Giám đốc Sở tổ chức. " * 20
+    assert compose.clause_for(headed, "fact", "Trung tâm Khuyến công cấp tỉnh lập hồ sơ").startswith(
+        "Thẩm định cấp cơ sở: Các Trung tâm")
+
+
 def test_a_clause_a_little_over_the_room_is_shown_whole_and_a_cut_never_splits_a_word():
     rule = ("Điều kiện để các tổ chức, cá nhân được hỗ trợ kinh phí khuyến công quốc gia do Bộ Công Thương quy định, "
             "kinh phí khuyến công địa phương do Ủy ban nhân dân cấp tỉnh quy định nhưng phải đảm bảo các nguyên tắc.")

@@ -23,6 +23,7 @@ QUOTE_CHARS = 300
 # A clause that holds the span is shown whole when it is at most this much longer than the room: a reader gets the
 # whole rule rather than '… cấp…' (dev: lead 0.721 -> 0.730, median answer 436 -> 420 characters).
 CLAUSE_STRETCH = 1.5
+HEADING_CHARS = 80  # a colon this close to where its sentence opens ends a heading, not a clause
 # A focus word pair a clause holds adds this share of its rarer word's weight (dev: 0.25 and 0.5 lead 0.737, 1.0
 # 0.735).
 PHRASE_WEIGHT = 0.5
@@ -96,9 +97,10 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _window(text: str, start: int, end: int, limit: int) -> str:
+def _window(text: str, start: int, end: int, limit: int, lead_in: int = 40) -> str:
     """The part of `text` around the span [start, end): its clause when that fits, else the clause's opening words,
-    '…', and the words around the span; parenthetical remarks that hold no part of the span are dropped first."""
+    '…', and the words around the span (from `lead_in` characters before it); parenthetical remarks that hold no part
+    of the span are dropped first."""
     text, start, end = _drop_remarks(text, start, end)
     pieces, position = [], 0
     for match in _CLAUSE_BREAK.finditer(text):
@@ -111,7 +113,7 @@ def _window(text: str, start: int, end: int, limit: int) -> str:
     if right - left <= limit * CLAUSE_STRETCH:
         return _ellipsis(text, left, right)
     # Keep how the clause opens (its subject) and the span with a little context on each side.
-    span_left = max(left, text.rfind(" ", left, max(left, start - 40)) + 1)
+    span_left = max(left, text.rfind(" ", left, max(left, start - lead_in)) + 1)
     span_right = min(right, end + 60)
     span_right = text.rfind(" ", end, span_right) if text.rfind(" ", end, span_right) > end else span_right
     room = limit - (span_right - span_left) - 2
@@ -189,7 +191,7 @@ def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS,
     if answer_type in LIST_TYPES and (listed := _what_it_lists(text, limit)):
         return listed
     start, end = _best_window(text, focus, limit, weight or (lambda term: 1.0))
-    return tidy(_window(text, start, end, limit))
+    return tidy(_window(text, start, end, limit, lead_in=0))  # the window starts where its sentence or colon does
 
 
 def _item_asked(text: str, focus: str, limit: int, weight) -> str | None:
@@ -287,7 +289,7 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
     weight for each of the focus's word pairs they hold ('vật liệu không nung' is not '… đất sét nung'), the shorter
     on a tie; two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""
     wanted, phrases = set(content_terms(focus)), _folded_pairs(focus)
-    pieces = _pieces(text)
+    pieces = _pieces(text, colons=True)
     windows = [(a, b) for i, (a, _) in enumerate(pieces) for (_, b) in pieces[i:i + 2]]
     windows = [(a, b) for a, b in windows if b - a <= limit or (a, b) in pieces]
 
@@ -306,9 +308,13 @@ def _folded_pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(said, said[1:], strict=False))
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
+def _pieces(text: str, colons: bool = False) -> list[tuple[int, int]]:
+    """Sentences (and `colons`: what a colon opens after a long stretch, 'Đối với …: Sau khi …, gửi Quyết định … về
+    Cục'; a short heading, 'Thẩm định cấp cơ sở:', stays with what it heads)."""
     out, position = [], 0
-    for match in re.finditer(r"(?<=[.;])\s+", text):
+    for match in re.finditer(r"(?<=[.;:])\s+" if colons else r"(?<=[.;])\s+", text):
+        if text[match.start() - 1] == ":" and match.start() - position <= HEADING_CHARS:
+            continue
         out.append((position, match.start()))
         position = match.end()
     out.append((position, len(text)))
