@@ -745,8 +745,8 @@ def test_what_a_long_stretch_opens_with_a_colon_is_a_clause_of_its_own_but_a_hea
             "thực hiện trên địa bàn do Sở Công Thương thẩm định cấp cơ sở: Đối với một số nội dung hoạt động khuyến "
             "công theo quy định phải thực hiện đấu thầu: Sau khi nhận được quyết định giao kế hoạch khuyến công quốc "
             "gia của Bộ trưởng Bộ Công Thương, Sở Công Thương phối hợp với các đơn vị liên quan trình cấp có thẩm "
-            "quyền để tổ chức đấu thầu theo quy định và gửi Quyết định phê duyệt kết quả đấu thầu về Cục Công nghiệp địa "
-            "phương để làm cơ sở ký kết hợp đồng khuyến công quốc gia.")
+            "quyền để tổ chức đấu thầu theo quy định và gửi Quyết định phê duyệt kết quả đấu thầu về Cục Công "
+            "nghiệp địa phương để làm cơ sở ký kết hợp đồng khuyến công quốc gia.")
     clause = compose.clause_for(rule, "fact", "Sở Công Thương phải gửi văn bản gì về Cục Công nghiệp địa phương")
     assert "gửi Quyết định phê duyệt kết quả đấu thầu về Cục Công nghiệp địa phương" in clause
     headed = "Thẩm định cấp cơ sở: Các Trung tâm Khuyến công cấp tỉnh lập hồ sơ đề án. " + "Giám đốc Sở tổ chức. " * 20
