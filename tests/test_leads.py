@@ -252,6 +252,16 @@ def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Cơ sở lần đầu đăng ký đề án thì thủ tục thế nào?").type != "count"  # 'cơ sở lần' folds to 'so lan'
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Đề án thuộc diện phải đấu thầu thì Sở Công Thương phải gửi văn bản gì về Cục?", "fact"),  # states the case
+    ("Hộ kinh doanh làm mây tre đan ở xã có thuộc đối tượng được hỗ trợ không?", "eligibility"),
+])
+def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(question, expected):
+    assert analyze(question).type == expected
+    whether, who = parts("Cơ sở ở phường thuộc diện được hỗ trợ khuyến công không, ai xét?")  # asked one by one
+    assert analyze(whether).type == "eligibility" and analyze(who).type == "body"
+
+
 @pytest.mark.parametrize(("question", "unit", "kind", "expected"), [
     ("Được tạm ứng tới 90% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", False),
     ("Được tạm ứng 70% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", True),

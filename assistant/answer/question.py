@@ -67,6 +67,7 @@ _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai ni
                       r"(?:nhu )?the nao (?:thi |moi )?(?:duoc )?(?:goi|coi|xem|hieu) la|the nao la|hieu the nao)\b")
 # 'Thế nào thì được gọi là làng nghề?': the term follows the cue.
 _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
+_ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -144,7 +145,9 @@ def answer_type(question: str) -> str:
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
     if _DEFINES.search(folded):
         return "definition"  # '"đơn vị thực hiện đề án" được hiểu là ai?' asks what the term means, not who
-    if _ELIGIBILITY.search(folded) and not _ASKS_AMOUNT.search(folded):
+    eligible = _ELIGIBILITY.search(folded)
+    # '… thuộc diện phải đấu thầu thì … phải gửi văn bản gì?' states the case and asks something else
+    if eligible and not _ASKS_AMOUNT.search(folded) and not _ASKED_AFTER.search(folded, eligible.end()):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
         return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
     for kind in TYPES[:-1]:
