@@ -250,6 +250,9 @@ def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Hội đồng cấp tỉnh về số thành viên thế nào?").type == "count"
     assert analyze("Chưa ai hướng dẫn thủ tục đăng ký đề án thì làm thế nào?").type != "body"  # nobody, not who
     assert analyze("Cơ sở lần đầu đăng ký đề án thì thủ tục thế nào?").type != "count"  # 'cơ sở lần' folds to 'so lan'
+    assert analyze("Hà Nội hỗ trợ khách sạn cho bao nhiêu nhà nhập khẩu nước ngoài?").type == "count"  # any noun
+    assert analyze("Hội chợ được hỗ trợ bao nhiêu kinh phí?").type == "amount"
+    assert analyze("Đề án được tạm ứng bao nhiêu phần trăm?").type == "amount"
 
 
 @pytest.mark.parametrize(("question", "expected"), [

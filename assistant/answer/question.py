@@ -35,7 +35,10 @@ _PATTERNS = {
              r"ban|anh|chi nhanh|buoc)\b|"
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
-             r"\bhow many\b|" + POINTS_ASKED.pattern,
+             r"\bhow many\b|" + POINTS_ASKED.pattern + "|"
+             # 'bao nhiêu nhà nhập khẩu': any noun counted, but money, shares, time and the words around a question
+             r"\bbao nhieu (?!(?:tien|phan|trieu|ty|dong|kinh|chi|muc|phi|nam|thang|ngay|tuan|quy|la|thi|vay|the|a|"
+             r"nhi|ha|cho|moi|mot|de|khi|va|voi|tu|den|so|lan|ko|khong|duoc|%)\b)[a-z]+\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
               r"how much|what share|what percentage|percent|rate)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
