@@ -171,6 +171,15 @@ def test_a_case_the_question_names_by_most_of_its_heading(question, expected):
     assert not lists.names_case(question, "13. Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp:")  # says nothing
 
 
+def test_an_item_enumerating_what_is_listed_after_a_colon_answers_by_its_enumeration():
+    item = ("2. Năng lực của tổ chức dịch vụ khuyến công được cơ quan quản lý chương trình lựa chọn khi đánh giá năng "
+            "lực theo một số tiêu chí như: năng lực về nguồn nhân lực, khả năng về tài chính, cơ sở vật chất.")
+    told = lists.noun_enumeration(item, lists.listed_noun("Cơ quan đánh giá năng lực theo những tiêu chí nào?"))
+    assert told.startswith("…") and told.endswith("năng lực về nguồn nhân lực, khả năng về tài chính, cơ sở vật chất")
+    assert lists.noun_enumeration(item, "ho so") is None  # it enumerates criteria, not papers
+    assert lists.noun_enumeration("Nội dung và tiến độ: Xác định rõ nội dung công việc cần thực hiện", "noi dung") is None
+
+
 @require_corpus()
 def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
     contest = answerer.ask("de an to chuc cuoc thi bang kinh phi khuyen cong quoc gia muon tam ung phan con lai can "

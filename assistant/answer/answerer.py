@@ -546,6 +546,11 @@ class Answerer:
         intro, items = group
         if (asked := lists.asked_case(items, question)) is not None:
             return self._case(chunk, items[asked])
+        noun = lists.listed_noun(question)
+        if enumerated := next(filter(None, (lists.noun_enumeration(item, noun) for item in items)), None):
+            composition = Composition(lead="", cited=[])  # '… theo một số tiêu chí như: A, B, C [1].'
+            composition.lead = f"{compose.sentence(enumerated)} [{composition.number(chunk)}]."
+            return composition
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         composition.lead = lists.list_lead(items, n, intro)

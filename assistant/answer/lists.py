@@ -295,6 +295,19 @@ def names_case(question: str, item: str) -> bool:
     return len(said) >= CASE_NAMED_PAIRS and len(said) >= CASE_NAMED_SHARE * len(pairs)
 
 
+def noun_enumeration(item: str, noun: str) -> str | None:
+    """'… đánh giá năng lực theo một số tiêu chí như: năng lực về nguồn nhân lực, khả năng về tài chính, …': an item
+    that names what the question lists (`noun`, folded) just before a colon and enumerates it after, from a few words
+    before the noun to its end; None when it does not."""
+    text = strip_mark(item).rstrip(" .;")
+    folded = fold(text)
+    found = re.search(rf"\b{re.escape(noun)}\b[^:;.]{{0,25}}:\s", folded) if noun and len(folded) == len(text) else None
+    if not found or found.start() < 20 or len(text) - found.end() < 20:
+        return None  # 'Nội dung và tiến độ: …' is a heading, not a sentence naming what it enumerates
+    start = text.rfind(" ", 0, max(0, found.start() - 60)) + 1
+    return ("…" if start > 0 else "") + text[start:]
+
+
 def intro_of(chunk_text: str) -> str | None:
     """The line before a chunk's list items ('… phải đáp ứng các điều kiện sau:'), when it has one."""
     units = split_units(chunk_text)
