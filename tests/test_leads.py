@@ -581,6 +581,9 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
      "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Thủ tục đăng ký kết hôn cần giấy tờ gì?"),
     ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
      "Rồi Sở gửi tiếp lên Cục thì hạn chót là khi nào?", "15 tháng 6", "Đăng ký xe máy ở đâu?"),
+    # no word of the topic, and a chat word ('xong') no document uses
+    ("Kế hoạch khuyến công Hà Nội năm 2020 tổ chức bao nhiêu lớp truyền nghề?",
+     "Học xong thì dự kiến bao nhiêu phần trăm có việc làm?", "80%", "Giá vàng SJC hôm nay bao nhiêu?"),
     # 'bao lâu' is joined into one word by the segmenter: an asking word, no foreign topic
     ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
      "Rồi Sở gửi tiếp lên Cục thì mất bao lâu?", "", "Đăng ký xe máy ở đâu?"),

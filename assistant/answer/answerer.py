@@ -71,6 +71,8 @@ _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường h�
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
+# Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
+_CHAT_WORDS = frozenset({"xong", "roi", "nhe", "nha", "oi", "ad", "mn"})
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
 # ('Trách nhiệm thực hiện Nghị định 45 …' does).
@@ -201,15 +203,15 @@ class Answerer:
 
     @staticmethod
     def _carried(question: str, history: list[dict] | None, generation) -> str | None:
-        """The question with the previous one's topic, when it was refused, every word of it is one the corpus uses
-        (syllables and compounds: 'kết hôn' is not, though 'kết' and 'hôn' are) and it shares a word with that topic
-        ('Thế cấp tỉnh thì hội đồng có mấy người?' after a question on the district's hội đồng): a question changing
-        the subject stays refused."""
-        terms = set(content_terms(question))
+        """The question with the previous one's topic, when it was refused and every word of it is one the corpus
+        uses (syllables and compounds: 'kết hôn' is not, though 'kết' and 'hôn' are): 'Thế cấp tỉnh thì hội đồng có
+        mấy người?' after a question on the district's hội đồng, 'Học xong thì bao nhiêu phần trăm có việc làm?'
+        after one on a plan's classes; a question changing the subject to what the corpus does not cover stays
+        refused."""
+        terms = set(content_terms(question)) - _CHAT_WORDS
         topic = previous_topic(history)
         known = term_scorer(generation).known
-        if not topic or not terms or not all(known(term) for term in terms) or not terms & set(content_terms(topic)) \
-                or unheard_words(question, generation):
+        if not topic or not terms or not all(known(term) for term in terms) or unheard_words(question, generation):
             return None
         return f"{question.rstrip(' ?.')} ({topic})?"
 
