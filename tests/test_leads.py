@@ -10,7 +10,15 @@ import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
-from assistant.answer.evidence import TermScorer, asked_acts, asked_nouns, counted_nouns, names_doer, typed_near
+from assistant.answer.evidence import (
+    TermScorer,
+    asked_acts,
+    asked_nouns,
+    asked_objects,
+    counted_nouns,
+    names_doer,
+    typed_near,
+)
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether, defined_term
 from assistant.config import PROJECT_ROOT
@@ -150,6 +158,14 @@ def test_a_unit_naming_the_doer_of_the_asked_act_is_told_apart(unit, expected):
     acts = asked_acts("Kế hoạch khuyến công quốc gia do ai phê duyệt, ở cấp nào?")
     assert acts == ["phe duyet"]  # 'cấp' (a level) is no act
     assert names_doer(unit, acts) is expected
+
+
+def test_a_unit_opening_with_its_doer_doing_the_asked_act_names_the_doer():
+    question = "Ai là người lập biên bản tổng hợp kết quả chấm điểm?"
+    acts, objects = asked_acts(question), asked_objects(question)
+    assert objects == ["lap bien", "tong hop ket"]
+    assert names_doer("Trưởng ban Giám khảo lập biên bản tổng hợp kết quả bình chọn gửi Hội đồng.", acts, objects)
+    assert not names_doer("Ban Giám khảo do Chủ tịch Hội đồng bình chọn các cấp thành lập.", acts, objects)  # thành lập
 
 
 @require_corpus()

@@ -173,15 +173,31 @@ _DOER = (r"\bdo (?:bo truong|bo|so|uy ban nhan dan|ubnd|chu tich|thu tuong|chinh
 AGENT_WEIGHT = 0.5
 
 
-def names_doer(unit: str, acts: list[str]) -> bool:
-    """'Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt': the unit says who does an asked act."""
+# A unit opening with its doer: 'Trưởng ban Giám khảo lập biên bản tổng hợp kết quả …'; folded.
+_DOER_FIRST = (r"^(?:truong ban|pho truong ban|chu tich|giam doc|cuc truong|bo truong|so|bo|cuc|uy ban nhan dan|"
+               r"ubnd|hoi dong|ban|trung tam|phong)\b[^,.;:]{0,50}?\b")
+
+
+def names_doer(unit: str, acts: list[str], objects: list[str] = ()) -> bool:
+    """'Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt': the unit says who does an asked act;
+    'Trưởng ban Giám khảo lập biên bản …': it opens with a body doing an asked act to the asked object. 'lập' is
+    not 'thành lập' or 'thiết lập'."""
     folded = fold(unit)
-    return any(re.search(_DOER + re.escape(act) + r"\b", folded) for act in acts)
+    opening = fold(_UNIT_MARKER.sub("", unit, count=1))
+    return any(re.search(_DOER + r"(?<!thanh )(?<!thiet )" + re.escape(act) + r"\b", folded) for act in acts) or \
+        any(re.match(_DOER_FIRST + re.escape(done) + r"\b", opening) for done in objects)
 
 
 def asked_acts(question: str) -> list[str]:
     """The acts a 'who' question asks the doer of ('ai phê duyệt …?' -> ['phe duyet'])."""
     return [m.group(1) for m in _ACTS.finditer(fold(question))]
+
+
+def asked_objects(question: str) -> list[str]:
+    """Each asked act with the word after it ('ai lập biên bản …?' -> ['lap bien'])."""
+    folded = fold(question)
+    return [f"{m.group(1)} {after.group(1)}" for m in _ACTS.finditer(folded)
+            if (after := re.match(r"\s+(\w+)", folded[m.end():]))]
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
@@ -329,6 +345,7 @@ class EvidenceRanker:
         levels = levels_named(question)
         role = asked_role(question)
         acts = asked_acts(question) if answer_type == "body" else []
+        objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
         said = [set(content_terms(unit)) for _, unit in candidates]
         local = {t: LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - sum(t in s for s in said) / len(said))
@@ -347,7 +364,7 @@ class EvidenceRanker:
                 "prior": priors[i],
                 # "ai làm chủ tịch?" is answered where the office is given to someone
                 "role": float(bool(role) and fills_role(unit, role)),
-                "agent": float(bool(acts) and names_doer(unit, acts)),
+                "agent": float(bool(acts) and names_doer(unit, acts, objects)),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
