@@ -230,8 +230,8 @@ def test_a_comparison_is_cut_into_its_two_sides():
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Hội đồng bình chọn cấp tỉnh và cấp quốc gia khác nhau về số thành viên thế nào?",
-     ["Hội đồng bình chọn cấp tỉnh về số thành viên thế nào?",
-      "Hội đồng bình chọn cấp quốc gia về số thành viên thế nào?"]),
+     ["Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?",
+      "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"]),
     ("Chủ tịch Hội đồng cấp khu vực và cấp quốc gia là ai, khác nhau thế nào?",
      ["Chủ tịch Hội đồng cấp khu vực là ai?", "Chủ tịch Hội đồng cấp quốc gia là ai?"]),
     # asked of both at once
@@ -270,6 +270,13 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
 ])
 def test_how_two_things_differ_asks_each_of_them(question, expected):
     assert sides(question) == expected
+
+
+def test_two_levels_differing_in_a_number_ask_it_of_each():
+    asked = sides("Hội đồng bình chọn cấp khu vực và cấp quốc gia khác nhau về số thành viên thế nào?")
+    assert asked == ["Hội đồng bình chọn cấp khu vực có bao nhiêu thành viên?",
+                     "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"]
+    assert {analyze(side).type for side in asked} == {"count"}
 
 
 def test_how_a_number_of_members_differs_asks_a_count():
@@ -331,6 +338,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
     ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
+    ("bình chọn cấp tỉnh mấy năm làm 1 lần?", "bình chọn cấp tỉnh định kỳ mấy năm một lần?"),  # how often
     # a colloquial word; 'Sở' and 'Cục' alone are the two agencies khuyến công deals with
     ("Sở gửi lên Cục thì hạn chót là khi nào?",
      "Sở Công Thương gửi lên Cục Công nghiệp địa phương thì thời hạn là khi nào?"),

@@ -57,10 +57,17 @@ _ASPECT_ASKS = ((re.compile(r"^(?:người|cơ quan|đơn vị|ai|cấp|bên)\b"
                 (re.compile(r"^(?:thời hạn|thời điểm|hạn|thời gian)\b", re.IGNORECASE), "là khi nào"))
 
 
+_ABOUT = re.compile(r"^(.+?)\s+về\s+([^?]+?)\s*\?$", re.IGNORECASE)
+
+
 def _asking(side: str, aspect: str) -> str:
-    """'Kế hoạch khuyến công quốc gia, người phê duyệt là ai?': a side and what is asked of it."""
+    """'Kế hoạch khuyến công quốc gia, người phê duyệt là ai?': a side and what is asked of it ('số thành viên':
+    '… có bao nhiêu thành viên?')."""
+    aspect = re.sub(r"\s+(?:như thế nào|thế nào|ra sao|gì)$", "", aspect.strip(), flags=re.IGNORECASE)
     if not aspect:
         return f"{side}?"
+    if counted := re.match(r"^số (?:lượng )?(\w+(?: \w+)?)$", aspect, re.IGNORECASE):
+        return f"{side} có bao nhiêu {counted.group(1)}?"
     cue = next((cue for pattern, cue in _ASPECT_ASKS if pattern.match(aspect)), "")
     return f"{side}, {aspect} {cue}?" if cue else f"{side} về {aspect}?"
 
@@ -92,7 +99,9 @@ def level_sides(question: str) -> list[str]:
     joined = _LEVELS_JOINED.search(asked)
     if not joined or len(re.findall(_LEVEL_WORD, asked, re.IGNORECASE)) != 2:
         return []
-    return [f"{asked[: joined.start()]}{joined.group(name)}{asked[joined.end():]}" for name in ("first", "second")]
+    levels = [f"{asked[: joined.start()]}{joined.group(name)}{asked[joined.end():]}" for name in ("first", "second")]
+    # '… cấp khu vực về số thành viên?' asks a count: '… cấp khu vực có bao nhiêu thành viên?'
+    return [_asking(*on.groups()) if (on := _ABOUT.match(level)) else level for level in levels]
 
 
 def sides(question: str) -> list[str]:

@@ -22,6 +22,9 @@ SHORTHAND = {
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
+    # 'mấy năm làm 1 lần' asks how often: the rules say 'định kỳ 02 (hai) năm một lần'
+    "mấy năm làm 1 lần": "định kỳ mấy năm một lần", "mấy năm 1 lần": "định kỳ mấy năm một lần",
+    "bao lâu làm 1 lần": "định kỳ bao lâu một lần", "bao lâu 1 lần": "định kỳ bao lâu một lần",
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
