@@ -182,6 +182,9 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     # a passage names khuyến nông among the programmes funds come from; it says nothing of khuyến nông itself
     "Chương trình khuyến nông hỗ trợ mua giống cho nông dân bao nhiêu phần trăm?",
     "Năm 2017 khuyến công quốc gia đã hỗ trợ bao nhiêu gian hàng hội chợ?",
+    # near-domain: land-use conversion and the state's artisan titles are other laws' business
+    "Thủ tục xin chuyển mục đích sử dụng đất nông nghiệp để làm xưởng gồm những bước nào?",
+    "Muốn được xét tặng danh hiệu Nghệ nhân nhân dân thì hồ sơ gồm những gì?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

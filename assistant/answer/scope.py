@@ -28,6 +28,7 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "giấy phép môi trường", "đăng ký môi trường", "tác động môi trường", "ngân hàng chính sách",
                "tín dụng chính sách", "nuôi bò", "nuôi lợn", "nuôi heo", "nuôi gà", "phòng cháy", "chữa cháy",
                "hợp đồng lao động", "hóa đơn điện tử", "luật hỗ trợ doanh nghiệp nhỏ và vừa",
+               "chuyển mục đích sử dụng đất", "nghệ nhân nhân dân", "nghệ nhân ưu tú", "danh hiệu nghệ nhân",
                "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage")
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
