@@ -437,6 +437,14 @@ def test_a_support_provision_is_told_with_its_level():
     assert compose.what_and_level("c) Chi hỗ trợ tư vấn. Mức hỗ trợ tối đa 50% chi phí.", listed=True) is None
 
 
+@require_corpus()
+def test_a_level_asked_with_what_it_covers_lists_the_items_then_the_level(answerer):
+    lead = answerer.ask("Hỗ trợ đầu tư xây dựng kết cấu hạ tầng cụm công nghiệp gồm những hạng mục nào và mức tối "
+                        "đa bao nhiêu?").lead
+    assert "San lấp mặt bằng, đường giao thông nội bộ" in lead and "3.000 triệu đồng/cụm công nghiệp" in lead
+    assert not lead.startswith("Có.")  # nothing was asked whether
+
+
 @pytest.mark.parametrize(("question", "whether"), [
     ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", True),
     ("cty e có đc hỗ trợ vé máy bay ko, đc bn %", True),

@@ -7,7 +7,7 @@ import re
 
 from assistant.answer import compose
 from assistant.answer.compose import Composition, Quote
-from assistant.answer.question import Intent, asks_whether, ends_yes_no
+from assistant.answer.question import Intent, asks_list, asks_whether, ends_yes_no
 from assistant.answer.verdict import asks_verdict
 from assistant.domain import conditions, priorities, support_levels
 from assistant.search.references import parse_references
@@ -46,11 +46,12 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
     # '… có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?': yes, these costs, this much
     covered = compose.what_and_level(row.conditions, listed=True) if len(clauses) == 1 else None
-    covered = covered if covered and asks_whether(question) else None
+    # '… gồm những hạng mục nào và mức tối đa bao nhiêu?': these items, this much
+    covered = covered if covered and (asks_whether(question) or asks_list(question)) else None
     # a yes/no question asserting a level is checked; 'dây chuyền trị giá 300 triệu … được bao nhiêu?' states a cost
     yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
     prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
-        "Có. " if intent.type == "eligibility" or covered else "")
+        "Có. " if intent.type == "eligibility" or (covered and asks_whether(question)) else "")
     clause = covered or clause
     if yes_no and (excluded := compose.exception_for(question, chunk.text, clause)):
         composition.lead = f"Không. {compose.sentence(excluded)} [{n}]."  # the rule excludes the stated case
