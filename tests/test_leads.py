@@ -484,6 +484,11 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
 
 
 @pytest.mark.parametrize(("question", "second"), [
+    # two parts opening with what they ask are parallel: the second borrows nothing
+    ("Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?", "ai thẩm định cấp Bộ?"),
+    # a stretch asking nothing after a part that has asked opens the next part
+    ("Đơn vị có bao lâu để lập hồ sơ quyết toán và thời hạn thanh lý, quyết toán là khi nào?",
+     "thời hạn thanh lý, quyết toán là khi nào?"),
     # a part pointing back ('kế hoạch đó') is about the first part's subject, whatever its length
     ("Ai xây dựng kế hoạch bình chọn cấp tỉnh và ai phê duyệt kế hoạch đó?",
      "xây dựng kế hoạch bình chọn cấp tỉnh ai phê duyệt kế hoạch đó?"),

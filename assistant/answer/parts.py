@@ -208,16 +208,28 @@ def parts(question: str) -> list[str]:
     for sentence in asked:
         topic, sentence = _scene_and_ask(sentence)
         scene += [topic] if topic else []
-        opened = False  # each asked sentence opens a part; within one, a stretch that asks nothing joins the last
+        # Each asked sentence opens a part; within one, a stretch that asks nothing joins the last part, unless that
+        # part has asked already: then it opens the next one ('… bao lâu để lập hồ sơ quyết toán và hạn chót thanh
+        # lý, quyết toán là khi nào?').
+        opened, pending = False, []
         for piece in _JOINT.split(sentence):
             piece = piece.strip(" ,;?")
             if not piece:
                 continue
-            if not opened or (_asks(piece) and _asks(pieces[-1]) and not _how_much_of(piece, pieces[-1])):
+            if opened and not pending and not _asks(piece) and _asks(pieces[-1]):
+                pending.append(piece)
+            elif pending:
+                pending.append(piece)
+                if _asks(piece):
+                    pieces.append(", ".join(pending))
+                    pending = []
+            elif not opened or (_asks(piece) and _asks(pieces[-1]) and not _how_much_of(piece, pieces[-1])):
                 pieces.append(piece)
                 opened = True
             else:
                 pieces[-1] = f"{pieces[-1]}, {piece}"
+        if pending:
+            pieces[-1] = ", ".join([pieces[-1], *pending])
     if len(pieces) < 2:
         return [question]
     setting = " ".join(scene)
@@ -232,8 +244,11 @@ def parts(question: str) -> list[str]:
         own = not (_PREDICATE_FIRST.match(folded) or _ASKING_FIRST.match(folded) or len(piece.split()) < 6
                    or _POINTING.search(piece))
         # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
-        subject = "" if own else (subject if subject and _ASKING_FIRST.match(fold(previous)) else
-                                  _before_predicate(previous))
+        # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
+        parallel = not subject and _ASKING_FIRST.match(fold(previous)) and _ASKING_FIRST.match(folded) \
+            and not _POINTING.search(piece)
+        subject = "" if own or parallel else (subject if subject and _ASKING_FIRST.match(fold(previous)) else
+                                              _before_predicate(previous))
         borrowed = [subject] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
