@@ -66,6 +66,10 @@ CASES = [
     ("unfired bricks", applicant(sector="sản xuất gạch không nung"), "eligible", Address(ND_45, 5, 1)),
     ("mining: only in difficult areas", applicant(sector="khai thác đá xây dựng"), "needs_review",
      Address(TT_46, 5)),
+    ("mining in an area said not to be hard-up", applicant(sector="khai thác khoáng sản ở vùng thuận lợi"),
+     "not_eligible", Address(TT_46, 5)),
+    ("mining in an area said to be hard-up", applicant(sector="khai thác đá ở xã đặc biệt khó khăn"), "eligible",
+     Address(TT_46, 5)),
     ("retail trade fits no group", applicant(sector="bán lẻ tạp hóa"), "needs_review", Address(ND_45, 5, 1)),
     ("other entity type", applicant("khac"), "needs_review", Address(ND_45, 1)),
 ]

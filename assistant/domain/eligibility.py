@@ -92,6 +92,9 @@ _BRICK = re.compile(r"\bgach\b")
 _FIRED = re.compile(r"\b(nung|dat set)\b")
 _FORBIDDEN_KILN = re.compile(r"\b(lo vong|lo thu cong|thu cong cai tien|lo dung|lo hoffman)\b")
 _UNFIRED = re.compile(r"\bkhong nung\b")
+# Where a mine is, as the asker says it: not in a hard-up area ('vùng kinh tế thuận lợi'), or in one; folded.
+_NOT_HARD_UP = re.compile(r"\b(khong thuoc|khong phai|ngoai)\b[^,.;()]{0,25}\bkho khan\b|\bthuan loi\b")
+_HARD_UP = re.compile(r"\b(dac biet kho khan|kho khan|huyen ngheo|30a)\b")
 _SUPPORTING = re.compile(r"\b(cong nghiep ho tro|linh kien|phu tung|phu kien)\b")
 
 
@@ -236,8 +239,7 @@ def check(applicant: Applicant) -> Verdict:
         point = "đ" if group == "dd" else group
         reason(f"Ngành nghề thuộc nhóm {point}) Điều 5: {label}.", ND45_SECTORS)
         if group == "e":
-            reason("Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại những địa bàn có điều kiện kinh tế - xã hội khó "
-                   "khăn và đặc biệt khó khăn: cần xác định địa bàn.", TT46_EXCLUSIONS, "review")
+            _mining_place(folded_sector, reason)
         if _UNFIRED.search(folded_sector):
             verdict.priorities.append(Reason("Vật liệu xây dựng không nung được tập trung hỗ trợ.",
                                              TT46_EXCLUSIONS))
@@ -271,6 +273,18 @@ def _priorities(applicant: Applicant, group: str | None, folded_sector: str) -> 
     if applicant.typical_product:
         found.append(Reason("Sản phẩm công nghiệp nông thôn tiêu biểu đã được công nhận.", ND45_PRIORITY_TRADES))
     return found
+
+
+def _mining_place(folded_sector: str, reason) -> None:
+    """Mining and mineral processing is supported only in hard-up areas (Điều 5 e): the place the asker names decides
+    it, when named."""
+    rule = "Khai thác, chế biến khoáng sản chỉ được hỗ trợ tại những địa bàn có điều kiện kinh tế - xã hội khó khăn và "
+    if _NOT_HARD_UP.search(folded_sector):
+        reason(rule + "đặc biệt khó khăn: địa bàn bạn nêu không thuộc diện này.", TT46_EXCLUSIONS, "no")
+    elif _HARD_UP.search(folded_sector):
+        reason(rule + "đặc biệt khó khăn: địa bàn bạn nêu thuộc diện này.", TT46_EXCLUSIONS)
+    else:
+        reason(rule + "đặc biệt khó khăn: cần xác định địa bàn.", TT46_EXCLUSIONS, "review")
 
 
 def evaluate(applicant: Applicant, generation) -> Verdict:
