@@ -1171,6 +1171,10 @@ def test_the_list_whose_first_line_the_question_says_is_chosen(answerer, questio
     ("Quyết định 2646/QĐ-BCT phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành theo đề "
      "nghị của cơ quan nào?", "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công [1]."),
     ("On whose proposal was Decision 1288/QD-TTg issued?", "Xét đề nghị của Bộ trưởng Bộ Công Thương [1]."),
+    ("Which department of the Ministry proposed Decision 2646/QĐ-BCT?",
+     "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công [1]."),
+    ("Quyết định 2646/QĐ-BCT do cơ quan nào đề nghị?",
+     "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công [1]."),
 ])
 def test_on_whose_proposal_a_document_was_issued_is_its_preamble_line(answerer, question, proposer):
     assert answerer.ask(question).lead == proposer

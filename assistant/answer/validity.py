@@ -247,7 +247,8 @@ def asks_signer(question: str) -> bool:
 
 _SIGNER = re.compile(r"\b(ai ky|nguoi ky|do ai|who signed|signed by)\b")
 # 'được ban hành theo đề nghị của cơ quan nào?', 'ai đề nghị ban hành …?', 'on whose proposal …?'
-_PROPOSER = re.compile(r"\b(de nghi cua (ai|co quan nao|don vi nao|ben nao)|ai de nghi|whose proposal|proposed by)\b")
+_PROPOSER = re.compile(r"\b(de nghi cua (ai|co quan nao|don vi nao|ben nao)|(ai|co quan nao|don vi nao) de nghi|"
+                       r"whose proposal|proposed by|(who|which)\b[^?]{0,80}\b(proposed|recommended))\b")
 _PROPOSED = re.compile(r"^\s*(?:Theo|Xét) đề nghị của\b")
 
 
