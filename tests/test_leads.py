@@ -1036,7 +1036,8 @@ def test_a_programme_named_by_its_title_gets_the_dates_of_the_decision_issuing_i
     ("Thông tư liên tịch 16/2011/TTLT-BCT-BNV có hiệu lực từ khi nào?", "Thông tư liên tịch 16/2011/TTLT-BCT-BNV có "
      "hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành và thay thế 18/2008/TT-BCT [1]."),
     # a number written without its year ('Quyết định số 5918/QĐ-BCT') is replaced as well
-    ("Thông tư 36/2013/TT-BCT có hiệu lực từ ngày nào?", "và thay thế 08/2008/QĐ-BCT, 17/2008/QĐ-BCT, 5918/QĐ-BCT [1]."),
+    ("Thông tư 36/2013/TT-BCT có hiệu lực từ ngày nào?",
+     "và thay thế 08/2008/QĐ-BCT, 17/2008/QĐ-BCT, 5918/QĐ-BCT [1]."),
 ])
 def test_when_a_named_document_takes_effect_is_answered_in_its_own_words(answerer, question, said):
     assert said in answerer.ask(question).lead
