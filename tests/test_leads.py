@@ -950,6 +950,13 @@ def test_the_text_amending_a_named_document_is_what_is_answered(answerer):
     assert "Kho chưa có toàn văn" not in rule.lead  # a rule asked of it, not which text it is
     own = answerer.ask("Nghị định 45/2012 có hiệu lực từ ngày nào?")  # asks of 45/2012 itself
     assert "Kho chưa có toàn văn" not in own.lead and "05 tháng 7 năm 2012" in own.lead
+    # 'đã được sửa đổi, bổ sung chưa? … ban hành ngày nào?' asks the status, the amending text and its date
+    amended = answerer.ask("Nghị định 45/2012/NĐ-CP đã được sửa đổi, bổ sung chưa? Nếu có thì bằng văn bản nào, ban "
+                           "hành ngày nào?")
+    assert amended.lead.startswith("Nghị định 45/2012/NĐ-CP còn hiệu lực nhưng đã được sửa đổi, bổ sung bởi "
+                                   "235/2025/NĐ-CP (27/8/2025)")
+    assert answerer.ask("Thông tư 46/2012/TT-BCT đã bị thay thế chưa?").lead.startswith("Thông tư 46/2012/TT-BCT còn "
+                                                                                       "hiệu lực nhưng")
 
 
 def test_an_english_question_word_inside_a_clause_opens_no_part():

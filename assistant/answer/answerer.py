@@ -29,6 +29,7 @@ from assistant.answer.parts import parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
+    asks_amendment,
     asks_effect,
     asks_issue_date,
     asks_signer,
@@ -296,7 +297,7 @@ class Answerer:
         if named and (proposed := proposal_line(question, generation.document_chunks(named[0]))):
             return self._proposed(*proposed)
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
-                                                  or asks_signer(question)):
+                                                  or asks_signer(question) or asks_amendment(question)):
             return self._validity(question, named, generation)
         if named and intent.type in ("date", "validity") and asks_effect(question) and not asks_validity(question) \
                 and (effect := self._effect_lead(named[0], generation)):

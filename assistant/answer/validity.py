@@ -9,7 +9,8 @@ from assistant.search.references import DOC_KINDS
 from assistant.text import fold
 
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
-                   r"bi sua doi|sua doi chua|duoc sua doi khong|bi thay the|been amended|been replaced|"
+                   r"bi sua doi|sua doi chua|duoc sua doi khong|"
+                   r"bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
                    r"signed|dang ngay|ngay dang(?! ky)|published)\b")
 # '… do ai ký?' asked of the document itself, at the question's end ('ai ký quyết định giao kế hoạch?' asks a rule)
@@ -24,9 +25,9 @@ _WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})|\b(\d
 
 
 def asks_validity(question: str) -> bool:
-    """'… còn hiệu lực không?', '… ký ngày nào?', 'is … still in force?'"""
+    """'… còn hiệu lực không?', '… ký ngày nào?', '… đã được sửa đổi, bổ sung chưa?', 'is … still in force?'"""
     folded = fold(question)
-    return bool(_ASKS.search(folded) or _SIGNER_ASKED.search(folded))
+    return bool(_ASKS.search(folded) or _SIGNER_ASKED.search(folded) or _AMENDMENT_ASKED.search(folded))
 
 
 def _iso(iso: str | None) -> tuple[int, int, int] | None:
@@ -44,10 +45,20 @@ def vietnamese_date(iso: str) -> str:
     return f"ngày {day:02d} tháng {month} năm {year}"
 
 
+# '… đã được sửa đổi, bổ sung chưa? Nếu có thì bằng văn bản nào, ban hành ngày nào?' asks of the amending text
+_AMENDMENT_ASKED = re.compile(r"\b(?:sua doi|bo sung|thay the)(?:, bo sung)? (?:chua|khong)\b")
+
+
+def asks_amendment(question: str) -> bool:
+    """'… đã được sửa đổi, bổ sung chưa?', '… bị thay thế chưa?'"""
+    return bool(_AMENDMENT_ASKED.search(fold(question)))
+
+
 def asks_issue_date(question: str) -> bool:
-    """'… ban hành ngày nào?' asks when it was signed, not when it took effect."""
+    """'… ban hành ngày nào?' asks when it was signed, not when it took effect, nor when what amends it was."""
     folded = fold(question)
-    return bool(_ISSUED.search(folded) or _SIGNER_ASKED.search(folded)) and not _EFFECT.search(folded)
+    return bool(_ISSUED.search(folded) or _SIGNER_ASKED.search(folded)) and not _EFFECT.search(folded) \
+        and not _AMENDMENT_ASKED.search(folded)
 
 
 def status_sentence(meta: dict, question: str, opening: str = "") -> str:
