@@ -154,8 +154,8 @@ _ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
 # question is typed without diacritics.
-_ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai)\s", re.IGNORECASE)
-_ASKED_OF_FOLDED = re.compile(r"\s(thi|thoi han|do ai)\s")
+_ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai|trước ngày|chậm nhất)\s", re.IGNORECASE)
+_ASKED_OF_FOLDED = re.compile(r"\s(thi|thoi han|do ai|truoc ngay|cham nhat)\s")
 
 
 def _before_predicate(previous: str) -> str:
