@@ -18,6 +18,7 @@ from assistant.answer.evidence import (
     counted_nouns,
     names_doer,
     typed_near,
+    values_of,
 )
 from assistant.answer.parts import parts, sides
 from assistant.answer.question import analyze, asks_whether, defined_term
@@ -308,6 +309,16 @@ def test_a_value_the_question_asserts_is_checked_against_the_text(question, unit
     assert compose.premise_check(question, unit, kind) is expected
 
 
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Các đơn vị gửi về Sở Công Thương 3 bộ hồ sơ", ["3 bộ hồ"]),
+    ("Hội đồng có 07 hoặc 09 thành viên", ["07 hoặc 09 thành viên"]),
+    ("tổng hợp theo Mẫu số 2 Phụ lục 1 của Thông tư này", []),  # a form's number counts nothing
+    ("quy định tại Điều 5 Nghị định này và khoản 3 Điều 6", []),
+])
+def test_a_count_is_a_number_of_things_not_a_numbered_provision(text, counts):
+    assert [m.group(0) for m in values_of(text, "count")] == counts
+
+
 def test_the_kind_of_value_a_yes_no_question_asserts():
     assert analyze("Được tạm ứng tới 90% kinh phí hỗ trợ phải không?").slots["asserts"] == "amount"
     assert analyze("Bình chọn cấp tỉnh được tổ chức hằng năm phải không?").slots["asserts"] == "frequency"
@@ -484,6 +495,8 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
 
 
 @pytest.mark.parametrize(("question", "second"), [
+    # the deadline the first part asks is not lent to the next: 'gửi Sở Công Thương', not '… trước ngày'
+    ("ho so de an gui so cong thuong truoc ngay nao, may bo", "ho so de an gui so cong thuong may bo?"),
     # two parts opening with what they ask are parallel: the second borrows nothing
     ("Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?", "ai thẩm định cấp Bộ?"),
     # a stretch asking nothing after a part that has asked opens the next part

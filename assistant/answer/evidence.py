@@ -42,7 +42,9 @@ VALUES = {
                        r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b"),
     "duration": re.compile(rf"{_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?(?:năm|tháng|ngày(?: làm việc)?|quý|tuần)\b|"
                            r"\b(?:hằng|hàng) (?:năm|quý|tháng)\b"),
-    "count": re.compile(rf"\b{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
+    # not a numbered form, article or annex ('Mẫu số 2 Phụ lục 1', 'Điều 5 Nghị định …')
+    "count": re.compile(rf"(?<!số )(?<!Điều )(?<!điều )(?<!khoản )(?<!Khoản )(?<!lục )(?<!Mẫu )"
+                        rf"\b{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
                         r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?", re.IGNORECASE),
     "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
                        r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
