@@ -70,6 +70,8 @@ CASES = [
      "not_eligible", Address(TT_46, 5)),
     ("mining in an area said to be hard-up", applicant(sector="khai thác đá ở xã đặc biệt khó khăn"), "eligible",
      Address(TT_46, 5)),
+    ("mining in a province said to be well off", applicant(sector="khai thác đá ở tỉnh đồng bằng, kinh tế phát triển"),
+     "not_eligible", Address(TT_46, 5)),
     ("retail trade fits no group", applicant(sector="bán lẻ tạp hóa"), "needs_review", Address(ND_45, 5, 1)),
     ("other entity type", applicant("khac"), "needs_review", Address(ND_45, 1)),
 ]
@@ -293,6 +295,10 @@ def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_befo
         assert "years_since_conversion" not in slots(said)
     assert "years_since_conversion" not in slots("Xưởng ở phường thuộc thành phố loại 1, lên phường năm 2022; kế "
                                                  "hoạch năm 2027")  # about five years: the clarifying question asks
+    # the plan year said first ('Năm 2025 Sở xây dựng kế hoạch'), the conversion year after a longer clause
+    recent = slots("Hộ tôi ở một phường thuộc thành phố loại 1; phường này mới được chuyển từ xã lên theo quyết định "
+                   "có hiệu lực năm 2022. Năm 2025 Sở xây dựng kế hoạch khuyến công, hộ tôi có được hỗ trợ không?")
+    assert recent["years_since_conversion"] == 3
 
 
 def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted():

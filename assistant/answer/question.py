@@ -92,8 +92,10 @@ _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
 _CONVERTED_ON = re.compile(r"\b(?:chuyen|len phuong|hieu luc)\D{0,60}?\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # 'phường này đã thành lập từ năm 1990', 'lên phường năm 2019': only the year of the conversion is said
 _CONVERTED_IN = re.compile(r"\b(?:chuyen (?:doi )?tu xa|len phuong|phuong (?:nay|do) (?:da )?(?:duoc )?thanh lap)"
-                           r"\D{0,30}?\bnam ((?:19|20)\d{2})\b")  # not a company's founding or a transfer's year
-_PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b")
+                           r"\D{0,45}?\bnam ((?:19|20)\d{2})\b")  # not a company's founding or a transfer's year
+# 'kế hoạch khuyến công năm 2027', 'Năm 2025 Sở xây dựng kế hoạch khuyến công'
+_PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\b|"
+                        r"\bnam ((?:19|20)\d{2})\b[^.?;]{0,30}\bke hoach\b")
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
@@ -216,13 +218,13 @@ def _years_to_plan(folded: str) -> float | None:
     year or the plan year."""
     converted, plan = _CONVERTED_ON.search(folded), _PLAN_YEAR.search(folded)
     if not converted and (in_year := _CONVERTED_IN.search(folded)):
-        years = (int(plan.group(1)) if plan else date.today().year) - int(in_year.group(1))
+        years = (int(plan.group(1) or plan.group(2)) if plan else date.today().year) - int(in_year.group(1))
         return float(years) if years >= 0 and abs(years - 5) > 1 else None
     if not converted or not plan:
         return None
     day, month, year = (int(g) for g in converted.groups())
     try:
-        days = (date(int(plan.group(1)) - 1, 12, 31) - date(year, month, day)).days
+        days = (date(int(plan.group(1) or plan.group(2)) - 1, 12, 31) - date(year, month, day)).days
     except ValueError:  # '31/2/2021' is no date
         return None
     return round(days / 365.25, 3) if days >= 0 else None  # 30/12/2021 to 31/12/2026 is over 5 years: 5.003

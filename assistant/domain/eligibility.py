@@ -93,7 +93,8 @@ _FIRED = re.compile(r"\b(nung|dat set)\b")
 _FORBIDDEN_KILN = re.compile(r"\b(lo vong|lo thu cong|thu cong cai tien|lo dung|lo hoffman)\b")
 _UNFIRED = re.compile(r"\bkhong nung\b")
 # Where a mine is, as the asker says it: not in a hard-up area ('vùng kinh tế thuận lợi'), or in one; folded.
-_NOT_HARD_UP = re.compile(r"\b(khong thuoc|khong phai|ngoai)\b[^,.;()]{0,25}\bkho khan\b|\bthuan loi\b")
+_NOT_HARD_UP = re.compile(r"\b(khong thuoc|khong phai|ngoai)\b[^,.;()]{0,25}\bkho khan\b|\bthuan loi\b|"
+                          r"\bkinh te (?:phat trien|kha)\b")
 _HARD_UP = re.compile(r"\b(dac biet kho khan|kho khan|huyen ngheo|30a)\b")
 _SUPPORTING = re.compile(r"\b(cong nghiep ho tro|linh kien|phu tung|phu kien)\b")
 
