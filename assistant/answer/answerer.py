@@ -132,6 +132,18 @@ _PERCENT = re.compile(r"%|\bphan tram\b|\bpercent(age)?\b|\bas a share\b")
 _MONEY = re.compile(r"\b(trieu|ty|nghin|dong|tien|usd)\b|\bmuc (ho tro|chi)\b")
 
 
+def _one_item(chunk, item: str, shown: str | None = None) -> Composition:
+    """One list item answering alone ('Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức,
+    Ban Giám khảo; … [1].'), shown whole up to a list lead's room, or as `shown`."""
+    composition = Composition(lead="", cited=[])
+    text = strip_mark(item)
+    clause = shown or (text.rstrip(" .;") if len(text) <= lists.LIST_CHARS else
+                       compose.clause_for(text, "fact", lists.case_heading(item), lists.LIST_CHARS))
+    composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
+    composition.units.append(item)
+    return composition
+
+
 def ranked_type(intent: Intent, question: str) -> str:
     """The value type units are ranked on: an amount asked or asserted as a percentage is a percentage."""
     kind = value_type(intent)
@@ -381,7 +393,7 @@ class Answerer:
         # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case
         named_case = next((e for e in ranked[:CASE_UNITS] if lists.names_case(question, e.text)), None)
         if listing and named_case is not None:
-            return self._case(chunks[named_case.chunk_index], named_case.text)
+            return _one_item(chunks[named_case.chunk_index], named_case.text)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:
@@ -448,7 +460,7 @@ class Answerer:
             return None  # one item is no list ('Gồm 1 nội dung: …')
         asked = lists.asked_case([first for _, first in siblings], question)
         if asked is not None:  # 'đề án tổ chức cuộc thi … cần giấy tờ gì': its khoản answers, not all fifteen
-            return Answerer._case(*siblings[asked])
+            return _one_item(*siblings[asked])
         composition = Composition(lead="", cited=[])
         # numbered in reading order: the items of the lead, then the opening quoted under it
         marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
@@ -456,17 +468,6 @@ class Answerer:
         composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
                                         composition.number(chunk), chunk.citation_label))
         composition.units.append(opening)
-        return composition
-
-    @staticmethod
-    def _case(chunk, item: str) -> Composition:
-        """'Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo; … [1].'"""
-        composition = Composition(lead="", cited=[])
-        text = strip_mark(item)  # what a case takes is its list: shown whole as a list lead would be
-        clause = text.rstrip(" .;") if len(text) <= lists.LIST_CHARS else \
-            compose.clause_for(text, "fact", lists.case_heading(item), lists.LIST_CHARS)
-        composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
-        composition.units.append(item)
         return composition
 
     @staticmethod
@@ -548,12 +549,11 @@ class Answerer:
             return self._sibling_list(question, chunk.text.strip(), chunk, intent, generation)
         intro, items = group
         if (asked := lists.asked_case(items, question)) is not None:
-            return self._case(chunk, items[asked])
+            return _one_item(chunk, items[asked])
         noun = lists.listed_noun(question)
-        if enumerated := next(filter(None, (lists.noun_enumeration(item, noun) for item in items)), None):
-            composition = Composition(lead="", cited=[])  # '… theo một số tiêu chí như: A, B, C [1].'
-            composition.lead = f"{compose.sentence(enumerated)} [{composition.number(chunk)}]."
-            return composition
+        # '… đánh giá năng lực theo một số tiêu chí như: A, B, C [1].' for 'theo những tiêu chí nào?'
+        if enumerating := next((item for item in items if lists.noun_enumeration(item, noun)), None):
+            return _one_item(chunk, enumerating, lists.noun_enumeration(enumerating, noun))
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         composition.lead = lists.list_lead(items, n, intro)
