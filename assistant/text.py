@@ -41,6 +41,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(nfc(text).lower())
 
 
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent folded words, stop words included ('không nung' is not 'đất sét nung'; 'tạm ứng' is no 'ứng dụng')."""
+    said = [fold(w) for w in words(text)]
+    return set(zip(said, said[1:], strict=False))
+
+
 def segmented_words(text: str) -> list[str]:
     """Multi-syllable words found by pyvi's segmenter ('hỗ_trợ'), lowercase."""
     return [w for w in ViTokenizer.tokenize(nfc(text).lower()).split() if "_" in w]

@@ -552,8 +552,9 @@ class Answerer:
             return _one_item(chunk, items[asked])
         noun = lists.listed_noun(question)
         # '… đánh giá năng lực theo một số tiêu chí như: A, B, C [1].' for 'theo những tiêu chí nào?'
-        if enumerating := next((item for item in items if lists.noun_enumeration(item, noun)), None):
-            return _one_item(chunk, enumerating, lists.noun_enumeration(enumerating, noun))
+        told = ((item, shown) for item in items if (shown := lists.noun_enumeration(item, noun)))
+        if enumerated := next(told, None):
+            return _one_item(chunk, *enumerated)
         composition = Composition(lead="", cited=[])
         n = composition.number(chunk)
         composition.lead = lists.list_lead(items, n, intro)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant.answer.evidence import Evidence, content_terms, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
-from assistant.text import STOPWORDS, fold, words
+from assistant.text import STOPWORDS, fold, word_pairs, words
 
 LEAD_CHARS = 280
 SECOND_CHARS = 160
@@ -288,7 +288,7 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
     """The one or two consecutive sentences of `text` that hold the most focus-term weight, plus half the rarer word's
     weight for each of the focus's word pairs they hold ('vật liệu không nung' is not '… đất sét nung'), the shorter
     on a tie; two only when they fit in `limit`: a restated condition is followed by the sentence that answers it."""
-    wanted, phrases = set(content_terms(focus)), _folded_pairs(focus)
+    wanted, phrases = set(content_terms(focus)), word_pairs(focus)
     pieces = _pieces(text, colons=True)
     windows = [(a, b) for i, (a, _) in enumerate(pieces) for (_, b) in pieces[i:i + 2]]
     windows = [(a, b) for a, b in windows if b - a <= limit or (a, b) in pieces]
@@ -296,16 +296,10 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
     def gain(window: tuple[int, int]) -> tuple[float, int]:
         piece = text[window[0]:window[1]]
         terms = wanted & set(content_terms(piece))
-        pairs = phrases & _folded_pairs(piece)
+        pairs = phrases & word_pairs(piece)
         phrase_gain = [PHRASE_WEIGHT * min(weight(a), weight(b)) for a, b in pairs]
         return math.fsum([*(weight(t) for t in terms), *phrase_gain]), -(window[1] - window[0])
     return max(windows, key=gain, default=(0, len(text)))
-
-
-def _folded_pairs(text: str) -> set[tuple[str, str]]:
-    """Adjacent folded words, stop words included (the 'không' of 'không nung' tells the two apart)."""
-    said = [fold(w) for w in words(text)]
-    return set(zip(said, said[1:], strict=False))
 
 
 def _pieces(text: str, colons: bool = False) -> list[tuple[int, int]]:

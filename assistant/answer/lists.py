@@ -8,7 +8,7 @@ import re
 
 from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, levels_named, values_of
 from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
-from assistant.text import fold
+from assistant.text import fold, word_pairs
 
 ITEM_CHARS = 70
 # What a list lead's item names may take together, shared out among the items (dev, earlier: 400 gave lead 0.771,
@@ -258,11 +258,6 @@ def case_heading(item: str) -> str:
     return head if colon and len(head) <= CASE_HEAD_CHARS else ""
 
 
-def _word_pairs(text: str) -> set[tuple[str, str]]:
-    words = re.findall(r"\w+", fold(text))
-    return set(zip(words, words[1:], strict=False))
-
-
 def asked_case(items: list[str], question: str) -> int | None:
     """Of a list of cases each headed by what it is about ('15. Đề án tổ chức các cuộc thi, cuộc vận động: …'), the
     one whose own heading word pairs (said by no other heading) the question says most, when one does; None when the
@@ -270,9 +265,9 @@ def asked_case(items: list[str], question: str) -> int | None:
     heads = [case_heading(item) for item in items]
     if len(items) < 2 or sum(bool(h) for h in heads) < 2 * len(items) / 3:
         return None
-    said = [_word_pairs(h) for h in heads]
+    said = [word_pairs(h) for h in heads]
     own = [pairs - set().union(*(o for j, o in enumerate(said) if j != i)) for i, pairs in enumerate(said)]
-    asked = _word_pairs(question)
+    asked = word_pairs(question)
     gains = [len(asked & pairs) for pairs in own]
     best = max(range(len(items)), key=gains.__getitem__)
     return best if gains[best] > 0 and sorted(gains)[-2] < gains[best] else None
@@ -290,8 +285,8 @@ def names_case(question: str, item: str) -> bool:
     head = case_heading(item)
     if not head or len(strip_mark(item)) - len(head) < 20:
         return False
-    pairs = _word_pairs(head)
-    said = pairs & _word_pairs(question)
+    pairs = word_pairs(head)
+    said = pairs & word_pairs(question)
     return len(said) >= CASE_NAMED_PAIRS and len(said) >= CASE_NAMED_SHARE * len(pairs)
 
 
