@@ -557,6 +557,11 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # the đề án's name says 'hỗ trợ'; the question asks for papers
     ("Hồ sơ tạm ứng của đề án hỗ trợ thành lập hiệp hội, hội ngành nghề gồm những gì?", "list"),
     ("Xưởng tôi muốn mua máy thì được hỗ trợ những gì?", "amount"),
+    # English puts the auxiliary first to ask yes or no; after a wh-word, or before 'or', it asks what or which
+    ("Can a rural establishment get support to attend trade fairs abroad?", "yes_no"),
+    ("What does the state support for a cleaner production assessment?", "fact"),
+    ("Are projects awarded by direct selection or by competitive bidding?", "fact"),
+    ("How often does the provincial People's Committee report to the Ministry?", "duration"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

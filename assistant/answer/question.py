@@ -29,7 +29,7 @@ _PATTERNS = {
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|when|what date|"
             r"deadline|by what date)\b",
     "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
-                r"dinh ky bao lau|bao lau mot lan)\b",
+                r"dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
              r"ban|anh|chi nhanh|buoc)\b|"
@@ -51,8 +51,9 @@ _PATTERNS = {
                  r"how (do|can) i|what documents|procedure|apply)\b",
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
     "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|what is|what are|meaning)\b",
-    "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it|are there|can i|"
-              r"does|do i)\b",
+    # English asks yes or no with its auxiliary first ('Does …?'); 'What does …?' asks what
+    "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it true)\b|"
+              r"^\W*(is|are|does|do|can|could|will|should|has|have|must|may)\b(?!.*\bor\b)",  # '… A or B?' asks which
 }
 _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
                           r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
