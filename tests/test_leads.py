@@ -1314,3 +1314,11 @@ def test_the_points_a_product_needs_lead_the_answer(answerer):
     lead = answerer.ask("Sản phẩm dự thi phải đạt bao nhiêu điểm thì mới được cấp giấy chứng nhận sản phẩm công "
                         "nghiệp nông thôn tiêu biểu?").lead
     assert "70 điểm" in lead
+
+
+@require_corpus()
+def test_when_a_document_takes_effect_and_what_it_replaces_is_said_once(answerer):
+    # one sentence of Điều 25 says both; the replaced circular is named as written, not by its bare number
+    answer = answerer.ask("Thông tư 26/2014/TT-BCT có hiệu lực từ ngày nào và thay thế văn bản nào?")
+    assert "ngày 21 tháng 10 năm 2014" in answer.lead and "Thông tư số 35/2010/TT-BCT" in answer.lead
+    assert answer.lead.count("hiệu lực") == 1

@@ -624,8 +624,10 @@ class Answerer:
         label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
         said, _, replaced = strip_mark(sentence).partition(" và thay thế")
         said = said.rstrip(" ,")
-        # what it replaces, by number only ('08/2008/QĐ-BCT', and '5918/QĐ-BCT' written without its year)
-        if numbers := re.findall(r"\b\d+/(?:\d{4}/)?[A-ZĐ][\wĐđ-]*", replaced):
+        # what it replaces, by kind and number as written ('Quyết định số 08/2008/QĐ-BCT', '5918/QĐ-BCT' without its
+        # year), not its date, issuer and title
+        if numbers := re.findall(r"(?:(?:Quyết định|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết)\s+(?:số\s+)?)?"
+                                 r"\b\d+/(?:\d{4}/)?[A-ZĐ][\wĐđ-]*", replaced):
             said += " và thay thế " + ", ".join(numbers)
         said = re.sub(r"^(?:Quyết định|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết) này\b", label, said)
         if re.search(r"kể từ ngày ký(?: ban hành)?$", said) and (signed := issued_phrase(meta, chunk.text)):

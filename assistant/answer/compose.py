@@ -74,7 +74,9 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
     leads, quotes = [], []
     for part in parts:
         said = _VERDICT.sub("", part.lead)
-        if not said or any(said in lead for lead in leads):  # two parts answered by the same text
+        # two parts answered by the same text, or the second opening with what the first answered from ('… có hiệu
+        # lực từ khi nào và thay thế những quyết định nào?': one sentence says both)
+        if not said or any(said in lead for lead in leads) or (part.units and _within(part.units[0], whole.units)):
             continue
         renumber = {n: whole.number(chunk) for n, chunk in enumerate(part.cited, 1)}
         leads.append(_renumbered(part.lead, renumber))
@@ -85,6 +87,12 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
     ordered = [q[0] for q in quotes if q] + [q for part in quotes for q in part[1:]]
     whole.quotes = list({q.text: q for q in reversed(ordered)}.values())[::-1][:max_quotes]
     return whole
+
+
+def _within(unit: str, used: list[str]) -> bool:
+    """Whether a unit is, or holds, or is held by, one already used."""
+    unit = unit.strip(" ;.:")
+    return bool(unit) and any(unit in other or (held := other.strip(" ;.:")) and held in unit for other in used)
 
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:
