@@ -1322,3 +1322,17 @@ def test_when_a_document_takes_effect_and_what_it_replaces_is_said_once(answerer
     answer = answerer.ask("Thông tư 26/2014/TT-BCT có hiệu lực từ ngày nào và thay thế văn bản nào?")
     assert "ngày 21 tháng 10 năm 2014" in answer.lead and "Thông tư số 35/2010/TT-BCT" in answer.lead
     assert answer.lead.count("hiệu lực") == 1
+
+
+@require_corpus()
+@pytest.mark.parametrize("question", ["Ai ký Nghị định 45/2012?", "Nghị định 45/2012/NĐ-CP do ai ký?"])
+def test_who_signed_is_answered_by_the_issuer_when_no_passage_names_the_signer(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.lead.startswith("Nghị định 45/2012/NĐ-CP do Chính phủ ban hành ngày 21 tháng 5 năm 2012")
+    assert "không ghi tên người ký" in answer.lead
+
+
+@require_corpus()
+def test_what_support_an_activity_gets_is_its_row_of_the_support_level_table(answerer):
+    answer = answerer.ask("Tôi muốn tham gia hội chợ triển lãm ở nước ngoài thì được hỗ trợ gì?")
+    assert answer.intent["type"] == "amount" and answer.lead.startswith("Hỗ trợ 100% các khoản chi phí")

@@ -41,6 +41,7 @@ from assistant.answer.validity import (
     effect_chunk,
     effect_line,
     issued_phrase,
+    issuer_sentence,
     mention_of,
     proposal_line,
     status_sentence,
@@ -688,8 +689,9 @@ class Answerer:
             n = composition.number(chunk)
             signed = dated_line(meta, chunk.text) if asks_issue_date(question) else None  # often says who signed
             quoted = compose.quote_text(signed or chunk.text, "date", "ký ban hành" if signed else "hiệu lực thi hành")
-            if signed and asks_signer(question):  # '… do ai ký?': the line saying who signed answers too
-                lines.append(f"{compose.sentence(quoted)} [{n}]")
+            if asks_signer(question):  # '… do ai ký?': the line saying who signed answers, else who issued it
+                names_signer = signed and re.search(r"\bký\b", signed)
+                lines.append(f"{compose.sentence(quoted if names_signer else issuer_sentence(meta))} [{n}]")
                 continue
             lines.append(f"{status_sentence(meta, question, dated.text)} [{n}]")
             composition.quotes.append(Quote(quoted, n, chunk.citation_label))

@@ -60,7 +60,7 @@ _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro
                           r"(duoc coi|duoc xem|duoc tinh) la (co so cong nghiep nong thon|doi tuong)|"
                           r"qualify|co nam trong)\b")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
-                          r"\b(how much|what support)\b")
+                          r"\bho tro (?:gi|cai gi)\b|\b(how much|what support)\b")
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")

@@ -14,7 +14,8 @@ _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
                    r"signed|dang ngay|ngay dang(?! ky)|published)\b")
 # '… do ai ký?' asked of the document itself, at the question's end ('ai ký quyết định giao kế hoạch?' asks a rule)
-_SIGNER_ASKED = re.compile(r"\b(do ai ky|ai ky|nguoi ky)(?: ban hanh)?\s*[?.!]*\s*$")
+_SIGNER_ASKED = re.compile(r"\b(do ai ky|ai ky|nguoi ky)(?: ban hanh)?\s*[?.!]*\s*$|^\W*(ai|nguoi nao) ky\b|"
+                           r"^\W*who signed\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
                      r"issued|signed|dang ngay|ngay dang(?! ky)|published)\b")
@@ -249,6 +250,14 @@ _SUCCESSOR = re.compile(r"\b(nghi dinh|thong tu|quyet dinh|van ban)\s+(nao\s+)?(
 
 # What asks for the amending text itself: its số hiệu, which one, its dates.
 _NAMES_IT = re.compile(r"\b(so may|so bao nhieu|so hieu|nao|la gi|ngay nao|khi nao|which|what)\b")
+
+
+def issuer_sentence(meta: dict) -> str:
+    """'Nghị định 45/2012/NĐ-CP do Chính phủ ban hành ngày 21 tháng 5 năm 2012; văn bản trong kho không ghi tên người
+    ký': who a document is issued by, for '… do ai ký?' when no passage of it names its signer."""
+    issued = f" ngày {vietnamese_date(meta['issued']).removeprefix('ngày ')}" if _iso(meta.get("issued")) else ""
+    issuer = meta.get("issuer") or "cơ quan có thẩm quyền"
+    return f"{doc_label(meta)} do {issuer} ban hành{issued}; văn bản trong kho không ghi tên người ký"
 
 
 def asks_signer(question: str) -> bool:

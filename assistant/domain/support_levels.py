@@ -138,7 +138,7 @@ def is_support_question(question: str) -> bool:
         return False  # advances and settlements are paid out of a level, they are not one
     return bool(re.search(r"\b(ho tro|muc chi|thuong|support)\b", folded)) and bool(
         re.search(r"\b(bao nhieu|toi da|muc|how much|maximum|the nao|ra sao|nhung gi|nhung khoan|khoan nao|"
-                  r"duoc gi)\b", folded))
+                  r"duoc gi|ho tro (?:gi|cai gi))\b", folded))
 
 
 def table(generation) -> list[SupportLevel]:
