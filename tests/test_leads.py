@@ -1336,3 +1336,10 @@ def test_who_signed_is_answered_by_the_issuer_when_no_passage_names_the_signer(a
 def test_what_support_an_activity_gets_is_its_row_of_the_support_level_table(answerer):
     answer = answerer.ask("Tôi muốn tham gia hội chợ triển lãm ở nước ngoài thì được hỗ trợ gì?")
     assert answer.intent["type"] == "amount" and answer.lead.startswith("Hỗ trợ 100% các khoản chi phí")
+
+
+@require_corpus()
+def test_a_level_set_by_another_text_is_answered_with_that_text(answerer):
+    answer = answerer.ask("Mức chi tổ chức đào tạo nghề, truyền nghề bằng kinh phí khuyến công là bao nhiêu?")
+    assert answer.lead.startswith("Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số "
+                                  "112/2010/TTLT-BTC-BLĐTBXH [1]")

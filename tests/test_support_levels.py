@@ -50,8 +50,19 @@ def rows(default_settings):
 
 
 def test_every_hand_read_level_is_extracted_and_nothing_else(rows):
-    got = [(r.chunk_id, r.percent, r.cap, r.cap_vnd) for r in rows if r.cap != "1,5 lần mức hỗ trợ"]
+    got = [(r.chunk_id, r.percent, r.cap, r.cap_vnd) for r in rows
+           if r.cap != "1,5 lần mức hỗ trợ" and not r.reference]
     assert sorted(got, key=str) == sorted(BY_HAND, key=str)
+
+
+def test_levels_set_by_another_text_are_rows_naming_it(rows):
+    # Thông tư liên tịch 26/2014 Điều 6 khoản 1: each spending line refers to the circular that sets its level
+    referred = {r.chunk_id.removeprefix("ttlt-26-2014-btc-bct#d6-k1-"): r.reference for r in rows if r.reference}
+    assert referred == {"a": "Thông tư số 123/2009/TT-BTC", "b": "Thông tư số 112/2010/TTLT-BTC-BLĐTBXH",
+                        "c": "Thông tư số 97/2010/TT-BTC", "d": "Thông tư số 102/2012/TT-BTC",
+                        "dd": "Thông tư số 101/2009/TT-BTC", "e": "Thông tư số 139/2010/TT-BTC",
+                        "g": "Thông tư số 19/2012/TTLT-BTC-BKHĐT-BTTTT", "h": "Thông tư số 221/2012/TTLT-BTC-BCT"}
+    assert all(r.percent is None and r.cap is None for r in rows if r.reference)
 
 
 def test_rows_carry_citation_status_payer_and_text(rows):

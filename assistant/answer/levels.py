@@ -9,6 +9,7 @@ from assistant.answer import compose
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.question import Intent, asks_list, asks_whether, ends_yes_no
 from assistant.answer.verdict import asks_verdict
+from assistant.documents.units import strip_mark
 from assistant.domain import conditions, priorities, support_levels
 from assistant.search.references import parse_references
 from assistant.search.retrieval import SearchResult
@@ -44,6 +45,8 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
                 if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
     clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
     clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
+    if row.reference:  # 'Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số 112/2010/…': up to the text
+        clause = strip_mark(row.conditions[:row.conditions.index(row.reference) + len(row.reference)])
     # '… có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?': yes, these costs, this much
     covered = compose.what_and_level(row.conditions, listed=True) if len(clauses) == 1 else None
     # '… gồm những hạng mục nào và mức tối đa bao nhiêu?': these items, this much

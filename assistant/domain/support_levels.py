@@ -26,6 +26,9 @@ _PERCENT_OF = re.compile(r"%\s*(chi phí|giá thuê|lãi suất|kinh phí|dự t
                          r"mức hỗ trợ (tối đa )?\d", re.IGNORECASE)
 _PAYER = re.compile(r"Mức chi hoạt động khuyến công (quốc gia|địa phương)", re.IGNORECASE)
 _SCALE = {"triệu": 1_000_000, "tỷ": 1_000_000_000}
+# A spending level set by another text: 'Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số 112/2010/…'
+_BY_REFERENCE = re.compile(r"^(?:[a-zđ]\)\s*)?Chi\b.*?\b(?:áp dụng|thực hiện) theo "
+                           r"((?:Thông tư liên tịch|Thông tư|Nghị định|Quyết định) số \d+/[\w/Đđ-]+)")
 # Words every activity shares; they say nothing about which one is meant.
 _COMMON = {"ho", "tro", "chi", "cac", "co", "so", "cho", "va", "vao", "cua", "trong", "nghiep", "cong", "san", "xuat"}
 
@@ -47,6 +50,7 @@ class SupportLevel:
     status: str
     chunk_id: str
     text: str
+    reference: str | None = None  # the text setting the level when this one only refers to it
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
@@ -103,16 +107,19 @@ def extract(chunks: list[Chunk], documents: dict[str, dict]) -> list[SupportLeve
             continue
         payer = _PAYER.search(chunk.context)
         for sentence in (s.strip() for s in _SENTENCE.split(chunk.text)):
-            if not sentence or not _GRANTS.search(sentence) or "tạm ứng" in sentence.lower():
+            if not sentence or not (_GRANTS.search(sentence) or _BY_REFERENCE.search(sentence)) \
+                    or "tạm ứng" in sentence.lower():
                 continue
             line = _line_of(chunk, sentence)
-            for percent, cap, cap_vnd, unit in _levels_in(sentence):
+            levels = _levels_in(sentence)
+            referred = _BY_REFERENCE.search(sentence) if not levels else None
+            for percent, cap, cap_vnd, unit in levels or ([(None, None, None, None)] if referred else []):
                 rows.append(SupportLevel(
                     activity=_activity(chunk, line), percent=percent, cap=cap, cap_vnd=cap_vnd, unit=unit,
                     conditions=line[:500], payer=f"kinh phí khuyến công {payer.group(1)}" if payer else None,
                     doc_id=chunk.doc_id, number=chunk.number, locator=chunk.locator,
                     status=documents.get(chunk.doc_id, {}).get("status", chunk.status), chunk_id=chunk.id,
-                    text=chunk.text,
+                    text=chunk.text, reference=referred.group(1) if referred else None,
                 ))
     return rows
 
@@ -157,6 +164,8 @@ def activity_share(row: SupportLevel, activity: str) -> float:
 # khuyến công): a row written for that scheme is the one asked about.
 _SCHEMES = ("nganh nghe nong thon", "cong nghiep nong thon")
 SCHEME_BONUS = 0.3
+# A level stated outright outranks one only referring to another text for the same activity.
+REFERENCE_PENALTY = 0.3
 
 
 def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str]) -> SupportLevel | None:
@@ -168,12 +177,13 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
     best, best_score = None, 0.0
     for row in rows:
         share = activity_share(row, activity)
-        if share < 0.6:
-            continue
+        if share < 0.6 or (row.reference and row.chunk_id not in preferred):
+            continue  # a level only referring to another text answers when its passage is retrieved too
         have = [fold(w) for w in words(f"{row.activity} {row.conditions[:300]}")]
         pairs = len(asked_pairs & set(zip(have, have[1:], strict=False))) / (len(asked_pairs) or 1)
         schemes = [s for s in _SCHEMES if s in folded and s in fold(f"{row.activity} {row.conditions}")]
-        score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0) + SCHEME_BONUS * len(schemes)
+        score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0) + SCHEME_BONUS * len(schemes) \
+            - REFERENCE_PENALTY * bool(row.reference)
         if score > best_score:
             best, best_score = row, score
     return best

@@ -29,7 +29,8 @@ class LevelsTab:
         status = key_of(STATUS_LABELS, status_label) if status_label else None
         rows = support_levels.search(support_levels.table(self.searcher.generation()), query or "", doc_id or None,
                                      status)
-        return [[r.activity, r.percent or "", r.cap or "", f"{r.cap_vnd:,}".replace(",", ".") if r.cap_vnd else "",
+        return [[r.activity, r.percent or "", r.cap or (f"theo {r.reference}" if r.reference else ""),
+                 f"{r.cap_vnd:,}".replace(",", ".") if r.cap_vnd else "",
                  r.payer or "", f"{r.locator} {r.number or ''}", STATUS_LABELS.get(r.status, r.status),
                  r.conditions] for r in rows]
 
