@@ -1343,3 +1343,10 @@ def test_a_level_set_by_another_text_is_answered_with_that_text(answerer):
     answer = answerer.ask("Mức chi tổ chức đào tạo nghề, truyền nghề bằng kinh phí khuyến công là bao nhiêu?")
     assert answer.lead.startswith("Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số "
                                   "112/2010/TTLT-BTC-BLĐTBXH [1]")
+
+
+@require_corpus()
+def test_a_share_of_what_is_counted_answers_how_many(answerer):
+    # Nghị định 52/2018 Điều 5: 'tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ'
+    answer = answerer.ask("Làng nghề cần bao nhiêu hộ tham gia?")
+    assert "20% tổng số hộ" in answer.lead

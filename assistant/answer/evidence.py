@@ -45,7 +45,9 @@ VALUES = {
     # not a numbered form, article or annex ('Mẫu số 2 Phụ lục 1', 'Điều 5 Nghị định …')
     "count": re.compile(rf"(?<!số )(?<!Điều )(?<!điều )(?<!khoản )(?<!Khoản )(?<!lục )(?<!Mẫu )"
                         rf"\b{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
-                        r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?", re.IGNORECASE),
+                        r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?|"
+                        # a share of what is counted ('tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ?')
+                        rf"\b{_NUM}\s*%\s*(?:tổng\s+)?số\s+[a-zà-ỹđ]+", re.IGNORECASE),
     "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
                        r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
 }
@@ -128,7 +130,9 @@ def counted_nouns(text: str, answer_type: str) -> frozenset[str]:
     answer types. Cached: a question's units are read for it twice (is the noun counted anywhere, then by each)."""
     if answer_type != "count":
         return frozenset()
-    nouns = (_COUNT_NUMBER.sub("", m.group(0)).split() for m in values_of(text, "count"))
+    nouns = (re.sub(r"^.*%\s*(?:tổng\s+)?số\s+", "", m.group(0)) if "%" in m.group(0)
+             else _COUNT_NUMBER.sub("", m.group(0)) for m in values_of(text, "count"))
+    nouns = (noun.split() for noun in nouns)
     return frozenset(fold(noun[0]) for noun in nouns if noun)
 
 
