@@ -1057,12 +1057,12 @@ def test_a_programme_named_by_its_title_gets_the_dates_of_the_decision_issuing_i
 @pytest.mark.parametrize(("question", "said"), [
     # 'từ ngày ký' with the date it was signed
     ("Quyết định 2646/QĐ-BCT bắt đầu có hiệu lực khi nào?", "kể từ ngày ký ban hành (ngày 23 tháng 9 năm 2025) [1]."),
-    # named, not 'Thông tư liên tịch này', and what it replaces by number only
+    # named, not 'Thông tư liên tịch này', and what it replaces by kind and number as written, without its title
     ("Thông tư liên tịch 16/2011/TTLT-BCT-BNV có hiệu lực từ khi nào?", "Thông tư liên tịch 16/2011/TTLT-BCT-BNV có "
-     "hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành và thay thế 18/2008/TT-BCT [1]."),
+     "hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành và thay thế Thông tư số 18/2008/TT-BCT [1]."),
     # a number written without its year ('Quyết định số 5918/QĐ-BCT') is replaced as well
     ("Thông tư 36/2013/TT-BCT có hiệu lực từ ngày nào?",
-     "và thay thế 08/2008/QĐ-BCT, 17/2008/QĐ-BCT, 5918/QĐ-BCT [1]."),
+     "và thay thế Quyết định số 08/2008/QĐ-BCT, Quyết định số 17/2008/QĐ-BCT, Quyết định số 5918/QĐ-BCT [1]."),
 ])
 def test_when_a_named_document_takes_effect_is_answered_in_its_own_words(answerer, question, said):
     assert said in answerer.ask(question).lead
@@ -1350,3 +1350,13 @@ def test_a_share_of_what_is_counted_answers_how_many(answerer):
     # Nghị định 52/2018 Điều 5: 'tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ'
     answer = answerer.ask("Làng nghề cần bao nhiêu hộ tham gia?")
     assert "20% tổng số hộ" in answer.lead
+
+
+@require_corpus()
+@pytest.mark.parametrize("question", [
+    "san pham cnnt tieu bieu cap tinh duoc cong nhan bao nhieu diem",
+    "How many points does a product need to be recognised as a typical rural industrial product?",
+])
+def test_the_unit_counting_what_is_asked_answers_how_many(answerer, question):
+    # Thông tư 26/2014 Điều 17: the units sharing the question's words count years, not points
+    assert "70 điểm" in answerer.ask(question).lead
