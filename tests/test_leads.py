@@ -1360,3 +1360,9 @@ def test_a_share_of_what_is_counted_answers_how_many(answerer):
 def test_the_unit_counting_what_is_asked_answers_how_many(answerer, question):
     # Thông tư 26/2014 Điều 17: the units sharing the question's words count years, not points
     assert "70 điểm" in answerer.ask(question).lead
+
+
+def test_an_english_act_is_looked_for_as_the_corpus_says_it():
+    assert asked_acts("Who appraises national industrial promotion schemes?") == ["tham dinh"]
+    unit = "Đề án khuyến công quốc gia do Giám đốc Sở Công Thương tổ chức thẩm định cấp cơ sở."
+    assert names_doer(unit, asked_acts("Who appraises the schemes?"))

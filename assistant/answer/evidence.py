@@ -200,9 +200,15 @@ def names_doer(unit: str, acts: list[str], objects: list[str] = ()) -> bool:
         any(re.match(_DOER_FIRST + re.escape(done) + r"\b", opening) for done in objects)
 
 
+# English acts, as the corpus says them (folded)
+_ENGLISH_ACTS = {"approve": "phe duyet", "appraise": "tham dinh", "issue": "ban hanh", "decide": "quyet dinh",
+                 "organise": "to chuc", "organize": "to chuc"}
+
+
 def asked_acts(question: str) -> list[str]:
-    """The acts a 'who' question asks the doer of ('ai phê duyệt …?' -> ['phe duyet'])."""
-    return [m.group(1) for m in _ACTS.finditer(fold(question))]
+    """The acts a 'who' question asks the doer of ('ai phê duyệt …?', 'Who approves …?' -> ['phe duyet'])."""
+    acts = (m.group(1) for m in _ACTS.finditer(fold(question)))
+    return [_ENGLISH_ACTS.get(act.removesuffix("s"), act) for act in acts]
 
 
 def asked_objects(question: str) -> list[str]:
