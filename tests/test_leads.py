@@ -531,6 +531,9 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
     # so is the deadline asked about
     ("Muốn đăng ký đề án, nộp hồ sơ ở sở công thương thời hạn là ngày nào, nộp mấy bộ?",
      "Muốn đăng ký đề án, nộp hồ sơ ở sở công thương nộp mấy bộ?"),
+    # when it was signed and takes effect are asked of the document, one part after the other
+    ("Quyết định 2646/QĐ-BCT phê duyệt Chương trình khuyến công quốc gia giai đoạn nào, ký ngày nào và có hiệu lực "
+     "khi nào?", "Quyết định 2646/QĐ-BCT có hiệu lực khi nào?"),
 ])
 def test_every_part_keeps_what_the_question_is_about(question, second):
     assert parts(question)[-1] == second
@@ -1366,3 +1369,9 @@ def test_an_english_act_is_looked_for_as_the_corpus_says_it():
     assert asked_acts("Who appraises national industrial promotion schemes?") == ["tham dinh"]
     unit = "Đề án khuyến công quốc gia do Giám đốc Sở Công Thương tổ chức thẩm định cấp cơ sở."
     assert names_doer(unit, asked_acts("Who appraises the schemes?"))
+
+
+def test_a_document_cited_with_its_date_states_no_date():
+    unit = ("Xét ưu tiên theo Điều 6 Thông tư số 46/2012/TT-BCT ngày 28 tháng 12 năm 2012 của Bộ Công Thương; gửi "
+            "trước ngày 15 tháng 6 hàng năm theo Thông tư 112/2010/TTLT-BTC-BLĐTBXH ngày 30/7/2010.")
+    assert [m.group(0) for m in values_of(unit, "date")] == ["ngày 15 tháng 6", "hàng năm"]

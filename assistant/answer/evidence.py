@@ -33,6 +33,10 @@ _ASKING_SAO = {"tại", "vì", "làm", "ra", "thế", "tai", "vi", "lam"}
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
 DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
                         r"\b\d+/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
+# A document's number with the date it was signed ('Thông tư số 46/2012/TT-BCT ngày 28 tháng 12 năm 2012'): neither
+# is a value the document states.
+_DATED_DOCUMENT = re.compile(DOC_NUMBER.pattern + r"(?:,?\s+ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+                             r"/\d{1,2}/\d{4}))?", re.IGNORECASE)
 _NUM = r"\d+(?:[.,]\d+)*"
 # Values a unit may hold, by kind; the answer type of the question says which kinds answer it.
 VALUES = {
@@ -94,8 +98,9 @@ def values_of(unit: str, answer_type: str) -> list[re.Match]:
     if answer_type == "document":  # 'theo văn bản nào?': the documents a unit refers to are its values
         return list(DOC_NUMBER.finditer(unit))
     found = []
+    blanked = _DATED_DOCUMENT.sub(lambda d: " " * len(d.group(0)), unit)
     for kind in TYPE_VALUES.get(answer_type, ()):
-        found.extend(m for m in VALUES[kind].finditer(DOC_NUMBER.sub(lambda d: " " * len(d.group(0)), unit)))
+        found.extend(m for m in VALUES[kind].finditer(blanked))
     return sorted(found, key=lambda m: m.start())
 
 

@@ -146,7 +146,7 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 
 
 # A part opening with what is done ('bắt đầu có hiệu lực khi nào?', 'được ký ngày nào?') has no subject of its own.
-_PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet))\b")
+_PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet)|ky (ngay|khi|nam))\b")
 
 
 # A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
@@ -158,9 +158,17 @@ _ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai|trước ngày|chậm nhất
 _ASKED_OF_FOLDED = re.compile(r"\s(thi|thoi han|do ai|truoc ngay|cham nhat)\s")
 
 
-def _before_predicate(previous: str) -> str:
+# A part opening with a document's name ('Quyết định 2646/QĐ-BCT phê duyệt … giai đoạn nào') is said of it.
+_DOCUMENT_FIRST = re.compile(r"^(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?"
+                             r"\d+/[\w/Đđ-]+", re.IGNORECASE)
+
+
+def _before_predicate(previous: str, piece: str = "") -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
-    it, for a part that says something else of the same subject."""
+    it, for a part that says something else of the same subject; the document a part opens with for one asking when
+    it was signed or takes effect ('…, ký ngày nào và có hiệu lực khi nào?')."""
+    if _PREDICATE_FIRST.match(fold(piece)) and (document := _DOCUMENT_FIRST.match(previous)):
+        return document.group(0)
     # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':
     # what follows 'thì', the deadline or the agent asked about is what the part asks of its subject
     asked_of = _ASKED_OF_FOLDED.search(previous, SUBJECT_MIN_CHARS) if is_unaccented(previous) else \
@@ -247,8 +255,9 @@ def parts(question: str) -> list[str]:
         # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
         parallel = not subject and _ASKING_FIRST.match(fold(previous)) and _ASKING_FIRST.match(folded) \
             and not _POINTING.search(piece)
-        subject = "" if own or parallel else (subject if subject and _ASKING_FIRST.match(fold(previous)) else
-                                              _before_predicate(previous))
+        # so does one that opened with its predicate ('…, ký ngày nào và có hiệu lực khi nào?')
+        lends = subject and (_ASKING_FIRST.match(fold(previous)) or _PREDICATE_FIRST.match(fold(previous)))
+        subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
         borrowed = [subject] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
