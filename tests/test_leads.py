@@ -1375,3 +1375,13 @@ def test_a_document_cited_with_its_date_states_no_date():
     unit = ("Xét ưu tiên theo Điều 6 Thông tư số 46/2012/TT-BCT ngày 28 tháng 12 năm 2012 của Bộ Công Thương; gửi "
             "trước ngày 15 tháng 6 hàng năm theo Thông tư 112/2010/TTLT-BTC-BLĐTBXH ngày 30/7/2010.")
     assert [m.group(0) for m in values_of(unit, "date")] == ["ngày 15 tháng 6", "hàng năm"]
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "replaced"), [
+    ("Thông tư 36/2013/TT-BCT thay thế những quyết định nào?",
+     "Quyết định số 08/2008/QĐ-BCT, Quyết định số 17/2008/QĐ-BCT, Quyết định số 5918/QĐ-BCT [1]."),
+    ("Which circular does Joint Circular 16/2011/TTLT-BCT-BNV replace?", "Thông tư số 18/2008/TT-BCT [1]."),
+])
+def test_what_a_document_replaces_is_every_text_it_names(answerer, question, replaced):
+    assert answerer.ask(question).lead.endswith(f"và thay thế {replaced}")

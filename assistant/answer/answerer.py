@@ -32,6 +32,7 @@ from assistant.answer.validity import (
     asks_amendment,
     asks_effect,
     asks_issue_date,
+    asks_replaced,
     asks_signer,
     asks_validity,
     dated_line,
@@ -312,8 +313,8 @@ class Answerer:
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question) or asks_amendment(question)):
             return self._validity(question, named, generation)
-        if named and intent.type in ("date", "validity") and asks_effect(question) and not asks_validity(question) \
-                and (effect := self._effect_lead(named[0], generation)):
+        if named and intent.type in ("date", "validity") and (asks_effect(question) or asks_replaced(question)) \
+                and not asks_validity(question) and (effect := self._effect_lead(named[0], generation)):
             return effect
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
         if intent.type == "document" and not named and not _CITES.search(fold(question)) \

@@ -176,6 +176,14 @@ def asks_effect(question: str) -> bool:
     return bool(_EFFECT.search(fold(question)) or re.search(r"\btake effect\b", question, re.IGNORECASE))
 
 
+def asks_replaced(question: str) -> bool:
+    """'Thông tư 36/2013 thay thế những quyết định nào?', 'which circular does it replace?': what the named document
+    replaces (not what replaces it: 'bị thay thế bởi văn bản nào?')."""
+    folded = fold(question)
+    return bool(re.search(r"(?<!bi )(?<!duoc )\bthay the (?:nhung |cac )?(?:van ban|quyet dinh|thong tu|nghi dinh)?"
+                          r"\s*(?:nao|gi)\b|\bdoes it replace\b|\b(?:which|what) \w+ does [^?]{0,60}replace\b", folded))
+
+
 _EFFECT_LINE = re.compile(r"[^.\n]*có hiệu lực (?:thi hành )?(?:kể )?(?:từ|sau)[^.\n]*", re.IGNORECASE)
 
 
