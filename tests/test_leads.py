@@ -13,9 +13,11 @@ from assistant.answer.answerer import Answerer, ranked_type
 from assistant.answer.evidence import (
     TermScorer,
     asked_acts,
+    asked_holder,
     asked_nouns,
     asked_objects,
     counted_nouns,
+    holds_duty,
     names_doer,
     typed_near,
     values_of,
@@ -1385,3 +1387,27 @@ def test_a_document_cited_with_its_date_states_no_date():
 ])
 def test_what_a_document_replaces_is_every_text_it_names(answerer, question, replaced):
     assert answerer.ask(question).lead.endswith(f"và thay thế {replaced}")
+
+
+@pytest.mark.parametrize(("question", "holder"), [
+    ("UBND cấp huyện có những trách nhiệm gì trong việc bình chọn?", "uy ban nhan dan cap huyen"),
+    ("Nhiệm vụ của Hội đồng bình chọn là gì?", "hoi dong binh chon"),
+    ("Ai có trách nhiệm báo cáo kết quả bình chọn?", ""),  # asks who, not whose duties
+])
+def test_whose_duties_a_question_asks(question, holder):
+    assert asked_holder(question) == holder
+
+
+def test_a_duty_is_held_by_the_body_its_heading_names():
+    holder = "uy ban nhan dan cap huyen"
+    assert holds_duty("a) Xây dựng kế hoạch bình chọn;", "Trách nhiệm của Ủy ban nhân dân cấp huyện", holder)
+    # the Sở's duty mentioning the district committee is not the committee's
+    assert not holds_duty("b) Hướng dẫn, phối hợp với Ủy ban nhân dân cấp huyện …",
+                          "Trách nhiệm của Sở Công Thương các tỉnh", holder)
+
+
+@require_corpus()
+def test_a_bodys_duties_are_answered_from_the_list_it_heads(answerer):
+    answer = answerer.ask("UBND cấp huyện có những trách nhiệm gì trong việc bình chọn sản phẩm công nghiệp nông thôn "
+                          "tiêu biểu?")
+    assert "Thành lập Hội đồng bình chọn" in answer.lead

@@ -3,7 +3,8 @@
 A unit's score fuses four signals: the similarity of its own passage vector to the question vector, the coverage of
 the question's focus terms (accent-folded, IDF-weighted), whether it holds a value of the asked type (an amount, a
 date, a body …) and the retrieval score of its chunk. The weights are settings, chosen on the dev split. Smaller
-signals name what some questions ask for: the office asked about, the doer of an asked act, the thing a count counts.
+signals name what some questions ask for: the office asked about, the doer of an asked act, whose duties are asked,
+the thing a count counts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from assistant.documents.units import heading_of, split_units
 from assistant.search.glossary import expand_english
+from assistant.search.shorthand import expand_shorthand
 from assistant.text import STOPWORDS, fold, nfc, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
@@ -181,7 +183,8 @@ _ACTS = re.compile(r"\b(phe duyet|tham dinh|ban hanh|quyet dinh|to chuc|thanh la
                    r"approves?|appraises?|issues?|decides?|organi[sz]es?)\b")
 _DOER = (r"\bdo (?:bo truong|bo|so|uy ban nhan dan|ubnd|chu tich|thu tuong|chinh phu|cuc truong|cuc|giam doc|"
          r"hoi dong|trung tam|ban|phong)\b[^.;:]{0,70}?\b")
-# How much naming the doer of the asked act counts (dev 968: 0.3 gave lead 0.803, 0.5 0.804, 0.8 0.800).
+# How much naming the doer of the asked act, or heading the asked body's duties, counts (dev 968: 0.3 gave lead
+# 0.803, 0.5 0.804, 0.8 0.800; the duties, dev 1148: 0.5 and 1.0 both 0.828).
 AGENT_WEIGHT = 0.5
 
 
@@ -221,6 +224,33 @@ def asked_objects(question: str) -> list[str]:
     folded = fold(question)
     return [f"{m.group(1)} {after.group(1)}" for m in _ACTS.finditer(folded)
             if (after := re.match(r"\s+(\w+)", folded[m.end():]))]
+
+
+_DUTY = r"(?:trach nhiem|nhiem vu|quyen han|quyen loi|nghia vu)"
+# 'UBND cấp huyện có những trách nhiệm gì …?', 'Nhiệm vụ của Hội đồng bình chọn là gì?': whose duties; folded.
+_HOLDER_ASKED = (re.compile(rf"^\W*(?:theo [^,]+,\s*)?(?P<holder>.+?)\s+(?:co|gom|phai thuc hien)\s+"
+                            rf"(?:nhung\s+|cac\s+)?{_DUTY}\b"),
+                 re.compile(rf"\b{_DUTY}\s+(?:va \w+ \w+\s+)?cua\s+(?P<holder>.+?)(?:\s+(?:trong|ve|doi voi|khi|la|gom|"
+                            rf"duoc)\b|\W*$)"))
+# What a duty question compares a heading with: the holder's first words
+HOLDER_WORDS = 6
+
+
+def asked_holder(question: str) -> str:
+    """Whose duties a question asks ('UBND cấp huyện có những trách nhiệm gì?' -> 'uy ban nhan dan cap huyen'),
+    folded, at most HOLDER_WORDS words; '' when it asks no duties."""
+    folded = fold(expand_shorthand(question)).lower()
+    match = next((m for pattern in _HOLDER_ASKED if (m := pattern.search(folded))), None)
+    if not match or re.search(r"\b(ai|nao|gi|who|which)\b", match.group("holder")):
+        return ""  # 'ai có trách nhiệm báo cáo?' asks who, not whose duties
+    return " ".join(match.group("holder").split()[:HOLDER_WORDS])
+
+
+def holds_duty(unit: str, heading: str, holder: str) -> bool:
+    """Whether a unit is, or sits under, the heading of the holder's duties ('Trách nhiệm của Ủy ban nhân dân cấp
+    huyện')."""
+    said = fold(f"{heading} {_UNIT_MARKER.sub('', unit, count=1)[:120]}").lower()
+    return bool(re.search(rf"\b{_DUTY}(?: va \w+ \w+)? cua {re.escape(holder)}\b", said))
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
@@ -349,7 +379,8 @@ class EvidenceRanker:
         a question of several, whose terms count a little ('… khiếu nại và hội đồng giải quyết trong bao lâu?')."""
         w = self.weights
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": w.focus,
-               "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT}
+               "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
+               "holder": AGENT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -372,6 +403,7 @@ class EvidenceRanker:
         counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
         levels = levels_named(question)
         role = asked_role(question)
+        holder = asked_holder(question)
         acts = asked_acts(question) if answer_type == "body" else []
         objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
@@ -395,6 +427,7 @@ class EvidenceRanker:
                 "role": float(bool(role) and fills_role(unit, role)),
                 "agent": float(bool(acts) and names_doer(unit, acts, objects)),
                 "noun": float(counts_asked),
+                "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
