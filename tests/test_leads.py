@@ -1411,3 +1411,12 @@ def test_a_bodys_duties_are_answered_from_the_list_it_heads(answerer):
     answer = answerer.ask("UBND cấp huyện có những trách nhiệm gì trong việc bình chọn sản phẩm công nghiệp nông thôn "
                           "tiêu biểu?")
     assert "Thành lập Hội đồng bình chọn" in answer.lead
+
+
+@require_corpus()
+def test_a_target_is_answered_from_the_plan_of_the_year_asked(answerer):
+    # 'mục tiêu số mẫu' counts designs; the 2024 plan's, not the 2020 plan's contest
+    answer = answerer.ask("Mục tiêu số mẫu thiết kế mới thủ công mỹ nghệ của khuyến công Hà Nội năm 2024 là bao nhiêu?")
+    assert "650-800 mẫu thiết kế mới" in answer.lead
+    assert analyze("Chỉ tiêu số mẫu thiết kế mới năm 2024?").type == "count"
+    assert asked_nouns("Chỉ tiêu số mẫu thiết kế mới năm 2024?") == {"mau"}

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED
+from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED, TARGET_COUNT
 from assistant.domain.eligibility import match_sector
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
@@ -35,7 +35,7 @@ _PATTERNS = {
              r"ban|anh|chi nhanh|buoc)\b|"
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
-             r"\bhow many\b|" + POINTS_ASKED.pattern + "|"
+             r"\bhow many\b|" + POINTS_ASKED.pattern + "|" + TARGET_COUNT.pattern + "|"
              # 'bao nhiêu nhà nhập khẩu': any noun counted, but money, shares, time and the words around a question
              r"\bbao nhieu (?!(?:tien|phan|trieu|ty|dong|kinh|chi|muc|phi|nam|thang|ngay|tuan|quy|la|thi|vay|the|a|"
              r"nhi|ha|cho|moi|mot|de|khi|va|voi|tu|den|so|lan|ko|khong|duoc|%)\b)[a-z]+\b",
