@@ -354,3 +354,20 @@ def test_stated_facts_are_read_with_their_negations_and_origins():
     # what it processes named by name, bought in the province, or from elsewhere
     assert stated_facts(fold("khoảng 70% hạt điều thô mua trong tỉnh")) == {"local_material_share": 0.7}
     assert stated_facts(fold("80% mây tre mua từ tỉnh khác")) == {}
+
+
+@needs_corpus
+def test_every_fact_said_before_the_last_clarifying_reply_counts(default_settings):
+    from assistant.answer.answerer import Answerer
+    from assistant.answer.verdict import CLARIFY_CITY, CLARIFY_PLACE, CLARIFY_TRADE
+
+    answerer = Answerer(Searcher(default_settings))
+    history = []
+    for turn, asks in (("Cơ sở của tôi làm đồ gỗ có được hỗ trợ khuyến công không?", CLARIFY_PLACE),
+                       ("ở phường", CLARIFY_CITY)):
+        answer = answerer.ask(turn, history)
+        assert answer.lead.endswith(asks)
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": answer.answer}]
+    # the trade came two turns back: the verdict does not ask for it again
+    verdict = answerer.ask("thành phố loại 2, lên phường được 3 năm", history)
+    assert verdict.lead.startswith("Có.") and "Điều 5" in verdict.lead and CLARIFY_TRADE not in verdict.answer

@@ -176,8 +176,21 @@ def follow_up(question: str, history: list[dict]) -> str | None:
         if start is None or not re.search(r"\d", question):
             return None
         return ". ".join(text.strip(" ?.") for text in [*users[start + 1:], question]) + f". {users[start]}"
-    asked = users[-1] if users else ""
-    return f"{asked.rstrip(' ?.')}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
+    asked = ", ".join(text.strip(" ?.") for text in _clarified(history))
+    return f"{asked}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
+
+
+def _clarified(history: list[dict]) -> list[str]:
+    """The user turns of the exchange a reply continues: the question first asked and each reply to our clarifying
+    questions since ('… làm đồ gỗ …?', 'ở phường'), so that no fact said before the last reply is lost."""
+    pairs = [(m.get("content", ""), reply.get("content", "")) for m, reply in zip(history, history[1:], strict=False)
+             if m.get("role") == "user" and reply.get("role") == "assistant" and m.get("content")]
+    chain: list[str] = []
+    for asked, answer in reversed(pairs):
+        if not any(q in answer for q in CLARIFYING):
+            break
+        chain.insert(0, asked)
+    return chain
 
 
 def funded_already(question: str) -> bool:
