@@ -1420,3 +1420,12 @@ def test_a_target_is_answered_from_the_plan_of_the_year_asked(answerer):
     assert "650-800 mẫu thiết kế mới" in answer.lead
     assert analyze("Chỉ tiêu số mẫu thiết kế mới năm 2024?").type == "count"
     assert asked_nouns("Chỉ tiêu số mẫu thiết kế mới năm 2024?") == {"mau"}
+
+
+@require_corpus()
+def test_levels_of_one_activity_say_what_each_is_for(answerer):
+    # Thông tư liên tịch 26/2014 Điều 6 khoản 2 điểm b: a new-technology model and an existing establishment's
+    answer = answerer.ask("HTX chế biến chè ở xã muốn làm mô hình trình diễn dây chuyền sấy chè thì được hỗ trợ bao "
+                          "nhiêu?")
+    assert "để phổ biến công nghệ mới, sản xuất sản phẩm mới: mức hỗ trợ tối đa 30%" in answer.lead
+    assert "đang hoạt động có hiệu quả cần phổ biến tuyên truyền: mức hỗ trợ không quá 100 triệu" in answer.lead

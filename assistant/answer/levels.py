@@ -44,6 +44,9 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     siblings = [r for r in support_levels.table(generation)
                 if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
     clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
+    qualifiers = [_for_what(r.conditions, c) for r, c in zip(siblings, clauses, strict=False)]
+    if len(clauses) > 1 and len(set(qualifiers)) == len(qualifiers):  # several levels: each says what it is for
+        clauses = [f"{q}: {c[:1].lower()}{c[1:]}" if q else c for q, c in zip(qualifiers, clauses, strict=False)]
     clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
     if row.reference:  # 'Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số 112/2010/…': up to the text
         clause = strip_mark(row.conditions[:row.conditions.index(row.reference) + len(row.reference)])
@@ -70,6 +73,21 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
         composition.quotes.append(Quote(compose.quote_text(row.conditions, "amount", intent.focus), n,
                                         chunk.citation_label))
     return composition
+
+
+# What a level is for, when its passage states several: its line's opening sentence, cut at a comma to fit
+# ('Chi hỗ trợ xây dựng mô hình trình diễn kỹ thuật để phổ biến công nghệ mới'), 'Mức hỗ trợ' dropped.
+QUALIFIER_CHARS = 110
+
+
+def _for_what(conditions: str, clause: str) -> str:
+    """What the level in `clause` is for, from the words of its line before it; '' when they say nothing."""
+    before = strip_mark(conditions).split(clause.rstrip(" .;…")[:40])[0]
+    qualifier = re.split(r"[;:.]|,\s*bao gồm", before, maxsplit=1)[0].strip(" ,")
+    if len(qualifier) > QUALIFIER_CHARS:
+        qualifier = qualifier[:QUALIFIER_CHARS].rsplit(",", 1)[0] if "," in qualifier[:QUALIFIER_CHARS] else ""
+    qualifier = re.sub(r"^(?:Mức hỗ trợ|Mức chi)\s+", "", qualifier).strip(" ,")
+    return "" if len(qualifier.split()) < 3 or clause.startswith(qualifier) else qualifier
 
 
 def _priority(question: str, row, composition: Composition, generation) -> str:
