@@ -159,3 +159,13 @@ def test_workspace_eligibility_and_support_level_tabs(web):
     path = Path(web.workspace.levels.export("thương hiệu", "", "đã bị thay thế"))
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 2 and "35 triệu đồng/thương hiệu" in lines[1]
+
+
+def test_a_lead_saying_what_a_level_is_for_is_highlighted_in_its_passage():
+    from assistant.serve.ui.chat import _highlighted
+
+    passage = ("d) Chi hỗ trợ tổ chức hội chợ triển lãm hàng công nghiệp nông thôn trong nước, bao gồm: Hỗ trợ 100% "
+               "chi phí thuê gian hàng, chi thông tin tuyên truyền.")
+    lead = ("Chi hỗ trợ tổ chức hội chợ triển lãm hàng công nghiệp nông thôn trong nước: hỗ trợ 100% chi phí thuê gian "
+            "hàng, chi thông tin tuyên truyền [1].")
+    assert _highlighted(passage, lead).count("<mark>") == 2

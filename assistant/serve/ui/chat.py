@@ -33,11 +33,11 @@ def _highlighted(passage: str, answer_text: str) -> str:
     """The passage, escaped, with what the answer quotes from it wrapped in <mark>: the lead's and the quotes'
     fragments (the answer trims passages with '…', so fragments, not whole units, are looked up)."""
     out = html.escape(passage)
-    fragments = re.split(r"…|«|»|\[\d+\]|\n|; |\(|\)", answer_text)
+    fragments = re.split(r"…|«|»|\[\d+\]|\n|; |: |\(|\)", answer_text)  # ': ' joins what a lead says is for what
     for fragment in sorted({f.strip(" .;:,-") for f in fragments}, key=len, reverse=True):
         if len(fragment) < 20:
             continue
-        for candidate in (fragment, fragment[:1].lower() + fragment[1:]):
+        for candidate in (fragment, fragment[:1].lower() + fragment[1:], fragment[:1].upper() + fragment[1:]):
             escaped = html.escape(candidate)
             if escaped in out and f"<mark>{escaped}" not in out:
                 out = out.replace(escaped, f"<mark>{escaped}</mark>", 1)
