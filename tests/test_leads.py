@@ -1429,3 +1429,12 @@ def test_levels_of_one_activity_say_what_each_is_for(answerer):
                           "nhiêu?")
     assert "để phổ biến công nghệ mới, sản xuất sản phẩm mới: mức hỗ trợ tối đa 30%" in answer.lead
     assert "đang hoạt động có hiệu quả cần phổ biến tuyên truyền: mức hỗ trợ không quá 100 triệu" in answer.lead
+
+
+@require_corpus()
+def test_each_level_is_told_by_its_own_line_when_two_lines_state_three(answerer):
+    # Thông tư liên tịch 26/2014 Điều 6 khoản 2 điểm g: the organising line states two levels, the award line two
+    lead = answerer.ask("Chi tổ chức bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực được hỗ trợ tối "
+                        "đa bao nhiêu một lần?").lead
+    assert "cấp khu vực, quốc gia: mức hỗ trợ không quá 100 triệu đồng/lần" in lead
+    assert "được bình chọn: đạt giải cấp khu vực được thưởng không quá 05 triệu đồng/sản phẩm" in lead

@@ -43,10 +43,11 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     # Every level the passage states for this activity (a new-technology model and an existing one, say).
     siblings = [r for r in support_levels.table(generation)
                 if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
+    stated = {compose.clause_for(r.conditions, "amount", intent.focus): r for r in reversed(siblings)}  # first row
     clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
-    qualifiers = [_for_what(r.conditions, c) for r, c in zip(siblings, clauses, strict=False)]
+    qualifiers = [_for_what(stated[c].conditions, c) for c in clauses]
     if len(clauses) > 1 and len(set(qualifiers)) == len(qualifiers):  # several levels: each says what it is for
-        clauses = [f"{q}: {c[:1].lower()}{c[1:]}" if q else c for q, c in zip(qualifiers, clauses, strict=False)]
+        clauses = [f"{q}: {c[:1].lower()}{c[1:]}" if q else c for q, c in zip(qualifiers, clauses, strict=True)]
     clause = "; ".join(c.rstrip(" .;") for c in clauses[:3])
     if row.reference:  # 'Chi tổ chức đào tạo nghề, truyền nghề áp dụng theo Thông tư số 112/2010/…': up to the text
         clause = strip_mark(row.conditions[:row.conditions.index(row.reference) + len(row.reference)])
