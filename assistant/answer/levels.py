@@ -43,8 +43,10 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     # Every level the passage states for this activity (a new-technology model and an existing one, say).
     siblings = [r for r in support_levels.table(generation)
                 if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
-    stated = {compose.clause_for(r.conditions, "amount", intent.focus): r for r in reversed(siblings)}  # first row
-    clauses = list(dict.fromkeys(compose.clause_for(r.conditions, "amount", intent.focus) for r in siblings))
+    stated = {}  # each clause the passage states for the activity, with the first row stating it
+    for sibling in siblings:
+        stated.setdefault(compose.clause_for(sibling.conditions, "amount", intent.focus), sibling)
+    clauses = list(stated)
     qualifiers = [_for_what(stated[c].conditions, c) for c in clauses]
     if len(clauses) > 1 and len(set(qualifiers)) == len(qualifiers):  # several levels: each says what it is for
         clauses = [f"{q}: {c[:1].lower()}{c[1:]}" if q else c for q, c in zip(qualifiers, clauses, strict=True)]
