@@ -351,12 +351,17 @@ class TermScorer:
 YEAR_WEIGHT = 0.6
 
 
+def years_named(text: str) -> set[str]:
+    """The years a text names ('năm 2024', '(kết quả 2020, định hướng 2021)'), not those of a document number."""
+    return set(re.findall(r"(?<![/\d-])((?:19|20)\d{2})(?![/\d-])", DOC_NUMBER.sub(" ", text)))
+
+
 def _year_match(years: set[str], text: str) -> float:
     """1 when a text (a unit and its passage's context) names a year the question asks of, -1 when it names only
     others ('Kế hoạch … năm 2020' for '… năm 2024?'), 0 when it names none or the question none."""
     if not years:
         return 0.0
-    named = set(re.findall(r"(?<![/\d-])((?:19|20)\d{2})(?![/\d-])", DOC_NUMBER.sub(" ", text)))
+    named = years_named(text)
     return 1.0 if named & years else (-1.0 if named else 0.0)
 
 
@@ -423,7 +428,7 @@ class EvidenceRanker:
         counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
         levels = levels_named(question)
         role = asked_role(question)
-        years = set(re.findall(r"(?<![/\d-])((?:19|20)\d{2})(?![/\d-])", DOC_NUMBER.sub(" ", question)))
+        years = years_named(question)
         holder = asked_holder(question)
         acts = asked_acts(question) if answer_type == "body" else []
         objects = asked_objects(question) if acts else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.evidence import DOC_NUMBER
 from assistant.answer.question import WHO_FOLDED, ends_yes_no
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc
@@ -158,16 +159,11 @@ _ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai|trước ngày|chậm nhất
 _ASKED_OF_FOLDED = re.compile(r"\s(thi|thoi han|do ai|truoc ngay|cham nhat)\s")
 
 
-# A part opening with a document's name ('Quyết định 2646/QĐ-BCT phê duyệt … giai đoạn nào') is said of it.
-_DOCUMENT_FIRST = re.compile(r"^(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?"
-                             r"\d+/[\w/Đđ-]+", re.IGNORECASE)
-
-
 def _before_predicate(previous: str, piece: str = "") -> str:
     """'Quyết định 2646/QĐ-BCT được ký ngày nào' -> 'Quyết định 2646/QĐ-BCT': a part's subject without what it says of
     it, for a part that says something else of the same subject; the document a part opens with for one asking when
     it was signed or takes effect ('…, ký ngày nào và có hiệu lực khi nào?')."""
-    if _PREDICATE_FIRST.match(fold(piece)) and (document := _DOCUMENT_FIRST.match(previous)):
+    if _PREDICATE_FIRST.match(fold(piece)) and (document := DOC_NUMBER.match(previous)):  # the document it opens with
         return document.group(0)
     # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':
     # what follows 'thì', the deadline or the agent asked about is what the part asks of its subject
