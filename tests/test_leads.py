@@ -686,6 +686,32 @@ def test_a_value_asked_of_the_missing_part_of_a_document_is_declined_naming_it(a
     about = answerer.ask("Nghị quyết 23/2025/NQ-HĐND quy định về nội dung gì?")  # what the stored part says
     assert not about.refused and {c.doc_id for c in about.citations} == {"nq-23-2025-hdnd-phutho"}
 
+@require_corpus()
+def test_what_a_programme_sets_out_is_declined_when_only_its_approving_decision_is_stored(answerer):
+    # Quyết định 2646/QĐ-BCT is stored without the programme it approves: its Điều 1 is no statement of the goals
+    goals = answerer.ask("Mục tiêu của Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 là gì?")
+    assert goals.refused and "một phần văn bản Quyết định 2646/QĐ-BCT" in goals.lead
+    contents = answerer.ask("Chương trình khuyến công quốc gia 2026-2030 có những nội dung gì?")
+    assert contents.refused, contents.lead  # 'nơi nhận' holds no 'nội dung'; nor does the 2014 programme answer
+    # the stored part answers what it states; a year the title shares does not name the programme
+    stored = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 có mục tiêu tổng quát gì?")
+    assert not stored.refused and stored.citations[0].doc_id == "qd-1288-2014-ttg"
+    other = answerer.ask("Năm 2026 có kỳ bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia không?")
+    assert "2646" not in other.lead
+
+
+@require_corpus()
+def test_what_an_amending_text_missing_from_the_corpus_changes_is_declined_naming_what_it_amends(answerer):
+    answer = answerer.ask("Nghị định 235/2025 sửa những gì của Nghị định 45?")
+    assert answer.refused
+    assert "235/2025 chưa có trong kho" in answer.lead and "sửa đổi, bổ sung Nghị định 45/2012/NĐ-CP" in answer.lead
+    circular = answerer.ask("Thông tư 20/2017/TT-BCT sửa đổi Thông tư 46 ở điểm nào?")
+    assert circular.refused and "Thông tư 46/2012/TT-BCT" in circular.lead
+    # whether it was amended is known: answered, not declined
+    status = answerer.ask("Nghị định 45/2012 đã được sửa đổi, bổ sung chưa?")
+    assert not status.refused and "235/2025" in status.lead
+
+
 
 @require_corpus()
 def test_a_part_nothing_is_retrieved_for_is_left_out(default_settings):

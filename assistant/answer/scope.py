@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import TermScorer, content_terms, values_of
+from assistant.answer.evidence import DOC_NUMBER, TermScorer, content_terms, values_of
 from assistant.answer.question import Intent, years_in
 from assistant.config import Settings
 from assistant.documents.records import document_label
 from assistant.documents.units import split_units
-from assistant.search.references import References
+from assistant.search.references import References, dated, resolve
 from assistant.search.retrieval import SearchResult
 from assistant.text import fold
 
@@ -38,6 +38,11 @@ PROVINCES = {fold(p): p for p in (
     "Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|"
     "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
 ).split("|")}
+
+
+# At most this share of a question's own terms (its document's title aside) in the stored part of a partial document:
+# what is asked is in the missing part (folded syllables collide, 'nơi nhận' holds the 'noi' of 'nội dung').
+UNSTATED_SHARE = 0.5
 
 
 @dataclass
@@ -76,6 +81,13 @@ def refusal_text(refusal: Refusal, generation) -> str:
 _OTHER_PROGRAMME = re.compile(r"\bkhuyen (nong|ngu|lam)\b")
 _PROGRAMMES = {"nong": "khuyến nông", "ngu": "khuyến ngư", "lam": "khuyến lâm"}
 _OUR_PROGRAMME = re.compile(r"\b(khuyen cong|cong thuong|cong nghiep)\b")
+# 'Nghị định 235/2025 sửa những gì của Nghị định 45?', 'Thông tư 20/2017 sửa đổi Thông tư 46 ở điểm nào?': what an
+# amending text changes is written in that text.
+_CHANGES_ASKED = re.compile(r"\b(sua(?: doi)?(?: bo sung)? (?:nhung |cac )?(?:gi|cai gi|nhung diem|nhung noi dung)|"
+                            r"sua doi\b.{0,60}\b(?:diem|noi dung|dieu|khoan|quy dinh) nao|diem moi|"
+                            r"thay doi (?:nhung )?gi|(?:what|which)\b.{0,50}\b(?:change|amend)|what'?s new)\b")
+# 'Nghị quyết 23/2025 quy định về nội dung gì?' asks what a text is about, which its title says.
+_SUBJECT_ASKED = re.compile(r"\b(?:quy dinh|ve) (?:ve )?(?:noi dung|van de|viec|linh vuc|nhung) gi\b")
 _RESULTS = re.compile(r"\b(ket qua|da ho tro|da thuc hien|dat duoc|thuc hien duoc|chi tieu|dinh huong|trong tam|"
                       r"bao nhieu (luot|doanh nghiep|co so|de an|lop|hoi cho))\b")
 
@@ -118,6 +130,10 @@ class ScopeJudge:
             return Refusal(f"văn bản {names} chưa có trong kho")
         if (missing := self._partial(intent, results, named, generation)) is not None:
             return missing
+        if (missing := self._absent_amendment(question, refs, named, generation)) is not None:
+            return missing
+        if (missing := self._unstated(question, intent, named, generation)) is not None:
+            return missing
         corpus = corpus_text(generation)
         folded = fold(question)
         for topic in NEAR_TOPICS:
@@ -155,6 +171,51 @@ class ScopeJudge:
             return None
         label = document_label(*(generation.document(partial[0]).get(k) for k in ("doc_type", "number", "title")))
         return Refusal(f"kho chỉ có một phần văn bản {label}, phần đó không nêu {kinds[intent.type]} cụ thể")
+
+    @staticmethod
+    def _absent_amendment(question: str, refs: References, named: list[str], generation) -> Refusal | None:
+        """'Nghị định 235/2025 sửa những gì của Nghị định 45?' when the amending text is not in the corpus: its changes
+        are unknown here; what the corpus knows is that it amends the named document."""
+        if not named or not _CHANGES_ASKED.search(fold(question)):
+            return None
+        keys = generation.document_keys()
+        absent = [ref for ref in refs.documents if not resolve(References([ref]), keys)]
+        if not absent:
+            return None
+        number = f"{absent[0].number}/{absent[0].year}" if absent[0].year else str(absent[0].number)
+        reason = f"văn bản số {number} chưa có trong kho, nên chưa nêu được nội dung nó sửa đổi"
+        for doc_id in named:
+            meta = generation.document(doc_id)
+            notes = " ".join(meta.get("amended_by") or []) + " " + (meta.get("superseded_by") or "")
+            if number in notes:
+                label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+                verb = "sửa đổi, bổ sung" if number in " ".join(meta.get("amended_by") or []) else "thay thế"
+                return Refusal(f"{reason}; kho chỉ ghi văn bản này {verb} {label}")
+        return Refusal(reason)
+
+    @staticmethod
+    def _unstated(question: str, intent: Intent, named: list[str], generation) -> Refusal | None:
+        """'Mục tiêu của Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 là gì?' when the corpus holds only
+        the decision approving it: most of what is asked, the document's title aside, is in none of its stored
+        passages."""
+        if intent.type in ("validity", "document", "date", "comparison") or intent.slots.get("language") == "en" \
+                or _SUBJECT_ASKED.search(fold(question)):
+            return None  # an English question's words are in no Vietnamese passage; a title says what a text is about
+        asked_years = set(years_in(question))
+        # a title named by all its years ('giai đoạn 2026 - 2030'), not a year it shares ('năm 2026 có bình chọn …')
+        documents = named or [d for d in dated(question, generation.documents)
+                              if set(years_in(generation.document(d).get("title") or "")) <= asked_years]
+        partial = [d for d in documents if generation.document(d).get("complete") is False]
+        if not partial or len(partial) < len(documents):
+            return None
+        metas = [generation.document(d) for d in partial]
+        titled = {t for meta in metas for t in content_terms(meta.get("title") or "")}
+        asked = [t for t in content_terms(DOC_NUMBER.sub(" ", question)) if t not in titled and not t.isdigit()]
+        stored = set(content_terms(" ".join(c.text for d in partial for c in generation.document_chunks(d))))
+        if not asked or sum(t in stored for t in asked) > UNSTATED_SHARE * len(asked):
+            return None
+        label = document_label(*(metas[0].get(k) for k in ("doc_type", "number", "title")))
+        return Refusal(f"kho chỉ có một phần văn bản {label}, phần đó không nêu nội dung được hỏi")
 
     def _far(self, question: str, intent: Intent, results: list[SearchResult], terms: TermScorer,
              expanded: bool) -> bool:
