@@ -289,6 +289,11 @@ def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Hà Nội hỗ trợ khách sạn cho bao nhiêu nhà nhập khẩu nước ngoài?").type == "count"  # any noun
     assert analyze("Hội chợ được hỗ trợ bao nhiêu kinh phí?").type == "amount"
     assert analyze("Đề án được tạm ứng bao nhiêu phần trăm?").type == "amount"
+    assert analyze("What is the maximum support for vocational training?").type == "amount"  # not a definition
+    # a definition setting a number asks the number; where a file is sent asks a place, not a procedure
+    assert analyze('"Cơ sở sử dụng nhiều lao động" được hiểu là cơ sở có bao nhiêu lao động?').type == "count"
+    assert analyze('"Cơ sở công nghiệp nông thôn" được hiểu là gì?').type == "definition"
+    assert analyze("Đề án thực hiện ở nhiều tỉnh thì hồ sơ gửi đi đâu để thẩm định?").type == "body"
 
 
 @pytest.mark.parametrize(("question", "expected"), [

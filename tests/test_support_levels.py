@@ -104,6 +104,13 @@ def test_chat_support_questions_use_the_table_and_warn(default_settings):
     assert "200 triệu đồng/cơ sở" in machine.lead and machine.citations[0].chunk_id.endswith("#d6-k2-c")
     other = answerer.ask("Dự án phát triển ngành nghề nông thôn được hỗ trợ tối đa bao nhiêu?")
     assert "500 triệu" in other.lead
+    # a spending line whose level another text sets answers for its activity, though its own passage ranks low
+    training = answerer.ask("Mức hỗ trợ tối đa cho đào tạo nghề là bao nhiêu?")
+    assert "Thông tư số 112/2010/TTLT-BTC-BLĐTBXH" in training.lead and "500 triệu" not in training.lead
+    assert training.citations[0].chunk_id == "ttlt-26-2014-btc-bct#d6-k1-b"
+    # not for a craftsman's class under Nghị định 52/2018, whose levels the province sets
+    craft = answerer.ask("Tôi là nghệ nhân ở làng nghề truyền thống, muốn mở lớp truyền nghề. Nhà nước hỗ trợ thế nào?")
+    assert "112/2010" not in craft.lead.split("\n")[0]
 
 
 def test_the_conditions_table_reads_what_the_supported_thing_must_be(default_settings):

@@ -33,7 +33,7 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
             or not asks_level or asserted not in (None, "amount"):
         return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
     row = support_levels.best_row(support_levels.table(generation), activity, question,
-                                  [r.chunk.id for r in usable])
+                                  [r.chunk.id for r in usable], frozenset(r.chunk.doc_id for r in usable))
     chunk = generation.chunk(row.chunk_id) if row else None
     elsewhere = row is not None and row.doc_id not in {r.chunk.doc_id for r in usable}
     if chunk is None or (elsewhere and parse_references(question).documents):

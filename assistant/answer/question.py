@@ -40,10 +40,10 @@ _PATTERNS = {
              r"\bbao nhieu (?!(?:tien|phan|trieu|ty|dong|kinh|chi|muc|phi|nam|thang|ngay|tuan|quy|la|thi|vay|the|a|"
              r"nhi|ha|cho|moi|mot|de|khi|va|voi|tu|den|so|lan|ko|khong|duoc|%)\b)[a-z]+\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
-              r"how much|what share|what percentage|percent|rate)\b|"
+              r"how much|what share|what percentage|percent|rate|maximum|minimum|support level)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
     "body": rf"(^|\s)({WHO_FOLDED}|"
-            r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|who|where|"
+            r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|where|"
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|gom (nhung )?gi|list|which "
             r"(activities|trades|sectors|costs|expenses|items|contents|groups|tasks|duties))\b",
@@ -149,8 +149,11 @@ def answer_type(question: str) -> str:
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
             and not years_in(question) and not _PAPERS.search(folded):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
-    if _DEFINES.search(folded):
-        return "definition"  # '"đơn vị thực hiện đề án" được hiểu là ai?' asks what the term means, not who
+    if defines := _DEFINES.search(folded):
+        # '… được hiểu là cơ sở có bao nhiêu lao động?' asks the number the definition sets
+        asked = next((kind for kind in ("count", "amount") if re.search(_PATTERNS[kind], folded[defines.end():])),
+                     None)
+        return asked or "definition"  # '"đơn vị thực hiện đề án" được hiểu là ai?' asks what the term means, not who
     eligible = _ELIGIBILITY.search(folded)
     # '… thuộc diện phải đấu thầu thì … phải gửi văn bản gì?' states the case and asks something else
     if eligible and not _ASKS_AMOUNT.search(folded) and not _ASKED_AFTER.search(folded, eligible.end()):

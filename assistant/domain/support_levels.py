@@ -168,17 +168,22 @@ SCHEME_BONUS = 0.3
 REFERENCE_PENALTY = 0.3
 
 
-def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str]) -> SupportLevel | None:
+def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: list[str],
+             retrieved_documents: frozenset[str] = frozenset()) -> SupportLevel | None:
     """The row of the activity a question describes (named as the corpus names it): the row whose activity shares
     most of the name's words, then the one whose conditions share most of the question's, then a retrieved one."""
     asked = [fold(w) for w in words(question)]
     asked_pairs = set(zip(asked, asked[1:], strict=False))
     folded = " ".join(asked)
     best, best_score = None, 0.0
+    # a level only referring to another text answers when its passage is retrieved too, or, when the activity has no
+    # level of its own ('đào tạo nghề' is paid as Thông tư 112/2010 sets), another passage of its document
+    referred = not any(activity_share(row, activity) >= 0.6 and not row.reference for row in rows)
     for row in rows:
         share = activity_share(row, activity)
-        if share < 0.6 or (row.reference and row.chunk_id not in preferred):
-            continue  # a level only referring to another text answers when its passage is retrieved too
+        if share < 0.6 or (row.reference and row.chunk_id not in preferred
+                           and not (referred and row.doc_id in retrieved_documents)):
+            continue
         have = [fold(w) for w in words(f"{row.activity} {row.conditions[:300]}")]
         pairs = len(asked_pairs & set(zip(have, have[1:], strict=False))) / (len(asked_pairs) or 1)
         schemes = [s for s in _SCHEMES if s in folded and s in fold(f"{row.activity} {row.conditions}")]
