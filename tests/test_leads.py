@@ -1250,6 +1250,28 @@ def test_a_short_opening_stating_the_level_leads_its_list():
     assert lists.list_lead(items, 1, "Hồ sơ gồm:").startswith("Gồm 3 nội dung: Thuê mặt")
 
 
+def test_an_opening_counting_its_members_says_so_in_place_of_a_count_of_items():
+    members = ["a) Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh;", "b) Phó Chủ tịch …;",
+               "c) Các thành viên khác …"]
+    intro = ("Cơ cấu, thành phần của Hội đồng bình chọn 2. Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, "
+             "bao gồm:")
+    assert lists.list_lead(members, 1, intro).startswith(
+        "Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, gồm: Chủ tịch Hội đồng là đại diện")
+    # an opening counting as many items as it lists names them its own way
+    criteria = ["Nghề đã xuất hiện tại địa phương từ trên 50 năm", "Nghề tạo ra sản phẩm mang bản sắc văn hóa",
+                "Nghề gắn với tên tuổi của nghệ nhân"]
+    assert lists.list_lead(criteria, 1, "1. Nghề truyền thống phải đạt cả 03 tiêu chí sau:").startswith(
+        "Gồm 03 tiêu chí: Nghề đã xuất hiện")
+
+
+@require_corpus()
+def test_who_a_council_is_made_of_is_listed_after_its_size(answerer):
+    answer = answerer.ask("Hội đồng bình chọn cấp tỉnh gồm những ai?")
+    assert answer.lead.startswith("Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, gồm: Chủ tịch Hội đồng là "
+                                  "đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh")
+    assert analyze("Những ai được hỗ trợ khuyến công?").type == "list" and analyze("Ai lập hội đồng?").type == "body"
+
+
 @require_corpus()
 def test_an_english_question_on_which_costs_gets_the_list_and_its_level(answerer):
     answer = answerer.ask("Under Decree 52/2018, which costs does the state budget cover in full for rural craft "

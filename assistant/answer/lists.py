@@ -24,6 +24,9 @@ INLINE_HEAD_CHARS = 70
 NOUN_BONUS = 0.6
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
 VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
+COUNTED_INTRO_CHARS = 90  # one stating how many (members, criteria) is said in place of 'Gồm N nội dung'
+_AFTER_MARK = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
+_TRAILING_GOM = re.compile(r",?\s*(?:bao )?gồm$")
 # A first line the question says word for word names the list when it is most of what the question says.
 NAMED_SHARE = 0.6
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
@@ -244,8 +247,16 @@ def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:
     end = "." if isinstance(n, list) else f" [{n}]."
     # 'b) Chi 100% chi phí: Thuê mặt bằng …; tổ chức hội thi; …': a short opening stating the level leads the list
     opening = strip_mark(intro or "").rstrip(" :")
-    valued = f"{opening}, gồm" if len(opening) <= VALUED_INTRO_CHARS and values_of(opening, "amount") else "Gồm"
-    return f"{valued} {counted_as(intro, len(items))}: " + "; ".join(h for h in heads if h) + more + end
+    short = len(opening) <= VALUED_INTRO_CHARS
+    valued = f"{opening}, gồm" if short and values_of(opening, "amount") else "Gồm"
+    listed = "; ".join(h for h in heads if h) + more + end
+    # '2. Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, bao gồm:' counts the items in its own words
+    counted = counted_as(intro, len(items))
+    own = _AFTER_MARK.split(opening)[-1]  # an intro may open with its Điều's title ('Cơ cấu, thành phần … 2. …')
+    if valued == "Gồm" and counted.endswith(" nội dung") and len(own) <= COUNTED_INTRO_CHARS \
+            and values_of(own, "count"):
+        return f"{_TRAILING_GOM.sub('', own)}, gồm: {listed}"
+    return f"{valued} {counted}: {listed}"
 
 
 # A case's heading ends at its colon, this early ('5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, …').
