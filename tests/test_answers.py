@@ -185,6 +185,9 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     # near-domain: land-use conversion and the state's artisan titles are other laws' business
     "Thủ tục xin chuyển mục đích sử dụng đất nông nghiệp để làm xưởng gồm những bước nào?",
     "Muốn được xét tặng danh hiệu Nghệ nhân nhân dân thì hồ sơ gồm những gì?",
+    # OCOP's star ranks are another programme's; the corpus only names OCOP products on display
+    "Sản phẩm OCOP được xếp hạng sao theo những tiêu chí nào?",
+    "What is the OCOP star rating of a product scoring 75 points?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)
@@ -208,6 +211,8 @@ def test_out_of_scope_is_refused_politely(answerer, question):
      "công quốc gia thì được hỗ trợ tối đa bao nhiêu?", "200 triệu đồng"),
     # khuyến nông named beside the ministry's own programme: a khuyến công question
     ("Cơ sở đã nhận hỗ trợ khuyến nông thì có được nhận thêm hỗ trợ từ chương trình của Bộ Công Thương không?", ""),
+    # a tea roaster ('máy sao chè') folds like OCOP's 'mấy sao'
+    ("Xưởng chè của tôi ở xã muốn mua máy sao chè mới thì khuyến công hỗ trợ bao nhiêu?", "200 triệu đồng"),
 ])
 def test_a_place_or_year_the_question_states_does_not_refuse_it(answerer, question, fact):
     answer = answerer.ask(question)

@@ -29,7 +29,10 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "tín dụng chính sách", "nuôi bò", "nuôi lợn", "nuôi heo", "nuôi gà", "phòng cháy", "chữa cháy",
                "hợp đồng lao động", "hóa đơn điện tử", "luật hỗ trợ doanh nghiệp nhỏ và vừa",
                "chuyển mục đích sử dụng đất", "nghệ nhân nhân dân", "nghệ nhân ưu tú", "danh hiệu nghệ nhân",
-               "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage")
+               # OCOP's star ranks; not 'mấy sao', which folds as 'máy sao' (a tea roaster)
+               "hạng sao", "xếp sao", "bao nhiêu sao",
+               "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage",
+               "star rating", "star ranking")
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
     "Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|"
