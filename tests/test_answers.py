@@ -132,6 +132,34 @@ def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expecte
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
 
 
+def test_a_third_turn_reads_the_second_as_it_was_understood():
+    history = [{"role": "user", "content": "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"},
+               {"role": "assistant", "content": "Hội đồng bình chọn cấp quốc gia có 11 hoặc 13 thành viên [1]."},
+               {"role": "user", "content": "Còn cấp tỉnh thì sao?"},
+               {"role": "assistant", "content": "Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên [1]."}]
+    chair = standalone_question("Ai làm chủ tịch?", history)
+    assert "Hội đồng bình chọn cấp tỉnh" in chair and "Còn cấp tỉnh" not in chair
+    history += [{"role": "user", "content": "Ai làm chủ tịch?"}, {"role": "assistant", "content": "…"}]
+    # the office named narrows the one asked before: 'phó chủ tịch' in place of 'chủ tịch'
+    assert standalone_question("Còn phó chủ tịch?", history).startswith("Ai làm phó chủ tịch (Hội đồng bình chọn cấp "
+                                                                       "tỉnh")
+
+
+def test_the_third_turn_of_a_conversation_is_answered_about_the_second(answerer):
+    history = [{"role": "user", "content": "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"},
+               {"role": "assistant", "content": "…"}, {"role": "user", "content": "Còn cấp tỉnh thì sao?"},
+               {"role": "assistant", "content": "…"}]
+    answer = answerer.ask("Ai làm chủ tịch?", history)
+    assert not answer.refused and "đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh" in answer.lead
+
+
+def test_an_eligibility_question_naming_no_trade_asks_for_the_place_without_quoting_itself(answerer):
+    answer = answerer.ask("Are household businesses eligible for industrial promotion support?")
+    assert "Ngành nghề" not in answer.lead and answer.lead.endswith("hay ở phường?")
+    sewing = answerer.ask("Cơ sở may của tôi có được hỗ trợ khuyến công không?")
+    assert "nhóm b) Điều 5" in sewing.lead  # the trade it names is placed, then the place is asked
+
+
 def test_a_follow_up_pointing_back_carries_the_previous_topic_as_one_question():
     history = [{"role": "user", "content": "Cơ sở di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?"}]
     rewritten = standalone_question("Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì?", history)

@@ -49,6 +49,8 @@ def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
     # 'cơ' (in 'cơ sở') folds into 'co' as 'có' does: it is masked so that only 'có' is taken for the verb.
     folded = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
     found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
+    if not found and (narrowed := _narrowed(previous, folded, subject)):
+        return narrowed  # 'Ai làm chủ tịch …?' + 'phó chủ tịch': the office it names, narrowed
     if not found:
         intent = _INTENT.match(folded)
         end = _PREDICATE.search(folded, intent.end() if intent else 0)
@@ -63,6 +65,17 @@ def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
     if found.start() == 0:
         subject = subject[:1].upper() + subject[1:]
     return f"{previous[: found.start()]}{subject}", previous[end.start() :]
+
+
+def _narrowed(previous: str, folded: str, subject: str) -> tuple[str, str] | None:
+    """The previous question with the subject in place of its own last words, when the previous question names
+    them ('chủ tịch' of 'phó chủ tịch'); None otherwise. Two words at least: one is too common to point at anything."""
+    said = fold(subject).split()
+    for start in range(1, len(said) - 1):
+        found = re.search(rf"\b{re.escape(' '.join(said[start:]))}\b", folded)
+        if found:
+            return f"{previous[: found.start()]}{subject}", previous[found.end():]
+    return None
 
 
 def _merged(span: str, subject: str) -> str:
@@ -110,7 +123,7 @@ def _year_named(question: str, previous: str) -> str:
 def standalone_question(question: str, history: list[dict] | None) -> str:
     """The question itself when it stands alone, else a version that carries what the history referred to."""
     history = history or []
-    previous = _last(history, "user")
+    previous = _previous_standalone(history)
     if not previous:
         return question
     question = _year_named(nfc(question).strip(), previous)
@@ -144,6 +157,17 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             # One question that carries what the previous one was about (two would be answered as two).
             return f"{question.rstrip(' ?.')} ({_topic(previous)})?"
     return question
+
+
+def _previous_standalone(history: list[dict]) -> str | None:
+    """The last question asked, as it was understood: 'Còn cấp tỉnh thì sao?' after a question on the national
+    council is 'Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?', which a third turn ('Ai làm chủ tịch?') is
+    about."""
+    asked = [i for i, m in enumerate(history) if m.get("role") == "user" and m.get("content")]
+    if not asked:
+        return None
+    last = asked[-1]
+    return standalone_question(history[last]["content"], history[:last])
 
 
 def previous_topic(history: list[dict] | None) -> str | None:

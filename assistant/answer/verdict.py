@@ -101,8 +101,10 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     review = [item for item in cited[2:] if "xem xét" in item[0] or "cần " in item[0].lower()]
     if not s.get("place"):
         answer.clarify = CLARIFY_PLACE
+        # a trade the question names is placed in its group; none named is asked for after the place
         answer.lead_parts = [("Có thể được hỗ trợ.", None), entity,
-                             (f"Địa bàn áp dụng là {eligibility.APPLIED_PLACES}", place[1]), *trade[:1]]
+                             (f"Địa bàn áp dụng là {eligibility.APPLIED_PLACES}", place[1]),
+                             *(trade[:1] if s.get("trade_group") else [])]
         return answer
     if s.get("place") != "phuong" and _HEAD_OFFICE.search(fold(question)):  # an office in a ward, works elsewhere
         place = _head_office(generation) or place  # registered in a ward, producing in a commune

@@ -76,8 +76,8 @@ SECTOR_GROUPS = {
           "vat lieu khong nung"),
     "d": ("Sản xuất sản phẩm, phụ tùng; lắp ráp và sửa chữa máy móc, thiết bị, dụng cụ cơ khí, điện, điện tử - tin "
           "học; gia công chi tiết, bán thành phẩm và công nghiệp hỗ trợ",
-          "co khi|phu tung|lap rap|sua chua may|may moc|thiet bi dien|dien tu|tin hoc|linh kien|cong nghiep ho tro|"
-          "gia cong|khuon mau|nong cu|dung cu cam tay"),
+          "co khi|phu tung|lap rap|sua chua may|sua may|may moc|thiet bi dien|dien tu|tin hoc|linh kien|"
+          "cong nghiep ho tro|gia cong|khuon mau|nong cu|dung cu cam tay"),
     "dd": ("Sản xuất hàng tiểu thủ công nghiệp",
            "thu cong|my nghe|may tre|tre dan|dan lat|gom|gom su|theu|theu ren|son mai|kham trai|det thu cong|"
            "non la|tieu thu cong|guong|dieu khac"),
@@ -87,6 +87,9 @@ SECTOR_GROUPS = {
           "san xuat sach hon|xu ly o nhiem|xu ly chat thai|xu ly nuoc thai|tai che"),
 }
 PRIORITY_GROUPS = {"a", "c", "d", "g"}  # Nghị định 45/2012 Điều 6 khoản 2 điểm a (cơ khí, hóa chất NN, chế biến, CNHT)
+# 'xưởng may' sews garments; folded it would read as 'xưởng máy' (a machine shop), so it is read with its accents.
+_SEWING = re.compile(r"\b(?:xưởng|cơ sở|nghề|hộ|công ty|doanh nghiệp|tổ|hợp tác xã|htx|tiệm|thợ|làm|hàng) may\b"
+                     r"(?! (?:móc|mặc))")
 _ECOMMERCE = re.compile(r"\bthuong mai dien tu\b")
 _BRICK = re.compile(r"\bgach\b")
 _FIRED = re.compile(r"\b(nung|dat set)\b")
@@ -154,6 +157,8 @@ class Verdict:
 def match_sector(sector: str) -> str | None:
     """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
     folded = _ECOMMERCE.sub(" ", f" {fold(sector)} ")  # e-commerce is a sales channel, not electronics
+    if _SEWING.search(sector.lower()):
+        folded += " may mac "
     scores = {key: sum(bool(re.search(rf"\b{re.escape(word.strip())}\b", folded)) for word in words.split("|")
                        if word.strip())
               for key, (_, words) in SECTOR_GROUPS.items()}

@@ -292,8 +292,10 @@ ACTIVITIES = (
     (r"ve may bay|khao sat|hoc tap kinh nghiem", "khảo sát, học tập kinh nghiệm"),
     (r"san xuat sach hon|cleaner production", "áp dụng sản xuất sạch hơn"),
     # 'sửa chữa máy nông nghiệp', 'lắp ráp thiết bị điện' name a trade, not machines the asker buys
-    (r"(?<!sua chua )(?<!lap rap )(?<!che tao )(?<!gia cong )"
-     r"(?:may moc|thiet bi|may (cnc|det|cua|bao|ep|nghien|say|tien|phay|khoan|han|dong goi|in|cat|xay)|\bcnc\b|"
+    # ('máy của tôi' folds like 'máy cưa', a saw)
+    (r"(?<!sua chua )(?<!sua )(?<!lap rap )(?<!che tao )(?<!gia cong )"
+     r"(?:may moc|thiet bi|may (cnc|det|cua(?! (?:toi|minh|em|chung|nha|ho|anh|chi|ban|co so|xuong|cong ty))|"
+     r"bao|ep|nghien|say|tien|phay|khoan|han|dong goi|in|cat|xay)|\bcnc\b|"
      r"day chuyen|mua (them )?may|dau tu may|machinery|machine|equipment)",
      "ứng dụng máy móc thiết bị, chuyển giao công nghệ tiên tiến vào sản xuất"),
 )
