@@ -375,3 +375,18 @@ def test_every_fact_said_before_the_last_clarifying_reply_counts(default_setting
     # the trade came two turns back: the verdict does not ask for it again
     verdict = answerer.ask("thành phố loại 2, lên phường được 3 năm", history)
     assert verdict.lead.startswith("Có.") and "Điều 5" in verdict.lead and CLARIFY_TRADE not in verdict.answer
+
+
+def test_a_question_of_its_own_after_a_clarifying_question_is_answered_as_asked(default_settings):
+    from assistant.answer.answerer import Answerer
+    from assistant.answer.verdict import CLARIFY_PLACE, CLARIFY_TRADE
+
+    answerer = Answerer(Searcher(default_settings))
+    history = []
+    for turn, asks in (("Cơ sở của tôi có được hỗ trợ khuyến công không?", CLARIFY_PLACE), ("ở xã", CLARIFY_TRADE)):
+        answer = answerer.ask(turn, history)
+        assert answer.lead.endswith(asks)
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": answer.answer}]
+    # asked for the trade, the user asks a level instead: the level answers, without 'hỗ trợ' being said
+    level = answerer.ask("muốn mua máy thì được bao nhiêu?", history)
+    assert "200 triệu đồng/cơ sở" in level.lead and CLARIFY_TRADE not in level.answer

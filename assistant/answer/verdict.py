@@ -165,6 +165,10 @@ def _chunk(reason, generation):
     return generation.chunk(chunk_ids[0]) if chunk_ids else None
 
 
+# A reply that asks how much, or what, is a question of its own, not the place or trade we asked for.
+_NEW_ASK = re.compile(r"\b(bao nhieu|toi da|muc ho tro|muc chi|how much|ho so|thu tuc|giay to)\b")
+
+
 def follow_up(question: str, history: list[dict]) -> str | None:
     """A reply to one of our clarifying questions, merged with the question it clarifies ('ở xã' after 'Cơ sở của
     bạn sản xuất ở xã, thị trấn hay ở phường?'); None when the last answer asked nothing."""
@@ -178,6 +182,8 @@ def follow_up(question: str, history: list[dict]) -> str | None:
         if start is None or not re.search(r"\d", question):
             return None
         return ". ".join(text.strip(" ?.") for text in [*users[start + 1:], question]) + f". {users[start]}"
+    if _NEW_ASK.search(fold(question)):
+        return None  # 'muốn mua máy thì được bao nhiêu?' asks a level of its own, whatever was asked before
     asked = ", ".join(text.strip(" ?.") for text in _clarified(history))
     return f"{asked}, {question.strip(' ?.')} thì có được hỗ trợ không?" if asked else None
 
