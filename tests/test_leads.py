@@ -706,6 +706,32 @@ def test_what_a_programme_sets_out_is_declined_when_only_its_approving_decision_
 
 
 @require_corpus()
+def test_what_the_corpus_knows_of_a_partial_document_answers_for_its_missing_part(answerer):
+    # its stored part has no article on when it takes effect: its record's date, said to come from the record
+    effect = answerer.ask("Nghị quyết 23/2025 của Phú Thọ có hiệu lực từ khi nào?")
+    assert effect.lead.startswith("Nghị quyết 23/2025/NQ-HĐND có hiệu lực từ ngày 01 tháng 1 năm 2026")
+    assert "không có điều khoản hiệu lực" in effect.lead
+    # the province's own resolution, though not retrieved, is what a question on its levels is declined about
+    level = answerer.ask("Phú Thọ hỗ trợ mua máy móc bao nhiêu?")
+    assert level.refused and "một phần văn bản Nghị quyết 23/2025/NQ-HĐND" in level.lead
+    assert "kho chưa có văn bản khuyến công của Phú Thọ" not in level.lead
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "said"), [
+    ("Thông tư liên tịch 26/2014 bị thay thế bởi văn bản nào?",
+     "Thông tư liên tịch 26/2014/TTLT-BTC-BCT đã bị thay thế bởi Thông tư 28/2018/TT-BTC. Kho chưa có toàn văn"),
+    ("Nghị định 45/2012 được sửa đổi bởi nghị định nào?",
+     "Nghị định 45/2012/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định 235/2025/NĐ-CP."),
+    ("Which circular replaced Joint Circular 26/2014?", "đã bị thay thế bởi Thông tư 28/2018/TT-BTC"),
+])
+def test_what_replaced_a_document_is_named_first(answerer, question, said):
+    # not what the document itself replaced (Thông tư 125/2009), the direction its own effect article gives
+    answer = answerer.ask(question)
+    assert said in answer.lead and "125/2009" not in answer.lead
+
+
+@require_corpus()
 def test_what_an_amending_text_missing_from_the_corpus_changes_is_declined_naming_what_it_amends(answerer):
     answer = answerer.ask("Nghị định 235/2025 sửa những gì của Nghị định 45?")
     assert answer.refused

@@ -34,6 +34,7 @@ from assistant.answer.validity import (
     asks_issue_date,
     asks_replaced,
     asks_signer,
+    asks_successor,
     asks_validity,
     dated_line,
     dated_passage,
@@ -47,6 +48,8 @@ from assistant.answer.validity import (
     proposal_line,
     status_sentence,
     successor_asked,
+    successor_sentence,
+    vietnamese_date,
 )
 from assistant.answer.verdict import (
     asks_priority,
@@ -307,7 +310,12 @@ class Answerer:
             if held:  # the amending text is in the corpus: its own dates
                 return self._validity(question, held, generation)
             # what a passage citing it says, else the named document's status, which names it
-            return self._cited_elsewhere(refs, generation) or self._validity("còn hiệu lực không?", named, generation)
+            cited = self._cited_elsewhere(refs, generation)
+            if cited is None:
+                return self._validity("còn hiệu lực không?", named, generation)
+            if asks_successor(question):  # '… bị thay thế bởi văn bản nào?': which one, first
+                cited.lead = f"{successor_sentence(generation.document(named[0]), successor)} {cited.lead}"
+            return cited
         if named and (proposed := proposal_line(question, generation.document_chunks(named[0]))):
             return self._proposed(*proposed)
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
@@ -619,11 +627,11 @@ class Answerer:
         its own words ('kể từ ngày ký', 'sau 45 ngày kể từ ngày ký'), named rather than 'này', and what it replaces by
         number only."""
         found = effect_line(generation.document_chunks(doc_id))
-        if found is None:
-            return None
-        chunk, sentence = found
         meta = generation.document(doc_id)
         label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+        if found is None:
+            return Answerer._recorded_effect(label, meta, generation.document_chunks(doc_id))
+        chunk, sentence = found
         said, _, replaced = strip_mark(sentence).partition(" và thay thế")
         said = said.rstrip(" ,")
         # what it replaces, by kind and number as written ('Quyết định số 08/2008/QĐ-BCT', '5918/QĐ-BCT' without its
@@ -637,6 +645,19 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         composition.lead = f"{compose.sentence(said)} [{composition.number(chunk)}]."
         composition.units.append(sentence)
+        return composition
+
+    @staticmethod
+    def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
+        """'Nghị quyết 23/2025/NQ-HĐND có hiệu lực từ ngày 1 tháng 1 năm 2026 …' from the document's record, when the
+        part of it the corpus holds has no article saying so; None without that date or any passage to cite."""
+        if not meta.get("effective") or not chunks or meta.get("complete") is not False:
+            return None  # a whole text says it in its own words, which other readings find
+        composition = Composition(lead="", cited=[])
+        n = composition.number(chunks[0])
+        effective = vietnamese_date(meta["effective"])
+        composition.lead = (f"{label} có hiệu lực từ {effective} (theo thông tin văn bản; phần văn bản trong kho "
+                            f"không có điều khoản hiệu lực) [{n}].")
         return composition
 
     def _document_lead(self, query: str, results: list[SearchResult], generation) -> Composition | None:

@@ -150,8 +150,16 @@ class ScopeJudge:
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
         asked_places = [p for p in PROVINCES if re.search(rf"\b{p}\b", folded) and not _located(folded, p)]
         for province in asked_places:
-            if not re.search(rf"\b{province}\b", seen):
+            if re.search(rf"\b{province}\b", seen):
+                continue
+            # the province's own text, though not retrieved ('Phú Thọ hỗ trợ … bao nhiêu?' of a resolution whose
+            # stored part holds no level): what it lacks is said of it
+            own = [d for d, meta in generation.documents.items()
+                   if re.search(rf"\b{province}\b", fold(f"{meta.get('title')} {meta.get('issuer')}"))]
+            if not own:
                 return Refusal(f"kho chưa có văn bản khuyến công của {PROVINCES[province]}")
+            if (missing := self._partial(intent, results, own, generation)) is not None:
+                return missing
         # A year the corpus never mentions leaves a question about that year's plan or results unanswered; a rule
         # question that merely names the year it applies to ('khi lập kế hoạch năm 2027 …') is answered by the rule.
         # The year may be written in another passage of a retrieved document ('Năm 2022 …' opens what follows).

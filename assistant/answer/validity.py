@@ -249,9 +249,28 @@ def successor_asked(question: str, meta: dict) -> str | None:
     return found.group(0) if found else None
 
 
+_BY_WHICH = re.compile(r"\b(bi|duoc|da bi|da duoc)\s+(sua doi|bo sung|thay the)(?:,? bo sung)?\s+(boi|bang)\b|"
+                       r"\b(?:replaced|amended|superseded) by\b|\b(?:which|what) \w+ (?:replaced|amended|superseded)\b")
+
+
+def asks_successor(question: str) -> bool:
+    """'… bị thay thế bởi văn bản nào?', 'replaced by which circular?': the named document's successor is asked."""
+    return bool(_BY_WHICH.search(fold(question)))
+
+
+def successor_sentence(meta: dict, number: str) -> str:
+    """'Thông tư liên tịch 26/2014/TTLT-BTC-BCT đã bị thay thế bởi Thông tư 28/2018/TT-BTC.' from the record."""
+    label = doc_label(meta)
+    kind = next((name for name, code in DOC_KINDS.values() if re.search(rf"/{code}(?:-|$)", number)), "văn bản")
+    replaced = number in (meta.get("superseded_by") or "")
+    return f"{label} {'đã bị thay thế' if replaced else 'đã được sửa đổi, bổ sung'} bởi {kind} {number}."
+
+
 # 'Nghị định sửa đổi, bổ sung Nghị định 45/2012 …', 'văn bản thay thế Thông tư liên tịch 26/2014': the text asked
 # about is the one that amends or replaces the document named after it.
 _SUCCESSOR = re.compile(r"\b(nghi dinh|thong tu|quyet dinh|van ban)\s+(nao\s+)?(da\s+)?(sua doi|bo sung|thay the)\b|"
+                        # '… bị thay thế bởi văn bản nào?', '… được sửa đổi bởi thông tư nào?'
+                        rf"{_BY_WHICH.pattern}|"
                         r"\b(decree|circular|decision|document)\s+(that\s+|which\s+)?"
                         r"(amends|amended|amending|replaces|replaced|replacing)\b")
 
