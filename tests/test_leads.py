@@ -869,7 +869,10 @@ def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(defa
     assert "Đây" not in terms  # an unnumbered paragraph defines only a term of two words or more
     assert not any(term.endswith("không phải") for term in terms)
     assert definitions.lookup(generation, "bộ sản phẩm trong bình chọn").term == "Bộ sản phẩm"
-    assert definitions.lookup(generation, "khuyến công") is None  # no text says 'Khuyến công là …'
+    # no text says 'Khuyến công là …'; Nghị định 45/2012 Điều 1 names what it governs 'hoạt động khuyến công'
+    activity = definitions.lookup(generation, "khuyến công")
+    assert activity.term == "hoạt động khuyến công" and "phát triển sản xuất công nghiệp nông thôn" in activity.text
+    assert definitions.lookup(generation, "hoạt động khuyến công").term == "hoạt động khuyến công"
     named = definitions.lookup(generation, "cơ sở công nghiệp nông thôn")  # '(sau đây gọi chung là …)'
     assert named is not None and "hộ kinh doanh" in named.text
 

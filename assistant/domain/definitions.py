@@ -54,7 +54,10 @@ def lookup(generation, term: str, doc_ids: list[str] | None = None) -> Definitio
     longest defined term it is or opens with, from the documents it names when it names any."""
     asked = fold(term)
     matches = [d for d in table(generation)
-               if asked == fold(d.term) or (asked.startswith(fold(d.term) + " ") and len(d.term.split()) >= 2)]
+               if asked == fold(d.term) or (asked.startswith(fold(d.term) + " ") and len(d.term.split()) >= 2)
+               or fold(d.term) == f"hoat dong {asked}"]  # 'khuyến công' is named as 'hoạt động khuyến công'
+    exact = [d for d in matches if fold(d.term) == asked]
+    matches = exact or matches
     if doc_ids:
         matches = [d for d in matches if d.doc_id in doc_ids] or matches
     return max(matches, key=lambda d: len(d.term), default=None)
