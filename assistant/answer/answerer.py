@@ -90,6 +90,19 @@ _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
                     r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
 
+def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
+    """'Nghị quyết 23/2025/NQ-HĐND có hiệu lực từ ngày 01 tháng 1 năm 2026 …' from the document's record, when the
+    part of it the corpus holds has no article saying so; None without that date or any passage to cite."""
+    if not meta.get("effective") or not chunks or meta.get("complete") is not False:
+        return None  # a whole text says it in its own words, which other readings find
+    composition = Composition(lead="", cited=[])
+    n = composition.number(chunks[0])
+    effective = vietnamese_date(meta["effective"])
+    composition.lead = (f"{label} có hiệu lực từ {effective} (theo thông tin văn bản; phần văn bản trong kho "
+                        f"không có điều khoản hiệu lực) [{n}].")
+    return composition
+
+
 @dataclass
 class Citation:
     """A numbered source of an answer."""
@@ -630,7 +643,7 @@ class Answerer:
         meta = generation.document(doc_id)
         label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
         if found is None:
-            return Answerer._recorded_effect(label, meta, generation.document_chunks(doc_id))
+            return _recorded_effect(label, meta, generation.document_chunks(doc_id))
         chunk, sentence = found
         said, _, replaced = strip_mark(sentence).partition(" và thay thế")
         said = said.rstrip(" ,")
@@ -645,19 +658,6 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         composition.lead = f"{compose.sentence(said)} [{composition.number(chunk)}]."
         composition.units.append(sentence)
-        return composition
-
-    @staticmethod
-    def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
-        """'Nghị quyết 23/2025/NQ-HĐND có hiệu lực từ ngày 1 tháng 1 năm 2026 …' from the document's record, when the
-        part of it the corpus holds has no article saying so; None without that date or any passage to cite."""
-        if not meta.get("effective") or not chunks or meta.get("complete") is not False:
-            return None  # a whole text says it in its own words, which other readings find
-        composition = Composition(lead="", cited=[])
-        n = composition.number(chunks[0])
-        effective = vietnamese_date(meta["effective"])
-        composition.lead = (f"{label} có hiệu lực từ {effective} (theo thông tin văn bản; phần văn bản trong kho "
-                            f"không có điều khoản hiệu lực) [{n}].")
         return composition
 
     def _document_lead(self, query: str, results: list[SearchResult], generation) -> Composition | None:
