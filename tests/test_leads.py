@@ -1294,6 +1294,14 @@ def test_an_opening_counting_its_members_says_so_in_place_of_a_count_of_items():
 
 
 @require_corpus()
+def test_the_list_headed_by_the_asked_thing_and_no_more_answers(answerer):
+    # khoản 2 is headed 'Hồ sơ đề nghị công nhận làng nghề'; khoản 3 adds 'truyền thống' and only refers back
+    answer = answerer.ask("Hồ sơ đề nghị công nhận làng nghề gồm những gì?")
+    assert "Danh sách các hộ tham gia hoạt động ngành nghề nông thôn" in answer.lead
+    assert answer.citations[0].chunk_id == "nd-52-2018#d6-k2"
+
+
+@require_corpus()
 def test_who_a_council_is_made_of_is_listed_after_its_size(answerer):
     answer = answerer.ask("Hội đồng bình chọn cấp tỉnh gồm những ai?")
     assert answer.lead.startswith("Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, gồm: Chủ tịch Hội đồng là "

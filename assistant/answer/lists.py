@@ -22,6 +22,7 @@ INLINE_HEAD_CHARS = 70
 # A list whose Điều title or introduction names the kind of thing asked for ('những nhóm nào?': '… được phân theo các
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
+EXACT_BONUS = 0.2  # a heading that is the focus and no more (dev 1238: 0.1 -> ±0, 0.2 -> +1, 0.4 -> +1)
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
 VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
 COUNTED_INTRO_CHARS = 90  # one stating how many (members, criteria) is said in place of 'Gồm N nội dung'
@@ -367,6 +368,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         first = " ".join(content_terms(units[0])) if units else ""
         says_first = len(first.split()) >= NAMED_SHARE * len(topic.split()) and first in topic
         named = 0.3 if topic and (topic in " ".join(head_terms) or says_first) else 0.0
+        # word for word and nothing more ('Hồ sơ đề nghị công nhận làng nghề', not '… làng nghề truyền thống')
+        named += EXACT_BONUS if named and first == topic else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
         intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
