@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from assistant.answer.answerer import Answerer
 from assistant.answer.followup import standalone_question
+from assistant.answer.question import analyze
 from assistant.search.glossary import expand_english, is_english
 from assistant.search.references import DocRef, parse_references
 from assistant.search.retrieval import Searcher
@@ -151,6 +152,20 @@ def test_the_third_turn_of_a_conversation_is_answered_about_the_second(answerer)
                {"role": "assistant", "content": "…"}]
     answer = answerer.ask("Ai làm chủ tịch?", history)
     assert not answer.refused and "đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh" in answer.lead
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Can a large company get khuyến công support?", "Không. Doanh nghiệp lớn không thuộc đối tượng"),
+    ("Can a household business in a commune get industrial promotion support?", "Có, nếu ngành nghề"),
+])
+def test_an_english_eligibility_question_gets_the_verdict(answerer, question, opening):
+    assert answerer.ask(question).lead.startswith(opening)
+
+
+def test_an_unaccented_list_question_names_no_pottery_trade():
+    # 'gom những gì' is 'gồm' (comprises) without its accents; 'gốm' (pottery) is a trade
+    assert "trade_group" not in analyze("ho so thanh quyet toan de an khuyen cong quoc gia gom nhung gi").slots
+    assert analyze("xuong gom o xa co duoc ho tro khong").slots["trade_group"] == "dd"
 
 
 def test_an_eligibility_question_naming_no_trade_asks_for_the_place_without_quoting_itself(answerer):

@@ -58,7 +58,10 @@ _PATTERNS = {
 _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
                           r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
                           r"(duoc coi|duoc xem|duoc tinh) la (co so cong nghiep nong thon|doi tuong)|"
-                          r"qualify|co nam trong)\b")
+                          r"qualify|co nam trong)\b|"
+                          # 'Can a large company get khuyến công support?'
+                          r"^\W*(?:can|could|may|is|are) .{0,60}\b(?:get|receive|obtain|eligible for)\b"
+                          r".{0,40}\bsupport\b")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\bho tro (?:gi|cai gi)\b|\b(how much|what support)\b")
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
@@ -79,7 +82,8 @@ _ENTITIES = (
     ("ho_kinh_doanh", r"ho kinh doanh|ho gia dinh|household"),
     ("hop_tac_xa", r"hop tac xa|htx|cooperative"),
     ("to_hop_tac", r"to hop tac"),
-    ("doanh_nghiep_lon", r"doanh nghiep lon|tap doan|large enterprise"),
+    ("doanh_nghiep_lon", r"doanh nghiep lon|tap doan|large (?:enterprises?|compan(?:y|ies)|firms?|business(?:es)?)|"
+                         r"big compan(?:y|ies)"),
     ("doanh_nghiep_nho_va_vua", r"doanh nghiep nho va vua|doanh nghiep nho|doanh nghiep vua|dnnvv|sme|cong ty|"
                                 r"doanh nghiep"),
 )
@@ -100,6 +104,8 @@ _PLAN_YEAR = re.compile(r"\bke hoach (?:khuyen cong )?(?:nam )?((?:19|20)\d{2})\
 _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 # 'gồm' folds to 'gom' (gốm, pottery): the sector match must not see it.
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
+# Without accents 'gom những gì' is 'gồm' all the same: pottery is 'gốm sứ', 'đồ gốm', 'làm gốm', not a list's 'gồm'.
+_GOM_FOLDED = re.compile(r"\b(?:bao )?gom(?= (?:nhung|cac|co|nhieu|:)\b|\s*[:?]|$)")
 _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 # Words that ask rather than tell; stripped from the focus phrase.
 _ASKING = re.compile(
@@ -249,7 +255,7 @@ def slots(question: str) -> dict:
                 found["years_since_conversion"] = int(years.group(1))
             elif (counted := _years_to_plan(folded)) is not None:
                 found["years_since_conversion"] = counted
-    if group := match_sector(_GOM.sub(" ", question)):
+    if group := match_sector(_GOM_FOLDED.sub(" ", folded) if folded == question.lower() else _GOM.sub(" ", question)):
         found["trade_group"] = group
         found["trade"] = question
     if activity := activity_of(question):

@@ -24,6 +24,7 @@ ASK_VILLAGE_FACTS = {frozenset({"a)", "b)"}): "Làng có bao nhiêu hộ, bao nh
                      frozenset({"b)"}): "Làng đã sản xuất ổn định mấy năm?"}
 CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY, *ASK_VILLAGE_FACTS.values())
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b|"
+                     r"^\W*(?:can|could|may|does|do) (?:a|an|my|our|the)\b|"
                      r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
