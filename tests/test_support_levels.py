@@ -108,6 +108,10 @@ def test_chat_support_questions_use_the_table_and_warn(default_settings):
     training = answerer.ask("Mức hỗ trợ tối đa cho đào tạo nghề là bao nhiêu?")
     assert "Thông tư số 112/2010/TTLT-BTC-BLĐTBXH" in training.lead and "500 triệu" not in training.lead
     assert training.citations[0].chunk_id == "ttlt-26-2014-btc-bct#d6-k1-b"
+    # a row naming 'công nghệ' and 'thông tin' far apart (a fair's 'thủ công mỹ nghệ … thông tin tuyên truyền') is no
+    # level for information technology, which the referring line names whole
+    website = answerer.ask("HTX mây tre đan muốn làm website bán hàng thì có được hỗ trợ không, bao nhiêu?")
+    assert "Thông tư số 19/2012/TTLT-BTC-BKHĐT-BTTTT" in website.lead and "gian hàng" not in website.lead
     # not for a craftsman's class under Nghị định 52/2018, whose levels the province sets
     craft = answerer.ask("Tôi là nghệ nhân ở làng nghề truyền thống, muốn mở lớp truyền nghề. Nhà nước hỗ trợ thế nào?")
     assert "112/2010" not in craft.lead.split("\n")[0]

@@ -180,7 +180,10 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
     best, best_score = None, 0.0
     # a level only referring to another text answers when its passage is retrieved too, or, when the activity has no
     # level of its own ('đào tạo nghề' is paid as Thông tư 112/2010 sets), another passage of its document
-    referred = not any(activity_share(row, activity) >= 0.6 and not row.reference for row in rows)
+    # (a row only sharing some of its words, 'thủ công mỹ nghệ … thông tin' for 'công nghệ thông tin', is no level of
+    # the activity when the referring row names it whole)
+    own = max((activity_share(row, activity) for row in rows if not row.reference), default=0.0)
+    referred = own < 0.6 or own < max((activity_share(row, activity) for row in rows if row.reference), default=0.0)
     for row in rows:
         share = activity_share(row, activity)
         if share < 0.6 or (row.reference and row.chunk_id not in preferred
@@ -190,7 +193,7 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
         pairs = len(asked_pairs & set(zip(have, have[1:], strict=False))) / (len(asked_pairs) or 1)
         schemes = [s for s in _SCHEMES if s in folded and s in fold(f"{row.activity} {row.conditions}")]
         score = share + 0.5 * pairs + (0.2 if row.chunk_id in preferred else 0.0) + SCHEME_BONUS * len(schemes) \
-            - REFERENCE_PENALTY * bool(row.reference)
+            - REFERENCE_PENALTY * bool(row.reference and own >= share)
         if score > best_score:
             best, best_score = row, score
     return best
