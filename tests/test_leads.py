@@ -1279,6 +1279,18 @@ def test_a_short_opening_stating_the_level_leads_its_list():
     assert lists.list_lead(items, 1, "Hồ sơ gồm:").startswith("Gồm 3 nội dung: Thuê mặt")
 
 
+def test_a_case_named_at_length_keeps_its_opening_words_and_shows_its_items():
+    unit = ("Đề án xây dựng các chương trình truyền hình, truyền thanh; xây dựng dữ liệu, trang thông tin điện tử; tờ "
+            "rơi, tờ gấp và các hình thức thông tin đại chúng khác: Hợp đồng, biên bản nghiệm thu và thanh lý hợp "
+            "đồng; danh sách các sản phẩm kèm theo sản phẩm mẫu (nếu có); giấy phép hoạt động (đối với trang thông "
+            "tin điện tử).")
+    shown = lists.inline_list(unit, compose.LEAD_CHARS)
+    assert shown.startswith("Đề án xây dựng các chương trình truyền hình") and "…: Hợp đồng" in shown
+    assert "giấy phép hoạt động" in shown
+    # 'những chứng từ, tài liệu gì' asks a list, the comma aside
+    assert analyze("Đề án cần những chứng từ, tài liệu gì khi tạm ứng phần còn lại?").type == "list"
+
+
 def test_an_opening_counting_its_members_says_so_in_place_of_a_count_of_items():
     members = ["a) Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh;", "b) Phó Chủ tịch …;",
                "c) Các thành viên khác …"]

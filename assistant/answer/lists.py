@@ -61,8 +61,10 @@ def inline_items(text: str) -> tuple[str, list[str]] | None:
 def inline_list(text: str, limit: int) -> str | None:
     """'Hồ sơ gồm: A; B; C …' told by its items' names, as many as fit in `limit` (None when not such a list)."""
     head, items = _split_inline(text)
-    if len(items) < 3 or len(head) > limit // 2:
+    if len(items) < 3:
         return None
+    if len(head) > limit // 2:  # a case named at length ('Đề án xây dựng các chương trình truyền hình, …'): its items
+        head = _shortened(head, limit // 3)  # are the answer, its opening words say which case it is
     width = max(40, (limit - len(head)) // len(items))
     names, used = [], len(head) + 2
     for item in items:
@@ -73,6 +75,11 @@ def inline_list(text: str, limit: int) -> str | None:
         names.append(name)
         used += len(name) + 2
     return f"{head}: " + "; ".join(names)
+
+
+def _shortened(text: str, room: int) -> str:
+    """A text's opening words within `room` characters, then '…'."""
+    return text[:room].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
 
 
 def fits(item: str, width: int) -> bool:

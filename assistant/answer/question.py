@@ -45,7 +45,7 @@ _PATTERNS = {
     "body": rf"(^|\s)((?<!nhung ){WHO_FOLDED}|"
             r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|where|"
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
-    "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+ ){0,3}gi|gom (nhung )?gi|list|"
+    "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|gom (nhung )?gi|list|"
             r"which (activities|trades|sectors|costs|expenses|items|contents|groups|tasks|duties))\b",
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
                  r"how (do|can) i|what documents|procedure|apply)\b",
@@ -59,9 +59,9 @@ _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro
                           r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
                           r"(duoc coi|duoc xem|duoc tinh) la (co so cong nghiep nong thon|doi tuong)|"
                           r"qualify|co nam trong)\b|"
-                          # 'Can a large company get khuyến công support?'
+                          # 'Can a large company get khuyến công support?' (support for what is another question)
                           r"^\W*(?:can|could|may|is|are) .{0,60}\b(?:get|receive|obtain|eligible for)\b"
-                          r".{0,40}\bsupport\b")
+                          r".{0,40}\bsupport\W*$")
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\bho tro (?:gi|cai gi)\b|\b(how much|what support)\b")
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
