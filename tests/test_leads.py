@@ -572,6 +572,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     ("What does the state support for a cleaner production assessment?", "fact"),
     ("Are projects awarded by direct selection or by competitive bidding?", "fact"),
     ("How often does the provincial People's Committee report to the Ministry?", "duration"),
+    # a condition no longer met asks what follows, not what the criteria are
+    ("làng nghề đc công nhận rồi mà giờ ko đạt tiêu chí nữa thì có bị sao ko", "fact"),
+    ("Làng nghề phải đạt những tiêu chí nào?", "list"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

@@ -75,6 +75,8 @@ _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai ni
 # 'Thế nào thì được gọi là làng nghề?': the term follows the cue.
 _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
 _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")
+# A condition stated as no longer met ('làng nghề … không còn đạt tiêu chí thì …').
+_FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\b")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -166,6 +168,8 @@ def answer_type(question: str) -> str:
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
         return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
     for kind in TYPES[:-1]:
+        if kind == "criteria" and _FAILED.search(folded):
+            continue  # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
     return "fact"
