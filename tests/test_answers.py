@@ -133,6 +133,13 @@ def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expecte
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
 
 
+def test_a_follow_up_asking_what_else_besides_carries_the_previous_question():
+    history = [{"role": "user", "content": "Sản phẩm được cấp Giấy chứng nhận thì có được in logo lên bao bì không?"},
+               {"role": "assistant", "content": "Có. …"}]
+    rewritten = standalone_question("Ngoài in logo ra thì còn được hưởng gì nữa không?", history)
+    assert rewritten.endswith("(Sản phẩm được cấp Giấy chứng nhận thì có được in logo lên bao bì)?")
+
+
 def test_a_third_turn_reads_the_second_as_it_was_understood():
     history = [{"role": "user", "content": "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"},
                {"role": "assistant", "content": "Hội đồng bình chọn cấp quốc gia có 11 hoặc 13 thành viên [1]."},
@@ -231,6 +238,7 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     # OCOP's star ranks are another programme's; the corpus only names OCOP products on display
     "Sản phẩm OCOP được xếp hạng sao theo những tiêu chí nào?",
     "What is the OCOP star rating of a product scoring 75 points?",
+    "Muốn đạt OCOP 4 sao thì sản phẩm cần bao nhiêu điểm?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

@@ -16,6 +16,8 @@ _DEICTIC = re.compile(
     r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet|muc|dieu|khoan|quy dinh|truong hop|noi dung)\s+"
     r"(do|nay|tren|ay|vua neu)\b"
 )
+# 'Ngoài in logo ra thì còn được hưởng gì nữa không?': more of what was just asked about.
+_BESIDES = re.compile(r"^\W*(ngoai\b.{1,60}\bra\b|con (gi|nhung gi|gi khac) nua\b|besides\b|apart from\b|other than\b)")
 # 'khoản hỗ trợ đó', 'đề án tư vấn này': something the conversation already named.
 _POINTING = re.compile(r"\s(đó|này|ấy|vừa nêu|nói trên|trên)(?=[\s?.,!]|$)")
 _ASKING = re.compile(r"(?<!\w)(bao nhiêu|mấy|gì|nào|ai|khi nào|thế nào|ra sao|không|chưa|có phải|phải không|"
@@ -146,7 +148,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             return f"{subject.rstrip(' ?')}?"
         swapped = _swap_subject(previous, subject)
         return "".join(swapped) if swapped else f"{previous.rstrip(' ?')} — đối với {subject}?"
-    if _DEICTIC.search(folded) or len(folded.split()) <= 4 or _POINTING.search(question.lower()):
+    if _DEICTIC.search(folded) or len(folded.split()) <= 4 or _POINTING.search(question.lower()) \
+            or _BESIDES.match(folded):
         named = parse_references(question).documents
         if not named:
             answer = _last(history, "assistant") or ""

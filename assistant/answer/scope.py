@@ -30,7 +30,7 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "hợp đồng lao động", "hóa đơn điện tử", "luật hỗ trợ doanh nghiệp nhỏ và vừa",
                "chuyển mục đích sử dụng đất", "nghệ nhân nhân dân", "nghệ nhân ưu tú", "danh hiệu nghệ nhân",
                # OCOP's star ranks; not 'mấy sao', which folds as 'máy sao' (a tea roaster)
-               "hạng sao", "xếp sao", "bao nhiêu sao",
+               "hạng sao", "xếp sao", "bao nhiêu sao", "ocop 3 sao", "ocop 4 sao", "ocop 5 sao",
                "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage",
                "star rating", "star ranking")
 PROVINCES = {fold(p): p for p in (
