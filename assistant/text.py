@@ -66,3 +66,12 @@ def query_tokens(text: str) -> list[str]:
     if is_unaccented(text):
         return [t for t in tokens if t.startswith("~")]
     return tokens
+
+
+# 'cơ sở tôi đã được công nhận' folds like 'tối đa' (at most); the asker's past is told apart while accents show it.
+_ASKER_PAST = re.compile(r"\b(tôi|tui|mình|em) đã\b", re.IGNORECASE)
+
+
+def unfolded_asker(question: str) -> str:
+    """The question with 'tôi đã' said as 'tôi từng', so that folding it does not read 'tối đa'."""
+    return _ASKER_PAST.sub(lambda m: f"{m.group(1)} từng", question)

@@ -575,6 +575,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # a condition no longer met asks what follows, not what the criteria are
     ("làng nghề đc công nhận rồi mà giờ ko đạt tiêu chí nữa thì có bị sao ko", "fact"),
     ("Làng nghề phải đạt những tiêu chí nào?", "list"),
+    # 'tôi đã' folds like 'tối đa'; 'mấy người này' are these people, not a count
+    ("Sản phẩm của cơ sở tôi đã được công nhận cấp tỉnh, giờ muốn dự cấp khu vực thì hồ sơ cần những gì?", "list"),
+    ("nghe nói dưới xã có cộng tác viên khuyến công, vậy ai lập ra mấy người này v?", "body"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

@@ -40,5 +40,5 @@ def test_the_region_of_a_named_province(generation, question, region, province):
 @require_corpus()
 def test_which_region_is_answered_in_one_line_with_the_list_quoted(default_settings):
     answer = Answerer(Searcher(default_settings)).ask("Cơ sở tôi ở Lâm Đồng thì dự bình chọn cấp khu vực nào?")
-    assert answer.lead == "Lâm Đồng thuộc Khu vực miền Trung và Tây Nguyên (15 tỉnh, thành phố) [1]."
+    assert answer.lead == "Lâm Đồng thuộc Khu vực miền Trung và Tây Nguyên, gồm 15 tỉnh, thành phố [1]."
     assert "Lâm Đồng" in answer.quotes[0]["text"] and answer.citations[0].chunk_id == "tt-26-2014-bct#d3-k1-c-p1"

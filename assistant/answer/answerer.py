@@ -617,11 +617,11 @@ class Answerer:
 
     @staticmethod
     def _region(region: regions.Region, province: str, generation) -> Composition:
-        """'Lâm Đồng thuộc Khu vực miền Trung và Tây Nguyên (15 tỉnh, thành phố) [1].'"""
+        """'Lâm Đồng thuộc Khu vực miền Trung và Tây Nguyên, gồm 15 tỉnh, thành phố [1].', as the region's line says."""
         composition = Composition(lead="", cited=[])
         chunk = generation.chunk(region.chunk_id)
         n = composition.number(chunk)
-        composition.lead = f"{province} thuộc {region.name} ({region.size} tỉnh, thành phố) [{n}]."
+        composition.lead = f"{province} thuộc {region.name}, gồm {region.size} tỉnh, thành phố [{n}]."
         composition.quotes.append(Quote(compose.quote_text(region.line, "fact", province), n, chunk.citation_label))
         composition.units.append(region.line)
         return composition

@@ -10,7 +10,7 @@ from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED, TARGET_COUNT
 from assistant.domain.eligibility import match_sector
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
-from assistant.text import fold, nfc
+from assistant.text import fold, nfc, unfolded_asker
 
 # Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
 TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list",
@@ -32,7 +32,7 @@ _PATTERNS = {
                 r"dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
-             r"ban|anh|chi nhanh|buoc)\b|"
+             r"ban|anh|chi nhanh|buoc)\b(?! (?:nay|do|ay|kia)\b)|"  # 'mấy người này' are these people
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
              r"\bhow many\b|" + POINTS_ASKED.pattern + "|" + TARGET_COUNT.pattern + "|"
@@ -151,7 +151,7 @@ class Intent:
 
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
-    folded = fold(question)
+    folded = fold(unfolded_asker(question))
     if re.search(_PATTERNS["comparison"], folded):
         return "comparison"
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \

@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from assistant.documents.records import Chunk
-from assistant.text import fold, words
+from assistant.text import fold, unfolded_asker, words
 
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])|\n")
 # '500 triệu đồng/mô hình', '70 triệu đồng/hội, hiệp hội cấp vùng', '100 triệu đồng/lần đối với cấp khu vực'.
@@ -140,7 +140,7 @@ def search(rows: list[SupportLevel], query: str = "", doc_id: str | None = None,
 
 def is_support_question(question: str) -> bool:
     """'Mức hỗ trợ … bao nhiêu', 'được hỗ trợ tối đa …', 'thưởng bao nhiêu' …"""
-    folded = fold(question)
+    folded = fold(unfolded_asker(question))
     if re.search(r"\b(tam ung|quyet toan|thanh toan|advance)\b", folded):
         return False  # advances and settlements are paid out of a level, they are not one
     if re.search(r"\bduoc (?:nha nuoc )?(?:cho )?(?:bao nhieu|toi da)\b", folded):
