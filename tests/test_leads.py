@@ -578,6 +578,8 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # 'tôi đã' folds like 'tối đa'; 'mấy người này' are these people, not a count
     ("Sản phẩm của cơ sở tôi đã được công nhận cấp tỉnh, giờ muốn dự cấp khu vực thì hồ sơ cần những gì?", "list"),
     ("nghe nói dưới xã có cộng tác viên khuyến công, vậy ai lập ra mấy người này v?", "body"),
+    # a comparison's side asks the number of members ('…, số thành viên … là bao nhiêu?'), not an amount
+    ("Hội đồng bình chọn cấp tỉnh, số thành viên và người làm Chủ tịch là bao nhiêu?", "count"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

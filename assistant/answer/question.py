@@ -34,7 +34,7 @@ _PATTERNS = {
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
              r"ban|anh|chi nhanh|buoc)\b(?! (?:nay|do|ay|kia)\b)|"  # 'mấy người này' are these people
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
-             r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao)\b|"
+             r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao|bao nhieu)\b|"
              r"\bhow many\b|" + POINTS_ASKED.pattern + "|" + TARGET_COUNT.pattern + "|"
              # 'bao nhiêu nhà nhập khẩu': any noun counted, but money, shares, time and the words around a question
              r"\bbao nhieu (?!(?:tien|phan|trieu|ty|dong|kinh|chi|muc|phi|nam|thang|ngay|tuan|quy|la|thi|vay|the|a|"
