@@ -32,10 +32,11 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     if intent.type not in ("amount", "yes_no", "eligibility") or not activity or intent.slots.get("year") \
             or not asks_level or asserted not in (None, "amount"):
         return None  # a plan's year asks its targets, '5 lần một năm, đúng không?' a count: not the levels
+    retrieved = frozenset(r.chunk.doc_id for r in usable)
     row = support_levels.best_row(support_levels.table(generation), activity, question,
-                                  [r.chunk.id for r in usable], frozenset(r.chunk.doc_id for r in usable))
+                                  [r.chunk.id for r in usable], retrieved)
     chunk = generation.chunk(row.chunk_id) if row else None
-    elsewhere = row is not None and row.doc_id not in {r.chunk.doc_id for r in usable}
+    elsewhere = row is not None and row.doc_id not in retrieved
     if chunk is None or (elsewhere and parse_references(question).documents):
         return None  # 'Theo Nghị quyết 23/2025 …, mức chi … là bao nhiêu?' is asked of that document only
     composition = Composition(lead="", cited=[])

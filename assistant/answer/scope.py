@@ -197,10 +197,10 @@ class ScopeJudge:
         reason = f"văn bản số {number} chưa có trong kho, nên chưa nêu được nội dung nó sửa đổi"
         for doc_id in named:
             meta = generation.document(doc_id)
-            notes = " ".join(meta.get("amended_by") or []) + " " + (meta.get("superseded_by") or "")
-            if number in notes:
+            amending = " ".join(meta.get("amended_by") or [])
+            if number in f"{amending} {meta.get('superseded_by') or ''}":
                 label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
-                verb = "sửa đổi, bổ sung" if number in " ".join(meta.get("amended_by") or []) else "thay thế"
+                verb = "sửa đổi, bổ sung" if number in amending else "thay thế"
                 return Refusal(f"{reason}; kho chỉ ghi văn bản này {verb} {label}")
         return Refusal(reason)
 

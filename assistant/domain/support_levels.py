@@ -182,10 +182,10 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
     # level of its own ('đào tạo nghề' is paid as Thông tư 112/2010 sets), another passage of its document
     # (a row only sharing some of its words, 'thủ công mỹ nghệ … thông tin' for 'công nghệ thông tin', is no level of
     # the activity when the referring row names it whole)
-    own = max((activity_share(row, activity) for row in rows if not row.reference), default=0.0)
-    referred = own < 0.6 or own < max((activity_share(row, activity) for row in rows if row.reference), default=0.0)
-    for row in rows:
-        share = activity_share(row, activity)
+    shares = [(row, activity_share(row, activity)) for row in rows]
+    own = max((share for row, share in shares if not row.reference), default=0.0)
+    referred = own < 0.6 or own < max((share for row, share in shares if row.reference), default=0.0)
+    for row, share in shares:
         if share < 0.6 or (row.reference and row.chunk_id not in preferred
                            and not (referred and row.doc_id in retrieved_documents)):
             continue
