@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.answer import compose, lists
 from assistant.answer.compose import Composition, Quote
-from assistant.answer.currency import currency_warning, short_warning
+from assistant.answer.currency import currency_warning, doc_label, short_warning
 from assistant.answer.evidence import (
     DOC_NUMBER,
     Evidence,
@@ -62,7 +62,6 @@ from assistant.answer.verdict import (
     recognition_verdict,
 )
 from assistant.answer.verdict import follow_up as clarified_question
-from assistant.documents.records import document_label
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
@@ -641,7 +640,7 @@ class Answerer:
         number only."""
         found = effect_line(generation.document_chunks(doc_id))
         meta = generation.document(doc_id)
-        label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+        label = doc_label(meta)
         if found is None:
             return _recorded_effect(label, meta, generation.document_chunks(doc_id))
         chunk, sentence = found
@@ -689,7 +688,7 @@ class Answerer:
         chunk, clause = found
         composition = Composition(lead="", cited=[])
         meta = generation.document(chunk.doc_id)
-        citing = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+        citing = doc_label(meta)
         name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
         name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
         composition.lead = (f"Kho chưa có toàn văn {name}; {citing} dẫn: {compose.sentence(clause)} "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.currency import doc_label
 from assistant.answer.evidence import DOC_NUMBER, TermScorer, content_terms, values_of
 from assistant.answer.question import Intent, years_in
 from assistant.config import Settings
-from assistant.documents.records import document_label
 from assistant.documents.units import split_units
 from assistant.search.references import References, dated, resolve
 from assistant.search.retrieval import SearchResult
@@ -66,7 +66,7 @@ def covered_documents(generation) -> str:
     legal, other = [], 0
     for meta in generation.documents.values():
         if meta.get("number"):
-            legal.append(document_label(meta.get("doc_type"), meta.get("number"), meta.get("title")))
+            legal.append(doc_label(meta))
         else:
             other += 1
     shown = ", ".join(sorted(legal)[:3]) + (", …" if len(legal) > 3 else "")
@@ -180,7 +180,7 @@ class ScopeJudge:
             return None
         if any(values_of(r.chunk.text, intent.type) for r in results if r.chunk.doc_id in partial):
             return None
-        label = document_label(*(generation.document(partial[0]).get(k) for k in ("doc_type", "number", "title")))
+        label = doc_label(generation.document(partial[0]))
         return Refusal(f"kho chỉ có một phần văn bản {label}, phần đó không nêu {kinds[intent.type]} cụ thể")
 
     @staticmethod
@@ -199,7 +199,7 @@ class ScopeJudge:
             meta = generation.document(doc_id)
             amending = " ".join(meta.get("amended_by") or [])
             if number in f"{amending} {meta.get('superseded_by') or ''}":
-                label = document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
+                label = doc_label(meta)
                 verb = "sửa đổi, bổ sung" if number in amending else "thay thế"
                 return Refusal(f"{reason}; kho chỉ ghi văn bản này {verb} {label}")
         return Refusal(reason)
@@ -225,7 +225,7 @@ class ScopeJudge:
         stored = set(content_terms(" ".join(c.text for d in partial for c in generation.document_chunks(d))))
         if not asked or sum(t in stored for t in asked) > UNSTATED_SHARE * len(asked):
             return None
-        label = document_label(*(metas[0].get(k) for k in ("doc_type", "number", "title")))
+        label = doc_label(metas[0])
         return Refusal(f"kho chỉ có một phần văn bản {label}, phần đó không nêu nội dung được hỏi")
 
     def _far(self, question: str, intent: Intent, results: list[SearchResult], terms: TermScorer,
