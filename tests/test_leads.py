@@ -968,7 +968,7 @@ def test_the_clause_holding_the_asked_phrase_wins_over_one_sharing_its_words():
             "nung bằng lò thủ công cải tiến, lò vòng gây ô nhiễm môi trường; tập trung hỗ trợ các cơ sở sản xuất vật "
             "liệu xây dựng theo công nghệ mới (vật liệu không nung), không ô nhiễm môi trường, sử dụng nguyên liệu "
             "tái tạo.")
-    clause = compose.clause_for(rule, "yes_no", "Cơ sở làm vật liệu không nung ưu tiên hỗ trợ")
+    clause = compose.clause_for(rule, "yes_no", "Cơ sở làm vật liệu không nung ưu tiên hỗ trợ", limit=200)
     assert "(vật liệu không nung)" in clause and "lò vòng" not in clause
 
 
@@ -1292,7 +1292,7 @@ def test_a_case_named_at_length_keeps_its_opening_words_and_shows_its_items():
             "rơi, tờ gấp và các hình thức thông tin đại chúng khác: Hợp đồng, biên bản nghiệm thu và thanh lý hợp "
             "đồng; danh sách các sản phẩm kèm theo sản phẩm mẫu (nếu có); giấy phép hoạt động (đối với trang thông "
             "tin điện tử).")
-    shown = lists.inline_list(unit, compose.LEAD_CHARS)
+    shown = lists.inline_list(unit, 280)  # too little room for the whole case name and its items
     assert shown.startswith("Đề án xây dựng các chương trình truyền hình") and "…: Hợp đồng" in shown
     assert "giấy phép hoạt động" in shown
     # 'những chứng từ, tài liệu gì' asks a list, the comma aside
