@@ -1056,6 +1056,14 @@ def test_an_english_question_word_inside_a_clause_opens_no_part():
     assert len(parts("What is the cap per project, and which ministry approves the plan?")) == 2
 
 
+def test_a_yes_no_piece_asks_in_english_and_in_shorthand():
+    assert len(parts("When did Decree 45/2012 take effect, and has it been amended since?")) == 2
+    assert len(parts("For the selection, must the panel have an odd number of members, and how does it decide?")) == 2
+    # 'đc ko' is 'được không': the second sentence asks, though it has no question mark
+    assert len(parts("giấy cn có hạn bao lâu z mn? hết hạn r thì có đăng ký lại đc ko")) == 2
+    assert len(parts("Does the plan include training for rural establishments?")) == 1
+
+
 @require_corpus()
 def test_who_signed_a_named_document_is_answered_by_the_line_dating_it(answerer):
     answer = answerer.ask("Công văn 400/CTĐP-QLKC định hướng khuyến công năm 2024 được ký ngày nào và do ai ký?")

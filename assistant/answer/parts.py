@@ -7,6 +7,7 @@ import re
 
 from assistant.answer.evidence import DOC_NUMBER
 from assistant.answer.question import WHO_FOLDED, ends_yes_no
+from assistant.search.glossary import is_english
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc
 
@@ -30,9 +31,15 @@ _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao
                          re.IGNORECASE)
 
 
+# An English piece opening with its auxiliary asks ('…, must the panel have an odd number of members, and how …').
+_ENGLISH_ASKS = re.compile(r"(?:^|,\s)(must|does|do|did|is|are|can|could|will|should|has|have)\s")
+
+
 def _asks(text: str) -> bool:
-    lowered = nfc(text).lower().strip(" ?.!")
-    return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered)))
+    """Whether a stretch of a question asks something, shorthand written out ('… lại đc ko' asks)."""
+    lowered = nfc(expand_shorthand(text)).lower().strip(" ?.!")
+    return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered))
+                or (is_english(text) and _ENGLISH_ASKS.search(lowered)))
 
 
 _SIDES = re.compile(r"^(?:hãy\s+)?so sánh\s+(?P<a>.+?)\s+(?:với|và|so với)\s+(?P<b>.+?)[\s?.!]*$", re.IGNORECASE)
