@@ -239,11 +239,27 @@ def test_a_comparison_is_cut_into_its_two_sides():
      ["Chủ tịch Hội đồng cấp khu vực là ai?", "Chủ tịch Hội đồng cấp quốc gia là ai?"]),
     # asked of both at once
     ("Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?", ["Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?"]),
-    # four levels are not two sides
+    # two levels set against two others: each pair is a side
     ("Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?",
-     ["Bình chọn cấp huyện, cấp tỉnh khác gì cấp khu vực, cấp quốc gia về thời gian tổ chức?"]),
+     ["Bình chọn cấp huyện, cấp tỉnh, thời gian tổ chức là khi nào?",
+      "Bình chọn cấp khu vực, cấp quốc gia, thời gian tổ chức là khi nào?"]),
 ])
 def test_a_comparison_of_two_levels_asks_each_level(question, expected):
+    assert sides(question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Tiêu chí công nhận làng nghề truyền thống khác gì so với làng nghề thông thường?",
+     ["Tiêu chí công nhận làng nghề truyền thống?", "Tiêu chí công nhận làng nghề thông thường?"]),
+    # a year set against another: the same target, of the other year
+    ("Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2024 so với định hướng năm 2021 thay đổi thế nào?",
+     ["Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2024?", "Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2021?"]),
+    ("Hồ sơ quyết toán khác nhau thế nào giữa đơn vị có lập và đơn vị không lập hóa đơn tài chính?",
+     ["Hồ sơ quyết toán đơn vị có lập?", "Hồ sơ quyết toán đơn vị không lập hóa đơn tài chính?"]),
+    ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau ở chỗ nào?",
+     ["Kinh phí khuyến công quốc gia?", "kinh phí khuyến công địa phương?"]),
+])
+def test_a_comparison_set_against_its_other_side_asks_each_side(question, expected):
     assert sides(question) == expected
 
 

@@ -54,7 +54,7 @@ _SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:đ�
 
 # 'A và B khác nhau thế nào (về X)?' with nothing asked of both between B and the difference.
 _DIFFER_ON = re.compile(r"^(?P<a>[^?]+?)\s+(?:và|với|so với)\s+(?P<b>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)"
-                        r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|những gì|ở điểm nào))?"
+                        r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|những gì|ở điểm nào|ở chỗ nào|điểm gì))?"
                         r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
 
 
@@ -112,6 +112,34 @@ def level_sides(question: str) -> list[str]:
     return [_asking(*on.groups()) if (on := _ABOUT.match(level)) else level for level in levels]
 
 
+# 'A khác gì (so với) B (về X)?', 'A so với B thay đổi thế nào?': B follows the word that sets it against A; not a
+# question opening with 'So sánh', which _SIDES reads.
+_AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|khác với|khác so với|so với)\s+"
+                      r"(?:so với\s+|với\s+)?(?P<b>[^?]+?)"
+                      r"(?:\s+(?:có\s+)?(?:khác nhau|khác|thay đổi|tăng|giảm)"
+                      r"(?:\s+(?:thế nào|ra sao|như thế nào|gì))?)?"
+                      r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
+                      r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![/\d])(?:19|20)\d{2}(?![/\d])")
+LENT_WORDS = 12  # a second side this short is said of what the first says before it
+
+
+def _lent(first: str, second: str) -> str:
+    """The second side as a question of its own: 'cấp khu vực, cấp quốc gia' after 'Bình chọn … cấp huyện, cấp
+    tỉnh' is 'Bình chọn … cấp khu vực, cấp quốc gia'; 'định hướng năm 2021' against '… Hà Nội năm 2024' is '… Hà Nội
+    năm 2021'."""
+    words_ = second.split()
+    if not words_ or len(words_) > LENT_WORDS:
+        return second
+    years, own = _YEAR.findall(first), _YEAR.findall(second)
+    if len(years) == 1 and len(own) == 1 and years != own:
+        return first.replace(years[0], own[0])
+    if (cut := first.lower().find(f" {words_[0].lower()} ")) > 0:
+        return f"{first[:cut]} {second}"
+    return second
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
@@ -131,6 +159,13 @@ def sides(question: str) -> list[str]:
         if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
             second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
         return [_asking(first, aspect), _asking(second, aspect)]
+    if against := _AGAINST.match(question):  # 'A khác gì so với B (về X)?', 'X của A so với B thay đổi ra sao?'
+        first, second = against.group("a"), _lent(against.group("a"), against.group("b"))
+        return [_asking(first, against.group("on") or ""), _asking(second, against.group("on") or "")]
+    # 'X khác nhau thế nào giữa A và B?': X of A, X of B ('Có sự khác nhau gì giữa A và B?' asks of both at once)
+    if (between := _BETWEEN.match(question)) and not re.search(r"\bsự$", between.group("x"), re.IGNORECASE):
+        first, second = between.group("a"), _lent(between.group("a"), between.group("b"))
+        return [f"{between.group('x')} {first}?", f"{between.group('x')} {second}?"]
     match = _SIDES.match(question)
     if not match:
         return [question]
