@@ -368,6 +368,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("cs e đc kc quốc gia hỗ trợ, giờ mún ứng nốt tiền thì cần giấy tờ j", "cơ sở e được khuyến công quốc gia hỗ "
      "trợ, giờ muốn tạm ứng kinh phí còn lại thì cần giấy tờ gì"),
     ("Tạm ứng phần còn lại cần gì?", "Tạm ứng kinh phí còn lại cần gì?"),  # as Thông tư 36/2013 names it
+    ("Muốn tạm ứng nốt phần kinh phí còn lại thì nộp gì?", "Muốn tạm ứng kinh phí còn lại thì nộp gì?"),
     ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
@@ -1112,6 +1113,13 @@ def test_asking_whether_a_document_was_amended_asks_its_currency():
     assert asks_validity("When did Decree 45/2012 take effect, and has it been amended since?")
     assert asks_validity("Thông tư 46/2012 đã được sửa đổi chưa?") and asks_validity("Có bị thay thế không?")
     assert not asks_validity("Theo Nghị định 235/2025, mức hỗ trợ được sửa đổi thế nào?")  # asks the new rule
+
+
+@require_corpus()
+def test_on_what_date_a_document_was_signed_is_asked_in_english_with_did(answerer):
+    answer = answerer.ask("On what date did the Prime Minister sign Decision 1288/QĐ-TTg approving the National "
+                          "Industrial Promotion Programme to 2020?")
+    assert "01 tháng 08 năm 2014" in answer.lead
 
 
 @require_corpus()

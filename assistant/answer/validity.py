@@ -8,17 +8,19 @@ from assistant.answer.currency import STATUS_LABELS, doc_label, vietnamese_note
 from assistant.search.references import DOC_KINDS
 from assistant.text import fold
 
+# 'On what date did the Prime Minister sign Decision 1288 …?': the verb after 'did' is in its plain form
+_DID_SIGN = r"(?:what date|what day|when) did\b[^?]{0,60}?\b(?:sign|issue|publish)"
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    r"bi sua doi|sua doi chua|duoc sua doi khong|"
                    r"bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
-                   r"signed|dang ngay|ngay dang(?! ky)|published)\b")
+                   rf"signed|dang ngay|ngay dang(?! ky)|published|{_DID_SIGN})\b")
 # '… do ai ký?' asked of the document itself, at the question's end ('ai ký quyết định giao kế hoạch?' asks a rule)
 _SIGNER_ASKED = re.compile(r"\b(do ai ky|ai ky|nguoi ky)(?: ban hanh)?\s*[?.!]*\s*$|^\W*(ai|nguoi nao) ky\b|"
                            r"^\W*who signed\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc tu|hieu luc thi hanh|in force from|effective)\b")
 _ISSUED = re.compile(r"\b(ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|"
-                     r"issued|signed|dang ngay|ngay dang(?! ky)|published)\b")
+                     rf"issued|signed|dang ngay|ngay dang(?! ky)|published|{_DID_SIGN})\b")
 
 
 # A date as a document writes it: 'ngày 21 tháng 5 năm 2012', or a news item's 'Đăng ngày: 24/02/2021'.

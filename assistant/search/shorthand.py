@@ -22,6 +22,8 @@ SHORTHAND = {
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
+    "tạm ứng nốt": "tạm ứng kinh phí còn lại", "tạm ứng nốt phần còn lại": "tạm ứng kinh phí còn lại",
+    "tạm ứng nốt phần kinh phí còn lại": "tạm ứng kinh phí còn lại",
     # 'mấy năm làm 1 lần' asks how often: the rules say 'định kỳ 02 (hai) năm một lần'
     "mấy năm làm 1 lần": "định kỳ mấy năm một lần", "mấy năm 1 lần": "định kỳ mấy năm một lần",
     "bao lâu làm 1 lần": "định kỳ bao lâu một lần", "bao lâu 1 lần": "định kỳ bao lâu một lần",
