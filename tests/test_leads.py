@@ -1073,6 +1073,14 @@ def test_an_english_question_word_inside_a_clause_opens_no_part():
     assert len(parts("What is the cap per project, and which ministry approves the plan?")) == 2
 
 
+def test_a_sentence_saying_none_does_it_sets_the_scene_and_asks_nothing():
+    asked = parts("Xưởng tôi muốn làm mô hình trình diễn công nghệ mới mà trong huyện chưa cơ sở nào làm. Được hỗ trợ "
+                  "bao nhiêu và công nghệ phải đáp ứng điều kiện gì?")
+    assert len(asked) == 2 and all(part.startswith("Xưởng tôi muốn làm mô hình") for part in asked)
+    assert asked[0].endswith("Được hỗ trợ bao nhiêu?")
+    assert parts("Cơ sở nào chưa được hỗ trợ thì làm sao?") == ["Cơ sở nào chưa được hỗ trợ thì làm sao?"]
+
+
 def test_a_yes_no_piece_asks_in_english_and_in_shorthand():
     assert len(parts("When did Decree 45/2012 take effect, and has it been amended since?")) == 2
     assert len(parts("For the selection, must the panel have an odd number of members, and how does it decide?")) == 2

@@ -35,9 +35,13 @@ _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao
 _ENGLISH_ASKS = re.compile(r"(?:^|,\s)(must|does|do|did|is|are|can|could|will|should|has|have)\s")
 
 
+# 'chưa cơ sở nào làm', 'không ai …' states that none does: it asks nothing.
+_NONE = re.compile(r"(?<!\w)(?:chưa|không|chẳng|chua|khong)\s+(?:có\s+|co\s+)?(?:\w+\s+){0,3}?(?:nào|nao)(?!\w)")
+
+
 def _asks(text: str) -> bool:
     """Whether a stretch of a question asks something, shorthand written out ('… lại đc ko' asks)."""
-    lowered = nfc(expand_shorthand(text)).lower().strip(" ?.!")
+    lowered = _NONE.sub(" ", nfc(expand_shorthand(text)).lower()).strip(" ?.!")
     return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered))
                 or (is_english(text) and _ENGLISH_ASKS.search(lowered)))
 
