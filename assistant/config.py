@@ -76,8 +76,8 @@ class Settings:
     boost_number: float = setting(0.2, "added to passages stating an amount, share, count or term when the question "
                                        "asks 'bao nhiêu / tối đa / mức'")
     top_k: int = setting(5, "default number of search results")
-    retrieve_k: int = setting(6, "passages retrieved for an answer")
-    answer_k: int = setting(6, "retrieved passages an answer may quote from")
+    retrieve_k: int = setting(8, "passages retrieved for an answer")
+    answer_k: int = setting(8, "retrieved passages an answer may quote from")
     evidence_weight_dense: float = setting(0.5, "weight of a unit's own passage-vector similarity to the question")
     evidence_weight_focus: float = setting(1.0, "weight of the question's focus terms found in a unit (IDF-weighted)")
     evidence_weight_type: float = setting(0.3, "weight of a unit holding a value of the asked type (amount, date, "
