@@ -248,6 +248,14 @@ def test_a_missing_legal_address_is_an_error_not_an_empty_citation(sized_generat
     ("Xưởng chè của tôi đã được chương trình nông thôn mới hỗ trợ một phần tiền mua máy sao chè. Giờ tôi định xin "
      "thêm kinh phí khuyến công cho chính cái máy đó thì có được không?", True),
     ("Chương trình nông thôn mới hỗ trợ những gì, tôi có xin thêm khuyến công được không?", False),  # nothing paid
+    # the scheme or establishment the state paid is named in the third person
+    ("Dây chuyền đóng gói của hợp tác xã đã được một chương trình khác của nhà nước hỗ trợ rồi, giờ xin tiếp kinh phí "
+     "khuyến công cho đúng nội dung đó có được không?", True),
+    ("Đề án đã được ngân sách nhà nước (chương trình nông thôn mới) hỗ trợ khoản mua máy, nay xin thêm kinh phí khuyến "
+     "công cho chính khoản mua máy đó thì có được không?", True),
+    # Nghị định 52/2018 (rural trades) has a rule of its own
+    ("Cơ sở mây tre đan đã được một chương trình khác của nhà nước hỗ trợ, giờ xin thêm theo Nghị định 52/2018 cho "
+     "đúng nội dung đó thì có được không?", False),
 ])
 def test_support_the_state_already_paid_is_recognised(question, stated):
     assert funded_already(question) is stated

@@ -27,6 +27,9 @@ _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co pha
                      r"^\W*(?:can|could|may|does|do) (?:a|an|my|our|the)\b|"
                      r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
+# … or names the establishment or scheme the state paid ('Đề án đã được …', 'Một cơ sở … đã được …', 'Dây chuyền …')
+_RURAL_TRADES = re.compile(r"\b52/2018\b|\bnganh nghe nong thon\b")
+_PAID_FOR = re.compile(r"^\W*(?:mot |cac )?(de an|co so|hop tac xa|doanh nghiep|day chuyen|ho kinh doanh)\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
 # Recognitions and schemes with rules of their own (craft villages, traditional trades, typical products, rural trades
 # under Nghị định 52/2018), not khuyến công support.
@@ -38,7 +41,7 @@ _FOR_WHOM = re.compile(r"^(?!\W*(co so|ho kinh doanh|doanh nghiep|hop tac xa|to 
                        r"\bcho (cac )?(co so|ho kinh doanh|doanh nghiep|hop tac xa)\b.*\bco duoc\b")
 # The asker says the state already paid ('đã được một chương trình khác của nhà nước hỗ trợ tiền mua máy', 'đã nhận
 # tiền từ một chương trình ngân sách khác') and asks for more for that same thing ('xin thêm … cho chính khoản đó').
-_PAID = re.compile(r"\bda (duoc|nhan)\b(?: \S+){0,8}? (ho tro|cap|chi|tien|kinh phi)\b")
+_PAID = re.compile(r"\bda (duoc|nhan)\b(?: \S+){0,10}? (ho tro|cap|chi|tien|kinh phi)\b")
 _PAYER = re.compile(r"\b(chuong trinh|ngan sach|nguon (kinh phi|von))\b(?: \S+){0,3}? (khac|nha nuoc)\b|"
                     r"\bngan sach nha nuoc\b|\bnha nuoc\b|"
                     r"\bchuong trinh (muc tieu quoc gia|nong thon moi|khuyen nong|giam ngheo|ocop)\b")
@@ -206,7 +209,10 @@ def funded_already(question: str) -> bool:
     """Whether the asker says the state already paid for the very thing they ask support for again (a rule asked
     about, or another item, is not)."""
     folded = fold(question)
-    return bool(_ASKER.search(folded) and _PAID.search(folded) and _PAYER.search(folded) and _AGAIN.search(folded))
+    if _RURAL_TRADES.search(folded.lower()):
+        return False  # Nghị định 52/2018 has its own rule against support twice over
+    return bool((_ASKER.search(folded) or _PAID_FOR.match(folded.lower())) and _PAID.search(folded)
+                and _PAYER.search(folded) and _AGAIN.search(folded))
 
 
 def not_twice(generation) -> Composition | None:
