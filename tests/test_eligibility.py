@@ -94,6 +94,15 @@ def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
     assert activity_of("Tiệm sửa máy của tôi có được hỗ trợ không?") is None  # 'máy của tôi' is no saw ('máy cưa')
 
 
+def test_the_centre_s_name_asks_for_no_consulting():
+    from assistant.search.glossary import activity_of
+
+    # 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' is a body, not the consulting its name says
+    assert activity_of("trung tam khuyen cong va tu van phat trien cong nghiep tinh co may pho giam doc") is None
+    assert activity_of("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp chịu sự chỉ đạo của ai?") is None
+    assert activity_of("Cơ sở tôi muốn thuê tư vấn thiết kế mẫu mã") is not None
+
+
 def test_sector_groups_of_article_5():
     assert [match_sector(s) for s in ("chế biến cà phê", "may mặc xuất khẩu", "sản xuất phân bón", "lắp ráp "
                                       "linh kiện điện tử", "gốm sứ mỹ nghệ", "khai thác cát sỏi", "xử lý nước thải",

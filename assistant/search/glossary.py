@@ -272,7 +272,9 @@ ACTIVITIES = (
     (r"mo hinh trinh dien|trinh dien ky thuat|demonstration", "xây dựng mô hình trình diễn kỹ thuật"),
     (r"hoi cho|trien lam|gian hang|trade fair|exhibition|booth", "tham gia hội chợ triển lãm, thuê gian hàng"),
     (r"thuong hieu|nhan hieu|brand|trademark", "xây dựng và đăng ký thương hiệu"),
-    (r"tu van|marketing|thiet ke bao bi|consult", "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn"),
+    # not the centre's name ('Trung tâm Khuyến công và Tư vấn phát triển công nghiệp')
+    (r"(?<!khuyen cong va )tu van|marketing|thiet ke bao bi|consult",
+     "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn"),
     (r"dao tao nghe|day nghe|truyen nghe|hoc nghe|vocational", "đào tạo nghề, truyền nghề"),
     (r"hoi nghi|hoi thao|tap huan|dien dan|seminar|workshop", "tổ chức hội nghị, hội thảo, tập huấn và diễn đàn"),
     (r"cuoc thi|cuoc van dong|contest", "tổ chức các cuộc thi, cuộc vận động"),
