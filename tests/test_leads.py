@@ -1222,6 +1222,13 @@ def test_the_office_a_question_asks_about_and_the_unit_filling_it():
 
 
 @require_corpus()
+def test_who_holds_the_asked_office_outranks_a_unit_naming_another_chair(answerer):
+    # 'c) Trình Chủ tịch Ủy ban nhân dân cấp tỉnh thành lập Hội đồng …' shares more words; it names no chair
+    answer = answerer.ask("Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh ai làm chủ tịch?")
+    assert "Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh" in answer.lead.split("[")[0]
+
+
+@require_corpus()
 def test_a_council_question_gets_the_size_of_the_level_it_names_only(answerer):
     lead = answerer.ask("Hội đồng bình chọn cấp tỉnh có mấy thành viên?").lead
     assert "cấp tỉnh có 07 hoặc 09 thành viên" in lead and "11 hoặc 13" not in lead  # not the national council

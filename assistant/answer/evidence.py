@@ -188,6 +188,11 @@ _DOER = (r"\bdo (?:bo truong|bo|so|uy ban nhan dan|ubnd|chu tich|thu tuong|chinh
 AGENT_WEIGHT = 0.5
 
 
+# How much saying who holds the asked office ('a) Chủ tịch Hội đồng là đại diện Lãnh đạo …' for 'ai làm chủ tịch?')
+# counts (dev 1328: 1.0, the focus weight it had, gave lead 0.849, 1.5 and 2.5 both 0.851).
+ROLE_WEIGHT = 1.5
+
+
 # How much counting what the question counts ('bao nhiêu điểm?': '70 điểm') adds to a unit (dev 1148: 0 gave lead
 # 0.822, 0.4 0.823, 0.8 0.827, 1.2 0.823, 2.0 0.822).
 NOUN_WEIGHT = 0.8
@@ -403,7 +408,7 @@ class EvidenceRanker:
         """Every unit of `chunks` (records with id, text, article_title), best first. `context`: the other parts of
         a question of several, whose terms count a little ('… khiếu nại và hội đồng giải quyết trong bao lâu?')."""
         w = self.weights
-        mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": w.focus,
+        mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
