@@ -1124,6 +1124,13 @@ def test_asking_whether_a_document_was_amended_asks_its_currency():
 
 
 @require_corpus()
+def test_which_decision_approved_a_programme_named_by_its_title_names_the_decision_and_its_date(answerer):
+    answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng phê duyệt tại quyết định số "
+                          "mấy, ký ngày nào?")
+    assert "1288/QĐ-TTg" in answer.lead and "01 tháng 08 năm 2014" in answer.lead
+
+
+@require_corpus()
 def test_on_what_date_a_document_was_signed_is_asked_in_english_with_did(answerer):
     answer = answerer.ask("On what date did the Prime Minister sign Decision 1288/QĐ-TTg approving the National "
                           "Industrial Promotion Programme to 2020?")

@@ -336,8 +336,11 @@ class Answerer:
         if named and intent.type in ("date", "validity") and (asks_effect(question) or asks_replaced(question)) \
                 and not asks_validity(question) and (effect := self._effect_lead(named[0], generation)):
             return effect
-        # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites
-        if intent.type == "document" and not named and not _CITES.search(fold(question)) \
+        # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites. A
+        # document the question names by its title ('Chương trình … đến năm 2020 được phê duyệt tại quyết định số
+        # mấy?') is the one asked for.
+        by_number = resolve(parse_references(query), generation.document_keys())
+        if intent.type == "document" and not by_number and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
         if funded_already(question) and (twice := not_twice(generation)):
