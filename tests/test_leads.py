@@ -237,6 +237,10 @@ def test_a_comparison_is_cut_into_its_two_sides():
       "Hội đồng bình chọn cấp quốc gia có bao nhiêu thành viên?"]),
     ("Chủ tịch Hội đồng cấp khu vực và cấp quốc gia là ai, khác nhau thế nào?",
      ["Chủ tịch Hội đồng cấp khu vực là ai?", "Chủ tịch Hội đồng cấp quốc gia là ai?"]),
+    # two aspects of two levels: four questions, aspect by aspect
+    ("Hội đồng cấp huyện và cấp quốc gia khác nhau thế nào về số thành viên và người làm Chủ tịch?",
+     ["Hội đồng cấp huyện có bao nhiêu thành viên?", "Hội đồng cấp quốc gia có bao nhiêu thành viên?",
+      "Hội đồng cấp huyện, người làm Chủ tịch là ai?", "Hội đồng cấp quốc gia, người làm Chủ tịch là ai?"]),
     # asked of both at once
     ("Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?", ["Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?"]),
     # two levels set against two others: each pair is a side
@@ -978,6 +982,11 @@ def test_a_list_whose_introduction_names_what_is_asked_is_chosen(answerer):
 def test_a_negation_inside_the_question_stays_in_its_focus():
     assert "vật liệu không nung" in analyze("Cơ sở làm vật liệu không nung có được ưu tiên hỗ trợ không?").focus
     assert analyze("Hộ kinh doanh có được hỗ trợ không ạ?").focus == "Hộ kinh doanh hỗ trợ"
+
+
+def test_a_header_table_s_cell_border_is_not_shown():
+    assert compose.tidy("Số: 23/2025/NQ-HĐND |") == "Số: 23/2025/NQ-HĐND"
+    assert compose.tidy("Hồ sơ gồm:") == "Hồ sơ"
 
 
 def test_the_clause_holding_the_asked_phrase_wins_over_one_sharing_its_words():

@@ -168,8 +168,9 @@ _TRAILING = re.compile(r"[,;:]?\s*(?:bao gồm|gồm|như sau|cụ thể(?: như
 
 
 def tidy(clause: str) -> str:
-    """A clause without a dangling list opener ('…, bao gồm:')."""
-    return _TRAILING.sub("", clause).strip()
+    """A clause without a dangling list opener ('…, bao gồm:') or the cell border of a document's header table
+    ('Số: 23/2025/NQ-HĐND |')."""
+    return _TRAILING.sub("", clause).strip(" |")
 
 
 def clause_for(unit: str, answer_type: str, focus: str, limit: int = LEAD_CHARS, weight=None) -> str:

@@ -84,6 +84,16 @@ def _asking(side: str, aspect: str) -> str:
     return f"{side}, {aspect} {cue}?" if cue else f"{side} về {aspect}?"
 
 
+def _each_aspect(sides_: list[str], aspect: str) -> list[str]:
+    """Each aspect of each side, one question apiece, aspect by aspect: 'về số thành viên và người làm Chủ tịch' of
+    two councils asks four things ('… cấp huyện có bao nhiêu thành viên?', '… cấp quốc gia có bao nhiêu thành
+    viên?', '… cấp huyện, người làm Chủ tịch là ai?', …)."""
+    aspects = [a for a in re.split(r"\s+và\s+", aspect.strip()) if a]
+    if not aspects or len(aspects) > 3 or any(len(a.split()) < 2 for a in aspects):
+        aspects = [aspect]  # 'thời gian và địa điểm' and the like are asked as one
+    return [_asking(side, a) for a in aspects for side in sides_]
+
+
 def _borrow(first: str, second: str) -> tuple[str, str]:
     """'số thành viên … cấp tỉnh' and 'cấp khu vực': a short second side takes what the first says before the word
     they both start their difference with (a longer one when that word is a preposition: 'tại cụm công nghiệp')."""
@@ -113,7 +123,10 @@ def level_sides(question: str) -> list[str]:
         return []
     levels = [f"{asked[: joined.start()]}{joined.group(name)}{asked[joined.end():]}" for name in ("first", "second")]
     # '… cấp khu vực về số thành viên?' asks a count: '… cấp khu vực có bao nhiêu thành viên?'
-    return [_asking(*on.groups()) if (on := _ABOUT.match(level)) else level for level in levels]
+    abouts = [_ABOUT.match(level) for level in levels]
+    if not all(abouts):
+        return levels
+    return _each_aspect([on.group(1) for on in abouts], abouts[0].group(2))
 
 
 # 'A khác gì (so với) B (về X)?', 'A so với B thay đổi thế nào?': B follows the word that sets it against A; not a
@@ -162,10 +175,10 @@ def sides(question: str) -> list[str]:
         longest = 10 if lead_word in _PREPOSITIONS else 6  # '… của đơn vị lên Sở và của Sở lên Cục …'
         if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
             second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
-        return [_asking(first, aspect), _asking(second, aspect)]
+        return _each_aspect([first, second], aspect)
     if against := _AGAINST.match(question):  # 'A khác gì so với B (về X)?', 'X của A so với B thay đổi ra sao?'
         first, second = against.group("a"), _lent(against.group("a"), against.group("b"))
-        return [_asking(first, against.group("on") or ""), _asking(second, against.group("on") or "")]
+        return _each_aspect([first, second], against.group("on") or "")
     # 'X khác nhau thế nào giữa A và B?': X of A, X of B ('Có sự khác nhau gì giữa A và B?' asks of both at once)
     if (between := _BETWEEN.match(question)) and not re.search(r"\bsự$", between.group("x"), re.IGNORECASE):
         first, second = between.group("a"), _lent(between.group("a"), between.group("b"))
