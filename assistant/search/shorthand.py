@@ -27,6 +27,7 @@ SHORTHAND = {
     # 'mấy năm làm 1 lần' asks how often: the rules say 'định kỳ 02 (hai) năm một lần'
     "mấy năm làm 1 lần": "định kỳ mấy năm một lần", "mấy năm 1 lần": "định kỳ mấy năm một lần",
     "bao lâu làm 1 lần": "định kỳ bao lâu một lần", "bao lâu 1 lần": "định kỳ bao lâu một lần",
+    "tiền nong": "tài chính",  # colloquial: the centre's 'cơ chế tài chính'
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
