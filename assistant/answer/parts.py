@@ -84,14 +84,14 @@ def _asking(side: str, aspect: str) -> str:
     return f"{side}, {aspect} {cue}?" if cue else f"{side} về {aspect}?"
 
 
-def _each_aspect(sides_: list[str], aspect: str) -> list[str]:
+def _each_aspect(subjects: list[str], aspect: str) -> list[str]:
     """Each aspect of each side, one question apiece, aspect by aspect: 'về số thành viên và người làm Chủ tịch' of
     two councils asks four things ('… cấp huyện có bao nhiêu thành viên?', '… cấp quốc gia có bao nhiêu thành
     viên?', '… cấp huyện, người làm Chủ tịch là ai?', …)."""
     aspects = [a for a in re.split(r"\s+và\s+", aspect.strip()) if a]
     if not aspects or len(aspects) > 3 or any(len(a.split()) < 2 for a in aspects):
         aspects = [aspect]  # 'thời gian và địa điểm' and the like are asked as one
-    return [_asking(side, a) for a in aspects for side in sides_]
+    return [_asking(subject, a) for a in aspects for subject in subjects]
 
 
 def _borrow(first: str, second: str) -> tuple[str, str]:
@@ -136,6 +136,7 @@ _AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|
                       r"(?:\s+(?:có\s+)?(?:khác nhau|khác|thay đổi|tăng|giảm)"
                       r"(?:\s+(?:thế nào|ra sao|như thế nào|gì))?)?"
                       r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
+# 'X khác nhau thế nào giữa A và B?': what differs comes first, the two sides after 'giữa'.
 _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
                       r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![/\d])(?:19|20)\d{2}(?![/\d])")
@@ -146,13 +147,13 @@ def _lent(first: str, second: str) -> str:
     """The second side as a question of its own: 'cấp khu vực, cấp quốc gia' after 'Bình chọn … cấp huyện, cấp
     tỉnh' is 'Bình chọn … cấp khu vực, cấp quốc gia'; 'định hướng năm 2021' against '… Hà Nội năm 2024' is '… Hà Nội
     năm 2021'."""
-    words_ = second.split()
-    if not words_ or len(words_) > LENT_WORDS:
+    said = second.split()
+    if not said or len(said) > LENT_WORDS:
         return second
     years, own = _YEAR.findall(first), _YEAR.findall(second)
     if len(years) == 1 and len(own) == 1 and years != own:
         return first.replace(years[0], own[0])
-    if (cut := first.lower().find(f" {words_[0].lower()} ")) > 0:
+    if (cut := first.lower().find(f" {said[0].lower()} ")) > 0:
         return f"{first[:cut]} {second}"
     return second
 

@@ -28,8 +28,9 @@ _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co pha
                      r"\b(khong|chua) hay\b")
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 # … or names the establishment or scheme the state paid ('Đề án đã được …', 'Một cơ sở … đã được …', 'Dây chuyền …')
-_RURAL_TRADES = re.compile(r"\b52/2018\b|\bnganh nghe nong thon\b")
 _PAID_FOR = re.compile(r"^\W*(?:mot |cac )?(de an|co so|hop tac xa|doanh nghiep|day chuyen|ho kinh doanh)\b")
+# Nghị định 52/2018 on rural trades, whose own rule refuses support twice over; folded.
+_RURAL_TRADES = re.compile(r"\b52/2018\b|\bnganh nghe nong thon\b")
 _SINGLED_OUT = re.compile(r"\b(gach|lo nung|khai thac|khoang san)\b")
 # Recognitions and schemes with rules of their own (craft villages, traditional trades, typical products, rural trades
 # under Nghị định 52/2018), not khuyến công support.
@@ -209,9 +210,9 @@ def funded_already(question: str) -> bool:
     """Whether the asker says the state already paid for the very thing they ask support for again (a rule asked
     about, or another item, is not)."""
     folded = fold(question)
-    if _RURAL_TRADES.search(folded.lower()):
-        return False  # Nghị định 52/2018 has its own rule against support twice over
-    return bool((_ASKER.search(folded) or _PAID_FOR.match(folded.lower())) and _PAID.search(folded)
+    if _RURAL_TRADES.search(folded):
+        return False  # the question is about Nghị định 52/2018, whose own rule answers it
+    return bool((_ASKER.search(folded) or _PAID_FOR.match(folded)) and _PAID.search(folded)
                 and _PAYER.search(folded) and _AGAIN.search(folded))
 
 
