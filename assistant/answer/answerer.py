@@ -314,8 +314,8 @@ class Answerer:
         """The lead and quotes answering one question: a validity answer, an eligibility verdict, a support level,
         a list, a comparison, or the best unit of the retrieved passages."""
         generation, results = retrieval.generation, retrieval.results
-        named = (resolve(parse_references(query), generation.document_keys()) or titled(question, generation.documents)
-                 or described(question, results, generation))
+        by_number = resolve(parse_references(query), generation.document_keys())
+        named = by_number or titled(question, generation.documents) or described(question, results, generation)
         if named and (successor := successor_asked(question, generation.document(named[0]))):
             refs = parse_references(successor)
             held = resolve(refs, generation.document_keys())
@@ -339,7 +339,6 @@ class Answerer:
         # 'bằng quyết định nào?' names a document of the corpus; 'căn cứ / theo văn bản nào?' one a passage cites. A
         # document the question names by its title ('Chương trình … đến năm 2020 được phê duyệt tại quyết định số
         # mấy?') is the one asked for.
-        by_number = resolve(parse_references(query), generation.document_keys())
         if intent.type == "document" and not by_number and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
             return found
