@@ -1612,3 +1612,11 @@ def test_each_level_is_told_by_its_own_line_when_two_lines_state_three(answerer)
                         "đa bao nhiêu một lần?").lead
     assert "cấp khu vực, quốc gia: mức hỗ trợ không quá 100 triệu đồng/lần" in lead
     assert "được bình chọn: đạt giải cấp khu vực được thưởng không quá 05 triệu đồng/sản phẩm" in lead
+
+
+def test_a_part_asking_nothing_of_its_own_asks_what_the_part_before_asked():
+    _, changed = parts("Đề án khuyến công quốc gia muốn gia hạn sang năm sau thì cấp nào phê duyệt? Nếu chỉ đổi đơn vị "
+                       "thụ hưởng thì sao?")
+    assert changed == "Nếu chỉ đổi đơn vị thụ hưởng thì cấp nào phê duyệt?"
+    _, others = parts("Giám đốc trung tâm là công chức hay viên chức? Còn các vị trí khác thì sao?")
+    assert others == "Các vị trí khác là công chức hay viên chức?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.evidence import DOC_NUMBER
+from assistant.answer.followup import standalone_question
 from assistant.answer.question import WHO_FOLDED, ends_yes_no
 from assistant.search.glossary import is_english
 from assistant.search.shorthand import expand_shorthand
@@ -260,6 +261,28 @@ def _scene_and_ask(sentence: str) -> tuple[str, str]:
     return (f"{head}:", rest) if colon and rest and not _asks(head) else ("", sentence)
 
 
+# A part asking nothing of its own: 'Nếu chỉ đổi đơn vị thụ hưởng thì sao?', 'còn các chức danh khác thì sao?'; folded.
+_VAGUE_PART = re.compile(r"^(?:con\s+)?(?P<case>(?:neu|truong hop|khi|rieng)\b.+?)\s+thi\s+(?:sao|the nao|ra sao)\W*$|"
+                         r"^con\s+.+?\s+thi\s+(?:sao|the nao|ra sao)\W*$")
+# Where the previous part's ask starts: after its last 'thì' ('… sang năm sau thì | cấp nào phê duyệt?'); folded.
+_THEN = re.compile(r".*\bthi\s+")
+
+
+def _as_previous(piece: str, previous: str) -> str:
+    """A part that asks nothing of its own asks what the part before asked: 'Nếu chỉ đổi đơn vị thụ hưởng thì sao?'
+    after '… gia hạn … thì cấp nào phê duyệt?' is '… đổi đơn vị thụ hưởng thì cấp nào phê duyệt'; 'còn các vị trí
+    khác thì sao?' is the previous question of those positions, as a follow-up would be read."""
+    folded = fold(piece).lower()
+    vague = _VAGUE_PART.match(folded)
+    if not vague:
+        return piece
+    then = _THEN.match(fold(previous).lower())
+    if vague.group("case") and then:
+        case = piece[vague.start("case"):vague.end("case")]
+        return f"{case[:1].upper()}{case[1:]} thì {previous[then.end():].strip(' ?')}"
+    return standalone_question(f"{piece}?", [{"role": "user", "content": f"{previous}?"}]).strip(" ?")
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'Hồ sơ bao nhiêu điểm thì đạt?', each after the statements (and a topic before a colon) that set the
@@ -301,6 +324,7 @@ def parts(question: str) -> list[str]:
     out = [f"{setting} {pieces[0]}?".strip()]
     subject = ""  # what the part before was said of, when it borrowed it ('ai phê duyệt?' of '… kế hoạch …')
     for previous, piece in zip(pieces, pieces[1:], strict=False):
+        piece = _as_previous(piece, previous)
         # A short part ('ai lập?'), one pointing back or one opening with what it asks ('ai làm Chủ tịch Hội đồng?')
         # is about the part before it ('nộp hồ sơ cho ai và trước ngày nào?': the date is the filing's); a longer
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
