@@ -1620,3 +1620,10 @@ def test_a_part_asking_nothing_of_its_own_asks_what_the_part_before_asked():
     assert changed == "Nếu chỉ đổi đơn vị thụ hưởng thì cấp nào phê duyệt?"
     _, others = parts("Giám đốc trung tâm là công chức hay viên chức? Còn các vị trí khác thì sao?")
     assert others == "Các vị trí khác là công chức hay viên chức?"
+
+
+def test_which_year_asks_a_date_and_odd_or_even_years_answer_it():
+    assert analyze("Bình chọn cấp tỉnh được tổ chức định kỳ vào năm nào?").type == "date"
+    assert analyze("Which year is the national selection held?").type == "date"
+    assert values_of("a) Cấp huyện, cấp tỉnh được tổ chức định kỳ 02 (hai) năm một lần, thường vào năm lẻ.", "date")
+    assert not values_of("a) Cấp huyện, cấp tỉnh được tổ chức định kỳ 02 (hai) năm một lần.", "date")

@@ -25,7 +25,8 @@ _PATTERNS = {
     "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
                 r"\bwhich (decision|decree|circular|resolution|document)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
-    "date": r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
+    "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
+            r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|when|what date|"
             r"deadline|by what date)\b",
     "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
