@@ -1627,3 +1627,19 @@ def test_which_year_asks_a_date_and_odd_or_even_years_answer_it():
     assert analyze("Which year is the national selection held?").type == "date"
     assert values_of("a) Cấp huyện, cấp tỉnh được tổ chức định kỳ 02 (hai) năm một lần, thường vào năm lẻ.", "date")
     assert not values_of("a) Cấp huyện, cấp tỉnh được tổ chức định kỳ 02 (hai) năm một lần.", "date")
+
+
+@require_corpus()
+def test_ore_dressing_is_not_a_province(answerer):
+    answer = answerer.ask("Hợp tác xã của tôi khai thác và tuyển quặng thiếc ở một huyện đồng bằng khá phát triển, "
+                          "không thuộc vùng khó khăn. Hợp tác xã có thuộc ngành nghề được hưởng chính sách khuyến công "
+                          "không?")
+    assert not answer.refused and "khó khăn" in answer.lead  # 'tuyển quặng' folds into 'tuyen quang'
+    assert answerer.ask("Kế hoạch khuyến công của Tuyên Quang năm 2024 là gì?").refused
+
+
+def test_a_large_company_and_who_sets_a_level_are_read_as_asked():
+    assert analyze("Doanh nghiệp quy mô lớn sản xuất ở huyện có được hưởng khuyến công không?").slots[
+        "entity_type"] == "doanh_nghiep_lon"
+    assert analyze("Mức hỗ trợ cho các hoạt động khuyến công địa phương do cơ quan nào quy định?").type == "body"
+    assert analyze("Mức hỗ trợ tối đa bao nhiêu và do ai quyết định?").type == "amount"

@@ -85,7 +85,8 @@ _ENTITIES = (
     ("ho_kinh_doanh", r"ho kinh doanh|ho gia dinh|household"),
     ("hop_tac_xa", r"hop tac xa|htx|cooperative"),
     ("to_hop_tac", r"to hop tac"),
-    ("doanh_nghiep_lon", r"doanh nghiep lon|tap doan|large (?:enterprises?|compan(?:y|ies)|firms?|business(?:es)?)|"
+    ("doanh_nghiep_lon", r"doanh nghiep (?:(?:co )?quy mo )?lon|(?:cong ty|nha may|xi nghiep) (?:(?:co )?quy mo )?lon|"
+                         r"tap doan|large (?:enterprises?|compan(?:y|ies)|firms?|business(?:es)?)|"
                          r"big compan(?:y|ies)"),
     ("doanh_nghiep_nho_va_vua", r"doanh nghiep nho va vua|doanh nghiep nho|doanh nghiep vua|dnnvv|sme|cong ty|"
                                 r"doanh nghiep"),
@@ -150,6 +151,11 @@ class Intent:
         return asdict(self)
 
 
+# Who sets or decides something: '… do ai quyết định?', '… do cơ quan nào quy định?'; folded.
+_WHO_SETS = re.compile(r"\b(?:do|boi) (?:ai|co quan nao|cap nao|don vi nao)\b|"
+                       r"\b(?:ai|co quan nao|cap nao) (?:quyet dinh|quy dinh|ban hanh|phe duyet)\b")
+
+
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
     folded = fold(unfolded_asker(question))
@@ -168,6 +174,8 @@ def answer_type(question: str) -> str:
     if eligible and not _ASKS_AMOUNT.search(folded) and not _ASKED_AFTER.search(folded, eligible.end()):
         # 'Những ngành nghề nào được hưởng …?' lists; '… có được hưởng … không?' asks a verdict.
         return "list" if re.search(_PATTERNS["list"], folded) and not _YES_NO_END.search(folded) else "eligibility"
+    if _WHO_SETS.search(folded) and not re.search(r"\b(bao nhieu|toi da|how much)\b", folded):
+        return "body"  # 'Mức hỗ trợ … do ai quyết định?' asks who sets the level, not the level
     for kind in TYPES[:-1]:
         if kind == "criteria" and _FAILED.search(folded):
             continue  # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria

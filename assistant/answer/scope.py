@@ -12,7 +12,7 @@ from assistant.config import Settings
 from assistant.documents.units import split_units
 from assistant.search.references import References, dated, resolve
 from assistant.search.retrieval import SearchResult
-from assistant.text import fold
+from assistant.text import fold, is_unaccented, nfc
 
 # Near-domain topics users bring to a khuyến công assistant. One is refused only while no indexed text mentions it,
 # so a document uploaded later brings its topic into scope.
@@ -101,6 +101,14 @@ _ITS_OWN = (r"(ke hoach|nghi quyet|quyet dinh|ubnd|uy ban nhan dan|so cong thuon
 _CITY = r"(?:(?:tinh|thanh pho|tp)\s+)?"
 
 
+def _names_province(question: str, province: str) -> bool:
+    """Whether a question names the province (folded key of PROVINCES); read with its diacritics when it has them,
+    since 'tuyển quặng' (ore dressing) folds into 'tuyen quang'."""
+    if is_unaccented(question):
+        return bool(re.search(rf"\b{province}\b", fold(question)))
+    return bool(re.search(rf"(?<!\w){re.escape(PROVINCES[province])}(?!\w)", nfc(question), re.IGNORECASE))
+
+
 def _located(folded: str, province: str) -> bool:
     """'hộ kinh doanh … ở Bắc Kạn', 'một huyện vùng cao của Yên Bái': where the asker is, whose national rules still
     answer; not a question about the province's own plan, resolution, budget or results."""
@@ -148,7 +156,7 @@ class ScopeJudge:
         if not refs.documents and self._far(question, intent, results, terms, expanded):
             return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
-        asked_places = [p for p in PROVINCES if re.search(rf"\b{p}\b", folded) and not _located(folded, p)]
+        asked_places = [p for p in PROVINCES if _names_province(question, p) and not _located(folded, p)]
         for province in asked_places:
             if re.search(rf"\b{province}\b", seen):
                 continue
