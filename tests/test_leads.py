@@ -1643,3 +1643,11 @@ def test_a_large_company_and_who_sets_a_level_are_read_as_asked():
         "entity_type"] == "doanh_nghiep_lon"
     assert analyze("Mức hỗ trợ cho các hoạt động khuyến công địa phương do cơ quan nào quy định?").type == "body"
     assert analyze("Mức hỗ trợ tối đa bao nhiêu và do ai quyết định?").type == "amount"
+
+
+def test_a_long_second_side_borrows_the_rate_asked_and_a_rate_is_a_percentage():
+    question = ("Tỷ lệ tạm ứng kinh phí cho đề án hỗ trợ đầu tư hạ tầng cụm công nghiệp và cho đề án hỗ trợ thành lập "
+                "doanh nghiệp sản xuất công nghiệp nông thôn khác nhau thế nào?")
+    assert sides(question)[1].startswith("Tỷ lệ tạm ứng kinh phí cho đề án hỗ trợ thành lập doanh nghiệp")
+    asked = "Tỷ lệ tạm ứng kinh phí cho đề án hỗ trợ thành lập doanh nghiệp?"
+    assert ranked_type(analyze(asked), asked) == "percent"  # 'tỷ' of 'tỷ lệ' is no sum of money

@@ -145,8 +145,8 @@ def value_type(intent: Intent) -> str:
 
 
 # 'bao nhiêu phần trăm', 'bn %', '… 30% đúng không?' with no sum of money: only a percentage answers
-_PERCENT = re.compile(r"%|\bphan tram\b|\bpercent(age)?\b|\bas a share\b")
-_MONEY = re.compile(r"\b(trieu|ty|nghin|dong|tien|usd)\b|\bmuc (ho tro|chi)\b")
+_PERCENT = re.compile(r"%|\bphan tram\b|\bty le\b|\bpercent(age)?\b|\bas a share\b")
+_MONEY = re.compile(r"\b(trieu|ty(?! le)|nghin|dong|tien|usd)\b|\bmuc (ho tro|chi)\b")
 
 
 def _one_item(chunk, item: str, shown: str | None = None) -> Composition:

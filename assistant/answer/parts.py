@@ -141,7 +141,7 @@ _AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|
 _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
                       r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![/\d])(?:19|20)\d{2}(?![/\d])")
-LENT_WORDS = 12  # a second side this short is said of what the first says before it
+LENT_WORDS = 16  # a second side this short is said of what the first says before it
 
 
 def _lent(first: str, second: str) -> str:
@@ -174,7 +174,7 @@ def sides(question: str) -> list[str]:
         second, _, aspect = second.partition(" thì ")  # '… và tại cụm công nghiệp thì mức trần khác nhau ra sao?'
         aspect = (on.group("on") or aspect).strip()
         lead_word = second.split()[0].lower()
-        longest = 10 if lead_word in _PREPOSITIONS else 6  # '… của đơn vị lên Sở và của Sở lên Cục …'
+        longest = 16 if lead_word in _PREPOSITIONS else 6  # '… của đơn vị lên Sở và của Sở lên Cục …'
         if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
             second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
         return _each_aspect([first, second], aspect)
