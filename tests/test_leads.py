@@ -1651,3 +1651,10 @@ def test_a_long_second_side_borrows_the_rate_asked_and_a_rate_is_a_percentage():
     assert sides(question)[1].startswith("Tỷ lệ tạm ứng kinh phí cho đề án hỗ trợ thành lập doanh nghiệp")
     asked = "Tỷ lệ tạm ứng kinh phí cho đề án hỗ trợ thành lập doanh nghiệp?"
     assert ranked_type(analyze(asked), asked) == "percent"  # 'tỷ' of 'tỷ lệ' is no sum of money
+
+
+def test_english_lists_are_asked_by_what_they_list_and_when_opens_a_date_question_only_when_it_asks():
+    assert analyze("Which industries are given priority under Decree 45/2012?").type == "list"
+    assert analyze("What product groups are products divided into when they enter the selection?").type == "list"
+    assert analyze("When did Decree 45/2012 take effect?").type == "date"
+    assert analyze("Who signed it, and when did it take effect?").type == "date"

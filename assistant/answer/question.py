@@ -27,8 +27,8 @@ _PATTERNS = {
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
             r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
-            r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|when|what date|"
-            r"deadline|by what date)\b",
+            r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
+            r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b",  # not 'when they enter …'
     "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
                 r"dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
@@ -47,7 +47,8 @@ _PATTERNS = {
             r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|where|"
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|gom (nhung )?gi|list|"
-            r"which (activities|trades|sectors|costs|expenses|items|contents|groups|tasks|duties))\b",
+            r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
+            r"duties|components))\b",
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
                  r"how (do|can) i|what documents|procedure|apply)\b",
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",

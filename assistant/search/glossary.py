@@ -81,6 +81,8 @@ TERMS = {
     "district-level": "cấp huyện",
     "district level": "cấp huyện",
     "province-level": "cấp tỉnh",
+    "product groups": "nhóm sản phẩm",
+    "product group": "nhóm sản phẩm",
     "product": "sản phẩm",
     "products": "sản phẩm",
     "ministry": "Bộ",
