@@ -75,6 +75,7 @@ class Settings:
     boost_article_alone: float = setting(0.1, "added to a Điều named without a document ('Điều 5' is in every decree)")
     boost_number: float = setting(0.2, "added to passages stating an amount, share, count or term when the question "
                                        "asks 'bao nhiêu / tối đa / mức'")
+    boost_count: float = setting(0.2, "added to passages counting what the question counts ('mấy lần': '2 lần/năm')")
     top_k: int = setting(5, "default number of search results")
     retrieve_k: int = setting(8, "passages retrieved for an answer")
     answer_k: int = setting(8, "retrieved passages an answer may quote from")

@@ -1658,3 +1658,11 @@ def test_english_lists_are_asked_by_what_they_list_and_when_opens_a_date_questio
     assert analyze("What product groups are products divided into when they enter the selection?").type == "list"
     assert analyze("When did Decree 45/2012 take effect?").type == "date"
     assert analyze("Who signed it, and when did it take effect?").type == "date"
+
+
+@require_corpus()
+@pytest.mark.parametrize("question", ["Một năm được hỗ trợ tham dự hội chợ triển lãm ở nước ngoài tối đa mấy lần?",
+                                      "Mỗi cơ sở được hỗ trợ đi hội chợ ở nước ngoài mấy lần một năm?",
+                                      "How many times a year can an establishment get support to attend fairs abroad?"])
+def test_a_sentence_counting_what_is_asked_leads(answerer, question):
+    assert "không quá 2 lần/năm" in answerer.ask(question).lead  # one sentence of a long khoản of Thông tư 46

@@ -73,3 +73,12 @@ def test_a_year_and_words_of_a_title_name_that_document(searcher):
     ids = [r.chunk.doc_id for r in searcher.search("ke hoach khuyen cong ha noi nam 2024 ho tro bao nhieu luot doanh "
                                                    "nghiep tham gia hoi cho", k=3)]
     assert "kh-kc-hn-2024-tin" in ids
+
+
+def test_what_a_question_counts():
+    from assistant.search.query import counted_noun, counts
+    assert counted_noun("Một năm được hỗ trợ tối đa mấy lần?") == "lan"
+    assert counted_noun("How many times a year?") == "lan"
+    assert counted_noun("Được hỗ trợ bao nhiêu tiền?") == ""
+    assert counts("Mỗi cơ sở được hỗ trợ không quá 2 lần/năm.", "lan")
+    assert not counts("Mỗi cơ sở được hỗ trợ hằng năm.", "lan")

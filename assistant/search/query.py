@@ -15,3 +15,28 @@ AMOUNT = re.compile(r"\d[\d.,]*\s*(%|phần trăm|triệu|tỷ|đồng|lần|ng�
 def asks_for_number(question: str) -> bool:
     """'bao nhiêu', 'mức', 'tối đa', 'how much' …"""
     return bool(_NUMERIC_ASK.search(fold(question)))
+
+
+# 'mấy lần', 'bao nhiêu hộ', 'how many times': what a question counts. 'mấy' is read with its accent (unaccented
+# 'may' is a machine as often), 'bao nhiêu' folded.
+_HOW_MANY = re.compile(r"\bbao nhieu\s+(\w+)|\bhow many (times)\b")
+_FEW = re.compile(r"(?<!\w)mấy\s+(\w+)")
+# Words after 'bao nhiêu' that ask an amount or stand in for the question, not a thing counted.
+_NOT_COUNTED = {"tien", "phan", "trieu", "ty", "dong", "la", "thi", "vay", "a", "nhi", "ha", "de", "khi", "va", "voi",
+                "ko", "khong", "duoc", "kinh", "muc", "chi", "phi"}
+
+
+def counted_noun(question: str) -> str:
+    """What a 'mấy / bao nhiêu …' question counts, folded ('mấy lần' -> 'lan', 'how many times' -> 'lan'); ''."""
+    found = _HOW_MANY.search(fold(question).lower()) or _FEW.search(question.lower())
+    if not found:
+        return ""
+    if found.lastindex == 2:
+        return "lan"
+    noun = fold(found.group(1))
+    return "" if noun in _NOT_COUNTED else noun
+
+
+def counts(text: str, noun: str) -> bool:
+    """Whether a passage states a number of the noun ('không quá 2 lần/năm' for 'lan'); folded."""
+    return bool(re.search(rf"\d+\s*(?:\([^)]{{1,20}}\)\s*)?{re.escape(noun)}\b", fold(text)))

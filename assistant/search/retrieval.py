@@ -17,7 +17,7 @@ from assistant.search.accents import accent_restorer
 from assistant.search.generation import Generation
 from assistant.search.glossary import expand_query
 from assistant.search.lexical import lexical_index
-from assistant.search.query import AMOUNT, asks_for_number
+from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts
 from assistant.search.references import dated, parse_references, resolve
 from assistant.text import is_unaccented, nfc
 
@@ -187,6 +187,7 @@ class Searcher:
         # 'kế hoạch khuyến công Hà Nội năm 2024 …' names the 2024 plan by its title's year
         dated_titles = set(dated(question, snap.documents)) if not named else set()
         numeric = asks_for_number(question)
+        counted = counted_noun(question)
         best = self._unit_best(snap, question) if dense else None
         top_units = set(np.argsort(-best)[: self.settings.dense_candidates].tolist()) if best is not None else set()
         candidates = set(dense) | top_units | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
@@ -218,6 +219,8 @@ class Searcher:
                 score += s.boost_dated
             if numeric and AMOUNT.search(chunk.text):
                 score += s.boost_number
+            if counted and counts(chunk.text, counted):
+                score += s.boost_count
             results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
         results.sort(key=lambda r: (-r.score, r.chunk.order))
         return results
