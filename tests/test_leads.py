@@ -1666,3 +1666,12 @@ def test_english_lists_are_asked_by_what_they_list_and_when_opens_a_date_questio
                                       "How many times a year can an establishment get support to attend fairs abroad?"])
 def test_a_sentence_counting_what_is_asked_leads(answerer, question):
     assert "không quá 2 lần/năm" in answerer.ask(question).lead  # one sentence of a long khoản of Thông tư 46
+
+
+def test_a_point_sits_under_the_khoan_before_it_in_a_chunk_of_several():
+    text = ("1. Địa điểm, thời gian tổ chức cấp huyện và cấp tỉnh:\n"
+            "a) Cấp huyện, cấp tỉnh được tổ chức định kỳ 02 (hai) năm một lần, thường vào năm lẻ.\n"
+            "2. Địa điểm, thời gian tổ chức cấp khu vực và cấp quốc gia:\n"
+            "a) Cấp khu vực, cấp quốc gia được tổ chức định kỳ 02 (hai) năm một lần, thường vào năm chẵn.")
+    assert heading_of(text.splitlines()[1], text) == "Địa điểm, thời gian tổ chức cấp huyện và cấp tỉnh"
+    assert heading_of(text.splitlines()[3], text) == "Địa điểm, thời gian tổ chức cấp khu vực và cấp quốc gia"
