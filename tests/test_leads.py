@@ -1675,3 +1675,9 @@ def test_a_point_sits_under_the_khoan_before_it_in_a_chunk_of_several():
             "a) Cấp khu vực, cấp quốc gia được tổ chức định kỳ 02 (hai) năm một lần, thường vào năm chẵn.")
     assert heading_of(text.splitlines()[1], text) == "Địa điểm, thời gian tổ chức cấp huyện và cấp tỉnh"
     assert heading_of(text.splitlines()[3], text) == "Địa điểm, thời gian tổ chức cấp khu vực và cấp quốc gia"
+
+
+def test_a_count_asserted_is_checked_against_a_count_of_the_same_thing():
+    assert compose.premise_check("mỗi sản phẩm chỉ được 1 lần thôi à?", "lập 01 bộ hồ sơ", "count") is None
+    assert compose.premise_check("hội đồng có 7 thành viên phải không", "Hội đồng có 07 thành viên", "count")
+    assert compose.premise_check("hội đồng có 9 thành viên phải không", "Hội đồng có 07 thành viên", "count") is False

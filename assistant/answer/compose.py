@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import Evidence, content_terms, values_of
+from assistant.answer.evidence import Evidence, content_terms, counted_nouns, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
 from assistant.text import STOPWORDS, fold, word_pairs, words
@@ -380,14 +380,23 @@ _COST = re.compile(r"\b(tri gia|gia tri|tong (chi phi|dau tu|von|kinh phi)|chi p
                    r"(?: (khoang|tam|chung|gan|hon|tren))?\s*$")
 
 
+def _value_key(value: str, answer_type: str) -> tuple:
+    """What two values are compared on: their numbers, and for a count what it counts ('1 lần' is not '01 bộ')."""
+    if answer_type != "count":
+        return _numbers(value)
+    return _numbers(value), *sorted(counted_nouns(value, "count"))
+
+
 def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool | None:
     """Whether a unit confirms (True) or contradicts (False) the value of the asked kind a question asserts ('tạm
     ứng tới 90% phải không?', 'hằng năm phải không?'); None when the question asserts none or the unit states none."""
     if answer_type == "body":  # who does it is checked clause by clause (body_check)
         return None
-    asserted = {_numbers(m.group(0)) for m in values_of(question, answer_type)
+    asserted = {_value_key(m.group(0), answer_type) for m in values_of(question, answer_type)
                 if not _COST.search(fold(question[max(0, m.start() - 30): m.start()]).lower())}
-    stated = {_numbers(m.group(0)) for m in values_of(unit, answer_type)}
+    stated = {_value_key(m.group(0), answer_type) for m in values_of(unit, answer_type)}
+    if answer_type == "count":  # only a count of what the question counts speaks to it
+        stated = {key for key in stated if key[1:] and key[1:] in {a[1:] for a in asserted}}
     if not asserted or not stated:
         return None
     return bool(asserted & stated) or _meets_floor(question, unit, answer_type)
