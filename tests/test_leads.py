@@ -1681,3 +1681,8 @@ def test_a_count_asserted_is_checked_against_a_count_of_the_same_thing():
     assert compose.premise_check("mỗi sản phẩm chỉ được 1 lần thôi à?", "lập 01 bộ hồ sơ", "count") is None
     assert compose.premise_check("hội đồng có 7 thành viên phải không", "Hội đồng có 07 thành viên", "count")
     assert compose.premise_check("hội đồng có 9 thành viên phải không", "Hội đồng có 07 thành viên", "count") is False
+
+
+def test_a_year_is_no_count():
+    assert not counted_nouns("ke hoach khuyen cong ha noi nam 2020 ho tro bao nhieu luot doanh nghiep", "count")
+    assert [m.group(0) for m in values_of("Đến 2020 có 200 đơn vị", "count")] == ["200 đơn vị"]

@@ -52,7 +52,8 @@ VALUES = {
                            r"\b(?:hằng|hàng) (?:năm|quý|tháng)\b"),
     # not a numbered form, article or annex ('Mẫu số 2 Phụ lục 1', 'Điều 5 Nghị định …'), nor a year ('năm 2024 là')
     "count": re.compile(rf"(?<!số )(?<!Điều )(?<!điều )(?<!khoản )(?<!Khoản )(?<!lục )(?<!Mẫu )(?<!năm )(?<!Năm )"
-                        rf"\b{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
+                        rf"(?<!nam )\b(?!(?:19|20)\d\d\b)"  # nor a year alone ('2020 có 200 đơn vị')
+                        rf"{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
                         r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?|"
                         # a share of what is counted ('tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ?')
                         rf"\b{_NUM}\s*%\s*(?:tổng\s+)?số\s+[a-zà-ỹđ]+", re.IGNORECASE),
