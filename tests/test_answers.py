@@ -239,6 +239,9 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "Sản phẩm OCOP được xếp hạng sao theo những tiêu chí nào?",
     "What is the OCOP star rating of a product scoring 75 points?",
     "Muốn đạt OCOP 4 sao thì sản phẩm cần bao nhiêu điểm?",
+    # export paperwork: the corpus supports fairs abroad, not certificates of origin
+    "What documents do I need to obtain a certificate of origin (C/O) to export rattan furniture to the EU?",
+    "Xin giấy chứng nhận xuất xứ hàng hóa để xuất khẩu mây tre sang EU cần hồ sơ gì?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)
