@@ -1686,3 +1686,9 @@ def test_a_count_asserted_is_checked_against_a_count_of_the_same_thing():
 def test_a_year_is_no_count():
     assert not counted_nouns("ke hoach khuyen cong ha noi nam 2020 ho tro bao nhieu luot doanh nghiep", "count")
     assert [m.group(0) for m in values_of("Đến 2020 có 200 đơn vị", "count")] == ["200 đơn vị"]
+
+
+def test_a_body_doing_another_act_is_not_the_doer_asked():
+    assert not names_doer("- Phiếu thẩm định cấp cơ sở đối với các đề án do Sở Công Thương đăng ký hoặc Phiếu thẩm "
+                          "định cấp cơ sở của Sở Công Thương nơi triển khai", ["tham dinh"])
+    assert names_doer("Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt", ["phe duyet"])
