@@ -1692,3 +1692,10 @@ def test_a_body_doing_another_act_is_not_the_doer_asked():
     assert not names_doer("- Phiếu thẩm định cấp cơ sở đối với các đề án do Sở Công Thương đăng ký hoặc Phiếu thẩm "
                           "định cấp cơ sở của Sở Công Thương nơi triển khai", ["tham dinh"])
     assert names_doer("Kế hoạch khuyến công quốc gia do Bộ trưởng Bộ Công Thương phê duyệt", ["phe duyet"])
+
+
+@require_corpus()
+def test_a_count_a_yes_no_question_states_is_checked_not_given_a_verdict(answerer):
+    answer = answerer.ask("Một cơ sở công nghiệp nông thôn có được khuyến công hỗ trợ đi dự hội chợ triển lãm ở nước "
+                          "ngoài 3 lần trong cùng một năm không?")
+    assert answer.lead.startswith("Không.") and "không quá 2 lần/năm" in answer.lead

@@ -306,6 +306,8 @@ def analyze(question: str) -> Intent:
         found["language"] = "en"
     # '… phải nộp 03 bộ, có đúng không?' asks to check a value, whatever else its words look like
     checks = kind == "yes_no" or _CHECK_TAG.search(fold(question))
+    # 'có được hỗ trợ đi hội chợ 3 lần trong một năm không?' asks whether the rules allow that many, not a verdict
+    checks = checks or (kind == "eligibility" and ends_yes_no(question) and asserted(question) == "count")
     if checks and (value := asserted(question)):
         kind = "yes_no"
         found["asserts"] = value
