@@ -169,3 +169,12 @@ def test_a_level_lead_in_a_priority_place_says_how_much_more_it_may_get(default_
 def test_the_row_of_the_scheme_the_question_names(rows, question, chunk_id):
     row = support_levels.best_row(rows, "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn", question, [])
     assert row.chunk_id == chunk_id
+
+
+def test_a_level_for_the_points_of_another_khoan_is_matched_by_what_they_name(rows):
+    tied = [row for row in rows if row.chunk_id == "nd-52-2018#d9-k3" and row.cap]
+    assert tied and "thương hiệu" in tied[0].scope  # 'các nội dung quy định tại điểm a khoản 2 Điều này'
+    question = ("Cơ sở ngành nghề nông thôn thuê tư vấn xây dựng thương hiệu, thiết kế mẫu mã bao bì thì được hỗ trợ "
+                "tối đa bao nhiêu?")
+    row = support_levels.best_row(rows, "xây dựng và đăng ký thương hiệu", question, [])
+    assert row.chunk_id == "nd-52-2018#d9-k3" and row.cap.startswith("50 triệu")

@@ -51,6 +51,7 @@ class SupportLevel:
     chunk_id: str
     text: str
     reference: str | None = None  # the text setting the level when this one only refers to it
+    scope: str = ""  # the điểm of the same Điều its activity refers to ('các nội dung quy định tại điểm a khoản 2')
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
@@ -99,6 +100,29 @@ def _levels_in(sentence: str) -> list[tuple[str | None, str | None, int | None, 
     return found
 
 
+# 'các nội dung quy định tại điểm a khoản 2 Điều này': the activity is named in another điểm of the same Điều.
+_SAME_ARTICLE_POINT = re.compile(r"quy định tại điểm ([a-zđ]) khoản (\d+)(?: của)? Điều này")
+
+
+def _referred_point(line: str, chunk: Chunk, chunks: list[Chunk]) -> str:
+    """The text of the điểm a line refers to in its own Điều ('' when it refers to none or it is not found)."""
+    found = _SAME_ARTICLE_POINT.search(line)
+    if not found:
+        return ""
+    point, clause = found.groups()
+    for other in chunks:
+        if other.doc_id != chunk.doc_id or other.article != chunk.article:
+            continue
+        lines = [ln.strip() for ln in other.text.splitlines()]
+        opened = other.clause == int(clause)  # a khoản chunk opens with its number, a điểm chunk has its own
+        for text in lines:
+            if re.match(r"^\d+\.\s", text):
+                opened = text.startswith(f"{clause}.")
+            elif opened and text.startswith(f"{point})"):
+                return text
+    return ""
+
+
 def extract(chunks: list[Chunk], documents: dict[str, dict]) -> list[SupportLevel]:
     """Every support or spending level stated in the legal chunks, in document order."""
     rows: list[SupportLevel] = []
@@ -120,6 +144,7 @@ def extract(chunks: list[Chunk], documents: dict[str, dict]) -> list[SupportLeve
                     doc_id=chunk.doc_id, number=chunk.number, locator=chunk.locator,
                     status=documents.get(chunk.doc_id, {}).get("status", chunk.status), chunk_id=chunk.id,
                     text=chunk.text, reference=referred.group(1) if referred else None,
+                    scope=_referred_point(line, chunk, chunks),
                 ))
     return rows
 
@@ -158,7 +183,7 @@ def table(generation) -> list[SupportLevel]:
 def activity_share(row: SupportLevel, activity: str) -> float:
     """Share of an activity name's distinctive words found in a row's activity and conditions."""
     wanted = {fold(w) for w in words(activity)} - _COMMON
-    have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]}")}
+    have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]} {row.scope}")}
     return len(wanted & have) / len(wanted) if wanted else 0.0
 
 
