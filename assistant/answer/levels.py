@@ -43,7 +43,7 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     n = composition.number(chunk)
     # Every level the passage states for this activity (a new-technology model and an existing one, say).
     siblings = [r for r in support_levels.table(generation)
-                if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity) >= 0.6]
+                if r.chunk_id == row.chunk_id and support_levels.activity_share(r, activity, question) >= 0.6] or [row]
     stated = {}  # each clause the passage states for the activity, with the first row stating it
     for sibling in siblings:
         stated.setdefault(compose.clause_for(sibling.conditions, "amount", intent.focus), sibling)

@@ -180,16 +180,22 @@ def table(generation) -> list[SupportLevel]:
     return generation.view("support_levels", lambda g: extract(g.chunks, g.documents))
 
 
-def activity_share(row: SupportLevel, activity: str) -> float:
-    """Share of an activity name's distinctive words found in a row's activity and conditions."""
-    wanted = {fold(w) for w in words(activity)} - _COMMON
-    have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]} {row.scope}")}
-    return len(wanted & have) / len(wanted) if wanted else 0.0
-
-
 # The scheme a question names ('cơ sở ngành nghề nông thôn' of Nghị định 52/2018, 'công nghiệp nông thôn' of
 # khuyến công): a row written for that scheme is the one asked about.
 _SCHEMES = ("nganh nghe nong thon", "cong nghiep nong thon")
+
+
+def activity_share(row: SupportLevel, activity: str, question: str = "") -> float:
+    """Share of an activity name's distinctive words found in a row's activity and conditions. What the row covers by
+    reference ('các nội dung quy định tại điểm a khoản 2') counts for a question naming the row's own scheme ('cơ sở
+    ngành nghề nông thôn … thuê tư vấn xây dựng thương hiệu')."""
+    wanted = {fold(w) for w in words(activity)} - _COMMON
+    asked = fold(question).lower()
+    scoped = row.scope and any(s in asked and s in fold(row.text).lower() for s in _SCHEMES)
+    have = {fold(w) for w in words(f"{row.activity} {row.conditions[:200]} {row.scope if scoped else ''}")}
+    return len(wanted & have) / len(wanted) if wanted else 0.0
+
+
 SCHEME_BONUS = 0.3
 # A level stated outright outranks one only referring to another text for the same activity.
 REFERENCE_PENALTY = 0.3
@@ -207,7 +213,7 @@ def best_row(rows: list[SupportLevel], activity: str, question: str, preferred: 
     # level of its own ('đào tạo nghề' is paid as Thông tư 112/2010 sets), another passage of its document
     # (a row only sharing some of its words, 'thủ công mỹ nghệ … thông tin' for 'công nghệ thông tin', is no level of
     # the activity when the referring row names it whole)
-    shares = [(row, activity_share(row, activity)) for row in rows]
+    shares = [(row, activity_share(row, activity, question)) for row in rows]
     own = max((share for row, share in shares if not row.reference), default=0.0)
     referred = own < 0.6 or own < max((share for row, share in shares if row.reference), default=0.0)
     for row, share in shares:
