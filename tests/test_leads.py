@@ -1699,3 +1699,8 @@ def test_a_count_a_yes_no_question_states_is_checked_not_given_a_verdict(answere
     answer = answerer.ask("Một cơ sở công nghiệp nông thôn có được khuyến công hỗ trợ đi dự hội chợ triển lãm ở nước "
                           "ngoài 3 lần trong cùng một năm không?")
     assert answer.lead.startswith("Không.") and "không quá 2 lần/năm" in answer.lead
+
+
+def test_a_multiple_of_a_level_is_an_amount():
+    unit = "t) Mức kinh phí ưu tiên hỗ trợ … nhưng không quá 1,5 lần mức hỗ trợ quy định trên đây."
+    assert [m.group(0) for m in values_of(unit, "amount")] == ["1,5 lần mức"]

@@ -45,6 +45,8 @@ VALUES = {
     "percent": re.compile(rf"{_NUM}\s*%|{_NUM} phần trăm"),
     "money": re.compile(rf"{_NUM}\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|USD)(?:/[^\s,;.]+(?: [^\s,;.]+){{0,3}})?|"
                         rf"{_NUM}\s*(?:triệu|tỷ)\b"),
+    # a level set as a multiple of another ('không quá 1,5 lần mức hỗ trợ')
+    "multiple": re.compile(rf"{_NUM}\s*lần\s+(?:mức|định mức)\b"),
     "date": re.compile(r"\bngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?| tháng \d{1,2}(?: năm \d{4})?)|\b\d{1,2}/\d{1,2}/\d{4}\b|"
                        r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b|"
                        r"\bnăm (?:lẻ|chẵn)\b"),
@@ -63,8 +65,8 @@ VALUES = {
 # A bracketed editorial note alone ('[... phần còn lại không truy xuất được ...]', '[Tệp mẫu biểu đính kèm …]')
 # says nothing of the rules: it is never the answer.
 _EDITORIAL = re.compile(r"\s*\[[^\]]*\]\s*")
-TYPE_VALUES = {"amount": ("percent", "money"), "percent": ("percent",), "count": ("count",), "date": ("date",),
-               "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
+TYPE_VALUES = {"amount": ("percent", "money", "multiple"), "percent": ("percent",), "count": ("count",),
+               "date": ("date",), "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
 
 
 @dataclass
