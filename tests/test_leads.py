@@ -1704,3 +1704,12 @@ def test_a_count_a_yes_no_question_states_is_checked_not_given_a_verdict(answere
 def test_a_multiple_of_a_level_is_an_amount():
     unit = "t) Mức kinh phí ưu tiên hỗ trợ … nhưng không quá 1,5 lần mức hỗ trợ quy định trên đây."
     assert [m.group(0) for m in values_of(unit, "amount")] == ["1,5 lần mức"]
+
+
+def test_a_khoan_heading_the_question_names_whole_is_the_list_asked():
+    text = ("1. Mục tiêu tổng quát\na) Huy động các nguồn lực trong nước và ngoài nước.\n"
+            "b) Khuyến khích, hỗ trợ sản xuất sạch hơn.\n2. Mục tiêu cụ thể\na) Giai đoạn đến 2015")
+    intro, items = lists.best_group(text, "Phê duyệt Chương trình khuyến công quốc gia đến năm 2020",
+                                    "Mục tiêu tổng quát của Chương trình khuyến công quốc gia đến năm 2020 gồm",
+                                    lambda term: 1.0)
+    assert intro == "1. Mục tiêu tổng quát" and len(items) == 2

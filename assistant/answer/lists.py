@@ -147,12 +147,16 @@ def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, li
     wanted = set(content_terms(focus))
     groups = list_groups(chunk_text, title)
 
-    def named(index: int) -> tuple[float, int]:
-        return math.fsum(weight(t) for t in wanted & set(content_terms(groups[index][0]))), index
+    def named(index: int) -> tuple[bool, float, int]:
+        intro = groups[index][0]
+        # a khoản heading the question names whole ('Mục tiêu tổng quát … gồm những nội dung gì?') is the list asked
+        heading = set(content_terms(strip_mark(intro))) if index and _KHOAN.match(intro) else set()
+        whole = len(heading) >= 2 and heading <= wanted
+        return whole, math.fsum(weight(t) for t in wanted & set(content_terms(intro))), index
     if not groups:
         return None
     best = max(range(len(groups)), key=named)
-    return groups[best] if named(best)[0] > 0 else groups[0]  # naming nothing: the chunk's own list, not one inside
+    return groups[best] if named(best)[1] > 0 else groups[0]  # naming nothing: the chunk's own list, not one inside
 
 
 def without_shared_opening(items: list[str]) -> list[str]:
