@@ -1713,3 +1713,17 @@ def test_a_khoan_heading_the_question_names_whole_is_the_list_asked():
                                     "Mục tiêu tổng quát của Chương trình khuyến công quốc gia đến năm 2020 gồm",
                                     lambda term: 1.0)
     assert intro == "1. Mục tiêu tổng quát" and len(items) == 2
+
+
+def test_a_part_reads_the_whole_questions_best_passage_among_its_own():
+    from types import SimpleNamespace
+
+    from assistant.answer.answerer import _with_passages
+    from assistant.search.retrieval import Retrieval, SearchResult
+
+    def found(name, score):
+        return SearchResult(SimpleNamespace(id=name), score)
+    own = Retrieval([found("a", 1.0), found("b", 0.8), found("c", 0.5)], generation=None)
+    merged = _with_passages(own, [found("complaint", 0.9), found("a", 0.95)], k=3)
+    assert [r.chunk.id for r in merged.results] == ["a", "complaint", "b"]  # by score, k kept, no passage twice
+    assert _with_passages(own, [], k=3) is own
