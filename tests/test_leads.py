@@ -1727,3 +1727,10 @@ def test_a_part_reads_the_whole_questions_best_passage_among_its_own():
     merged = _with_passages(own, [found("complaint", 0.9), found("a", 0.95)], k=3)
     assert [r.chunk.id for r in merged.results] == ["a", "complaint", "b"]  # by score, k kept, no passage twice
     assert _with_passages(own, [], k=3) is own
+
+
+@require_corpus()
+def test_the_provision_for_the_stated_case_outranks_the_case_the_question_opens_with(answerer):
+    answer = answerer.ask("Khi xét giao kế hoạch khuyến công quốc gia, nếu hai đề án cùng địa bàn có điều kiện như "
+                          "nhau và cùng ngành nghề thì đề án nào được ưu tiên?")
+    assert "kinh nghiệm, năng lực tổ chức thực hiện tốt hơn" in answer.lead

@@ -436,7 +436,7 @@ class Answerer:
             return defined
         # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case
         named_case = next((e for e in ranked[:CASE_UNITS] if lists.names_case(question, e.text)), None)
-        if listing and named_case is not None:
+        if listing and named_case is not None and not special_case:
             return _one_item(chunks[named_case.chunk_index], named_case.text)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
