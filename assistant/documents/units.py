@@ -74,17 +74,15 @@ def is_point(unit: str) -> bool:
 def _clause_line(unit: str, chunk_text: str) -> str:
     """The last khoản line ('2. Địa điểm, thời gian tổ chức cấp khu vực …:') before the unit in its chunk, else the
     chunk's first line: a chunk of several khoản puts each điểm under its own."""
-    lines = [line.strip() for line in chunk_text.splitlines()]
-    at = chunk_text.find(unit)
-    before = chunk_text[:at].splitlines() if at > 0 else []
+    before = chunk_text[: max(chunk_text.find(unit), 0)].splitlines()
     heads = [line.strip() for line in before if _CLAUSE_HEADING.match(line.strip())]
-    return heads[-1] if heads else (lines[0] if lines else "")
+    return heads[-1] if heads else chunk_text.split("\n", 1)[0].strip()
 
 
 def heading_of(unit: str, chunk_text: str, clause_heading: str = "") -> str:
     """The khoản heading a unit sits under ('2. Tạm ứng 70% kinh phí hỗ trợ của đề án'), without its number: the
-    chunk's first line for a điểm of a khoản chunk, the `clause_heading` its context keeps for a điểm chunk; ''
-    when the unit is itself the heading or has none."""
+    khoản line before a điểm in its chunk, the `clause_heading` its context keeps for a điểm chunk; '' when the unit
+    is itself the heading or has none."""
     first = _clause_line(unit, chunk_text)
     if unit != first and _CLAUSE_HEADING.match(first) and is_point(unit):
         return re.sub(r"^\d+\.\s*", "", first).rstrip(" :")
