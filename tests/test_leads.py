@@ -202,8 +202,7 @@ def test_an_item_enumerating_what_is_listed_after_a_colon_answers_by_its_enumera
 
 @require_corpus()
 def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
-    contest = answerer.ask("de an to chuc cuoc thi bang kinh phi khuyen cong quoc gia muon tam ung phan con lai can "
-                           "nop giay to gi")
+    contest = answerer.ask("de an to chuc cac cuoc thi, cuoc van dong muon tam ung phan con lai can nop giay to gi")
     assert contest.lead.startswith("Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức")
     assert contest.citations[0].chunk_id == "tt-36-2013-bct#d14-k15"
     plan = answerer.ask("de an ho tro lap quy hoach chi tiet cum cong nghiep muon tam ung phan kinh phi con lai can "
@@ -1734,3 +1733,20 @@ def test_the_provision_for_the_stated_case_outranks_the_case_the_question_opens_
     answer = answerer.ask("Khi xét giao kế hoạch khuyến công quốc gia, nếu hai đề án cùng địa bàn có điều kiện như "
                           "nhau và cùng ngành nghề thì đề án nào được ưu tiên?")
     assert "kinh nghiệm, năng lực tổ chức thực hiện tốt hơn" in answer.lead
+
+
+def test_a_unit_holds_its_documents_topic_terms_and_phrases():
+    scorer = TermScorer(["bình chọn sản phẩm tiêu biểu", "cấp tỉnh định kỳ năm lẻ", "hồ sơ lưu tại sở"])
+    asked = ("binh", "chon", "san", "pham", "tieu", "bieu", "dinh", "ky")
+    topic = ("binh", "chon", "san", "pham", "tieu", "bieu")
+    alone = scorer.coverage(asked, "Cấp tỉnh được tổ chức định kỳ", power=2.0)
+    assert scorer.coverage(asked, "Cấp tỉnh được tổ chức định kỳ", power=2.0, topic=topic) > alone + 0.2
+    naming = scorer.coverage(asked, "Hồ sơ bình chọn sản phẩm tiêu biểu lưu tại Sở", power=2.0, topic=topic)
+    assert scorer.coverage(asked, "Cấp tỉnh được tổ chức định kỳ", power=2.0, topic=topic) > naming
+
+
+@require_corpus()
+def test_a_unit_that_leaves_its_documents_topic_unsaid_can_lead(answerer):
+    lead = answerer.ask("Sản phẩm CNNT tiêu biểu cấp tỉnh và cấp quốc gia được bình chọn định kỳ mấy năm một lần, vào "
+                        "năm nào?").lead
+    assert "năm lẻ" in lead and "năm chẵn" in lead

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.documents.units import heading_of, split_units
-from assistant.search.glossary import expand_english
+from assistant.search.glossary import asked_in_english, expand_english
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import STOPWORDS, fold, nfc, words
 
@@ -321,15 +321,17 @@ class TermScorer:
         return term in self.idf
 
     def coverage(self, question_terms: tuple[str, ...], unit: str, heading: frozenset[str] = frozenset(),
-                 known_only: bool = False, power: float = 1.0, local: dict[str, float] | None = None) -> float:
+                 known_only: bool = False, power: float = 1.0, local: dict[str, float] | None = None,
+                 topic: tuple[str, ...] = ()) -> float:
         """Share of the question's term weight (IDF to `power`) found in the unit (half for terms only in its
-        heading), plus a bonus for each adjacent pair of question terms the unit also has side by side. `known_only`:
+        heading), plus a bonus for each adjacent pair of question terms the unit also has side by side. `topic`: the
+        terms of the unit's document title, which the unit holds as if it said them. `known_only`:
         words the corpus never uses (an English question's own words, a misspelling) are left out, since no unit can
         hold them; the scope judge keeps them, since they are what makes a question foreign."""
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
-        present = set(terms)
+        present = set(terms) | set(topic)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
         local = local or {}
 
@@ -339,7 +341,8 @@ class TermScorer:
         matched = math.fsum(weigh(t) for t in wanted & present)
         matched += 0.5 * math.fsum(weigh(t) for t in (wanted & heading) - present)
         pairs = set(zip(question_terms, question_terms[1:], strict=False))
-        bonus = PAIR_BONUS * len(pairs & set(zip(terms, terms[1:], strict=False)))
+        held = set(zip(terms, terms[1:], strict=False)) | set(zip(topic, topic[1:], strict=False))
+        bonus = PAIR_BONUS * len(pairs & held)
         return matched / total + bonus if total else 0.0
 
     def pair_coverage(self, question: str, chunks: list[str]) -> float:
@@ -448,6 +451,11 @@ class EvidenceRanker:
         local = {t: LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - sum(t in s for s in said) / len(said))
                  for t in set(question_terms)} if said else {}
         found = []
+        # a unit says its document's topic without repeating it: 'Cấp tỉnh được tổ chức định kỳ …, thường vào năm lẻ'
+        # is about 'bình chọn sản phẩm công nghiệp nông thôn tiêu biểu' as much as the unit that names it; an English
+        # question's few Vietnamese terms name what it asks, and a title holds them all (dev: +3 -1)
+        by_topic = not asked_in_english(question)
+        titles = [content_terms(getattr(c, "title", "") or "") if by_topic else () for c in chunks]
         for (i, unit), dense in zip(candidates, similarity, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
@@ -457,7 +465,8 @@ class EvidenceRanker:
             signal = {
                 "dense": dense,
                 "coverage": self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
-                                                known_only=True, power=RARITY_POWER, local=local),
+                                                known_only=True, power=RARITY_POWER, local=local,
+                                                topic=titles[i]),
                 "typed": typed,
                 "prior": priors[i],
                 # "ai làm chủ tịch?" is answered where the office is given to someone

@@ -254,6 +254,12 @@ def is_english(question: str) -> bool:
     return sum(t in _ENGLISH for t in plain) >= 0.5 * len(plain) and any(t in _FUNCTION_WORDS for t in plain)
 
 
+def asked_in_english(question: str) -> bool:
+    """Whether a question, with or without the Vietnamese terms expand_english adds to it, is an English one."""
+    head, opened, terms = question.rpartition(" (")
+    return is_english(head if opened and terms.endswith(")") else question)
+
+
 def expand_english(question: str) -> str:
     """An English question followed by the Vietnamese terms it names; other questions unchanged."""
     if not is_english(question):
