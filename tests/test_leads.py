@@ -23,7 +23,7 @@ from assistant.answer.evidence import (
     values_of,
 )
 from assistant.answer.parts import parts, sides
-from assistant.answer.question import analyze, asks_whether, defined_term
+from assistant.answer.question import analyze, asks_whether, asserted, defined_term
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
@@ -644,9 +644,29 @@ def test_a_quoted_title_names_its_document():
     # 'cấp tỉnh' and 'cấp huyện' share their first words: the whole body is compared
     ("Hội đồng bình chọn cấp tỉnh do Chủ tịch Ủy ban nhân dân cấp huyện quyết định thành lập phải không?",
      "Không. Hội đồng bình chọn cấp tỉnh do Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định thành lập"),
+    # the claim checked is the body, not the 'hằng năm' its subject ends with
+    ("Kế hoạch khuyến công địa phương hằng năm do Giám đốc Sở Công Thương phê duyệt phải không?",
+     "Không. Kế hoạch khuyến công địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt"),
+    ("Theo Nghị định số 52/2018 thì Bộ Công Thương là cơ quan quản lý nhà nước về làng nghề ở trung ương đúng không?",
+     "Không. Bộ Nông nghiệp và Phát triển nông thôn là cơ quan quản lý nhà nước về làng nghề"),
 ])
 def test_the_body_a_question_asserts_is_checked_against_the_clause_saying_who(answerer, question, lead):
     assert answerer.ask(question).lead.startswith(lead)
+
+
+def test_the_claim_nearest_the_tag_is_the_one_asserted():
+    assert asserted("Kế hoạch khuyến công hằng năm do Giám đốc Sở Công Thương phê duyệt phải không?") == "body"
+    assert asserted("Sở Công Thương phải báo cáo hằng năm phải không?") == "frequency"
+    assert asserted("Bộ Công Thương là cơ quan quản lý nhà nước về làng nghề đúng không?") == "body"
+
+
+def test_the_body_a_text_says_is_an_office_is_compared_whole():
+    units = ["Bộ Nông nghiệp và Phát triển nông thôn là cơ quan quản lý nhà nước về làng nghề, ngành nghề nông thôn."]
+    said = compose.body_check("Theo Nghị định số 52/2018 Bộ Nông nghiệp và Phát triển nông thôn là cơ quan quản lý "
+                              "nhà nước về làng nghề phải không?", units)
+    assert said is not None and said[2] is True
+    said = compose.body_check("Bộ Công Thương là cơ quan quản lý nhà nước về làng nghề phải không?", units)
+    assert said is not None and said[2] is False
 
 
 def test_a_body_is_checked_only_where_a_clause_says_who_does_it_to_that_subject():

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import Evidence, content_terms, counted_nouns, values_of
+from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, counted_nouns, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
 from assistant.text import STOPWORDS, fold, word_pairs, words
@@ -432,25 +432,58 @@ def _amount(value: str) -> tuple[float, str] | None:
     return amount, unit.strip(".,;")
 
 
+# '<body> là cơ quan <what it is>': a body a question or a text says is the one in charge.
+_IS_THE_BODY = re.compile(r"\b((?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,.;:?]{0,40}?) "
+                          r"la (co quan(?: [^,.;:?]+)?)")
+
+
 def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:
     """For '<subject> do <body> <làm gì> đúng không?': the first unit with a clause naming the subject word for word
     and then who does it ('… kế hoạch khuyến công địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), as
-    (its index, the clause, whether that body is the one asserted); None when no unit says so."""
+    (its index, the clause, whether that body is the one asserted); None when no unit says so. '<body> là cơ quan
+    <…> đúng không?' is checked against the body a clause says is that office."""
+    if named := _IS_THE_BODY.search(fold(DOC_NUMBER.sub(" ", question))):
+        return _office_check(_body_named(named.group(1)), named.group(2).split(), units)
     claim = re.search(r"\s+do\s+", question)
-    subject = fold(question[: claim.start()]).split()[-6:] if claim else []
+    subject = fold(question[: claim.start()]).split()[-8:] if claim else []
     asserted = _agent(fold(question[claim.end():])) if claim else None
-    if asserted is None or len(subject) < 3:
+    if asserted is None or len(subject) < 4:
         return None
-    phrase = " ".join(subject)
-    for index, unit in enumerate(units):
-        for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
-            folded = fold(clause)
-            at = folded.find(phrase)
-            said = re.match(r"\s*(?:\S+\s+){0,3}?do\s+", folded[at + len(phrase):]) if at >= 0 else None
-            stated = _agent(folded[at + len(phrase) + said.end():]) if said else None
-            if stated is not None:
-                return index, clause, stated == asserted
+    # the subject's last words, else a run of them ('kế hoạch khuyến công địa phương' of '… địa phương hằng năm')
+    runs = [" ".join(subject[start:start + size]) for size in range(min(6, len(subject)), 3, -1)
+            for start in range(len(subject) - size, -1, -1)]
+    for phrase in runs:
+        for index, unit in enumerate(units):
+            for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
+                folded = fold(clause)
+                at = folded.find(phrase)
+                said = re.match(r"\s*(?:\S+\s+){0,3}?do\s+", folded[at + len(phrase):]) if at >= 0 else None
+                stated = _agent(folded[at + len(phrase) + said.end():]) if said else None
+                if stated is not None:
+                    return index, clause, stated == asserted
     return None
+
+
+def _office_check(asserted: tuple[str, ...], office: list[str], units: list[str]) -> tuple[int, str, bool] | None:
+    """The first clause saying which body is the `office` ('Bộ Nông nghiệp … là cơ quan quản lý nhà nước về làng
+    nghề …'), its first four words or more word for word, as (its unit's index, the clause, whether that body is the
+    one asserted)."""
+    runs = [" ".join(office[:size]) for size in range(min(8, len(office)), 3, -1)]
+    for phrase in runs:
+        for index, unit in enumerate(units):
+            for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
+                stated = next((m for m in _IS_THE_BODY.finditer(fold(clause)) if m.group(2).startswith(phrase)), None)
+                if stated is not None:
+                    return index, clause, _body_named(stated.group(1)) == asserted
+    return None
+
+
+def _body_named(folded: str) -> tuple[str, ...]:
+    """The words of the last body a folded phrase names ('so 52 bo cong thuong' -> ('bo', 'cong', 'thuong'))."""
+    said = folded.split()
+    starts = [i for i, word in enumerate(said) if word in ("bo", "so", "cuc", "ubnd")
+              or " ".join(said[i:i + 2]) in ("chinh phu", "uy ban")]
+    return tuple(said[starts[-1]:] if starts else said)
 
 
 # The verbs a 'do <body> …' clause goes on with: the body is the words before them ('cấp' alone is a level: 'cấp tỉnh').

@@ -123,7 +123,7 @@ _ASKING = re.compile(
 # The kinds of value a yes/no question may assert, tried in order: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'),
 # a frequency or length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt').
 _ASSERTED_BODY = (r"\bdo (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|cuc truong|so|cuc|bo|"
-                  r"chinh phu|hoi dong)\b")
+                  r"chinh phu|hoi dong)\b|\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
              ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
@@ -136,7 +136,15 @@ _CHECK_TAG = re.compile(r"\b(dung khong|phai khong|co dung khong|dung chu|phai c
 def asserted(question: str) -> str | None:
     """The kind of value a yes/no question asserts, to be checked against the text ('… phải không?')."""
     folded = fold(DOC_NUMBER.sub(" ", question))
-    return next((kind for kind, pattern in _ASSERTED if re.search(pattern, folded)), None)
+    # the claim checked is the one nearest the tag: '… hằng năm do Giám đốc Sở phê duyệt phải không?' asserts who
+    found = [(match.start(), kind) for kind, pattern in _ASSERTED if (match := _last(pattern, folded))]
+    return max(found)[1] if found else None
+
+
+def _last(pattern: str, text: str) -> re.Match | None:
+    """The last match of `pattern` in `text`."""
+    matches = list(re.finditer(pattern, text))
+    return matches[-1] if matches else None
 
 
 @dataclass
