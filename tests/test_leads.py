@@ -1189,11 +1189,16 @@ def test_one_part_of_a_question_reads_the_others_terms(default_settings):
     from dataclasses import replace
     question = ("Sản phẩm của tôi trượt vòng bình chọn sản phẩm CNNT tiêu biểu, tôi thấy chấm chưa thỏa đáng. Tôi "
                 "có bao lâu để khiếu nại và hội đồng phải giải quyết trong bao lâu?")
-    answer = Answerer(Searcher(default_settings)).ask(question)
+    answerer, alone = Answerer(Searcher(default_settings)), \
+        Answerer(Searcher(replace(default_settings, evidence_weight_context=0.0)))
+    answer = answerer.ask(question)
     # the council's deadline is the complaint's, though the second part does not say 'khiếu nại'
     assert "15 (mười lăm) ngày làm việc" in answer.lead and "10 (mười) ngày làm việc" in answer.lead
-    alone = Answerer(Searcher(replace(default_settings, evidence_weight_context=0.0))).ask(question)
-    assert "10 (mười) ngày làm việc" not in alone.lead
+    # the first part's deadline is the one for complaining about the result, which only its neighbour says
+    shorter = ("Hợp tác xã tôi có sản phẩm bị trượt bình chọn sản phẩm tiêu biểu, muốn khiếu nại thì hạn mấy ngày? Bao "
+               "lâu thì hội đồng trả lời?")
+    assert "15 (mười lăm) ngày làm việc" in answerer.ask(shorter).lead
+    assert "15 (mười lăm) ngày làm việc" not in alone.ask(shorter).lead
 
 
 @require_corpus()
