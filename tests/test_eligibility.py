@@ -407,3 +407,11 @@ def test_a_question_of_its_own_after_a_clarifying_question_is_answered_as_asked(
     # asked for the trade, the user asks a level instead: the level answers, without 'hỗ trợ' being said
     level = answerer.ask("muốn mua máy thì được bao nhiêu?", history)
     assert "200 triệu đồng/cơ sở" in level.lead and CLARIFY_TRADE not in level.answer
+
+
+def test_moving_out_of_a_residential_area_is_no_row_of_the_support_table():
+    from assistant.search.glossary import activity_of
+    assert activity_of("Xưởng phải di dời ra khỏi khu dân cư đến địa điểm quy hoạch thì được hỗ trợ bao nhiêu?") is None
+    assert activity_of("co so phai di doi ra khoi khu dan cu co duoc ho tro khong") is None
+    assert activity_of("Cơ sở gây ô nhiễm di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?") == \
+        "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"

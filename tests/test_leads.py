@@ -1775,3 +1775,10 @@ def test_a_unit_that_leaves_its_documents_topic_unsaid_can_lead(answerer):
     lead = answerer.ask("Sản phẩm CNNT tiêu biểu cấp tỉnh và cấp quốc gia được bình chọn định kỳ mấy năm một lần, vào "
                         "năm nào?").lead
     assert "năm lẻ" in lead and "năm chẵn" in lead
+
+
+@require_corpus()
+def test_moving_out_of_a_residential_area_is_not_answered_by_the_loan_for_moving_into_a_cluster(answerer):
+    lead = answerer.ask("Xưởng đan lát của tôi phải di dời ra khỏi khu dân cư, có được hỗ trợ kinh phí di dời không và "
+                        "mức hỗ trợ do ai quyết định?").lead
+    assert "lãi suất" not in lead and "cụm công nghiệp" not in lead
