@@ -403,3 +403,12 @@ def test_english_words_of_the_domain_carry_the_corpus_terms():
     expanded = expand_english("Who carries out periodic and ad-hoc inspections of khuyến công programmes?")
     assert "định kỳ" in expanded and "đột xuất" in expanded and "chương trình" in expanded
     assert expand_english("Hộ kinh doanh ở xã có được hỗ trợ không?") == "Hộ kinh doanh ở xã có được hỗ trợ không?"
+
+
+def test_a_continuation_pointing_at_a_decision_asks_of_the_one_named_before():
+    history = [{"role": "user", "content": "Quyết định 2646/QĐ-BCT của Bộ Công Thương ban hành nội dung gì?"},
+               {"role": "assistant", "content": "Theo Điều 1 Quyết định 2646/QĐ-BCT, Quyết định ban hành kèm theo "
+                                                "Chương trình khuyến công quốc gia giai đoạn 2026 - 2030."}]
+    assert standalone_question("Thế quyết định này có hiệu lực từ lúc nào?", history) == \
+        "Quyết định 2646/QĐ-BCT có hiệu lực từ lúc nào?"
+    assert standalone_question("Còn văn bản đó do ai ký?", history) == "Quyết định 2646/QĐ-BCT do ai ký?"

@@ -26,7 +26,7 @@ _ASKING = re.compile(r"(?<!\w)(bao nhiêu|mấy|gì|nào|ai|khi nào|thế nào|
 _VAGUE = re.compile(r"(?<!\w)(thì sao|thế nào|như thế nào|ra sao|thi sao|the nao|nhu the nao)(?!\w)", re.IGNORECASE)
 _DOCUMENT_DEICTIC = re.compile(r"\b(van ban|thong tu|nghi dinh|quyet dinh|nghi quyet)\s+(do|nay|tren|ay)\b")
 _DOC_MENTION = re.compile(
-    r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/\d{4}/[\wĐđ-]+)"
+    r"((?:Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Công văn)\s+(?:số\s+)?\d+/(?:\d{4}/)?[\wĐđ-]+)"
 )
 
 
@@ -138,6 +138,9 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         subject = question[continuation.start(2) : continuation.end(2)]
         own = _own_ask(subject)
+        # 'Thế quyết định này có hiệu lực từ lúc nào?': the decision the conversation named
+        if pointed := _document_named(f"{subject.rstrip(' ?')}?", history, previous):
+            return pointed[:1].upper() + pointed[1:]
         if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
             swapped = _swap_subject(previous, subject[:own])
             if swapped:
@@ -152,14 +155,22 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             or _BESIDES.match(folded):
         named = parse_references(question).documents
         if not named:
-            answer = _last(history, "assistant") or ""
-            mention = _DOC_MENTION.search(answer) or _DOC_MENTION.search(previous)
-            pointer = _DOCUMENT_DEICTIC.search(folded)
-            if mention and pointer:
-                return question[: pointer.start()] + mention.group(1) + question[pointer.end() :]
+            if pointed := _document_named(question, history, previous):
+                return pointed
             # One question that carries what the previous one was about (two would be answered as two).
             return f"{question.rstrip(' ?.')} ({_topic(previous)})?"
     return question
+
+
+def _document_named(question: str, history: list[dict], previous: str) -> str | None:
+    """'văn bản này', 'quyết định đó' replaced by the document the last answer (else the last question) named; None
+    when the question points at no document or the conversation named none."""
+    answer = _last(history, "assistant") or ""
+    mention = _DOC_MENTION.search(answer) or _DOC_MENTION.search(previous)
+    pointer = _DOCUMENT_DEICTIC.search(fold(question))
+    if mention and pointer:
+        return question[: pointer.start()] + mention.group(1) + question[pointer.end():]
+    return None
 
 
 def _previous_standalone(history: list[dict]) -> str | None:
