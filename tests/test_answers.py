@@ -242,6 +242,8 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     # export paperwork: the corpus supports fairs abroad, not certificates of origin
     "What documents do I need to obtain a certificate of origin (C/O) to export rattan furniture to the EU?",
     "Xin giấy chứng nhận xuất xứ hàng hóa để xuất khẩu mây tre sang EU cần hồ sơ gì?",
+    # building permits are the construction law's
+    "How long does it take to get a building permit for a new weaving workshop in a rural commune?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)
