@@ -385,8 +385,10 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("cơ sở gửi hồ sơ cho Sở.", "cơ sở gửi hồ sơ cho Sở Công Thương."),  # a facility is 'cơ sở', lower case
     ("làng e làm nghề lâu r, sp của cty e có đc khuyến công qg hỗ trợ k?",
      "làng e làm nghề lâu rồi, sản phẩm của công ty e có được khuyến công quốc gia hỗ trợ không?"),
+    ("đc cấp giấy cn r thì hằng năm phải bc cho ai?", "được cấp giấy chứng nhận rồi thì hằng năm phải báo cáo cho ai?"),
     # codes, numbered parts and other words are not shorthand
     ("Quyết định 2646/QĐ-BCT, điểm r, s và v", "Quyết định 2646/QĐ-BCT, điểm r, s và v"),
+    ("Thông tư 46/2012/TT-BCT", "Thông tư 46/2012/TT-BCT"),
     ("R&D theo Chương V, Phụ lục V, v.v.", "R&D theo Chương V, Phụ lục V, v.v."),
     ("Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?", "Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?"),
 ])

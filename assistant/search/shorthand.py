@@ -21,6 +21,7 @@ SHORTHAND = {
     "qg": "quốc gia", "sp": "sản phẩm", "sx": "sản xuất", "cty": "công ty", "r": "rồi", "z": "vậy", "v": "vậy",
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
     "hđ": "hội đồng", "hđbc": "hội đồng bình chọn", "bgk": "ban giám khảo",
+    "bc": "báo cáo", "giấy cn": "giấy chứng nhận", "gcn": "giấy chứng nhận",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
     "tạm ứng nốt": "tạm ứng kinh phí còn lại", "tạm ứng nốt phần còn lại": "tạm ứng kinh phí còn lại",
