@@ -1784,3 +1784,16 @@ def test_moving_out_of_a_residential_area_is_not_answered_by_the_loan_for_moving
     lead = answerer.ask("Xưởng đan lát của tôi phải di dời ra khỏi khu dân cư, có được hỗ trợ kinh phí di dời không và "
                         "mức hỗ trợ do ai quyết định?").lead
     assert "lãi suất" not in lead and "cụm công nghiệp" not in lead
+
+
+def test_the_year_a_document_was_signed_is_no_year_asked_of():
+    from assistant.answer.evidence import years_named
+    assert years_named("Quyết định 2646/QĐ-BCT năm 2025 đặt chỉ tiêu năm 2026 thế nào?") == {"2026"}
+    assert years_named("Nghị định số 235/2025/NĐ-CP ngày 27 tháng 8 năm 2025 của Chính phủ") == set()
+    assert years_named("Kế hoạch khuyến công năm 2020") == {"2020"}
+
+
+@require_corpus()
+def test_a_decision_named_with_its_year_is_answered_by_what_it_approves_not_its_bases(answerer):
+    lead = answerer.ask("Quyết định 2646/QĐ-BCT năm 2025 phê duyệt chương trình khuyến công cho giai đoạn nào?").lead
+    assert "2026 - 2030" in lead and not lead.startswith("Căn cứ")

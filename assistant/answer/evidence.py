@@ -365,9 +365,15 @@ class TermScorer:
 YEAR_WEIGHT = 0.6
 
 
+# A document's number with the year or date it was signed ('Quyết định 2646/QĐ-BCT năm 2025', 'Thông tư
+# 46/2012/TT-BCT ngày 28 tháng 12 năm 2012'): that year is the document's, not one asked of.
+_SIGNED = re.compile(_DATED_DOCUMENT.pattern + r"(?:\s+(?:năm|nam)\s+(?:19|20)\d{2}\b)?", re.IGNORECASE)
+
+
 def years_named(text: str) -> set[str]:
-    """The years a text names ('năm 2024', '(kết quả 2020, định hướng 2021)'), not those of a document number."""
-    return set(re.findall(r"(?<![/\d-])((?:19|20)\d{2})(?![/\d-])", DOC_NUMBER.sub(" ", text)))
+    """The years a text names ('năm 2024', '(kết quả 2020, định hướng 2021)'), not those of a document number or
+    of the date it was signed."""
+    return set(re.findall(r"(?<![/\d-])((?:19|20)\d{2})(?![/\d-])", _SIGNED.sub(" ", text)))
 
 
 def _year_match(years: set[str], text: str) -> float:
@@ -428,8 +434,8 @@ class EvidenceRanker:
     def signals(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
                 priors: list[float], context: str = "") -> list[tuple[int, str, str, dict[str, float]]]:
         """Each unit's chunk index, text, khoản heading and the signals its score mixes."""
-        question_terms = content_terms(DOC_NUMBER.sub(" ", question))
-        context_terms = tuple(t for t in content_terms(DOC_NUMBER.sub(" ", context)) if t not in question_terms)
+        question_terms = content_terms(_SIGNED.sub(" ", question))
+        context_terms = tuple(t for t in content_terms(_SIGNED.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
         candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit)] or every
         similarity = self._similarity(question_vector, chunks, candidates)
