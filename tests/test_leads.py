@@ -22,7 +22,7 @@ from assistant.answer.evidence import (
     typed_near,
     values_of,
 )
-from assistant.answer.parts import parts, sides
+from assistant.answer.parts import parallel_sides, parts, sides
 from assistant.answer.question import analyze, asks_whether, asserted, defined_term
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
@@ -1797,3 +1797,25 @@ def test_the_year_a_document_was_signed_is_no_year_asked_of():
 def test_a_decision_named_with_its_year_is_answered_by_what_it_approves_not_its_bases(answerer):
     lead = answerer.ask("Quyết định 2646/QĐ-BCT năm 2025 phê duyệt chương trình khuyến công cho giai đoạn nào?").lead
     assert "2026 - 2030" in lead and not lead.startswith("Căn cứ")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Đề án hỗ trợ đầu tư hạ tầng cụm công nghiệp và đề án hỗ trợ thành lập doanh nghiệp được tạm ứng theo tỷ lệ nào?",
+     ["Đề án hỗ trợ đầu tư hạ tầng cụm công nghiệp được tạm ứng theo tỷ lệ nào?",
+      "Đề án hỗ trợ thành lập doanh nghiệp được tạm ứng theo tỷ lệ nào?"]),
+    ("Hỗ trợ lập quy hoạch chi tiết cụm công nghiệp và hỗ trợ xây dựng thương hiệu: mức trần mỗi loại là bao nhiêu?",
+     ["Hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: mức trần là bao nhiêu?",
+      "Hỗ trợ xây dựng thương hiệu: mức trần là bao nhiêu?"]),
+    # two subjects of different heads, or a difference asked, are split by other rules
+    ("Hộ kinh doanh và hợp tác xã có được hỗ trợ không?", []),
+    ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau thế nào về sản phẩm được chi?", []),
+])
+def test_two_subjects_opening_alike_are_each_asked_what_follows(question, asked):
+    assert parallel_sides(question) == asked
+
+
+@require_corpus()
+def test_each_of_two_schemes_named_alike_gets_its_own_advance_in_the_lead(answerer):
+    lead = answerer.ask("Đề án hỗ trợ xây dựng mô hình trình diễn kỹ thuật và đề án hỗ trợ thành lập doanh nghiệp sản "
+                        "xuất CNNT được tạm ứng theo tỷ lệ nào?").lead
+    assert "Tạm ứng 70%" in lead and "Tạm ứng 100%" in lead

@@ -25,7 +25,7 @@ from assistant.answer.evidence import (
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.parts import parts, sides
+from assistant.answer.parts import parallel_sides, parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
@@ -305,7 +305,7 @@ class Answerer:
             return sides(question)
         if intent.type == "document" or asks_verdict(question, intent) or asks_priority(question):
             return [question]
-        return parts(question)
+        return parallel_sides(question) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used; a

@@ -159,6 +159,24 @@ def _lent(first: str, second: str) -> str:
     return second
 
 
+# 'Đề án hỗ trợ A và đề án hỗ trợ B được tạm ứng theo tỷ lệ nào?', 'Hỗ trợ A và hỗ trợ B: mức trần mỗi loại là bao
+# nhiêu?': two subjects opening with the same word, one thing asked of each.
+_PARALLEL = re.compile(r"^(?P<a>(?P<head>\w+)\s.{8,}?)\s+và\s+(?P<b>(?P=head)\s.{8,}?)"
+                       r"(?P<cut>\s*:\s*|\s+)(?P<ask>(?:được|có|là|do|gồm|thuộc|phải|mức|thì)\b[^?]*?)[\s?.!]*$",
+                       re.IGNORECASE)
+_EACH = re.compile(r"\s+(?:mỗi|từng)\s+(?:loại|bên|trường hợp|đề án)\b", re.IGNORECASE)
+
+
+def parallel_sides(question: str) -> list[str]:
+    """The two subjects of '<head> A và <head> B <asked of each>' each asked on its own; [] when not so phrased."""
+    found = _PARALLEL.match(nfc(question).strip())
+    if not found or re.search(r"\b(?:giữa|khác nhau|khác gì|so với|so sánh)\b", question, re.IGNORECASE):
+        return []  # a difference asked is the other rules' to split
+    ask = _EACH.sub("", found.group("ask"))
+    joint = ": " if ":" in found.group("cut") else " "
+    return [f"{found.group(side)[:1].upper()}{found.group(side)[1:]}{joint}{ask}?" for side in ("a", "b")]
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
@@ -166,6 +184,8 @@ def sides(question: str) -> list[str]:
     question = nfc(question).strip()
     if by_level := level_sides(question):
         return by_level
+    if parallel := parallel_sides(question):
+        return parallel
     if shared := _SHARED.match(question):
         first, second = _borrow(shared.group("a"), shared.group("b"))
         return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
