@@ -240,6 +240,12 @@ def test_a_comparison_is_cut_into_its_two_sides():
     ("Hội đồng cấp huyện và cấp quốc gia khác nhau thế nào về số thành viên và người làm Chủ tịch?",
      ["Hội đồng cấp huyện có bao nhiêu thành viên?", "Hội đồng cấp quốc gia có bao nhiêu thành viên?",
       "Hội đồng cấp huyện, người làm Chủ tịch là ai?", "Hội đồng cấp quốc gia, người làm Chủ tịch là ai?"]),
+    # 'khác nhau ở điểm nào' asks nothing of either level
+    ("Bình chọn cấp tỉnh và cấp quốc gia được tổ chức định kỳ ra sao, khác nhau ở điểm nào?",
+     ["Bình chọn cấp tỉnh được tổ chức định kỳ ra sao?", "Bình chọn cấp quốc gia được tổ chức định kỳ ra sao?"]),
+    ("Chương trình đến năm 2020 và chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào, khác nhau ở chỗ nào?",
+     ["Chương trình đến năm 2020 được phê duyệt ở cấp nào?",
+      "chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào?"]),
     # asked of both at once
     ("Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?", ["Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?"]),
     # two levels set against two others: each pair is a side

@@ -53,7 +53,8 @@ _HEAD = re.compile(r"^(mức hỗ trợ|mức chi|thời hạn|thời gian|đi�
 
 # 'A và B <được phê duyệt ở cấp nào>, khác nhau thế nào?': both sides share what is asked of them.
 _SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:được|có|là|do|ở|gồm|thuộc)\b[^,?]*?)"
-                     r"\s*(?:,\s*)?(?:(?:có\s+)?khác nhau (?:thế nào|ra sao|gì|như thế nào)|khác gì)[\s?.!]*$",
+                     r"\s*(?:,\s*)?(?:(?:có\s+)?khác nhau (?:thế nào|ra sao|gì|như thế nào|ở (?:điểm|chỗ) (?:gì|nào))|"
+                     r"khác gì)[\s?.!]*$",
                      re.IGNORECASE)
 
 
@@ -110,7 +111,7 @@ _LEVELS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD})(?:\s*,\s*|\s+(?:v
                             rf"(?P<second>{_LEVEL_WORD})(?!\w)", re.IGNORECASE)
 # What a comparison says on top of what each side is asked ('So sánh …', '…, khác nhau thế nào?').
 _DIFFER = re.compile(r"^(?:hãy\s+)?so sánh\s+|,?\s*(?:(?:có\s+)?khác nhau|khác gì|mỗi bên|mỗi cấp)"
-                     r"(?:\s+(?:thế nào|ra sao|như thế nào|gì)(?!\w))?", re.IGNORECASE)
+                     r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|ở (?:điểm|chỗ) (?:gì|nào))(?!\w))?", re.IGNORECASE)
 
 
 def level_sides(question: str) -> list[str]:
