@@ -120,8 +120,9 @@ _ASKING = re.compile(
     r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
 
 
-# The kinds of value a yes/no question may assert, tried in order: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'),
-# a frequency or length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt').
+# The kinds of value a yes/no question may assert: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'), a frequency or
+# length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt', 'Bộ Công Thương là
+# cơ quan …'); the one said last is checked.
 _ASSERTED_BODY = (r"\bdo (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|cuc truong|so|cuc|bo|"
                   r"chinh phu|hoi dong)\b|\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),

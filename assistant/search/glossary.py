@@ -275,7 +275,8 @@ def expand_english(question: str) -> str:
 
 # What enterprises say (accent-folded patterns) -> the corpus's name of the supported activity, the most specific
 # first (a 'dây chuyền' in a demonstration model is a demonstration model). The name is added to
-# the query and picks the activity's row of the support-level table ('máy CNC' means ứng dụng máy móc thiết bị).
+# the query and picks the activity's row of the support-level table ('máy CNC' means ứng dụng máy móc thiết bị). A
+# pattern named None says the words name no activity of the table, whatever a later pattern would make of them.
 ACTIVITIES = (
     (r"mo hinh trinh dien|trinh dien ky thuat|demonstration", "xây dựng mô hình trình diễn kỹ thuật"),
     (r"hoi cho|trien lam|gian hang|trade fair|exhibition|booth", "tham gia hội chợ triển lãm, thuê gian hàng"),
