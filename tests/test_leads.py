@@ -23,7 +23,7 @@ from assistant.answer.evidence import (
     values_of,
 )
 from assistant.answer.parts import parallel_sides, parts, sides
-from assistant.answer.question import analyze, asks_whether, asserted, defined_term
+from assistant.answer.question import analyze, asks_whether, asserted, checks_claim, defined_term
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
@@ -1825,3 +1825,32 @@ def test_each_of_two_schemes_named_alike_gets_its_own_advance_in_the_lead(answer
     lead = answerer.ask("Đề án hỗ trợ xây dựng mô hình trình diễn kỹ thuật và đề án hỗ trợ thành lập doanh nghiệp sản "
                         "xuất CNNT được tạm ứng theo tỷ lệ nào?").lead
     assert "Tạm ứng 70%" in lead and "Tạm ứng 100%" in lead
+
+
+def test_the_body_a_unit_is_placed_under_is_compared_whole():
+    units = ["Ủy ban nhân dân cấp tỉnh thành lập Trung tâm Khuyến công là đơn vị sự nghiệp công lập trực thuộc Sở Công "
+             "Thương để tổ chức triển khai thực hiện các hoạt động khuyến công."]
+    said = compose.body_check("Trung tâm Khuyến công cấp tỉnh là đơn vị trực thuộc Bộ Công Thương đúng không?", units)
+    assert said is not None and said[2] is False
+    said = compose.body_check("Trung tâm Khuyến công tỉnh trực thuộc Sở Công Thương phải không?", units)
+    assert said is not None and said[2] is True
+
+
+@pytest.mark.parametrize(("question", "claims"), [
+    ("Trung tâm Khuyến công cấp tỉnh trực thuộc UBND tỉnh, đúng không?", True),
+    ("Có phải UBND cấp huyện được tự quyết định thời gian xét công nhận không?", True),
+    ("Tôi nghe nói có phải đề án được tạm ứng 90% không?", True),
+    ("Hộ kinh doanh có được hỗ trợ không?", False),
+])
+def test_a_claim_put_up_to_be_checked_is_told_apart(question, claims):
+    assert checks_claim(question) is claims
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Trung tâm Khuyến công cấp tỉnh là đơn vị trực thuộc Ủy ban nhân dân tỉnh phải không?", "Không."),
+    # no check to make: the rule is stated, not confirmed
+    ("Có phải Ủy ban nhân dân cấp huyện tự quyết định thời gian xét công nhận làng nghề không?", "Thời gian xét"),
+])
+def test_a_claim_is_not_confirmed_by_a_text_merely_about_it(answerer, question, lead):
+    assert answerer.ask(question).lead.startswith(lead)

@@ -26,7 +26,7 @@ from assistant.answer.followup import previous_topic, standalone_question, unhea
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import parallel_sides, parts, sides
-from assistant.answer.question import Intent, analyze, asks_list, defined_term, ends_yes_no
+from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_amendment,
@@ -474,7 +474,9 @@ class Answerer:
             check = compose.premise_check(question, compose.headed(best.text, chunk, kind), kind)
             if check is not None:  # the question asserts a value: the text's value confirms or contradicts it
                 prefix = "Đúng. " if check else "Không. "
-            elif "asserts" not in intent.slots:
+            elif "asserts" not in intent.slots and not checks_claim(question):
+                # a claim put up to be checked ('… trực thuộc Bộ …, đúng không?') is not confirmed by a text merely
+                # about it: the rule is stated and the reader compares
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)

@@ -444,6 +444,8 @@ def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:
     <…> đúng không?' is checked against the body a clause says is that office."""
     if named := _IS_THE_BODY.search(fold(DOC_NUMBER.sub(" ", question))):
         return _office_check(_body_named(named.group(1)), named.group(2).split(), units)
+    if under := _UNDER.search(fold(question)):
+        return _superior_check(fold(question[: under.start()]).split()[-10:], _body_named(under.group(1)), units)
     claim = re.search(r"\s+do\s+", question)
     subject = fold(question[: claim.start()]).split()[-8:] if claim else []
     asserted = _agent(fold(question[claim.end():])) if claim else None
@@ -473,6 +475,27 @@ def _office_check(asserted: tuple[str, ...], office: list[str], units: list[str]
         for index, unit in enumerate(units):
             for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
                 stated = next((m for m in _IS_THE_BODY.finditer(fold(clause)) if m.group(2).startswith(phrase)), None)
+                if stated is not None:
+                    return index, clause, _body_named(stated.group(1)) == asserted
+    return None
+
+
+# '… là đơn vị trực thuộc Sở Công Thương': the body a unit is placed under, up to the clause's next word of purpose.
+_UNDER = re.compile(r"\btruc thuoc ((?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b(?: (?!de\b|va\b|co\b|la\b|"
+                    r"dung\b|phai\b|khong\b)[^\s,.;:?]+){0,6})")
+
+
+def _superior_check(subject: list[str], asserted: tuple[str, ...], units: list[str]) -> tuple[int, str, bool] | None:
+    """'Trung tâm Khuyến công cấp tỉnh là đơn vị trực thuộc Bộ Công Thương đúng không?': the first clause naming
+    four or more of the subject's last words in a row and the body it is placed under, as (its unit's index, the
+    clause, whether that body is the one asserted)."""
+    runs = [" ".join(subject[start:start + size]) for size in range(min(6, len(subject)), 3, -1)
+            for start in range(len(subject) - size, -1, -1)]
+    for phrase in runs:
+        for index, unit in enumerate(units):
+            for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
+                folded = fold(clause)
+                stated = _UNDER.search(folded, folded.find(phrase)) if phrase in folded else None
                 if stated is not None:
                     return index, clause, _body_named(stated.group(1)) == asserted
     return None

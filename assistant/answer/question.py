@@ -124,7 +124,8 @@ _ASKING = re.compile(
 # length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt', 'Bộ Công Thương là
 # cơ quan …'); the one said last is checked.
 _ASSERTED_BODY = (r"\bdo (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|cuc truong|so|cuc|bo|"
-                  r"chinh phu|hoi dong)\b|\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b")
+                  r"chinh phu|hoi dong)\b|\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b|"
+                  r"\btruc thuoc (?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
              ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
@@ -132,6 +133,14 @@ _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
                        r"buoc|loai|lop)\b"),
              ("body", _ASSERTED_BODY))
 _CHECK_TAG = re.compile(r"\b(dung khong|phai khong|co dung khong|dung chu|phai chu|co phai khong)\s*[?.!]*\s*$")
+# 'Có phải UBND cấp huyện được tự quyết định … không?': a claim put up to be checked, the tag in front.
+_CHECK_OPENING = re.compile(r"^\W*(?:(?:toi nghe noi|nghe noi)\W+)?co phai\b")
+
+
+def checks_claim(question: str) -> bool:
+    """Whether a question puts up a claim to be confirmed or denied ('… đúng không?', 'Có phải … không?')."""
+    folded = fold(question)
+    return bool(_CHECK_TAG.search(folded) or _CHECK_OPENING.search(folded))
 
 
 def asserted(question: str) -> str | None:
