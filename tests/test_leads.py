@@ -666,6 +666,7 @@ def test_the_claim_nearest_the_tag_is_the_one_asserted():
     assert asserted("Kế hoạch khuyến công hằng năm do Giám đốc Sở Công Thương phê duyệt phải không?") == "body"
     assert asserted("Sở Công Thương phải báo cáo hằng năm phải không?") == "frequency"
     assert asserted("Bộ Công Thương là cơ quan quản lý nhà nước về làng nghề đúng không?") == "body"
+    assert asserted("Công văn định hướng khuyến công tập trung vào 4 lĩnh vực chính, đúng không?") == "count"
 
 
 def test_the_body_a_text_says_is_an_office_is_compared_whole():

@@ -130,7 +130,7 @@ _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
              ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
              ("count", r"\b\d+ (?:bo|ban|lan|thanh vien|nguoi|tinh|diem|cap|khu vuc|nhom|pho|phong|chi nhanh|"
-                       r"buoc|loai|lop)\b"),
+                       r"buoc|loai|lop|linh vuc|noi dung|tieu chi|nhiem vu)\b"),
              ("body", _ASSERTED_BODY))
 _CHECK_TAG = re.compile(r"\b(dung khong|phai khong|co dung khong|dung chu|phai chu|co phai khong)\s*[?.!]*\s*$")
 # 'Có phải UBND cấp huyện được tự quyết định … không?': a claim put up to be checked, the tag in front.
