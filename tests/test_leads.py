@@ -1855,3 +1855,13 @@ def test_a_claim_put_up_to_be_checked_is_told_apart(question, claims):
 ])
 def test_a_claim_is_not_confirmed_by_a_text_merely_about_it(answerer, question, lead):
     assert answerer.ask(question).lead.startswith(lead)
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "confirmed"), [
+    ("Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên đúng không?", True),
+    # 'hằng năm' of a yearly report is no yearly selection
+    ("Việc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh được tổ chức hằng năm phải không?", False),
+])
+def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, question, confirmed):
+    assert answerer.ask(question).lead.startswith("Đúng.") is confirmed

@@ -74,6 +74,9 @@ from assistant.text import fold, is_unaccented, nfc, words
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
+# How much of a claim's focus a text stating the claimed value must cover to confirm it (dev: the two "Đúng." of
+# 1598 answers, both wrong, covered 0.0 and 0.54; yes_no_prefix asks the same 0.75 of a "Có.").
+CONFIRM_COVERAGE = 0.75
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
 # Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
@@ -472,8 +475,12 @@ class Answerer:
         prefix = ""
         if intent.type in ("yes_no", "eligibility"):
             check = compose.premise_check(question, compose.headed(best.text, chunk, kind), kind)
-            if check is not None:  # the question asserts a value: the text's value confirms or contradicts it
-                prefix = "Đúng. " if check else "Không. "
+            if check is False:  # the question asserts a value the text contradicts
+                prefix = "Không. "
+            elif check:  # a value the text states confirms the claim only where the text is about what is claimed
+                # ('hằng năm' of a yearly report is no yearly selection; '1 bộ' furniture is no '01 bộ hồ sơ')
+                confirms = compose.focus_coverage(intent.focus, best.text, weight) >= CONFIRM_COVERAGE
+                prefix = "Đúng. " if confirms else ""
             elif "asserts" not in intent.slots and not checks_claim(question):
                 # a claim put up to be checked ('… trực thuộc Bộ …, đúng không?') is not confirmed by a text merely
                 # about it: the rule is stated and the reader compares
