@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, counted_nouns, values_of
@@ -441,64 +442,66 @@ def body_check(question: str, units: list[str]) -> tuple[int, str, bool] | None:
     """For '<subject> do <body> <làm gì> đúng không?': the first unit with a clause naming the subject word for word
     and then who does it ('… kế hoạch khuyến công địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'), as
     (its index, the clause, whether that body is the one asserted); None when no unit says so. '<body> là cơ quan
-    <…> đúng không?' is checked against the body a clause says is that office."""
+    <…> đúng không?' is checked against the body a clause says is that office, '… trực thuộc <body> đúng không?'
+    against the body a clause places the subject under."""
     if named := _IS_THE_BODY.search(fold(DOC_NUMBER.sub(" ", question))):
-        return _office_check(_body_named(named.group(1)), named.group(2).split(), units)
+        office = named.group(2).split()  # its first four words or more, word for word
+        prefixes = [" ".join(office[:size]) for size in range(min(8, len(office)), 3, -1)]
+        return _claimed_body(_body_named(named.group(1)), prefixes, units, _office_holder)
     if under := _UNDER.search(fold(question)):
-        return _superior_check(fold(question[: under.start()]).split()[-10:], _body_named(under.group(1)), units)
+        subject = fold(question[: under.start()]).split()[-10:]
+        return _claimed_body(_body_named(under.group(1)), _runs(subject), units, _superior)
     claim = re.search(r"\s+do\s+", question)
     subject = fold(question[: claim.start()]).split()[-8:] if claim else []
     asserted = _agent(fold(question[claim.end():])) if claim else None
     if asserted is None or len(subject) < 4:
         return None
-    # the subject's last words, else a run of them ('kế hoạch khuyến công địa phương' of '… địa phương hằng năm')
-    runs = [" ".join(subject[start:start + size]) for size in range(min(6, len(subject)), 3, -1)
+    return _claimed_body(asserted, _runs(subject), units, _doer)
+
+
+def _runs(subject: list[str]) -> list[str]:
+    """A subject's runs of four to six words, the longest and latest first ('kế hoạch khuyến công địa phương' of
+    '… địa phương hằng năm')."""
+    return [" ".join(subject[start:start + size]) for size in range(min(6, len(subject)), 3, -1)
             for start in range(len(subject) - size, -1, -1)]
-    for phrase in runs:
+
+
+def _claimed_body(asserted: tuple[str, ...], phrases: list[str], units: list[str],
+                  stated: Callable[[str, int, str], tuple[str, ...] | None]) -> tuple[int, str, bool] | None:
+    """The first clause holding one of `phrases` (tried in order) with a body `stated` reads off it, as (its unit's
+    index, the clause, whether that body is the one asserted); None when no clause says."""
+    for phrase in phrases:
         for index, unit in enumerate(units):
             for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
                 folded = fold(clause)
                 at = folded.find(phrase)
-                said = re.match(r"\s*(?:\S+\s+){0,3}?do\s+", folded[at + len(phrase):]) if at >= 0 else None
-                stated = _agent(folded[at + len(phrase) + said.end():]) if said else None
-                if stated is not None:
-                    return index, clause, stated == asserted
+                if at >= 0 and (body := stated(folded, at, phrase)) is not None:
+                    return index, clause, body == asserted
     return None
 
 
-def _office_check(asserted: tuple[str, ...], office: list[str], units: list[str]) -> tuple[int, str, bool] | None:
-    """The first clause saying which body is the `office` ('Bộ Nông nghiệp … là cơ quan quản lý nhà nước về làng
-    nghề …'), its first four words or more word for word, as (its unit's index, the clause, whether that body is the
-    one asserted)."""
-    runs = [" ".join(office[:size]) for size in range(min(8, len(office)), 3, -1)]
-    for phrase in runs:
-        for index, unit in enumerate(units):
-            for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
-                stated = next((m for m in _IS_THE_BODY.finditer(fold(clause)) if m.group(2).startswith(phrase)), None)
-                if stated is not None:
-                    return index, clause, _body_named(stated.group(1)) == asserted
-    return None
+def _doer(folded: str, at: int, phrase: str) -> tuple[str, ...] | None:
+    """Who does it, after the subject at `at`: '… địa phương do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt'."""
+    rest = folded[at + len(phrase):]
+    said = re.match(r"\s*(?:\S+\s+){0,3}?do\s+", rest)
+    return _agent(rest[said.end():]) if said else None
+
+
+def _office_holder(folded: str, at: int, phrase: str) -> tuple[str, ...] | None:
+    """The body a clause says is the office: 'Bộ Nông nghiệp … là cơ quan quản lý nhà nước về làng nghề …'."""
+    held = next((m for m in _IS_THE_BODY.finditer(folded) if m.group(2).startswith(phrase)), None)
+    return _body_named(held.group(1)) if held else None
+
+
+def _superior(folded: str, at: int, phrase: str) -> tuple[str, ...] | None:
+    """The body the subject at `at` is placed under: '… Trung tâm Khuyến công là đơn vị … trực thuộc Sở Công Thương'."""
+    under = _UNDER.search(folded, at)
+    return _body_named(under.group(1)) if under else None
 
 
 # '… là đơn vị trực thuộc Sở Công Thương': the body a unit is placed under, up to the clause's next word of purpose.
 _UNDER = re.compile(r"\btruc thuoc ((?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b(?: (?!de\b|va\b|co\b|la\b|"
                     r"dung\b|phai\b|khong\b)[^\s,.;:?]+){0,6})")
-
-
-def _superior_check(subject: list[str], asserted: tuple[str, ...], units: list[str]) -> tuple[int, str, bool] | None:
-    """'Trung tâm Khuyến công cấp tỉnh là đơn vị trực thuộc Bộ Công Thương đúng không?': the first clause naming
-    four or more of the subject's last words in a row and the body it is placed under, as (its unit's index, the
-    clause, whether that body is the one asserted)."""
-    runs = [" ".join(subject[start:start + size]) for size in range(min(6, len(subject)), 3, -1)
-            for start in range(len(subject) - size, -1, -1)]
-    for phrase in runs:
-        for index, unit in enumerate(units):
-            for clause in re.split(r"(?<=[.;])\s+", strip_mark(unit)):
-                folded = fold(clause)
-                stated = _UNDER.search(folded, folded.find(phrase)) if phrase in folded else None
-                if stated is not None:
-                    return index, clause, _body_named(stated.group(1)) == asserted
-    return None
 
 
 def _body_named(folded: str) -> tuple[str, ...]:
