@@ -147,14 +147,8 @@ def asserted(question: str) -> str | None:
     """The kind of value a yes/no question asserts, to be checked against the text ('… phải không?')."""
     folded = fold(DOC_NUMBER.sub(" ", question))
     # the claim checked is the one nearest the tag: '… hằng năm do Giám đốc Sở phê duyệt phải không?' asserts who
-    found = [(match.start(), kind) for kind, pattern in _ASSERTED if (match := _last(pattern, folded))]
+    found = [(match.start(), kind) for kind, pattern in _ASSERTED for match in re.finditer(pattern, folded)]
     return max(found)[1] if found else None
-
-
-def _last(pattern: str, text: str) -> re.Match | None:
-    """The last match of `pattern` in `text`."""
-    matches = list(re.finditer(pattern, text))
-    return matches[-1] if matches else None
 
 
 @dataclass
