@@ -354,7 +354,10 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
     weight = weight or (lambda term: 1.0)
     terms = content_terms(focus)
-    topic = " ".join(content_terms(DOC_NUMBER.sub(" ", focus)))  # 'trong Thông tư 36/2013' only scopes the question
+    # folded on both sides: a question typed without diacritics drops 'de' (để) where the text keeps 'đề'
+    topic = " ".join(content_terms(fold(DOC_NUMBER.sub(" ", focus))))  # 'trong Thông tư 36/2013' only scopes it
+    # what is asked to be listed is not part of the heading ('hồ sơ … làng nghề gồm những giấy tờ gì')
+    subject = topic.removesuffix(" " + " ".join(content_terms(noun))) if noun else topic
     wanted = set(terms)
     pairs = set(zip(terms, terms[1:], strict=False))
     total = math.fsum(weight(t) for t in wanted) or 1.0
@@ -376,11 +379,11 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         listed = 1.0 if groups or (len(units) == 1 and units[0].rstrip().endswith(":")) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
         # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
-        first = " ".join(content_terms(units[0])) if units else ""
+        first = " ".join(content_terms(fold(units[0]))) if units else ""
         says_first = len(first.split()) >= NAMED_SHARE * len(topic.split()) and first in topic
-        named = 0.3 if topic and (topic in " ".join(head_terms) or says_first) else 0.0
+        named = 0.3 if topic and (topic in " ".join(content_terms(fold(head))) or says_first) else 0.0
         # word for word and nothing more ('Hồ sơ đề nghị công nhận làng nghề', not '… làng nghề truyền thống')
-        named += EXACT_BONUS if named and first == topic else 0.0
+        named += EXACT_BONUS if named and first in (topic, subject) else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
         intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
