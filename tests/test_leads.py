@@ -1867,3 +1867,33 @@ def test_a_claim_is_not_confirmed_by_a_text_merely_about_it(answerer, question, 
 ])
 def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, question, confirmed):
     assert answerer.ask(question).lead.startswith("Đúng.") is confirmed
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "said"), [
+    ("Chương trình khuyến công quốc gia giai đoạn 2026-2030 do Thủ tướng Chính phủ ký quyết định phê duyệt, đúng "
+     "không?", ["Không. Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được Bộ trưởng Bộ Công Thương phê "
+                "duyệt tại Quyết định 2646/QĐ-BCT ngày 23 tháng 9 năm 2025 [1]."]),
+    ("Chương trình khuyến công quốc gia đến năm 2020 do Thủ tướng Chính phủ phê duyệt phải không?",
+     ["Đúng. Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng Chính phủ phê duyệt tại Quyết định "
+      "1288/QĐ-TTg"]),
+    # each side of the comparison names its programme, the second one short
+    ("Chương trình khuyến công quốc gia đến năm 2020 và Chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào, "
+     "khác nhau thế nào?", ["được Thủ tướng Chính phủ phê duyệt tại Quyết định 1288/QĐ-TTg",
+                            "được Bộ trưởng Bộ Công Thương phê duyệt tại Quyết định 2646/QĐ-BCT"]),
+    # the second part names the programme through the first
+    ("Chương trình khuyến công quốc gia giai đoạn 2026-2030 do ai phê duyệt và theo đề nghị của cơ quan nào?",
+     ["được Bộ trưởng Bộ Công Thương phê duyệt",
+      "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công"]),
+])
+def test_who_approved_a_titled_document_is_the_office_its_preamble_names(answerer, question, said):
+    lead = answerer.ask(question).lead
+    assert all(part in lead for part in said), lead
+
+
+@require_corpus()
+def test_a_title_line_above_the_bases_is_no_office(answerer):
+    """Nghị quyết 23/2025's preamble has its title, not an office, above its 'Căn cứ …' lines."""
+    lead = answerer.ask("Nghị quyết 23/2025 quy định mức chi khuyến công của tỉnh Phú Thọ là do UBND tỉnh ban hành "
+                        "phải không?").lead
+    assert "Hội đồng nhân dân tỉnh ban hành" in lead and " do quy định" not in lead

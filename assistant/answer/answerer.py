@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from assistant.answer import compose, lists
+from assistant.answer.approval import approval_lead
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, doc_label, short_warning
 from assistant.answer.evidence import (
@@ -38,6 +39,7 @@ from assistant.answer.validity import (
     asks_validity,
     dated_line,
     dated_passage,
+    dated_title_named,
     described,
     document_sentence,
     effect_chunk,
@@ -351,8 +353,14 @@ class Answerer:
             if asks_successor(question):  # '… bị thay thế bởi văn bản nào?': which one, first
                 cited.lead = f"{successor_sentence(generation.document(named[0]), successor)} {cited.lead}"
             return cited
-        if named and (proposed := proposal_line(question, generation.document_chunks(named[0]))):
+        # '… Chương trình … giai đoạn 2026-2030 theo đề nghị của cơ quan nào?' names its document by the title, maybe
+        # in another part of the question ('… do ai phê duyệt và theo đề nghị của cơ quan nào?')
+        titled_by = dated_title_named(" ".join(whole or [question]), results, generation)
+        proposer = named or ([titled_by] if titled_by else [])
+        if proposer and (proposed := proposal_line(question, generation.document_chunks(proposer[0]))):
             return self._proposed(*proposed)
+        if (approved := approval_lead(question, results, generation)) is not None:
+            return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question) or asks_amendment(question)):
             return self._validity(question, named, generation)

@@ -208,10 +208,24 @@ def described(question: str, results: list, generation) -> list[str]:
         if kind and fold(meta.get("doc_type") or "") == kind.group(1) and _describes(folded[kind.end():], meta):
             return [result.chunk.doc_id]
         # 'Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành ngày nào?': what it issues, by name
-        if not kind and re.search(r"\b(?:19|20)\d{2}\b", folded) and _describes(folded, meta) \
-                and _names_title(folded, meta):
+        if not kind and names_dated_title(folded, meta):
             return [result.chunk.doc_id]
     return []
+
+
+def names_dated_title(question: str, meta: dict, run: int = 5) -> bool:
+    """Whether a question names a document by what its title says, `run` words of it in a row, with a year of it
+    ('Chương trình khuyến công quốc gia giai đoạn 2026-2030 …' of 'Phê duyệt Chương trình khuyến công quốc gia giai
+    đoạn 2026 - 2030')."""
+    folded = fold(question)
+    return bool(re.search(r"\b(?:19|20)\d{2}\b", folded)) and _describes(folded, meta) \
+        and _names_title(folded, meta, run)
+
+
+def dated_title_named(question: str, results: list, generation, run: int = 5) -> str | None:
+    """The best retrieved document the question names by its title and year (see names_dated_title); None if none."""
+    return next((r.chunk.doc_id for r in results
+                 if names_dated_title(question, generation.document(r.chunk.doc_id), run)), None)
 
 
 def _describes(description: str, meta: dict, words: int = 3) -> bool:
