@@ -374,7 +374,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
 
 @pytest.mark.parametrize(("typed", "written"), [
     ("nhà nc hỗ trợ dc bn tiền ạ?", "nhà nước hỗ trợ được bao nhiêu tiền ạ?"),
-    ("cs e đc kc quốc gia hỗ trợ, giờ mún ứng nốt tiền thì cần giấy tờ j", "cơ sở e được khuyến công quốc gia hỗ "
+    ("cs e đc kc quốc gia hỗ trợ, giờ mún ứng nốt tiền thì cần giấy tờ j", "cơ sở em được khuyến công quốc gia hỗ "
      "trợ, giờ muốn tạm ứng kinh phí còn lại thì cần giấy tờ gì"),
     ("Tạm ứng phần còn lại cần gì?", "Tạm ứng kinh phí còn lại cần gì?"),  # as Thông tư 36/2013 names it
     ("Muốn tạm ứng nốt phần kinh phí còn lại thì nộp gì?", "Muốn tạm ứng kinh phí còn lại thì nộp gì?"),
@@ -390,7 +390,10 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Sở hữu trí tuệ, Cục trưởng và Sở Tài chính", "Sở hữu trí tuệ, Cục trưởng và Sở Tài chính"),  # other words
     ("cơ sở gửi hồ sơ cho Sở.", "cơ sở gửi hồ sơ cho Sở Công Thương."),  # a facility is 'cơ sở', lower case
     ("làng e làm nghề lâu r, sp của cty e có đc khuyến công qg hỗ trợ k?",
-     "làng e làm nghề lâu rồi, sản phẩm của công ty e có được khuyến công quốc gia hỗ trợ không?"),
+     "làng em làm nghề lâu rồi, sản phẩm của công ty em có được khuyến công quốc gia hỗ trợ không?"),
+    ("xưởng e có 60 cn, có đc tính là dùng nhiều lđ ko? theo nđ 45",
+     "xưởng em có 60 cn, có được tính là dùng nhiều lao động không? theo Nghị định 45"),
+    ("Điều 6 khoản 2 điểm e; Điểm E", "Điều 6 khoản 2 điểm e; Điểm E"),  # a numbered part, not 'em'
     ("đc cấp giấy cn r thì hằng năm phải bc cho ai?", "được cấp giấy chứng nhận rồi thì hằng năm phải báo cáo cho ai?"),
     # codes, numbered parts and other words are not shorthand
     ("Quyết định 2646/QĐ-BCT, điểm r, s và v", "Quyết định 2646/QĐ-BCT, điểm r, s và v"),

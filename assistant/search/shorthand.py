@@ -22,6 +22,7 @@ SHORTHAND = {
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
     "hđ": "hội đồng", "hđbc": "hội đồng bình chọn", "bgk": "ban giám khảo",
     "bc": "báo cáo", "giấy cn": "giấy chứng nhận", "gcn": "giấy chứng nhận",
+    "lđ": "lao động", "nđ": "Nghị định", "e": "em",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
     "tạm ứng nốt": "tạm ứng kinh phí còn lại", "tạm ứng nốt phần còn lại": "tạm ứng kinh phí còn lại",
@@ -39,7 +40,7 @@ _PATTERN = re.compile(r"(?<![\w/&.-])(" + "|".join(sorted(map(re.escape, SHORTHA
                       r")(?![\w/&-]|\.\w)", re.IGNORECASE)
 # One-letter shorthand ('lâu r', 'sao z') is written in lower case and is never a numbered part ('Chương V', 'điểm
 # r, s và v', 'Phụ lục V').
-_LETTERS = {"r", "z", "v"}
+_LETTERS = {"r", "z", "v", "e"}
 _NUMBERED_BEFORE = re.compile(r"(?:\b(?:điểm|diem|chương|chuong|mục|muc|lục|luc|phần|phan|khoản|khoan)|"
                               r"(?<!\w)\w(?:\s*,|\s+(?:và|va|hoặc|hoac)))\s*$", re.IGNORECASE)
 
