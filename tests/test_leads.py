@@ -1900,3 +1900,15 @@ def test_a_title_line_above_the_bases_is_no_office(answerer):
     lead = answerer.ask("Nghị quyết 23/2025 quy định mức chi khuyến công của tỉnh Phú Thọ là do UBND tỉnh ban hành "
                         "phải không?").lead
     assert "Hội đồng nhân dân tỉnh ban hành" in lead and " do quy định" not in lead
+
+
+@require_corpus()
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Giai đoạn 10 năm 2012-2022, Hà Nội mở được bao nhiêu lớp truyền nghề cho lao động các tỉnh miền núi phía Bắc?",
+     "16 lớp truyền nghề, nhân cấy nghề cho 800 lao động"),
+    ("Qua 10 năm thực hiện Nghị định 45, Hà Nội tổ chức được bao nhiêu lớp truyền nghề, nâng cao tay nghề cho lao "
+     "động nông thôn?", "Đồng thời, tổ chức 625 lớp truyền nghề"),
+])
+def test_what_bao_nhieu_counts_outweighs_what_the_question_counts(answerer, question, opening):
+    """'10 năm' states a span; 'bao nhiêu lớp' asks a number of classes, not of years."""
+    assert answerer.ask(question).lead.startswith(opening)

@@ -445,7 +445,8 @@ class EvidenceRanker:
         clause_headings = [getattr(c, "clause_heading", "") for c in chunks]
         anchors = sorted(set(question_terms), key=lambda term: (-self.terms.weight(term), term))[:3]
         asked = fold(question)
-        counted = counted_nouns(question, answer_type) or self._asked_nouns(question, answer_type, candidates)
+        # what 'bao nhiêu …' counts, before what the question itself counts ('Sau 10 năm …, bao nhiêu lớp …?')
+        counted = self._asked_nouns(question, answer_type, candidates) or counted_nouns(question, answer_type)
         levels = levels_named(question)
         role = asked_role(question)
         years = years_named(question)
