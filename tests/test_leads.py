@@ -49,6 +49,9 @@ def answerer(default_settings):
     ("Khuyến công có hỗ trợ chi phí thành lập doanh nghiệp không, bao nhiêu?", 1),  # how much of what it asks about
     ("Công ty được thưởng bao nhiêu và cái giấy chứng nhận dùng được đến bao giờ?", 2),  # 'bao giờ' asks when
     ("co ho tro lai vay ko, muc bao nhieu", 1),
+    # unaccented 'may' asks before what is counted ('may khu vuc'), not before what a machine does
+    ("ca nuoc chia thanh may khu vuc, khu vuc phia bac co bao nhieu tinh", 2),
+    ("xuong muon mua may cap phoi thi duoc ho tro bao nhieu", 1),
     ("Có được hỗ trợ không và ai duyệt?", 2),
     ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done
     ("Hội đồng làm việc với Sở Công Thương thế nào?", 1),
@@ -612,6 +615,8 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     ("nghe nói dưới xã có cộng tác viên khuyến công, vậy ai lập ra mấy người này v?", "body"),
     # a comparison's side asks the number of members ('…, số thành viên … là bao nhiêu?'), not an amount
     ("Hội đồng bình chọn cấp tỉnh, số thành viên và người làm Chủ tịch là bao nhiêu?", "count"),
+    ("binh chon cap khu vuc chia ca nuoc thanh may khu vuc?", "count"),
+    ("Bình chọn được tổ chức theo mấy cấp?", "count"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind
