@@ -1917,3 +1917,14 @@ def test_a_title_line_above_the_bases_is_no_office(answerer):
 def test_what_bao_nhieu_counts_outweighs_what_the_question_counts(answerer, question, opening):
     """'10 năm' states a span; 'bao nhiêu lớp' asks a number of classes, not of years."""
     assert answerer.ask(question).lead.startswith(opening)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("trung tam khuyen cong va tu van phat trien cong nghiep cua tinh truc thuoc co quan nao, co tu cach phap nhan "
+     "khong", "trung tam khuyen cong va tu van phat trien cong nghiep cua tinh truc thuoc co quan nao?"),
+    ("Hội chợ và triển lãm hàng thủ công được hỗ trợ bao nhiêu, ai duyệt?",
+     "Hội chợ và triển lãm hàng thủ công được hỗ trợ bao nhiêu?"),
+])
+def test_a_stretch_that_asks_nothing_rejoins_as_it_was_written(question, first):
+    """'… Khuyến công và Tư vấn …' is one name: the 'và' inside it is no joint between two questions."""
+    assert parts(question)[0] == first

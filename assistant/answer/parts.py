@@ -305,6 +305,21 @@ def _as_previous(piece: str, previous: str) -> str:
     return standalone_question(f"{piece}?", [{"role": "user", "content": f"{previous}?"}]).strip(" ?")
 
 
+def _joined_pieces(sentence: str) -> list[tuple[str, str]]:
+    """The stretches of a sentence between its joints, each with the joint before it as written when a word joins
+    them (' và ', ', và '), else ', ': pieces that ask nothing rejoin as they were ('Trung tâm Khuyến công và Tư vấn
+    phát triển công nghiệp …' stays one name)."""
+    found, start, joint = [], 0, ""
+    for match in [*_JOINT.finditer(sentence), None]:
+        end = match.start() if match else len(sentence)
+        piece = sentence[start:end].strip(" ,;?")
+        if piece:
+            found.append((joint if re.search(r"\w", joint) else ", ", piece))
+        if match:
+            start, joint = match.end(), match.group(0)
+    return found
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'Hồ sơ bao nhiêu điểm thì đạt?', each after the statements (and a topic before a colon) that set the
@@ -321,24 +336,21 @@ def parts(question: str) -> list[str]:
         # part has asked already: then it opens the next one ('… bao lâu để lập hồ sơ quyết toán và hạn chót thanh
         # lý, quyết toán là khi nào?').
         opened, pending = False, []
-        for piece in _JOINT.split(sentence):
-            piece = piece.strip(" ,;?")
-            if not piece:
-                continue
+        for joint, piece in _joined_pieces(sentence):
             if opened and not pending and not _asks(piece) and _asks(pieces[-1]):
                 pending.append(piece)
             elif pending:
-                pending.append(piece)
+                pending.append(f"{joint}{piece}")
                 if _asks(piece):
-                    pieces.append(", ".join(pending))
+                    pieces.append("".join(pending))
                     pending = []
             elif not opened or (_asks(piece) and _asks(pieces[-1]) and not _how_much_of(piece, pieces[-1])):
                 pieces.append(piece)
                 opened = True
             else:
-                pieces[-1] = f"{pieces[-1]}, {piece}"
+                pieces[-1] = f"{pieces[-1]}{joint}{piece}"
         if pending:
-            pieces[-1] = ", ".join([pieces[-1], *pending])
+            pieces[-1] = ", ".join([pieces[-1], "".join(pending)])
     if len(pieces) < 2:
         return [question]
     setting = " ".join(scene)
