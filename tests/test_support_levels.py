@@ -124,6 +124,10 @@ def test_the_conditions_table_reads_what_the_supported_thing_must_be(default_set
         ("tt-46-2012-bct#d4-k4", "ứng dụng máy móc thiết bị"),
         ("tt-46-2012-bct#d4-k5", "áp dụng sản xuất sạch hơn"),
     }
+    # of a list of dashes holding the requirement, the first dash: a national model's technology is new to its district
+    model = next(c for c in found if c.chunk_id == "tt-46-2012-bct#d4-k2-a")
+    assert model.text.startswith("- Đối với đề án khuyến công quốc gia là công nghệ, sản phẩm trên địa bàn cấp huyện "
+                                 "chưa có cơ sở nào áp dụng")
 
 
 def test_a_level_lead_says_what_the_support_requires(default_settings):

@@ -23,14 +23,19 @@ class Condition:
 
 
 def extract(chunks: list) -> list[Condition]:
-    """The first requirement unit of each passage whose opening names a supported activity."""
+    """The first requirement unit of each passage whose opening names a supported activity; of a list of dashes
+    holding one, the first dash ('- Đối với đề án khuyến công quốc gia là công nghệ … chưa có cơ sở nào áp dụng …'
+    before '- Công nghệ mới … phải vượt trội …')."""
     found = []
     for chunk in chunks:
         units = split_units(chunk.text)
         activity = activity_of(units[0]) if units else None
-        required = next((u for u in units[1:] if _REQUIRED.search(u)), None) if activity else None
-        if required:
-            found.append(Condition(activity, chunk.id, required))
+        first = next((i for i, unit in enumerate(units) if i and _REQUIRED.search(unit)), None) if activity else None
+        if first is None:
+            continue
+        while units[first].startswith("- ") and units[first - 1].startswith("- "):
+            first -= 1
+        found.append(Condition(activity, chunk.id, units[first]))
     return found
 
 
