@@ -922,6 +922,10 @@ def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answere
     ("the nao duoc coi la co so cong nghiep nong thon", "co so cong nghiep nong thon"),
     ("Làng nghề được hiểu thế nào?", "Làng nghề"),
     ('Thế nào thì được gọi là "nghề truyền thống"?', "nghề truyền thống"),
+    # an English term glossed in Vietnamese: the corpus defines the Vietnamese one
+    ("What is a 'key national scheme' (đề án khuyến công quốc gia điểm) under Circular 36/2013?",
+     "đề án khuyến công quốc gia điểm"),
+    ("What is a 'beneficiary unit' (the unit that benefits)?", "beneficiary unit"),
 ])
 def test_the_term_a_definition_asks_for_follows_or_precedes_its_cue(question, term):
     assert analyze(question).type == "definition" and defined_term(question) == term

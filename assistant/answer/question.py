@@ -201,7 +201,9 @@ def defined_term(question: str) -> str:
     """The term a definition question asks about: the quoted one ('Nghị định 45 định nghĩa "kế hoạch khuyến công" là
     gì?'), else the words before 'là gì' / 'được hiểu là' ('Cơ sở công nghiệp nông thôn là gì?')."""
     if quoted := quoted_phrases(question):
-        return quoted[0]
+        # 'What is a "key … scheme" (đề án khuyến công quốc gia điểm)?': the corpus defines the Vietnamese term
+        glossed = re.search(rf"{re.escape(quoted[0])}\W*\(([^)]{{4,80}})\)", question)
+        return glossed.group(1).strip() if glossed and not is_english(glossed.group(1)) else quoted[0]
     same_length = len(fold(question)) == len(question)
     if (after := _NAMED_AFTER.search(fold(question))) and same_length:  # 'Thế nào là làng nghề?'
         return question[after.end():].strip(" ?")
