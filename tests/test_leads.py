@@ -616,6 +616,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # a comparison's side asks the number of members ('…, số thành viên … là bao nhiêu?'), not an amount
     ("Hội đồng bình chọn cấp tỉnh, số thành viên và người làm Chủ tịch là bao nhiêu?", "count"),
     ("binh chon cap khu vuc chia ca nuoc thanh may khu vuc?", "count"),
+    # a target 'về' what is counted, asked how many: a count, not an amount
+    ("Chỉ tiêu về lượt doanh nghiệp dự hội chợ năm 2024 là bao nhiêu?", "count"),
+    ("Mục tiêu về phát triển thương hiệu gồm những gì?", "list"),
     ("Bình chọn được tổ chức theo mấy cấp?", "count"),
 ])
 def test_the_answer_type_of_a_question(question, kind):

@@ -271,8 +271,10 @@ _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
 POINTS_ASKED = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b")
 
 
-# 'chỉ tiêu số mẫu thiết kế mới', 'mục tiêu số lượt doanh nghiệp': a target is a count of what follows 'số'; folded.
-TARGET_COUNT = re.compile(r"\b(?:chi tieu|muc tieu) (?:ve )?so (?:luong )?(?!hoa\b)(\w+)")
+# 'chỉ tiêu số mẫu thiết kế mới', 'mục tiêu số lượt doanh nghiệp': a target is a count of what follows 'số', or of
+# what follows 'về' when the question asks how many ('mục tiêu về mẫu thiết kế mới … là bao nhiêu'); folded.
+TARGET_COUNT = re.compile(r"\b(?:chi tieu|muc tieu) (?:ve )?"
+                          r"(?:so (?:luong )?(?!hoa\b)|(?<=ve )(?=\w+ [^?]*\bbao nhieu\b))(\w+)")
 
 
 def asked_nouns(question: str) -> set[str]:
