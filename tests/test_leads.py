@@ -1935,3 +1935,15 @@ def test_what_bao_nhieu_counts_outweighs_what_the_question_counts(answerer, ques
 def test_a_stretch_that_asks_nothing_rejoins_as_it_was_written(question, first):
     """'… Khuyến công và Tư vấn …' is one name: the 'và' inside it is no joint between two questions."""
     assert parts(question)[0] == first
+
+
+@require_corpus()
+def test_duties_asked_of_an_article_cut_khoan_by_khoan_list_its_khoan(answerer):
+    """Điều 3 of Thông tư liên tịch 16/2011 ('Nhiệm vụ và quyền hạn') is fifteen chunks, one per khoản: all of them
+    answer, not the four điểm of the khoản that happens to rank first."""
+    answer = answerer.ask("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp tỉnh được giao những nhiệm vụ nào?")
+    assert answer.lead.startswith("Gồm 15 nội dung: Xây dựng các chương trình, kế hoạch, đề án về hoạt động khuyến "
+                                  "công… [1]; Triển khai thực hiện")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["ttlt-16-2011-bct-bnv#d3-k1", "ttlt-16-2011-bct-bnv#d3-k2"]
+    # a kind of support ('hoạt động') is listed by the one khoản about it, not by its whole Điều
+    assert not answerer.ask("Khuyến công hỗ trợ những hoạt động gì cho cụm công nghiệp?").lead.startswith("Gồm 9")

@@ -176,6 +176,11 @@ def ranked_type(intent: Intent, question: str) -> str:
 # How many of the whole question's passages join each part's own (dev 1508: 0 gave lead 0.856, 1 0.858, 2 0.857,
 # 3 0.856, 4 0.856).
 WHOLE_PASSAGES = 1
+# An Điều listed by its khoản, each a chunk of its own, has at least this many.
+ARTICLE_ITEMS = 3
+# What a body's Điều lists khoản by khoản ('Nhiệm vụ và quyền hạn'); folded. 'hoạt động', 'nội dung' name a kind of
+# support, which one khoản lists.
+_DUTIES = {"nhiem vu", "quyen han", "trach nhiem", "chuc nang"}
 
 
 def _with_passages(retrieval: Retrieval, extra: list[SearchResult], k: int) -> Retrieval:
@@ -186,6 +191,24 @@ def _with_passages(retrieval: Retrieval, extra: list[SearchResult], k: int) -> R
         return retrieval
     merged = sorted(retrieval.results + added, key=lambda r: -r.score)[:k]
     return Retrieval(merged, retrieval.generation, retrieval.query_vector)
+
+
+def _listed(question: str, siblings: list, opening: str, chunk, intent: Intent, quoted: bool = True) -> Composition:
+    """'Gồm 15 nội dung: A [1]; B [2]; …' of items in chunks of their own, the opening quoted under it (`quoted`; an
+    Điều's title is no passage to quote); the one item the question names when it names one ('đề án tổ chức cuộc thi
+    … cần giấy tờ gì': its khoản, not all fifteen)."""
+    asked = lists.asked_case([first for _, first in siblings], question)
+    if asked is not None:
+        return _one_item(*siblings[asked])
+    composition = Composition(lead="", cited=[])
+    # numbered in reading order: the items of the lead, then the opening quoted under it
+    marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
+    composition.lead = lists.list_lead([first for _, first in siblings], marks, opening)
+    if quoted:
+        composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
+                                        composition.number(chunk), chunk.citation_label))
+    composition.units.append(opening)
+    return composition
 
 
 def states_the_case(question: str, provision: str) -> bool:
@@ -519,17 +542,22 @@ class Answerer:
             opening = next((u for u in reversed(split_units(chunk.text)) if u.rstrip().endswith(":")), opening)
         if len(siblings) < 2:
             return None  # one item is no list ('Gồm 1 nội dung: …')
-        asked = lists.asked_case([first for _, first in siblings], question)
-        if asked is not None:  # 'đề án tổ chức cuộc thi … cần giấy tờ gì': its khoản answers, not all fifteen
-            return _one_item(*siblings[asked])
-        composition = Composition(lead="", cited=[])
-        # numbered in reading order: the items of the lead, then the opening quoted under it
-        marks = [composition.number(sibling) for sibling, _ in siblings[: lists.MAX_ITEMS]]
-        composition.lead = lists.list_lead([first for _, first in siblings], marks, opening)
-        composition.quotes.append(Quote(compose.quote_text(opening, intent.type, intent.focus),
-                                        composition.number(chunk), chunk.citation_label))
-        composition.units.append(opening)
-        return composition
+        return _listed(question, siblings, opening, chunk, intent)
+
+    @staticmethod
+    def _article_list(question: str, chunk, noun: str, intent: Intent, generation) -> Composition | None:
+        """'Trung tâm … có những nhiệm vụ gì?' asked of a khoản of an Điều titled for what is asked ('Nhiệm vụ và
+        quyền hạn') and cut into one chunk per khoản: the Điều's khoản, each cited; None when the khoản's own list
+        is of what is asked, or the Điều is no such list."""
+        article = re.match(r"(.+#d\d+)-k\d+$", chunk.id)
+        title = fold(chunk.article_title or "").lower()
+        if noun not in _DUTIES or not article or not re.search(rf"\b{noun}\b", title) \
+                or any(re.search(rf"\b{noun}\b", fold(intro).lower()) for intro, _ in lists.list_groups(chunk.text)):
+            return None
+        siblings = lists.sibling_items(article.group(1), generation.chunk)
+        if len(siblings) < ARTICLE_ITEMS:
+            return None
+        return _listed(question, siblings, chunk.article_title, siblings[0][0], intent, quoted=False)
 
     @staticmethod
     def _definition(question: str, generation) -> Composition | None:
@@ -605,6 +633,8 @@ class Answerer:
         weight = term_scorer(generation).weight
         focus = expand_english(intent.focus)  # an English question's list is named in Vietnamese
         chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, lists.listed_noun(question))]
+        if article := self._article_list(question, chunk, lists.listed_noun(question), intent, generation):
+            return article
         group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
         if group is None:
             return self._sibling_list(question, chunk.text.strip(), chunk, intent, generation)
