@@ -1947,3 +1947,14 @@ def test_duties_asked_of_an_article_cut_khoan_by_khoan_list_its_khoan(answerer):
     assert [c.chunk_id for c in answer.citations[:2]] == ["ttlt-16-2011-bct-bnv#d3-k1", "ttlt-16-2011-bct-bnv#d3-k2"]
     # a kind of support ('hoạt động') is listed by the one khoản about it, not by its whole Điều
     assert not answerer.ask("Khuyến công hỗ trợ những hoạt động gì cho cụm công nghiệp?").lead.startswith("Gồm 9")
+
+
+@require_corpus()
+def test_each_level_named_gets_each_part_and_a_part_saying_more_replaces_one_it_holds(answerer):
+    """'… cấp huyện và cấp tỉnh, mỗi hội đồng …': both levels answer both parts; '… có 05 hoặc 07 thành viên, bao
+    gồm: Chủ tịch …' says all that '… có 05 hoặc 07 thành viên' says, which is not repeated."""
+    lead = answerer.ask("Hội đồng bình chọn cấp huyện và cấp tỉnh, mỗi hội đồng gồm bao nhiêu thành viên và ai làm "
+                        "chủ tịch?").lead
+    assert lead == ("Hội đồng bình chọn cấp huyện có 05 hoặc 07 thành viên, bao gồm: Chủ tịch Hội đồng là đại diện "
+                    "Lãnh đạo Ủy ban nhân dân cấp huyện [1]. Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, bao "
+                    "gồm: Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh [2].")

@@ -26,7 +26,7 @@ from assistant.answer.evidence import (
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.parts import parallel_sides, parts, sides
+from assistant.answer.parts import level_sides, parallel_sides, parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
@@ -176,6 +176,8 @@ def ranked_type(intent: Intent, question: str) -> str:
 # How many of the whole question's passages join each part's own (dev 1508: 0 gave lead 0.856, 1 0.858, 2 0.857,
 # 3 0.856, 4 0.856).
 WHOLE_PASSAGES = 1
+# 'mỗi hội đồng', 'từng cấp': what is asked is asked of each side the question names.
+_EACH_ONE = re.compile(r"(?<!\w)(?:mỗi|từng)(?!\w)", re.IGNORECASE)
 # An Điều listed by its khoản, each a chunk of its own, has at least this many.
 ARTICLE_ITEMS = 3
 # What a body's Điều lists khoản by khoản ('Nhiệm vụ và quyền hạn'); folded. 'hoạt động', 'nội dung' name a kind of
@@ -333,6 +335,9 @@ class Answerer:
             return sides(question)
         if intent.type == "document" or asks_verdict(question, intent) or asks_priority(question):
             return [question]
+        # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
+        if _EACH_ONE.search(question) and (by_level := level_sides(question)):
+            return [part for side in by_level for part in parts(side)]
         return parallel_sides(question) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:

@@ -83,7 +83,14 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
         if not said or any(said in lead for lead in leads) or (part.units and _within(part.units[0], whole.units)):
             continue
         renumber = {n: whole.number(chunk) for n, chunk in enumerate(part.cited, 1)}
-        leads.append(_renumbered(part.lead, renumber))
+        lead = _renumbered(part.lead, renumber)
+        # a part saying all an earlier one said and more ('… có 05 hoặc 07 thành viên, bao gồm: Chủ tịch …') takes
+        # its place
+        held = next((i for i, earlier in enumerate(leads) if _bare(earlier) and _bare(earlier) in _bare(lead)), None)
+        if held is not None:
+            leads[held] = lead
+        else:
+            leads.append(lead)
         quotes.append([Quote(q.text, renumber.get(q.n, q.n), q.label) for q in part.quotes])
         whole.usable.extend(r for r in part.usable if r not in whole.usable)
         whole.units.extend(part.units)
@@ -91,6 +98,11 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
     ordered = [q[0] for q in quotes if q] + [q for part in quotes for q in part[1:]]
     whole.quotes = list({q.text: q for q in reversed(ordered)}.values())[::-1][:max_quotes]
     return whole
+
+
+def _bare(lead: str) -> str:
+    """A lead's words without its citation marks and closing stop."""
+    return " ".join(_MARKER.sub("", lead).split()).strip(" .")
 
 
 def _within(unit: str, used: list[str]) -> bool:
