@@ -396,7 +396,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
      "làng em làm nghề lâu rồi, sản phẩm của công ty em có được khuyến công quốc gia hỗ trợ không?"),
     ("xưởng e có 60 cn, có đc tính là dùng nhiều lđ ko? theo nđ 45",
      "xưởng em có 60 cn, có được tính là dùng nhiều lao động không? theo Nghị định 45"),
-    ("Điều 6 khoản 2 điểm e; Điểm E", "Điều 6 khoản 2 điểm e; Điểm E"),  # a numbered part, not 'em'
+    ("Điều 6 khoản 2 điểm e; Điểm E", "Điều 6 khoản 2 điểm e; Điểm E"),
+    ("đăng lên trang web của sở ct ko", "đăng lên trang thông tin điện tử của Sở Công Thương không"),
+    ("bao cao bo ct ko", "bao cao bo cong thuong khong"),  # a numbered part, not 'em'
     ("đc cấp giấy cn r thì hằng năm phải bc cho ai?", "được cấp giấy chứng nhận rồi thì hằng năm phải báo cáo cho ai?"),
     # codes, numbered parts and other words are not shorthand
     ("Quyết định 2646/QĐ-BCT, điểm r, s và v", "Quyết định 2646/QĐ-BCT, điểm r, s và v"),

@@ -23,6 +23,8 @@ SHORTHAND = {
     "hđ": "hội đồng", "hđbc": "hội đồng bình chọn", "bgk": "ban giám khảo",
     "bc": "báo cáo", "giấy cn": "giấy chứng nhận", "gcn": "giấy chứng nhận",
     "lđ": "lao động", "nđ": "Nghị định", "e": "em",
+    "trang web": "trang thông tin điện tử",  # as the rules name a website
+    "sở ct": "Sở Công Thương", "so ct": "Sở Công Thương", "bộ ct": "Bộ Công Thương", "bo ct": "Bộ Công Thương",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
     "tạm ứng nốt": "tạm ứng kinh phí còn lại", "tạm ứng nốt phần còn lại": "tạm ứng kinh phí còn lại",
