@@ -33,6 +33,7 @@ from assistant.answer.validity import (
     asks_amendment,
     asks_effect,
     asks_issue_date,
+    asks_proposer,
     asks_replaced,
     asks_signer,
     asks_successor,
@@ -383,9 +384,9 @@ class Answerer:
             return cited
         # '… Chương trình … giai đoạn 2026-2030 theo đề nghị của cơ quan nào?' names its document by the title, maybe
         # in another part of the question ('… do ai phê duyệt và theo đề nghị của cơ quan nào?')
-        titled_by = dated_title_named(" ".join(whole or [question]), results, generation)
-        proposer = named or ([titled_by] if titled_by else [])
-        if proposer and (proposed := proposal_line(question, generation.document_chunks(proposer[0]))):
+        proposing = asks_proposer(question) and (
+            named[0] if named else dated_title_named(" ".join(whole or [question]), results, generation))
+        if proposing and (proposed := proposal_line(question, generation.document_chunks(proposing))):
             return self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
@@ -637,8 +638,9 @@ class Answerer:
         """'Gồm 4 nội dung: A; B; C; D [1].' from the list items of the passage whose heading names what is asked."""
         weight = term_scorer(generation).weight
         focus = expand_english(intent.focus)  # an English question's list is named in Vietnamese
-        chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, lists.listed_noun(question))]
-        if article := self._article_list(question, chunk, lists.listed_noun(question), intent, generation):
+        noun = lists.listed_noun(question)
+        chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, noun)]
+        if article := self._article_list(question, chunk, noun, intent, generation):
             return article
         group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
         if group is None:
@@ -646,7 +648,6 @@ class Answerer:
         intro, items = group
         if (asked := lists.asked_case(items, question)) is not None:
             return _one_item(chunk, items[asked])
-        noun = lists.listed_noun(question)
         # '… đánh giá năng lực theo một số tiêu chí như: A, B, C [1].' for 'theo những tiêu chí nào?'
         told = ((item, shown) for item in items if (shown := lists.noun_enumeration(item, noun)))
         if enumerated := next(told, None):

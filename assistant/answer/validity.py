@@ -315,10 +315,15 @@ _PROPOSER = re.compile(r"\b(de nghi cua (ai|co quan nao|don vi nao|ben nao)|(ai|
 _PROPOSED = re.compile(r"^\s*(?:Theo|Xét) đề nghị của\b")
 
 
+def asks_proposer(question: str) -> bool:
+    """'… được ban hành theo đề nghị của cơ quan nào?', 'on whose proposal …?'"""
+    return bool(_PROPOSER.search(fold(question).lower()))
+
+
 def proposal_line(question: str, chunks: list) -> tuple[object, str] | None:
     """The preamble line of a document's passages saying on whose proposal it was issued ('Theo đề nghị của Cục
     trưởng Cục Đổi mới sáng tạo …'), when the question asks that; None otherwise."""
-    if not _PROPOSER.search(fold(question).lower()):
+    if not asks_proposer(question):
         return None
     return next(((chunk, line.strip()) for chunk in chunks for line in chunk.text.splitlines()
                  if _PROPOSED.match(line)), None)
