@@ -52,6 +52,9 @@ def answerer(default_settings):
     # unaccented 'may' asks before what is counted ('may khu vuc'), not before what a machine does
     ("ca nuoc chia thanh may khu vuc, khu vuc phia bac co bao nhieu tinh", 2),
     ("xuong muon mua may cap phoi thi duoc ho tro bao nhieu", 1),
+    # 'là số mấy' asks a số hiệu; 'cơ sở mây tre' folds to 'so may' and asks nothing
+    ("nghi quyet cua HDND tinh Phu Tho ve muc chi khuyen cong la so may, ban hanh ngay nao", 2),
+    ("co so may tre dan, thue tu van thiet ke bao bi thi duoc ho tro bao nhieu", 1),
     ("Có được hỗ trợ không và ai duyệt?", 2),
     ("cần bao nhiêu % hộ làm nghề với phải sản xuất ổn định bao lâu?", 2),  # 'với' before what must be done
     ("Hội đồng làm việc với Sở Công Thương thế nào?", 1),
@@ -622,6 +625,7 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     ("Chỉ tiêu về lượt doanh nghiệp dự hội chợ năm 2024 là bao nhiêu?", "count"),
     ("Mục tiêu về phát triển thương hiệu gồm những gì?", "list"),
     ("Bình chọn được tổ chức theo mấy cấp?", "count"),
+    ("Nghị quyết của HĐND tỉnh Phú Thọ quy định mức chi khuyến công là số mấy?", "document"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

@@ -23,6 +23,8 @@ _PATTERNS = {
                 r"(thay the|sua doi|bai bo) (nhung |cac )?(van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|"
                 r"repeal)\b",
     "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
+                # 'Nghị quyết của HĐND tỉnh … quy định mức chi … là số mấy?': the document's số hiệu
+                r"^\W*(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van)\b[^?]*\bla so (may|bao nhieu|hieu)\b|"
                 r"\bwhich (decision|decree|circular|resolution|document)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
