@@ -16,6 +16,7 @@ from assistant.answer.evidence import (
     asked_holder,
     asked_nouns,
     asked_objects,
+    content_terms,
     counted_nouns,
     holds_duty,
     names_doer,
@@ -1964,3 +1965,16 @@ def test_each_level_named_gets_each_part_and_a_part_saying_more_replaces_one_it_
     assert lead == ("Hội đồng bình chọn cấp huyện có 05 hoặc 07 thành viên, bao gồm: Chủ tịch Hội đồng là đại diện "
                     "Lãnh đạo Ủy ban nhân dân cấp huyện [1]. Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, bao "
                     "gồm: Chủ tịch Hội đồng là đại diện Lãnh đạo Ủy ban nhân dân cấp tỉnh [2].")
+
+
+def test_capitalised_abbreviations_are_read_as_the_words_they_stand_for():
+    assert content_terms("Hội chợ quốc tế hàng TCMN, cơ sở CNNT") == \
+        content_terms("Hội chợ quốc tế hàng thủ công mỹ nghệ, cơ sở công nghiệp nông thôn")
+
+
+@require_corpus()
+def test_a_unit_writing_an_abbreviation_covers_the_words_the_question_writes_out(answerer):
+    """'… tại Hội chợ quốc tế hàng TCMN Hà Nội năm 2020. Trong đó có 200 đến 250 nhà nhập khẩu được hỗ trợ …'"""
+    lead = answerer.ask("Theo kế hoạch khuyến công Hà Nội năm 2020, có bao nhiêu nhà nhập khẩu nước ngoài được hỗ "
+                        "trợ khi đến Hội chợ quốc tế hàng thủ công mỹ nghệ?").lead
+    assert lead.startswith("Trong đó có 200 đến 250 nhà nhập khẩu được hỗ trợ")

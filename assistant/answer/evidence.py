@@ -83,12 +83,22 @@ class Evidence:
         return values_of(self.text, answer_type) or values_of(self.heading, answer_type)
 
 
+# Abbreviations the texts write in capitals ('hàng TCMN', 'cơ sở CNNT'), read as the words they stand for, so that
+# a unit writing them covers a question writing the words out (and the other way round).
+ABBREVIATIONS = {"CNNT": "cong nghiep nong thon", "TCMN": "thu cong my nghe", "KCQG": "khuyen cong quoc gia",
+                 "UBND": "uy ban nhan dan", "HĐND": "hoi dong nhan dan", "TTCN": "tieu thu cong nghiep"}
+
+
 @functools.lru_cache(maxsize=32768)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Folded syllables that carry meaning, question words dropped. Cached: the same units are scored often."""
+    """Folded syllables that carry meaning, question words dropped, capitalised abbreviations spelt out. Cached: the
+    same units are scored often."""
     terms = []
     previous = ""
     for word in words(text):
+        if word.upper() in ABBREVIATIONS:
+            terms.extend(ABBREVIATIONS[word.upper()].split())
+            continue
         folded, before, previous = fold(word), previous, word
         if folded == "sao" and before not in _ASKING_SAO:
             terms.append(folded)
