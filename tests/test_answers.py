@@ -407,6 +407,14 @@ def test_english_words_of_the_domain_carry_the_corpus_terms():
     assert expand_english("Hộ kinh doanh ở xã có được hỗ trợ không?") == "Hộ kinh doanh ở xã có được hỗ trợ không?"
 
 
+def test_an_english_question_in_the_domain_vocabulary_finds_its_rule(answerer):
+    """'levels' is 'cấp', 'State Treasury' is 'Kho bạc nhà nước': words the short list of common phrases lacked."""
+    levels = answerer.ask("At how many levels is the selection of typical rural industrial products organized?")
+    assert "4 (bốn) cấp" in levels.lead
+    treasury = answerer.ask("Which body controls payments for each khuyến công task through the State Treasury?")
+    assert "Kho bạc nhà nước" in treasury.lead
+
+
 def test_a_continuation_pointing_at_a_decision_asks_of_the_one_named_before():
     history = [{"role": "user", "content": "Quyết định 2646/QĐ-BCT của Bộ Công Thương ban hành nội dung gì?"},
                {"role": "assistant", "content": "Theo Điều 1 Quyết định 2646/QĐ-BCT, Quyết định ban hành kèm theo "
