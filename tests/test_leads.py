@@ -1978,3 +1978,18 @@ def test_a_unit_writing_an_abbreviation_covers_the_words_the_question_writes_out
     lead = answerer.ask("Theo kế hoạch khuyến công Hà Nội năm 2020, có bao nhiêu nhà nhập khẩu nước ngoài được hỗ "
                         "trợ khi đến Hội chợ quốc tế hàng thủ công mỹ nghệ?").lead
     assert lead.startswith("Trong đó có 200 đến 250 nhà nhập khẩu được hỗ trợ")
+
+
+def test_a_list_of_five_shows_the_second_clause_of_each_item():
+    """The facts of a short list often follow its items' first clause ('…; chi thù lao cho cộng tác viên …')."""
+    items = ["a) Chi xây dựng chương trình, tài liệu và tổ chức tập huấn, bồi dưỡng chuyên môn, nghiệp vụ cho "
+             "cán bộ làm công tác khuyến công;",
+             "b) Chi tổ chức tham quan khảo sát, học tập kinh nghiệm trong nước; chi hội thảo chuyên đề, hội nghị "
+             "đánh giá tổng kết về hoạt động khuyến công;",
+             "c) Chi nâng cấp cơ sở vật chất, phương tiện làm việc cho các Trung tâm Khuyến công cấp vùng và cấp tỉnh; "
+             "chi thù lao cho cộng tác viên để duy trì mạng lưới cộng tác viên khuyến công;",
+             "d) Chi xây dựng chương trình khuyến công từng giai đoạn và kế hoạch khuyến công hàng năm;",
+             "đ) Chi kiểm tra, giám sát, hướng dẫn triển khai thực hiện các chương trình, đề án và nghiệm thu "
+             "hoạt động khuyến công quốc gia tại địa phương."]
+    lead = lists.list_lead(items, 1)
+    assert lead.startswith("Gồm 5 nội dung:") and "chi thù lao cho cộng tác viên" in lead and lead.endswith("[1].")
