@@ -415,3 +415,8 @@ def test_moving_out_of_a_residential_area_is_no_row_of_the_support_table():
     assert activity_of("co so phai di doi ra khoi khu dan cu co duoc ho tro khong") is None
     assert activity_of("Cơ sở gây ô nhiễm di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?") == \
         "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"
+    # the residential area told first, the move asked after
+    assert activity_of("Xưởng tôi nằm trong khu dân cư, xã yêu cầu chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời "
+                       "không?") is None
+    assert activity_of("Xưởng ở khu dân cư gây ô nhiễm phải di dời vào cụm công nghiệp, lãi vay hỗ trợ thế nào?") == \
+        "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"

@@ -73,8 +73,9 @@ ACTIVITIES = (
     (r"xu ly o nhiem|xu ly nuoc thai|xu ly chat thai|he thong xu ly", "sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi "
                                                                        "trường"),
     # moving out of a residential area to a planned site is the province's own support (Nghị định 52/2018 Điều 7),
-    # no row of the support-level table
-    (r"di doi(?=[^?]{0,60}(?:dia diem quy hoach|khoi khu dan cu))", None),
+    # no row of the support-level table, whichever is said first ('… trong khu dân cư …, có hỗ trợ tiền di dời không')
+    (r"di doi(?=[^?]{0,60}(?:dia diem quy hoach|khoi khu dan cu))"
+     r"|(?:diem quy hoach|khu dan cu)(?![^?]{0,100}cum cong nghiep)(?=[^?]{0,100}di doi)", None),
     (r"di doi|chuyen vao cum|lai suat|lai vay|vay von|interest",
      "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"),
     (r"quy hoach chi tiet", "lập quy hoạch chi tiết cụm công nghiệp"),
