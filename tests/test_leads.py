@@ -1993,3 +1993,11 @@ def test_a_list_of_five_shows_the_second_clause_of_each_item():
              "hoạt động khuyến công quốc gia tại địa phương."]
     lead = lists.list_lead(items, 1)
     assert lead.startswith("Gồm 5 nội dung:") and "chi thù lao cho cộng tác viên" in lead and lead.endswith("[1].")
+
+
+def test_a_requirement_told_in_the_case_is_not_a_criteria_question():
+    from assistant.answer.question import answer_type
+    told = "Xưởng tôi nằm trong khu dân cư, xã yêu cầu chuyển ra điểm quy hoạch. Nhà nước có hỗ trợ tiền di dời không?"
+    assert answer_type(told) == "yes_no"
+    assert answer_type("Tôi có xưởng mộc. Điều kiện để được hỗ trợ máy móc là gì?") == "criteria"
+    assert answer_type("Làng nghề phải đáp ứng yêu cầu gì để được công nhận?") == "criteria"

@@ -171,6 +171,16 @@ _WHO_SETS = re.compile(r"\b(?:do|boi) (?:ai|co quan nao|cap nao|don vi nao)\b|"
                        r"\b(?:ai|co quan nao|cap nao) (?:quyet dinh|quy dinh|ban hanh|phe duyet)\b")
 
 
+# Where a question's last sentence starts, after the sentences telling the asker's case ('… của thôn. Nhà nước …').
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _asked_sentence(folded: str) -> str:
+    """The last sentence of a folded question: the one asking."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(folded.rstrip(" ?.!"))]
+    return folded[starts[-1]:] if starts else folded
+
+
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
     folded = fold(unfolded_asker(question))
@@ -192,8 +202,10 @@ def answer_type(question: str) -> str:
     if _WHO_SETS.search(folded) and not re.search(r"\b(bao nhieu|toi da|how much)\b", folded):
         return "body"  # 'Mức hỗ trợ … do ai quyết định?' asks who sets the level, not the level
     for kind in TYPES[:-1]:
-        if kind == "criteria" and _FAILED.search(folded):
-            continue  # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria
+        if kind == "criteria" and (_FAILED.search(folded) or not re.search(_PATTERNS[kind], _asked_sentence(folded))):
+            # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria; '… xã yêu cầu
+            # chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời không?' tells of a requirement and asks another thing
+            continue
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
     return "fact"
