@@ -244,6 +244,9 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "Xin giấy chứng nhận xuất xứ hàng hóa để xuất khẩu mây tre sang EU cần hồ sơ gì?",
     # building permits are the construction law's
     "How long does it take to get a building permit for a new weaving workshop in a rural commune?",
+    # taxes and insurance asked in English, in words of the corpus's domain ('handicraft', 'cooperative')
+    "What VAT rate applies to exported handicraft products made by a rural cooperative?",
+    "Is a rural cooperative making handicrafts entitled to health insurance for its workers?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

@@ -33,7 +33,11 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "hạng sao", "xếp sao", "bao nhiêu sao", "ocop 3 sao", "ocop 4 sao", "ocop 5 sao",
                "agricultural extension", "corporate income tax", "land use", "social insurance", "minimum wage",
                "star rating", "star ranking", "certificate of origin", "chứng nhận xuất xứ", "c/o form",
-               "construction permit", "building permit")
+               "construction permit", "building permit", "value added tax", "value-added tax", "vat rate",
+               "income tax", "tax rate", "tax exemption", "tax incentive", "tax incentives", "health insurance",
+               "unemployment", "import duty", "export duty", "customs", "livestock", "aquaculture", "forestry",
+               "mortgage", "electricity price", "tuition", "work permit",
+               "labour contract", "labor contract", "real estate", "stock market")
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
     "Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|"
