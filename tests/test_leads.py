@@ -2001,3 +2001,11 @@ def test_a_requirement_told_in_the_case_is_not_a_criteria_question():
     assert answer_type(told) == "yes_no"
     assert answer_type("Tôi có xưởng mộc. Điều kiện để được hỗ trợ máy móc là gì?") == "criteria"
     assert answer_type("Làng nghề phải đáp ứng yêu cầu gì để được công nhận?") == "criteria"
+
+
+def test_who_approved_two_programmes_stored_in_part_is_answered_from_their_preambles(answerer):
+    """Both decisions are stored in part, but a preamble says who approved each: no refusal for what is missing."""
+    answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 và Chương trình giai đoạn 2026-2030 được phê "
+                          "duyệt bằng quyết định nào, do cấp nào ban hành?")
+    assert not answer.refused
+    assert "Thủ tướng Chính phủ" in answer.lead and "1288/QĐ-TTg" in answer.lead and "2646/QĐ-BCT" in answer.lead

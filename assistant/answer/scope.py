@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.approval import asks_approver
 from assistant.answer.currency import doc_label
 from assistant.answer.evidence import DOC_NUMBER, TermScorer, content_terms, values_of
 from assistant.answer.question import Intent, years_in
@@ -223,8 +224,10 @@ class ScopeJudge:
         the decision approving it: most of what is asked, the document's title aside, is in none of its stored
         passages."""
         if intent.type in ("validity", "document", "date", "comparison") or intent.slots.get("language") == "en" \
-                or _SUBJECT_ASKED.search(fold(question)):
-            return None  # an English question's words are in no Vietnamese passage; a title says what a text is about
+                or _SUBJECT_ASKED.search(fold(question)) or asks_approver(question):
+            # an English question's words are in no Vietnamese passage; a title says what a text is about, and a
+            # preamble who approved it
+            return None
         asked_years = set(years_in(question))
         # a title named by all its years ('giai đoạn 2026 - 2030'), not a year it shares ('năm 2026 có bình chọn …')
         documents = named or [d for d in dated(question, generation.documents)
