@@ -2009,3 +2009,11 @@ def test_who_approved_two_programmes_stored_in_part_is_answered_from_their_pream
                           "duyệt bằng quyết định nào, do cấp nào ban hành?")
     assert not answer.refused
     assert "Thủ tướng Chính phủ" in answer.lead and "1288/QĐ-TTg" in answer.lead and "2646/QĐ-BCT" in answer.lead
+
+
+def test_a_part_pointing_at_the_approving_decision_answers_of_the_programme_another_part_names(answerer):
+    answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026-2030 được ban hành ngày nào và quyết định "
+                          "phê duyệt có hiệu lực từ bao giờ?")
+    first, second = answer.lead.split(". ", 1)
+    assert "23 tháng 9 năm 2025" in first
+    assert second.startswith("Quyết định 2646/QĐ-BCT có hiệu lực") and "kể từ ngày ký ban hành" in second

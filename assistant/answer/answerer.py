@@ -240,6 +240,11 @@ def _same_clause(heading: str, text: str) -> bool:
     return bool(heading) and strip_mark(heading).rstrip(" :") == strip_mark(text).rstrip(" :")
 
 
+# A document a part points at without naming it: 'quyết định phê duyệt …', 'văn bản này …'; folded.
+_DOCUMENT_MEANT = re.compile(r"^\W*(?:con |the |vay )?(?:quyet dinh|nghi dinh|thong tu|nghi quyet|van ban)"
+                             r"(?: (?:phe duyet|nay|do|tren|ay))?\b(?! so)(?! \d)")
+
+
 class Answerer:
     """Answers from the corpus only, leading with the answer and quoting what it cites; refuses when it cannot."""
 
@@ -370,6 +375,12 @@ class Answerer:
         generation, results = retrieval.generation, retrieval.results
         by_number = resolve(parse_references(query), generation.document_keys())
         named = by_number or titled(question, generation.documents) or described(question, results, generation)
+        if not named and whole and _DOCUMENT_MEANT.search(fold(question)):
+            # '… giai đoạn 2026-2030 được ban hành ngày nào và quyết định phê duyệt có hiệu lực từ bao giờ?': the
+            # document another part of the question names
+            whole_text = " ".join(whole)
+            named = titled(whole_text, generation.documents) or [
+                d for d in [dated_title_named(whole_text, results, generation)] if d]
         if named and (successor := successor_asked(question, generation.document(named[0]))):
             refs = parse_references(successor)
             held = resolve(refs, generation.document_keys())
