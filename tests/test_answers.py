@@ -207,6 +207,8 @@ def test_units_keep_support_levels_and_conditions_with_their_sentence():
     units = split_units(prose)
     assert any(u.endswith("100 triệu đồng/mô hình.") and u.startswith("Nội dung") for u in units)
     assert units[-1].startswith("Trường hợp bất khả kháng") and units[-1].endswith("đã thực hiện.")
+    numbered = "11. Đề án hỗ trợ tham gia hội chợ: " + "Danh sách cơ sở có xác nhận của Sở Công Thương; " * 15
+    assert split_units(numbered)[0].startswith("11. Đề án hỗ trợ tham gia hội chợ")  # a number ends no sentence
 
 
 def test_phrases_not_just_words_keep_a_question_in_scope():

@@ -2017,3 +2017,11 @@ def test_a_part_pointing_at_the_approving_decision_answers_of_the_programme_anot
     first, second = answer.lead.split(". ", 1)
     assert "23 tháng 9 năm 2025" in first
     assert second.startswith("Quyết định 2646/QĐ-BCT có hiệu lực") and "kể từ ngày ký ban hành" in second
+
+
+def test_papers_listed_on_one_line_under_their_case_answer_what_to_submit(answerer):
+    """'11. Đề án hỗ trợ tham gia hội chợ triển lãm trong nước: Danh sách …; hợp đồng thuê gian hàng …; hóa đơn …':
+    its number opens its first sentence rather than being one, so its first line names the case asked about."""
+    answer = answerer.ask("Cơ sở của chúng tôi được khuyến công quốc gia hỗ trợ đi hội chợ triển lãm trong nước, vậy "
+                          "khi thanh quyết toán phải nộp những giấy tờ gì?")
+    assert "hợp đồng thuê gian hàng" in answer.lead and answer.citations[0].chunk_id == "tt-36-2013-bct#d14-k11"

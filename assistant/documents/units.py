@@ -8,6 +8,7 @@ import re
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9(-])")
 _LIST_ITEM = re.compile(r"^([a-zđ]\)|\d+\.|-|\+)\s")
 _CONDITION = re.compile(r"^(trong )?trường hợp\b|^nếu\b", re.IGNORECASE)
+_MARK_ONLY = re.compile(r"^(?:\d+(?:\.\d+)*\.|[a-zđ]\))$")
 SHORT_SENTENCE = 80
 LONG_LINE = 320
 LONG_ITEM = 700
@@ -18,7 +19,10 @@ def _sentences(line: str) -> list[str]:
     a condition ('Trường hợp …') stays with the sentence that completes it."""
     sentences: list[str] = []
     open_condition = False
-    for sentence in _SENTENCE_END.split(line):
+    pieces = _SENTENCE_END.split(line)
+    if len(pieces) > 1 and _MARK_ONLY.match(pieces[0]):  # '11. Đề án …' ends no sentence at its number
+        pieces[:2] = [f"{pieces[0]} {pieces[1]}"]
+    for sentence in pieces:
         condition = bool(_CONDITION.match(sentence))
         if sentences and (open_condition or (len(sentence) < SHORT_SENTENCE and not condition)):
             sentences[-1] = f"{sentences[-1]} {sentence}"
