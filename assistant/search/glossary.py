@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.text import fold, is_unaccented, nfc, words
 
-# English phrase -> the corpus's own wording (matched longest first), read from a data file of about 1,150 terms
+# English phrase -> the corpus's own wording (matched longest first), read from a data file of about 1,150 terms:
 # the domain's vocabulary, written from the passages rather than from any question.
 TERMS: dict[str, str] = json.loads(Path(__file__).with_name("glossary_terms.json").read_text(encoding="utf-8"))
 _FUNCTION_WORDS = set(
