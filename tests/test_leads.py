@@ -2025,3 +2025,14 @@ def test_papers_listed_on_one_line_under_their_case_answer_what_to_submit(answer
     answer = answerer.ask("Cơ sở của chúng tôi được khuyến công quốc gia hỗ trợ đi hội chợ triển lãm trong nước, vậy "
                           "khi thanh quyết toán phải nộp những giấy tờ gì?")
     assert "hợp đồng thuê gian hàng" in answer.lead and answer.citations[0].chunk_id == "tt-36-2013-bct#d14-k11"
+
+
+@pytest.mark.parametrize("question", [
+    "Làng nghề truyền thống phải đạt những tiêu chí nào?",
+    # criteria asked as 'điều kiện': a khoản headed 'Tiêu chí …', not the papers of 'Hồ sơ đề nghị công nhận …'
+    "Muốn được công nhận là làng nghề truyền thống thì cần thêm điều kiện gì?",
+])
+def test_criteria_set_in_one_sentence_under_their_heading_are_the_answer(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.lead.startswith("Làng nghề truyền thống phải đạt tiêu chí làng nghề")
+    assert "ít nhất một nghề truyền thống" in answer.lead and answer.citations[0].chunk_id == "nd-52-2018#d5-k4"

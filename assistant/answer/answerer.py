@@ -650,10 +650,12 @@ class Answerer:
         weight = term_scorer(generation).weight
         focus = expand_english(intent.focus)  # an English question's list is named in Vietnamese
         noun = lists.listed_noun(question)
-        chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, noun)]
+        chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, noun, lists.asks_criteria(question))]
         if article := self._article_list(question, chunk, noun, intent, generation):
             return article
         group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
+        if group is None and (rule := lists.headed_rule(chunk.text)):
+            return _one_item(chunk, rule)  # 'Làng nghề truyền thống phải đạt tiêu chí làng nghề … và có ít nhất …'
         if group is None:
             return self._sibling_list(question, chunk.text.strip(), chunk, intent, generation)
         intro, items = group

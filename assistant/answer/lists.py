@@ -344,16 +344,42 @@ _LISTED = re.compile(r"\bnhung ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")
 _LISTED_LONG = re.compile(r"\bnhung (\w+ \w+)(?: \w+){3,10} (?:nao|gi)\b")
 
 
+# A khoản headed by what it sets, its rule a sentence with no items ('4. Tiêu chí công nhận làng nghề truyền thống' /
+# 'Làng nghề truyền thống phải đạt tiêu chí làng nghề … và có ít nhất một nghề truyền thống …').
+_RULE_HEADING = re.compile(r"^\d+\.\s[^.:;]{10,80}$")
+
+
+def headed_rule(chunk_text: str) -> str | None:
+    """The rule of a khoản made of a heading line and one sentence (no list); None for any other passage."""
+    units = split_units(chunk_text)
+    if len(units) != 2 or not _RULE_HEADING.match(units[0]) or is_list_item(units[1]) \
+            or units[1].rstrip().endswith(":"):
+        return None
+    return units[1]
+
+
+# What criteria are called ('điều kiện', 'tiêu chí', 'tiêu chuẩn'); folded. Asked for: '… cần thêm điều kiện gì?'
+_CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
+_CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b")
+
+
 def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
     found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
     return found.group(1) if found else ""
 
 
-def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, noun: str = "") -> int:
+def asks_criteria(question: str) -> bool:
+    """'… cần thêm điều kiện gì?', '… phải đạt những tiêu chí nào?'"""
+    return bool(_CRITERIA_ASKED.search(fold(question)))
+
+
+def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, noun: str = "",
+               criteria: bool = False) -> int:
     """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
     focus's term weight its heading (Điều title and first line) names, how many of the focus's word pairs it names
-    ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list."""
+    ('nhận nghề' is not 'nhận làng nghề'), whether it names the whole focus in order, and whether it has a list;
+    `criteria` when the question asks for criteria."""
     weight = weight or (lambda term: 1.0)
     terms = content_terms(focus)
     # folded on both sides: a question typed without diacritics drops 'de' (để) where the text keeps 'đề'
@@ -378,7 +404,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
         groups = list_groups(chunk.text)
         # a passage that is only an opening ('… được hưởng các quyền lợi:') lists in the khoản that follow it
-        listed = 1.0 if groups or (len(units) == 1 and units[0].rstrip().endswith(":")) else 0.0
+        # and a khoản whose heading names what its one rule sets ('4. Tiêu chí công nhận làng nghề truyền thống')
+        listed = 1.0 if groups or (len(units) == 1 and units[0].rstrip().endswith(":")) \
+            or headed_rule(chunk.text) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
         # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
         first = " ".join(content_terms(fold(units[0]))) if units else ""
@@ -390,6 +418,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         intros = " ".join(intro for intro, _ in groups)
         heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
         kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
+        # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
+        if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
+            kind = NOUN_BONUS
         # 'hồ sơ … cấp huyện' is listed under '1. Hồ sơ đăng ký bình chọn cấp huyện:', not under the provincial one
         headed = levels_named(head)
         level = (LEVEL_BONUS if headed & levels else -LEVEL_BONUS) if levels and headed else 0.0
