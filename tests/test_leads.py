@@ -2036,3 +2036,10 @@ def test_criteria_set_in_one_sentence_under_their_heading_are_the_answer(answere
     answer = answerer.ask(question)
     assert answer.lead.startswith("Làng nghề truyền thống phải đạt tiêu chí làng nghề")
     assert "ít nhất một nghề truyền thống" in answer.lead and answer.citations[0].chunk_id == "nd-52-2018#d5-k4"
+
+
+def test_two_terms_compared_with_nothing_asked_of_them_are_told_by_their_definitions(answerer):
+    answer = answerer.ask("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau ở chỗ nào?")
+    first, second = answer.lead.split(". ", 1)
+    assert first.startswith("Kinh phí khuyến công quốc gia là kinh phí") and "do Bộ Công Thương quản lý" in first
+    assert second.startswith("Kinh phí khuyến công địa phương là kinh phí do Ủy ban nhân dân cấp tỉnh")

@@ -82,6 +82,8 @@ _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 CONFIRM_COVERAGE = 0.75
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
+# A term and nothing asked of it, as a comparison's side is ('kinh phí khuyến công quốc gia?'); folded.
+_BARE_TERM = re.compile(r"^(?!.*\b(?:gi|nao|sao|bao nhieu|ai|khong|dau|may|khi|the)\b)[\w ]{6,80}\?$")
 # Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
 _CHAT_WORDS = frozenset({"xong", "roi", "nhe", "nha", "oi", "ad", "mn"})
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
@@ -476,6 +478,11 @@ class Answerer:
         # 'Đơn vị thụ hưởng đề án khuyến công quốc gia là ai?' asks what the rules define the term as
         if intent.type in ("body", "fact") and _IS_WHAT.match(fold(question)) and not asked_role(question) \
                 and (defined := self._definition(question, generation)):
+            return defined
+        # a comparison's side named and nothing asked of it ('Kinh phí khuyến công quốc gia?'): what the rules define
+        # it as, when they do
+        if intent.type == "fact" and _BARE_TERM.match(fold(question)) \
+                and (defined := self._definition(f"{question.rstrip(' ?')} là gì?", generation)):
             return defined
         if intent.type == "definition" and not special_case:
             if defined := self._definition(question, generation):
