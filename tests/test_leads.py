@@ -2043,3 +2043,14 @@ def test_two_terms_compared_with_nothing_asked_of_them_are_told_by_their_definit
     first, second = answer.lead.split(". ", 1)
     assert first.startswith("Kinh phí khuyến công quốc gia là kinh phí") and "do Bộ Công Thương quản lý" in first
     assert second.startswith("Kinh phí khuyến công địa phương là kinh phí do Ủy ban nhân dân cấp tỉnh")
+
+
+def test_a_count_of_one_kind_is_answered_by_that_kind_not_another_of_the_same_noun(answerer):
+    """'bao nhiêu lớp truyền nghề?' is '625 lớp truyền nghề', not '137 lớp tập huấn' of the same summary sentence."""
+    from assistant.answer.evidence import asked_kind, counted_kinds
+
+    assert asked_kind("Hà Nội đã mở bao nhiêu lớp truyền nghề?") == "lop truyen"
+    assert counted_kinds("tổ chức 625 lớp truyền nghề, nâng cao tay nghề cho gần 22.000 lao động nông thôn") == \
+        frozenset({"lop truyen", "lao dong"})
+    answer = answerer.ask("Sau 10 năm thực hiện Nghị định 45 (2012-2022), Hà Nội đã mở bao nhiêu lớp truyền nghề?")
+    assert "625 lớp truyền nghề" in answer.lead and "137 lớp tập huấn" not in answer.lead

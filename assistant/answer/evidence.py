@@ -212,6 +212,10 @@ ROLE_WEIGHT = 1.5
 # How much counting what the question counts ('bao nhiêu điểm?': '70 điểm') adds to a unit (dev 1148: 0 gave lead
 # 0.822, 0.4 0.823, 0.8 0.827, 1.2 0.823, 2.0 0.822).
 NOUN_WEIGHT = 0.8
+# Counting the very kind asked ('625 lớp truyền nghề' for 'bao nhiêu lớp truyền nghề?') against the noun alone ('137
+# lớp tập huấn'), as shares of NOUN_WEIGHT.
+KIND_SIGNAL = 2.0
+KIND_OTHER = 0.25
 
 
 # A unit opening with its doer: 'Trưởng ban Giám khảo lập biên bản tổng hợp kết quả …'; folded.
@@ -302,6 +306,23 @@ def asked_nouns(question: str) -> set[str]:
         return {found.group(1)}
     gloss = re.search(r"\(([^)]*)\)\s*$", expand_english(f"how many {found.group(1)}"))
     return {fold(term).split()[0] for term in gloss.group(1).split("; ")} if gloss else set()
+
+
+# 'bao nhiêu lớp truyền nghề': the counted noun and the word that says which kind ('lớp truyền', not 'lớp tập'); folded.
+_HOW_MANY_KIND = re.compile(r"\b(?:bao nhieu|may)\s+(\w+ \w+)")
+
+
+def asked_kind(question: str) -> str:
+    """The counted noun and its next word of a 'bao nhiêu …' question, folded ('lop truyen'); '' if none."""
+    found = _HOW_MANY_KIND.search(fold(question).lower())
+    return found.group(1) if found else ""
+
+
+@functools.lru_cache(maxsize=32768)
+def counted_kinds(text: str) -> frozenset[str]:
+    """A text's counted nouns with their next word, folded ('625 lớp truyền nghề' -> {'lop truyen'})."""
+    kinds = (_COUNT_NUMBER.sub("", m.group(0)).split() for m in values_of(text, "count") if "%" not in m.group(0))
+    return frozenset(fold(" ".join(words[:2])) for words in kinds if len(words) >= 2)
 
 
 def _head(body: str) -> str:
@@ -459,6 +480,9 @@ class EvidenceRanker:
         asked = fold(question)
         # what 'bao nhiêu …' counts, before what the question itself counts ('Sau 10 năm …, bao nhiêu lớp …?')
         counted = self._asked_nouns(question, answer_type, candidates) or counted_nouns(question, answer_type)
+        # 'bao nhiêu lớp truyền nghề': '625 lớp truyền nghề', not '137 lớp tập huấn', when a unit counts that kind
+        kind = asked_kind(question) if counted else ""
+        kind = kind if kind and any(kind in counted_kinds(unit) for _, unit in candidates) else ""
         levels = levels_named(question)
         role = asked_role(question)
         years = years_named(question)
@@ -491,7 +515,8 @@ class EvidenceRanker:
                 # "ai làm chủ tịch?" is answered where the office is given to someone
                 "role": float(bool(role) and fills_role(unit, role)),
                 "agent": float(bool(acts) and names_doer(unit, acts, objects)),
-                "noun": float(counts_asked),
+                "noun": (KIND_SIGNAL if kind in counted_kinds(unit) else KIND_OTHER * counts_asked) if kind
+                else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
                 "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
