@@ -2054,3 +2054,19 @@ def test_a_count_of_one_kind_is_answered_by_that_kind_not_another_of_the_same_no
         frozenset({"lop truyen", "lao dong"})
     answer = answerer.ask("Sau 10 năm thực hiện Nghị định 45 (2012-2022), Hà Nội đã mở bao nhiêu lớp truyền nghề?")
     assert "625 lớp truyền nghề" in answer.lead and "137 lớp tập huấn" not in answer.lead
+
+
+def test_how_much_of_the_work_is_answered_by_its_share():
+    """'phải làm được bao nhiêu khối lượng?' counts the work, which the rules state as a share ('trên 50% khối lượng
+    công việc')."""
+    from assistant.answer.evidence import counted_nouns
+
+    assert counted_nouns("đã thực hiện được trên 50% khối lượng công việc của hạng mục được hỗ trợ", "count") == \
+        frozenset({"khoi"})
+    assert counted_nouns("Có tối thiểu 20% tổng số hộ trên địa bàn tham gia", "count") == frozenset({"ho"})
+
+
+def test_the_work_done_before_an_advance_is_the_lead(answerer):
+    answer = answerer.ask("Đề án khuyến công quốc gia hỗ trợ đầu tư kết cấu hạ tầng cụm công nghiệp phải làm được bao "
+                          "nhiêu khối lượng thì mới được ứng?")
+    assert "trên 50% khối lượng công việc" in answer.lead

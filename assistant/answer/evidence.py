@@ -57,8 +57,9 @@ VALUES = {
                         rf"(?<!nam )\b(?!(?:19|20)\d\d\b)"  # nor a year alone ('2020 có 200 đơn vị')
                         rf"{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*(?:\([^)]{{1,30}}\)\s*)?"
                         r"[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?|"
-                        # a share of what is counted ('tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ?')
-                        rf"\b{_NUM}\s*%\s*(?:tổng\s+)?số\s+[a-zà-ỹđ]+", re.IGNORECASE),
+                        # a share of what is counted ('tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ?', 'trên 50%
+                        # khối lượng công việc' 'phải làm được bao nhiêu khối lượng?')
+                        rf"\b{_NUM}\s*%\s*(?:(?:tổng\s+)?số\s+[a-zà-ỹđ]+|khối lượng)", re.IGNORECASE),
     "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
                        r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
 }
@@ -152,7 +153,7 @@ def counted_nouns(text: str, answer_type: str) -> frozenset[str]:
     answer types. Cached: a question's units are read for it twice (is the noun counted anywhere, then by each)."""
     if answer_type != "count":
         return frozenset()
-    nouns = (re.sub(r"^.*%\s*(?:tổng\s+)?số\s+", "", m.group(0)) if "%" in m.group(0)
+    nouns = (re.sub(r"^.*%\s*(?:tổng\s+)?(?:số\s+)?", "", m.group(0)) if "%" in m.group(0)
              else _COUNT_NUMBER.sub("", m.group(0)) for m in values_of(text, "count"))
     nouns = (noun.split() for noun in nouns)
     return frozenset(fold(noun[0]) for noun in nouns if noun)
