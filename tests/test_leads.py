@@ -2070,3 +2070,8 @@ def test_the_work_done_before_an_advance_is_the_lead(answerer):
     answer = answerer.ask("Đề án khuyến công quốc gia hỗ trợ đầu tư kết cấu hạ tầng cụm công nghiệp phải làm được bao "
                           "nhiêu khối lượng thì mới được ứng?")
     assert "trên 50% khối lượng công việc" in answer.lead
+
+
+def test_where_money_comes_from_asks_a_part_of_its_own():
+    asked = parts("Sản phẩm đạt giải sản phẩm CNNT tiêu biểu cấp tỉnh thì tiền thưởng lấy từ đâu và mức bao nhiêu?")
+    assert len(asked) == 2 and asked[0].endswith("lấy từ đâu?") and asked[1].endswith("mức bao nhiêu?")

@@ -18,6 +18,7 @@ _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhi�
                            r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
 _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
+                         r"tu dau|"
                          r"(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh|khu vuc|"
                          r"cap|nhom|loai)|so may\s*$)\b|"
