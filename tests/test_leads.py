@@ -2075,3 +2075,11 @@ def test_the_work_done_before_an_advance_is_the_lead(answerer):
 def test_where_money_comes_from_asks_a_part_of_its_own():
     asked = parts("Sản phẩm đạt giải sản phẩm CNNT tiêu biểu cấp tỉnh thì tiền thưởng lấy từ đâu và mức bao nhiêu?")
     assert len(asked) == 2 and asked[0].endswith("lấy từ đâu?") and asked[1].endswith("mức bao nhiêu?")
+
+
+def test_a_heading_that_is_a_sentence_is_followed_not_introduced():
+    local = "b) Mức thưởng bằng tiền từ nguồn kinh phí khuyến công địa phương … theo quy định của Ủy ban nhân dân."
+    chunk = ("2. Được tặng thưởng bằng tiền mặt từ nguồn kinh phí khuyến công và các nguồn kinh phí hợp pháp khác "
+             "(nếu có).\na) Mức thưởng bằng tiền từ nguồn kinh phí khuyến công quốc gia …;\n" + local)
+    joined = compose.with_heading(local, chunk)
+    assert ".:" not in joined and "(nếu có). Mức thưởng bằng tiền từ nguồn kinh phí khuyến công địa phương" in joined

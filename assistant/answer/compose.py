@@ -575,7 +575,8 @@ def with_heading(unit: str, chunk_text: str, clause_heading: str = "", kind: str
     heading = heading_of(unit, chunk_text, clause_heading)
     own = heading and heading != clause_heading
     if heading and (own or heading_value(heading) or (kind == "body" and values_of(heading, "body"))):
-        return f"{heading}: {strip_mark(unit)}"
+        # a heading that is a sentence of its own ('Được tặng thưởng … (nếu có).') is followed, not introduced
+        return f"{heading} {strip_mark(unit)}" if heading.endswith(".") else f"{heading}: {strip_mark(unit)}"
     return unit
 
 
