@@ -148,15 +148,25 @@ _COUNT_NUMBER = re.compile(rf"^{_NUM}(?:\s*(?:-|–|đến|hoặc)\s*{_NUM})?\s*
 
 
 @functools.lru_cache(maxsize=32768)
+def _counted_words(text: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
+    """The words after each count of a text, and whether the count is a share ('625 lớp truyền nghề' -> (False,
+    ('lớp', 'truyền', 'nghề')); '20% tổng số hộ' -> (True, ('hộ',)))."""
+    found = []
+    for match in values_of(text, "count"):
+        share = "%" in match.group(0)
+        said = re.sub(r"^.*%\s*(?:tổng\s+)?(?:số\s+)?", "", match.group(0)) if share \
+            else _COUNT_NUMBER.sub("", match.group(0))
+        found.append((share, tuple(said.split())))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=32768)
 def counted_nouns(text: str, answer_type: str) -> frozenset[str]:
     """What a text's counts count, folded ('5 lần một năm' -> {'lan'}, '03 bộ hồ sơ' -> {'bo'}); empty for other
     answer types. Cached: a question's units are read for it twice (is the noun counted anywhere, then by each)."""
     if answer_type != "count":
         return frozenset()
-    nouns = (re.sub(r"^.*%\s*(?:tổng\s+)?(?:số\s+)?", "", m.group(0)) if "%" in m.group(0)
-             else _COUNT_NUMBER.sub("", m.group(0)) for m in values_of(text, "count"))
-    nouns = (noun.split() for noun in nouns)
-    return frozenset(fold(noun[0]) for noun in nouns if noun)
+    return frozenset(fold(said[0]) for _, said in _counted_words(text) if said)
 
 
 # The levels a rule is set for ('Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên'); folded.
@@ -319,11 +329,9 @@ def asked_kind(question: str) -> str:
     return found.group(1) if found else ""
 
 
-@functools.lru_cache(maxsize=32768)
 def counted_kinds(text: str) -> frozenset[str]:
     """A text's counted nouns with their next word, folded ('625 lớp truyền nghề' -> {'lop truyen'})."""
-    kinds = (_COUNT_NUMBER.sub("", m.group(0)).split() for m in values_of(text, "count") if "%" not in m.group(0))
-    return frozenset(fold(" ".join(words[:2])) for words in kinds if len(words) >= 2)
+    return frozenset(fold(" ".join(said[:2])) for share, said in _counted_words(text) if not share and len(said) >= 2)
 
 
 def _head(body: str) -> str:
