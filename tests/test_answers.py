@@ -184,9 +184,29 @@ def test_an_eligibility_question_naming_no_trade_asks_for_the_place_without_quot
 
 def test_a_follow_up_pointing_back_carries_the_previous_topic_as_one_question():
     history = [{"role": "user", "content": "Cơ sở di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?"}]
-    rewritten = standalone_question("Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì?", history)
-    assert rewritten == ("Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì (Cơ sở di dời vào cụm công "
+    rewritten = standalone_question("Vậy muốn tạm ứng khoản tiền đó thì phải nộp những chứng từ gì?", history)
+    assert rewritten == ("Vậy muốn tạm ứng khoản tiền đó thì phải nộp những chứng từ gì (Cơ sở di dời vào cụm công "
                          "nghiệp được hỗ trợ lãi suất)?")
+
+
+@pytest.mark.parametrize("previous, follow_up, expected", [
+    ("Cơ sở di dời vào cụm công nghiệp được hỗ trợ lãi suất bao nhiêu?",
+     "Vậy muốn tạm ứng khoản hỗ trợ đó thì phải nộp những chứng từ gì?",
+     "Vậy muốn tạm ứng khoản hỗ trợ lãi suất thì phải nộp những chứng từ gì?"),
+    ("Sản phẩm của tôi được chấm bình quân 75 điểm thì có được cấp giấy chứng nhận sản phẩm công nghiệp nông thôn "
+     "tiêu biểu không?", "Thế giấy chứng nhận đó dùng được đến bao giờ?",
+     "Thế giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu dùng được đến bao giờ?"),
+])
+def test_a_thing_pointed_at_is_named_as_the_previous_question_named_it(previous, follow_up, expected):
+    assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
+
+
+def test_a_follow_up_asking_how_soon_a_reply_comes_carries_the_complaint_it_is_about(answerer):
+    history = [{"role": "user", "content": "Sản phẩm của cơ sở tôi bị loại ở vòng bình chọn sản phẩm CNNT tiêu biểu "
+                                           "cấp tỉnh, tôi có được khiếu nại không?"},
+               {"role": "assistant", "content": "Được."}]
+    answer = answerer.ask("Nếu khiếu nại rồi thì hội đồng phải trả lời trong bao lâu?", history)
+    assert not answer.refused and "10 (mười) ngày làm việc" in answer.lead
 
 
 def test_the_topic_carried_into_a_follow_up_loses_what_the_previous_question_asked():

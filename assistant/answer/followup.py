@@ -122,6 +122,39 @@ def _year_named(question: str, previous: str) -> str:
                           else f"năm {said[0]}", question, count=1)
 
 
+# 'giấy chứng nhận … tiêu biểu không?': the asking words a named thing ends with in a question.
+_ASKING_TAIL = re.compile(r"(\s+(không|chưa|khong|chua|gì|gi|nào|nao))+$", re.IGNORECASE)
+_TIME_WORDS = {"nam", "luc", "khi", "gian", "ky", "dot", "ngay", "thang"}
+# 'giấy chứng nhận đó': up to four words, then the word pointing back.
+_POINTED = re.compile(r"((?:\w+\s+){0,3}\w+)\s+(?:đó|này|ấy|nói trên|vừa nêu)(?=[\s?.,!]|$)", re.IGNORECASE)
+
+
+def _pointer_resolved(question: str, previous: str) -> str | None:
+    """'Thế giấy chứng nhận đó dùng được đến bao giờ?' after a question on 'giấy chứng nhận sản phẩm công nghiệp
+    nông thôn tiêu biểu' -> '… giấy chứng nhận sản phẩm công nghiệp nông thôn tiêu biểu dùng được …': the thing
+    pointed at, named as the previous question named it; None when that names no more of it."""
+    pointed = _POINTED.search(question)
+    if not pointed or _DOCUMENT_DEICTIC.search(fold(question)):
+        return None  # a document pointed at is the one the conversation named by its number (_document_named)
+    said = pointed.group(1).split()
+    if fold(said[-1]) in _TIME_WORDS:
+        return None  # 'năm đó', 'lúc đó': a time, not a thing the previous question named
+    masked = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
+    for start in range(len(said)):
+        phrase = fold(re.sub("cơ", "cx", " ".join(said[start:]), flags=re.IGNORECASE))
+        found = re.search(rf"\b{re.escape(phrase)}\b", masked)
+        if not found:
+            continue
+        end = _PREDICATE.search(masked, found.end())
+        named = _ASKING_TAIL.sub("", previous[found.start() : end.start()]).strip(" ,")
+        if len(named.split()) <= len(said) - start:
+            return None
+        if found.start() == 0 and (start or pointed.start(1)):  # a sentence's capital is no name's
+            named = named[:1].lower() + named[1:]
+        return f"{question[: pointed.start(1)]}{' '.join(said[:start] + [named])}{question[pointed.end():]}"
+    return None
+
+
 def standalone_question(question: str, history: list[dict] | None) -> str:
     """The question itself when it stands alone, else a version that carries what the history referred to."""
     history = history or []
@@ -129,6 +162,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
     if not previous:
         return question
     question = _year_named(nfc(question).strip(), previous)
+    if resolved := _pointer_resolved(question, previous):
+        return resolved
     # fold() keeps one character per NFC character, so spans found in the folded text slice the original.
     folded = fold(question)
     continuation = _CONTINUATION.match(folded)
@@ -209,6 +244,9 @@ def _syllable_pairs(generation) -> frozenset[tuple[str, str]]:
 
 # Words that open a follow-up, which the segmenter may join to the next word ('Thế_cấp', 'làm_chủ_tịch').
 _LOOSE = {"the", "con", "vay", "roi", "lam", "nhung", "la", "co", "thi", "ma", "nay", "do"}
+# Verbs of conversation that the rules never write but that name no topic of their own ('… phải trả lời trong bao
+# lâu?' of a complaint the previous question was about).
+_TOPICLESS = {("tra", "loi"), ("phan", "hoi"), ("giai", "dap")}
 
 
 def unheard_words(question: str, generation) -> list[str]:
@@ -220,6 +258,8 @@ def unheard_words(question: str, generation) -> list[str]:
         syllables = [fold(s) for s in compound.split("_")]
         if len(content_terms(compound.replace("_", " "))) < len(syllables):
             continue  # an asking word joined to another ('bao_lâu', 'bao_nhiêu') is no topic
+        if tuple(syllables) in _TOPICLESS:
+            continue
         if any(a not in _LOOSE and b not in _LOOSE and (a, b) not in pairs
                for a, b in zip(syllables, syllables[1:], strict=False)):
             unheard.append(compound.replace("_", " "))
