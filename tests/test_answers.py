@@ -420,6 +420,8 @@ def test_results_of_implementing_a_decree_come_from_the_reports_not_the_decree(a
     answer = answerer.ask("Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp truyền nghề?")
     # the report's count of that kind ('625 lớp truyền nghề'), not its '137 lớp tập huấn'
     assert answer.citations[0].doc_id != "nd-45-2012" and "625 lớp truyền nghề" in answer.lead
+    chatty = answerer.ask("10 năm làm khuyến công theo nghị định 45 thì hn mở dc bao nhiu lớp truyền nghề")
+    assert chatty.citations[0].doc_id != "nd-45-2012"  # years of work under it: what was done, not its text
     duties = answerer.ask("Trách nhiệm thực hiện Nghị định 45/2012 của Sở Công Thương là gì?")
     assert duties.citations[0].doc_id == "nd-45-2012"  # the decree's own text answers what it asks of whom
 

@@ -274,6 +274,10 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
      ["Hồ sơ quyết toán đơn vị có lập?", "Hồ sơ quyết toán đơn vị không lập hóa đơn tài chính?"]),
     ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau ở chỗ nào?",
      ["Kinh phí khuyến công quốc gia?", "kinh phí khuyến công địa phương?"]),
+    # two pairs of levels, the second level of each written without its 'cấp'
+    ("Kinh phí bình chọn cấp huyện, tỉnh và cấp khu vực, quốc gia lấy từ nguồn nào, có khác nhau không?",
+     ["Kinh phí bình chọn cấp huyện, tỉnh lấy từ nguồn nào?",
+      "Kinh phí bình chọn cấp khu vực, quốc gia lấy từ nguồn nào?"]),
 ])
 def test_a_comparison_set_against_its_other_side_asks_each_side(question, expected):
     assert sides(question) == expected

@@ -91,7 +91,7 @@ _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # ('Trách nhiệm thực hiện Nghị định 45 …' does).
 _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation of)\s+(nghi dinh|thong tu|quyet dinh|"
                           r"nghi quyet|decree|circular|decision)\b.*\b(da|bao nhieu|ket qua|how many|did)\b|"
-                          r"\b(\d+ nam|ket qua|over|after)\b.*\b(thuc hien|trien khai|implementing)\s+"
+                          r"\b(\d+ nam|ket qua|over|after)\b.*\b(thuc hien|trien khai|implementing|theo|under)\s+"
                           r"(nghi dinh|decree)\b")
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
                     r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")

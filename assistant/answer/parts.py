@@ -111,6 +111,12 @@ def _borrow(first: str, second: str) -> tuple[str, str]:
 _LEVEL_WORD = r"cấp (?:huyện|tỉnh|khu vực|quốc gia|xã|trung ương)"
 _LEVELS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD})(?:\s*,\s*|\s+(?:và|với|hoặc)\s+)"
                             rf"(?P<second>{_LEVEL_WORD})(?!\w)", re.IGNORECASE)
+_LEVEL_NAME = r"(?:cấp\s+)?(?:huyện|tỉnh|khu vực|quốc gia|xã|trung ương)"
+# 'cấp huyện, tỉnh và cấp khu vực, quốc gia': two pairs of levels, each pair one side
+_LEVEL_PAIRS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD}\s*,\s*{_LEVEL_NAME})\s+(?:và|với)\s+"
+                                 rf"(?P<second>{_LEVEL_WORD}\s*,\s*{_LEVEL_NAME})(?!\w)", re.IGNORECASE)
+# '…, có khác nhau không?': what the two sides are asked, set against each other
+_DIFFER_AT_ALL = re.compile(r"\s*có\s+khác\s+(?:nhau\s+)?(?:không|gì)?(?=\s*\??\s*$)", re.IGNORECASE)
 # What a comparison says on top of what each side is asked ('So sánh …', '…, khác nhau thế nào?').
 _DIFFER = re.compile(r"^(?:hãy\s+)?so sánh\s+|,?\s*(?:(?:có\s+)?khác nhau|khác gì|mỗi bên|mỗi cấp)"
                      r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|ở (?:điểm|chỗ) (?:gì|nào))(?!\w))?", re.IGNORECASE)
@@ -122,6 +128,10 @@ def level_sides(question: str) -> list[str]:
     if re.search(r"\b(giữa|sự khác)\b", question, re.IGNORECASE):
         return []  # 'Có sự khác nhau gì giữa cấp tỉnh và cấp quốc gia?' is asked of both at once
     asked = _DIFFER.sub("", nfc(question).strip()).strip(" ?.!") + "?"
+    if paired := _LEVEL_PAIRS_JOINED.search(asked):
+        asked = _DIFFER.sub("", _DIFFER_AT_ALL.sub("", nfc(question).strip())).strip(" ?.!,") + "?"
+        paired = _LEVEL_PAIRS_JOINED.search(asked)
+        return [f"{asked[: paired.start()]}{paired.group(name)}{asked[paired.end():]}" for name in ("first", "second")]
     joined = _LEVELS_JOINED.search(asked)
     if not joined or len(re.findall(_LEVEL_WORD, asked, re.IGNORECASE)) != 2:
         return []
