@@ -443,6 +443,13 @@ def test_an_english_question_in_the_domain_vocabulary_finds_its_rule(answerer):
     assert "Kho bạc nhà nước" in treasury.lead
 
 
+@require_corpus()
+def test_a_year_s_results_are_found_under_the_line_that_introduces_them(answerer):
+    """The news piece on 2024's orientation lists 2022's results after 'Một số kết quả … năm 2022:'."""
+    answer = answerer.ask("Under the 2022 national industrial promotion plan, how many fair booths were supported?")
+    assert "1.850 gian hàng" in answer.lead
+
+
 def test_a_continuation_pointing_at_a_decision_asks_of_the_one_named_before():
     history = [{"role": "user", "content": "Quyết định 2646/QĐ-BCT của Bộ Công Thương ban hành nội dung gì?"},
                {"role": "assistant", "content": "Theo Điều 1 Quyết định 2646/QĐ-BCT, Quyết định ban hành kèm theo "

@@ -99,6 +99,15 @@ def test_oversized_paragraph_is_split_at_sentence_ends():
     assert all(c.text.endswith(".") for c in chunks)
 
 
+def test_a_news_line_introducing_what_follows_goes_with_it_as_its_heading():
+    opening = "Năm 2022 kinh phí khuyến công quốc gia được phân bổ là 140 tỷ đồng cho 175 đề án. " * 3
+    intro = "Một số kết quả nổi bật của kế hoạch khuyến công quốc gia năm 2022:"
+    text = f"{opening}\n{intro}\n" + "Hỗ trợ 1.850 gian hàng cho cơ sở tham gia hội chợ, triển lãm. " * 4
+    chunks = Chunker(max_chars=400).chunk(make_doc(text, id="news", doc_type="tin bài", number=None))
+    assert [c.id for c in chunks] == ["news#p1", "news#p2"]
+    assert intro not in chunks[0].text and chunks[1].text.startswith(intro) and intro in chunks[1].context
+
+
 @given(st.text(alphabet=st.sampled_from(list("Điều 1.2a)đb\n khoản xyz")), max_size=800))
 @settings(max_examples=60, deadline=None)
 def test_chunker_never_loses_text_or_duplicates_ids(text):

@@ -545,7 +545,9 @@ class Chunker:
             current = sections[-1] if sections else None
             size = sum(len(x) for x in current[2]) if current else 0
             if current is None or (current[0] is None and size + len(line) > self.max_chars):
-                sections.append((None, None, [line]))
+                # '… kết quả nổi bật của kế hoạch … năm 2022:' introduces what follows: it goes with it, as its heading
+                intro = current[2].pop() if current and len(current[2]) > 1 and current[2][-1].endswith(":") else None
+                sections.append((None, intro, [intro, line] if intro else [line]))
             else:
                 current[2].append(line)
         return [(number, heading, "\n".join(lines)) for number, heading, lines in sections]

@@ -29,8 +29,8 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 6  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
-# line's number ('11. Đề án …') stays with its first sentence
+PIPELINE_VERSION = 7  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
+# line's number ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs after
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
