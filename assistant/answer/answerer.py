@@ -20,6 +20,7 @@ from assistant.answer.evidence import (
     Weights,
     asked_role,
     content_terms,
+    levels_named,
     term_scorer,
     values_of,
 )
@@ -186,6 +187,13 @@ ARTICLE_ITEMS = 3
 # What a body's Điều lists khoản by khoản ('Nhiệm vụ và quyền hạn'); folded. 'hoạt động', 'nội dung' name a kind of
 # support, which one khoản lists.
 _DUTIES = {"nhiem vu", "quyen han", "trach nhiem", "chuc nang"}
+
+
+def _other_level(question: str, best: str, other: str) -> bool:
+    """'… cấp tỉnh và cấp quốc gia … định kỳ mấy năm một lần?': the other unit states a level the question names
+    and the best unit does not."""
+    asked = levels_named(question)
+    return len(asked) > 1 and bool((levels_named(other) & asked) - levels_named(best))
 
 
 def _with_passages(retrieval: Retrieval, extra: list[SearchResult], k: int) -> Retrieval:
@@ -542,7 +550,9 @@ class Answerer:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
-        runner_up = None if brief else self._runner_up(narrowed, ranked, best)
+        runner_up = self._runner_up(narrowed, ranked, best)
+        if brief and runner_up is not None and not _other_level(question, best.text, runner_up.text):
+            runner_up = None  # one part of several states its best unit, or one per level it names
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
             other = chunks[runner_up.chunk_index]
             second = compose.clause_for(compose.headed(runner_up.text, other, kind), kind, intent.focus,
