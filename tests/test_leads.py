@@ -2087,3 +2087,17 @@ def test_a_heading_that_is_a_sentence_is_followed_not_introduced():
              "(nếu có).\na) Mức thưởng bằng tiền từ nguồn kinh phí khuyến công quốc gia …;\n" + local)
     joined = compose.with_heading(local, chunk)
     assert ".:" not in joined and "(nếu có). Mức thưởng bằng tiền từ nguồn kinh phí khuyến công địa phương" in joined
+
+
+def test_whether_a_cost_is_supported_is_a_yes_no_support_question():
+    from assistant.domain.support_levels import is_support_question
+    question = "Cơ sở tôi đi hội chợ trong nước thì được hỗ trợ tiền thuê gian hàng không?"
+    assert analyze(question).type == "yes_no" and is_support_question(question)
+    assert not is_support_question("Hộ kinh doanh ở xã có được hỗ trợ khuyến công không?")  # who, not what
+
+
+@require_corpus()
+def test_whether_a_cost_is_supported_is_answered_yes_with_its_levels(answerer):
+    answer = answerer.ask("Xưởng gốm của tôi thuê gian hàng ở một hội chợ trong nước do công ty tư nhân tổ chức, "
+                          "khuyến công có hỗ trợ tiền thuê gian hàng không?")
+    assert answer.lead.startswith("Có.") and "80% giá thuê gian hàng" in answer.lead

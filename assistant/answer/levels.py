@@ -60,8 +60,10 @@ def level_lead(question: str, intent: Intent, usable: list[SearchResult], genera
     covered = covered if covered and (asks_whether(question) or asks_list(question)) else None
     # a yes/no question asserting a level is checked; 'dây chuyền trị giá 300 triệu … được bao nhiêu?' states a cost
     yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
+    # '… có hỗ trợ tiền thuê gian hàng không?' (no amount asserted) is answered yes, with the levels
+    whether_supported = intent.type == "yes_no" and ends_yes_no(question) and not compose.premise_numbers(question)
     prefix = "Không. " if yes_no and compose.contradicts(question, row.conditions) else (
-        "Có. " if intent.type == "eligibility" or (covered and asks_whether(question)) else "")
+        "Có. " if intent.type == "eligibility" or whether_supported or (covered and asks_whether(question)) else "")
     clause = covered or clause
     if yes_no and (excluded := compose.exception_for(question, chunk.text, clause)):
         composition.lead = f"Không. {compose.sentence(excluded)} [{n}]."  # the rule excludes the stated case

@@ -57,6 +57,7 @@ _PATTERNS = {
     "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|what is|what are|meaning)\b",
     # English asks yes or no with its auxiliary first ('Does …?'); 'What does …?' asks what
     "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it true)\b|"
+              r"\bduoc \w+( \w+){0,6} khong\W*$|"  # '… thì được hỗ trợ tiền thuê gian hàng không?'
               r"^\W*(is|are|does|do|can|could|will|should|has|have|must|may)\b(?!.*\bor\b)",  # '… A or B?' asks which
 }
 _ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"

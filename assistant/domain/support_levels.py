@@ -170,6 +170,8 @@ def is_support_question(question: str) -> bool:
         return False  # advances and settlements are paid out of a level, they are not one
     if re.search(r"\bduoc (?:nha nuoc )?(?:cho )?(?:bao nhieu|toi da)\b", folded):
         return True  # 'muốn mua máy thì được bao nhiêu?': what the asker gets, said without 'hỗ trợ'
+    if re.search(r"\bho tro (?:tien|chi phi|kinh phi)\b[^?,;]{2,60}\b(?:khong|ko)\W*$", folded):
+        return True  # '… có hỗ trợ tiền thuê gian hàng không?': whether a cost is supported is its level
     return bool(re.search(r"\b(ho tro|muc chi|thuong|support)\b", folded)) and bool(
         re.search(r"\b(bao nhieu|toi da|muc|how much|maximum|the nao|ra sao|nhung gi|nhung khoan|khoan nao|"
                   r"duoc gi|ho tro (?:gi|cai gi))\b", folded))
