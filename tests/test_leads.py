@@ -2101,3 +2101,10 @@ def test_whether_a_cost_is_supported_is_answered_yes_with_its_levels(answerer):
     answer = answerer.ask("Xưởng gốm của tôi thuê gian hàng ở một hội chợ trong nước do công ty tư nhân tổ chức, "
                           "khuyến công có hỗ trợ tiền thuê gian hàng không?")
     assert answer.lead.startswith("Có.") and "80% giá thuê gian hàng" in answer.lead
+
+
+@require_corpus()
+def test_a_negated_case_is_listed_under_the_heading_that_negates_it(answerer):
+    lead = answerer.ask("Đơn vị thực hiện không xuất hóa đơn tài chính cho Cục Công nghiệp địa phương thì hồ sơ quyết "
+                        "toán đề án khuyến công quốc gia gồm những giấy tờ gì?").lead
+    assert "Mẫu số 7" in lead and "Hóa đơn tài chính" not in lead

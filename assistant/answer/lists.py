@@ -424,5 +424,14 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # 'hồ sơ … cấp huyện' is listed under '1. Hồ sơ đăng ký bình chọn cấp huyện:', not under the provincial one
         headed = levels_named(head)
         level = (LEVEL_BONUS if headed & levels else -LEVEL_BONUS) if levels and headed else 0.0
-        return scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind + level
+        # '… không xuất hóa đơn … thì hồ sơ quyết toán gồm gì?' is listed under '1. … không lập hóa đơn …:'
+        negated = NEGATION_BONUS if denies and _NEGATION.search(fold(head)) else 0.0
+        return (scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
+                + level + negated)
+    denies = bool(_NEGATION.search(fold(focus)))
     return max(scores, key=value)
+
+
+# 'không lập', 'không xuất': a negated verb, not the 'không?' that ends a yes/no question
+_NEGATION = re.compile(r"\bkhong\s+(?!duoc\b)[a-z]+")
+NEGATION_BONUS = 0.3
