@@ -1628,6 +1628,8 @@ def test_what_a_document_replaces_is_every_text_it_names(answerer, question, rep
     ("UBND cấp huyện có những trách nhiệm gì trong việc bình chọn?", "uy ban nhan dan cap huyen"),
     ("Nhiệm vụ của Hội đồng bình chọn là gì?", "hoi dong binh chon"),
     ("Ai có trách nhiệm báo cáo kết quả bình chọn?", ""),  # asks who, not whose duties
+    # to whom a body must report is one of that body's duties
+    ("Sau khi bình chọn cấp huyện, UBND cấp huyện phải báo cáo kết quả cho cơ quan nào?", "uy ban nhan dan cap huyen"),
 ])
 def test_whose_duties_a_question_asks(question, holder):
     assert asked_holder(question) == holder
@@ -2108,3 +2110,10 @@ def test_a_negated_case_is_listed_under_the_heading_that_negates_it(answerer):
     lead = answerer.ask("Đơn vị thực hiện không xuất hóa đơn tài chính cho Cục Công nghiệp địa phương thì hồ sơ quyết "
                         "toán đề án khuyến công quốc gia gồm những giấy tờ gì?").lead
     assert "Mẫu số 7" in lead and "Hóa đơn tài chính" not in lead
+
+
+@require_corpus()
+def test_to_whom_a_body_reports_is_answered_from_its_duties(answerer):
+    lead = answerer.ask("Sau khi tổ chức bình chọn sản phẩm CNNT tiêu biểu cấp huyện, UBND cấp huyện phải báo cáo "
+                        "kết quả cho cơ quan nào?").lead
+    assert lead.startswith("Trách nhiệm của Ủy ban nhân dân cấp huyện") and "báo cáo Sở Công Thương" in lead

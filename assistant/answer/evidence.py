@@ -267,7 +267,10 @@ _DUTY = r"(?:trach nhiem|nhiem vu|quyen han|quyen loi|nghia vu)"
 _HOLDER_ASKED = (re.compile(rf"^\W*(?:theo [^,]+,\s*)?(?P<holder>.+?)\s+(?:co|gom|phai thuc hien)\s+"
                             rf"(?:nhung\s+|cac\s+)?{_DUTY}\b"),
                  re.compile(rf"\b{_DUTY}\s+(?:va \w+ \w+\s+)?cua\s+(?P<holder>.+?)(?:\s+(?:trong|ve|doi voi|khi|la|gom|"
-                            rf"duoc)\b|\W*$)"))
+                            rf"duoc)\b|\W*$)"),
+                 # '…, UBND cấp huyện phải báo cáo kết quả cho cơ quan nào?': to whom one of its duties is done
+                 re.compile(r"(?:^\W*|,\s*)(?P<holder>[^,]+?)\s+(?:phai|co trach nhiem)\s+(?:gui\s+)?"
+                            r"(?:bao cao|trinh)\b[^?]*\b(?:co quan nao|cho ai|len ai|ai)\W*$"))
 # What a duty question compares a heading with: the holder's first words
 HOLDER_WORDS = 6
 
