@@ -2117,3 +2117,20 @@ def test_to_whom_a_body_reports_is_answered_from_its_duties(answerer):
     lead = answerer.ask("Sau khi tổ chức bình chọn sản phẩm CNNT tiêu biểu cấp huyện, UBND cấp huyện phải báo cáo "
                         "kết quả cho cơ quan nào?").lead
     assert lead.startswith("Trách nhiệm của Ủy ban nhân dân cấp huyện") and "báo cáo Sở Công Thương" in lead
+
+
+@pytest.mark.parametrize("question", [
+    "What is the budget ceiling for organising the national-level selection of typical rural industrial products?",
+    "What is the cap on support for building a brand?",
+    "What is the upper limit of support for a demonstration model?",
+])
+def test_an_english_ceiling_asks_an_amount_not_a_definition(question):
+    assert analyze(question).type == "amount"
+    assert analyze("Hội đồng bình chọn cấp tỉnh là gì?").type == "definition"  # 'cấp' folds to 'cap'
+
+
+@require_corpus()
+def test_an_english_question_on_a_budget_ceiling_leads_with_the_amounts(answerer):
+    lead = answerer.ask("What is the budget ceiling for organising the regional-level and the national-level "
+                        "selection of typical rural industrial products?").lead
+    assert "100 triệu đồng/lần" in lead and "200 triệu đồng/lần" in lead

@@ -43,7 +43,8 @@ _PATTERNS = {
              r"\bbao nhieu (?!(?:tien|phan|trieu|ty|dong|kinh|chi|muc|phi|nam|thang|ngay|tuan|quy|la|thi|vay|the|a|"
              r"nhi|ha|cho|moi|mot|de|khi|va|voi|tu|den|so|lan|ko|khong|duoc|%)\b)[a-z]+\b",
     "amount": r"\b(bao nhieu|toi da|toi thieu|muc ho tro|muc chi|muc thuong|ty le|phan tram|bao nhieu tien|"
-              r"how much|what share|what percentage|percent|rate|maximum|minimum|support level)\b|"
+              r"how much|what share|what percentage|percent|rate|maximum|minimum|support level|ceiling|upper limit|"
+              r"(?:the|a) cap)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
     "body": rf"(^|\s)((?<!nhung ){WHO_FOLDED}|"
             r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|where|"
