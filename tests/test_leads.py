@@ -2134,3 +2134,19 @@ def test_an_english_question_on_a_budget_ceiling_leads_with_the_amounts(answerer
     lead = answerer.ask("What is the budget ceiling for organising the regional-level and the national-level "
                         "selection of typical rural industrial products?").lead
     assert "100 triệu đồng/lần" in lead and "200 triệu đồng/lần" in lead
+
+
+def test_whom_an_act_is_done_to_is_asked_and_named():
+    from assistant.answer.evidence import asked_recipient, names_recipient
+    assert asked_recipient("Trong thời hạn giấy chứng nhận, hằng năm cơ sở có phải báo cáo cho ai không?") == "bao cao"
+    assert asked_recipient("Sở Công Thương gửi hồ sơ lên cơ quan nào?") == "gui"
+    assert asked_recipient("Ai phải báo cáo kết quả bình chọn?") == ""  # who reports, not to whom
+    assert names_recipient("2. Định kỳ hàng năm, báo cáo Sở Công Thương, Ủy ban nhân dân cấp huyện …", "bao cao")
+    assert not names_recipient("Báo cáo tiến độ của đơn vị thực hiện đề án xác định …", "bao cao")
+
+
+@require_corpus()
+def test_whom_a_certified_establishment_reports_to_leads(answerer):
+    lead = answerer.ask("sp của xưởng e đc cấp giấy cn sp cnnt tiêu biểu r, trong thời hạn giấy cn thì hằng năm có "
+                        "phải bc cho ai ko ạ?").lead
+    assert "báo cáo Sở Công Thương, Ủy ban nhân dân cấp huyện" in lead

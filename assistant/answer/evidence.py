@@ -244,6 +244,23 @@ def names_doer(unit: str, acts: list[str], objects: list[str] = ()) -> bool:
         any(re.match(_DOER_FIRST + re.escape(done) + r"\b", opening) for done in objects)
 
 
+# '… phải báo cáo cho ai?', '… gửi hồ sơ lên cơ quan nào?': whom an act is done to; folded.
+_RECIPIENT_ASKED = re.compile(r"\b(bao cao|gui|nop|trinh)\b[^?]{0,40}?\b(?:cho|len|ve|toi|den)\s+"
+                              r"(?:ai|co quan nao|dau)\b")
+_BODY = r"(?:bo|so|cuc|uy ban nhan dan|ubnd|chu tich|thu tuong|hoi dong|trung tam)\b"
+
+
+def asked_recipient(question: str) -> str:
+    """The act whose recipient a question asks ('… phải báo cáo cho ai?' -> 'bao cao'); '' when it asks none."""
+    found = _RECIPIENT_ASKED.search(fold(question).lower())
+    return found.group(1) if found else ""
+
+
+def names_recipient(unit: str, act: str) -> bool:
+    """'Định kỳ hàng năm, báo cáo Sở Công Thương, …': the unit names the body the asked act is done to."""
+    return bool(re.search(rf"\b{act}\s+(?:\w+\s+){{0,3}}?(?:cho\s+|len\s+|ve\s+)?{_BODY}", fold(unit).lower()))
+
+
 # English acts, as the corpus says them (folded)
 _ENGLISH_ACTS = {"approve": "phe duyet", "appraise": "tham dinh", "issue": "ban hanh", "decide": "quyet dinh",
                  "organise": "to chuc", "organize": "to chuc"}
@@ -470,7 +487,7 @@ class EvidenceRanker:
         w = self.weights
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
-               "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT}
+               "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -500,6 +517,7 @@ class EvidenceRanker:
         years = years_named(question)
         holder = asked_holder(question)
         acts = asked_acts(question) if answer_type == "body" else []
+        recipient = asked_recipient(question)
         objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
         said = [set(content_terms(unit)) for _, unit in candidates]
@@ -527,6 +545,7 @@ class EvidenceRanker:
                 # "ai làm chủ tịch?" is answered where the office is given to someone
                 "role": float(bool(role) and fills_role(unit, role)),
                 "agent": float(bool(acts) and names_doer(unit, acts, objects)),
+                "recipient": float(bool(recipient) and names_recipient(unit, recipient)),
                 "noun": (KIND_SIGNAL if kind in counted_kinds(unit) else KIND_OTHER * counts_asked) if kind
                 else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
