@@ -126,8 +126,11 @@ def test_continuation_keeps_the_previous_intent():
     # 'các đề án khác' are the others of what was asked: read in its topic
     ("Những đề án khuyến công quốc gia nào phải thực hiện theo Luật Đấu thầu?",
      "Còn các đề án khác thì thực hiện theo cách nào?",
-     "các đề án khác thì thực hiện theo cách nào (Những đề án khuyến công quốc gia phải thực hiện theo Luật "
+     "các đề án còn lại thì thực hiện theo cách nào (Những đề án khuyến công quốc gia phải thực hiện theo Luật "
      "Đấu thầu)?"),
+    # 'các chức danh khác' in the rules' words: 'các chức danh còn lại'
+    ("Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì?", "Còn các chức danh khác thì sao?",
+     "Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì — đối với các chức danh còn lại?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

@@ -37,6 +37,7 @@ _INTENT = re.compile(r"^(muc ho tro|muc chi|muc thuong|muc|dieu kien|ho so|thu t
                      r"doi tuong|trach nhiem|kinh phi)\s")
 
 
+_THE_REST = re.compile(r"\b((?:các|những) \w+(?: \w+)?) khác\b", re.IGNORECASE)
 # A subject named against what was asked before ('các đề án khác', 'những trường hợp còn lại').
 _OTHERS = re.compile(r"(?<!\w)(khác|còn lại|other|others|the rest)(?!\w)", re.IGNORECASE)
 _OTHERS_FOLDED = re.compile(r"\b(khac|con lai|other|others|the rest)\b")  # 'khắc' folds to 'khac' too
@@ -171,7 +172,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         continuation = None  # 'Thể lệ …', 'Thẻ …' and English 'The …' fold to 'the' too
     if continuation and continuation.group(2):
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
-        subject = question[continuation.start(2) : continuation.end(2)]
+        # 'các chức danh khác' are what the rules call 'các chức danh còn lại'
+        subject = _THE_REST.sub(r"\1 còn lại", question[continuation.start(2) : continuation.end(2)])
         own = _own_ask(subject)
         # 'Thế quyết định này có hiệu lực từ lúc nào?': the decision the conversation named
         if pointed := _document_named(f"{subject.rstrip(' ?')}?", history, previous):
