@@ -1682,7 +1682,7 @@ def test_a_part_asking_nothing_of_its_own_asks_what_the_part_before_asked():
                        "thụ hưởng thì sao?")
     assert changed == "Nếu chỉ đổi đơn vị thụ hưởng thì cấp nào phê duyệt?"
     _, others = parts("Giám đốc trung tâm là công chức hay viên chức? Còn các vị trí khác thì sao?")
-    assert others == "Các vị trí khác là công chức hay viên chức?"
+    assert others == "Các vị trí còn lại là công chức hay viên chức?"  # 'khác' in the rules' words
 
 
 def test_which_year_asks_a_date_and_odd_or_even_years_answer_it():
