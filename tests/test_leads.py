@@ -2150,3 +2150,19 @@ def test_whom_a_certified_establishment_reports_to_leads(answerer):
     lead = answerer.ask("sp của xưởng e đc cấp giấy cn sp cnnt tiêu biểu r, trong thời hạn giấy cn thì hằng năm có "
                         "phải bc cho ai ko ạ?").lead
     assert "báo cáo Sở Công Thương, Ủy ban nhân dân cấp huyện" in lead
+
+
+def test_an_exception_a_line_ends_with_is_a_unit_of_its_own():
+    from assistant.documents.units import split_units
+    line = ("b) Kho bạc nhà nước thực hiện kiểm soát, thanh toán cho từng nhiệm vụ theo chế độ chi tiêu hiện hành. "
+            "Riêng mức tạm ứng cho các đề án, nhiệm vụ khuyến công không quá 70% tổng kinh phí khuyến công hỗ trợ.")
+    assert split_units(line)[-1].startswith("Riêng mức tạm ứng") and len(split_units(line)) == 2
+
+
+@require_corpus()
+def test_the_passage_of_the_best_unit_can_answer_though_retrieval_ranks_it_low(default_settings):
+    from dataclasses import replace
+    question = "Mức tạm ứng tối đa cho đề án khuyến công là bao nhiêu phần trăm kinh phí hỗ trợ?"
+    with_leader = Answerer(Searcher(default_settings)).ask(question).lead
+    without = Answerer(Searcher(replace(default_settings, unit_leader=0.0))).ask(question).lead
+    assert "không quá 70%" in with_leader and "không quá 70%" not in without

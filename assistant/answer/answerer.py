@@ -444,7 +444,8 @@ class Answerer:
             except CitationMissing:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
-        usable = [r for r in results if r.score >= 0.5 * top][: self.settings.answer_k]
+        usable = self._with_unit_leader([r for r in results if r.score >= 0.5 * top][: self.settings.answer_k],
+                                        query, generation, top)
         # a question about one document, unless it asks what was done under it
         if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
             usable = [r for r in usable if r.chunk.doc_id in named] or usable
@@ -459,6 +460,19 @@ class Answerer:
             composition.lead = f"According to {composition.cited[0].citation_label}: {composition.lead}"
         composition.usable = usable
         return composition
+
+    def _with_unit_leader(self, usable: list[SearchResult], query: str, generation, top: float) -> list[SearchResult]:
+        """The passages, and the one holding the corpus's unit most like the question when it is not among them: a
+        rule one sentence of a long passage states ('… Riêng mức tạm ứng … không quá 70% …' in a khoản on the State
+        Treasury) that passage retrieval ranks below twentieth."""
+        share = self.settings.unit_leader
+        leader = self.searcher.unit_leader(query, generation) if share else None
+        if leader is None:
+            return usable
+        chunk = generation.chunks[leader[0]]
+        if any(r.chunk.id == chunk.id for r in usable):
+            return usable
+        return [*usable, SearchResult(chunk, share * top)]
 
     # Evidence and composition ----------------------------------------------------------------------------------
 

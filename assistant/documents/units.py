@@ -42,8 +42,13 @@ def split_units(text: str) -> tuple[str, ...]:
         if not line:
             continue
         limit = LONG_ITEM if _LIST_ITEM.match(line) else LONG_LINE
-        units.extend(_sentences(line) if len(line) > limit else [line])
+        # '… Riêng mức tạm ứng … không quá 70% …': an exception the line ends with is a rule of its own
+        for piece in _EXCEPTION.split(line):
+            units.extend(_sentences(piece) if len(piece) > limit else [piece])
     return tuple(u for u in units if len(u) > 2)
+
+
+_EXCEPTION = re.compile(r"(?<=\.)\s+(?=Riêng\s)")
 
 
 _ITEM_MARK = re.compile(r"^(?:[a-zđ]\)|\d+(?:\.\d+)*\.|-|\+)\s*")

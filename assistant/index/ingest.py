@@ -29,8 +29,9 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 7  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
-# line's number ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs after
+PIPELINE_VERSION = 8  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
+# line's number ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs
+# after; 8: a sentence opening with 'Riêng' is a unit of its own
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 

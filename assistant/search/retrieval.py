@@ -181,6 +181,16 @@ class Searcher:
         np.maximum.at(best, positions, matrix @ self.query_vector(snap, question))
         return best
 
+    def unit_leader(self, question: str, generation: Generation) -> tuple[int, float] | None:
+        """The passage (by position) holding the unit most similar to the question, with that similarity; None
+        without unit vectors."""
+        matrix, positions = unit_matrix(generation)
+        if matrix is None:
+            return None
+        similarity = matrix @ self.query_vector(generation, question)
+        best = int(np.argmax(similarity))
+        return int(positions[best]), float(similarity[best])
+
     def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
         named = set(resolve(refs, snap.document_keys()))
