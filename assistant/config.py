@@ -79,9 +79,9 @@ class Settings:
     top_k: int = setting(5, "default number of search results")
     retrieve_k: int = setting(8, "passages retrieved for an answer")
     answer_k: int = setting(8, "retrieved passages an answer may quote from")
-    unit_leader: float = setting(1.0, "the passage holding the unit most similar to the question joins the passages "
-                                      "an answer may quote from, with this share of the top passage's score "
-                                      "(0: not added)")
+    unit_leaders: int = setting(2, "passages holding the units most similar to the question that join the passages "
+                                   "an answer may quote from (0: none)")
+    unit_leader: float = setting(1.0, "the score such a passage joins with, as a share of the top passage's score")
     evidence_weight_dense: float = setting(0.5, "weight of a unit's own passage-vector similarity to the question")
     evidence_weight_focus: float = setting(1.0, "weight of the question's focus terms found in a unit (IDF-weighted)")
     evidence_weight_type: float = setting(0.3, "weight of a unit holding a value of the asked type (amount, date, "

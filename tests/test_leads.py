@@ -2164,5 +2164,5 @@ def test_the_passage_of_the_best_unit_can_answer_though_retrieval_ranks_it_low(d
     from dataclasses import replace
     question = "Mức tạm ứng tối đa cho đề án khuyến công là bao nhiêu phần trăm kinh phí hỗ trợ?"
     with_leader = Answerer(Searcher(default_settings)).ask(question).lead
-    without = Answerer(Searcher(replace(default_settings, unit_leader=0.0))).ask(question).lead
+    without = Answerer(Searcher(replace(default_settings, unit_leaders=0))).ask(question).lead
     assert "không quá 70%" in with_leader and "không quá 70%" not in without

@@ -444,8 +444,8 @@ class Answerer:
             except CitationMissing:
                 pass  # an index without the rules' texts: the passages answer as they can
         top = results[0].score or 1.0
-        usable = self._with_unit_leader([r for r in results if r.score >= 0.5 * top][: self.settings.answer_k],
-                                        query, generation, top)
+        usable = self._with_unit_leaders([r for r in results if r.score >= 0.5 * top][: self.settings.answer_k],
+                                         query, generation, top)
         # a question about one document, unless it asks what was done under it
         if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
             usable = [r for r in usable if r.chunk.doc_id in named] or usable
@@ -461,18 +461,15 @@ class Answerer:
         composition.usable = usable
         return composition
 
-    def _with_unit_leader(self, usable: list[SearchResult], query: str, generation, top: float) -> list[SearchResult]:
-        """The passages, and the one holding the corpus's unit most like the question when it is not among them: a
+    def _with_unit_leaders(self, usable: list[SearchResult], query: str, generation,
+                           top: float) -> list[SearchResult]:
+        """The passages, and those holding the corpus's units most like the question that are not among them: a
         rule one sentence of a long passage states ('… Riêng mức tạm ứng … không quá 70% …' in a khoản on the State
         Treasury) that passage retrieval ranks below twentieth."""
-        share = self.settings.unit_leader
-        leader = self.searcher.unit_leader(query, generation) if share else None
-        if leader is None:
-            return usable
-        chunk = generation.chunks[leader[0]]
-        if any(r.chunk.id == chunk.id for r in usable):
-            return usable
-        return [*usable, SearchResult(chunk, share * top)]
+        s = self.settings
+        held = {r.chunk.id for r in usable}
+        leaders = [generation.chunks[i] for i in self.searcher.unit_leaders(query, generation, s.unit_leaders)]
+        return usable + [SearchResult(chunk, s.unit_leader * top) for chunk in leaders if chunk.id not in held]
 
     # Evidence and composition ----------------------------------------------------------------------------------
 

@@ -181,15 +181,20 @@ class Searcher:
         np.maximum.at(best, positions, matrix @ self.query_vector(snap, question))
         return best
 
-    def unit_leader(self, question: str, generation: Generation) -> tuple[int, float] | None:
-        """The passage (by position) holding the unit most similar to the question, with that similarity; None
-        without unit vectors."""
+    def unit_leaders(self, question: str, generation: Generation, count: int) -> list[int]:
+        """The positions of the `count` passages holding the units most similar to the question, best first (none
+        without unit vectors)."""
         matrix, positions = unit_matrix(generation)
-        if matrix is None:
-            return None
+        if matrix is None or count < 1:
+            return []
         similarity = matrix @ self.query_vector(generation, question)
-        best = int(np.argmax(similarity))
-        return int(positions[best]), float(similarity[best])
+        leaders: list[int] = []
+        for row in np.argsort(-similarity):
+            if int(positions[row]) not in leaders:
+                leaders.append(int(positions[row]))
+            if len(leaders) == count:
+                break
+        return leaders
 
     def _fuse(self, snap: Generation, question: str, dense: dict[int, float], lexical: np.ndarray):
         refs = parse_references(question)
