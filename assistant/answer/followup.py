@@ -43,14 +43,19 @@ _OTHERS = re.compile(r"(?<!\w)(khác|còn lại|other|others|the rest)(?!\w)", r
 _OTHERS_FOLDED = re.compile(r"\b(khac|con lai|other|others|the rest)\b")  # 'khắc' folds to 'khac' too
 
 
+def _masked(text: str) -> str:
+    """The text folded, 'cơ' (in 'cơ sở') masked: it folds into 'co' as the verb 'có' does, which is what
+    _PREDICATE takes for a verb. One character per character, so spans found in it slice the text."""
+    return fold(re.sub("cơ", "cx", text, flags=re.IGNORECASE))
+
+
 def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
     """'Hội đồng cấp tỉnh có bao nhiêu thành viên?' + 'cấp quốc gia' -> ('Hội đồng cấp quốc gia', ' có …'): the span
     of the previous question that starts with the new subject's first word, up to its verb, is replaced; failing
     that, the subject after what the question asks ('Mức hỗ trợ <subject> là bao nhiêu?') or before its verb. The
     question is cut after its new subject, so that a follow-up asking its own thing can keep the subject alone."""
     head = fold(subject).split()[0] if subject.split() else ""
-    # 'cơ' (in 'cơ sở') folds into 'co' as 'có' does: it is masked so that only 'có' is taken for the verb.
-    folded = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
+    folded = _masked(previous)
     found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
     if not found and (narrowed := _narrowed(previous, folded, subject)):
         return narrowed  # 'Ai làm chủ tịch …?' + 'phó chủ tịch': the office it names, narrowed
@@ -140,9 +145,9 @@ def _pointer_resolved(question: str, previous: str) -> str | None:
     said = pointed.group(1).split()
     if fold(said[-1]) in _TIME_WORDS:
         return None  # 'năm đó', 'lúc đó': a time, not a thing the previous question named
-    masked = fold(re.sub("cơ", "cx", previous, flags=re.IGNORECASE))
+    masked = _masked(previous)
     for start in range(len(said)):
-        phrase = fold(re.sub("cơ", "cx", " ".join(said[start:]), flags=re.IGNORECASE))
+        phrase = _masked(" ".join(said[start:]))
         found = re.search(rf"\b{re.escape(phrase)}\b", masked)
         if not found:
             continue

@@ -394,6 +394,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     scores: dict[int, float] = {}
     for evidence in ranked:
         scores.setdefault(evidence.chunk_index, evidence.score)
+    denies = bool(_NEGATION.search(fold(focus)))
 
     def value(index: int) -> float:
         chunk = chunks[index]
@@ -428,7 +429,6 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         negated = NEGATION_BONUS if denies and _NEGATION.search(fold(head)) else 0.0
         return (scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
                 + level + negated)
-    denies = bool(_NEGATION.search(fold(focus)))
     return max(scores, key=value)
 
 
