@@ -57,6 +57,10 @@ def test_malformed_question_files_are_named(tmp_path):
     path.write_text('{"id": "a", "question": "?", "type": "joke", "split": "dev"}\n', encoding="utf-8")
     with pytest.raises(DatasetError, match="loại câu hỏi 'joke'"):
         load(path)
+    bare = '{"id": "a", "question": "?", "type": "fact", "split": "dev", "must_contain": ["50%"], "chunk_ids": ["x"]}'
+    path.write_text(bare + "\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="dòng 1: must_contain phải là danh sách các nhóm"):
+        load(path)
     path.write_text("{oops\n", encoding="utf-8")
     with pytest.raises(DatasetError, match="dòng 1: JSON không hợp lệ"):
         load(path)

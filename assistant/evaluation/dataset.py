@@ -37,6 +37,12 @@ class EvalItem:
         return self.type != "out_of_scope"
 
 
+def _is_fact_groups(groups) -> bool:
+    """Whether key facts are given as groups of non-empty variant strings: [["50%"], ["200 triệu", "200.000.000"]]."""
+    return isinstance(groups, list) and all(
+        isinstance(group, list) and group and all(isinstance(v, str) and v for v in group) for group in groups)
+
+
 def _item(row: dict, line: int) -> EvalItem:
     try:
         item = EvalItem(**row)
@@ -46,6 +52,9 @@ def _item(row: dict, line: int) -> EvalItem:
         raise DatasetError(f"dòng {line}: loại câu hỏi '{item.type}' không hợp lệ")
     if item.split not in SPLITS:
         raise DatasetError(f"dòng {line}: split '{item.split}' không hợp lệ")
+    if not _is_fact_groups(item.must_contain):
+        # a bare string would be read as a group of one-letter variants, which every answer holds
+        raise DatasetError(f"dòng {line}: must_contain phải là danh sách các nhóm, mỗi nhóm là danh sách chuỗi")
     if item.answerable and not (item.must_contain and item.chunk_ids):
         raise DatasetError(f"dòng {line}: câu hỏi có đáp án cần must_contain và chunk_ids")
     if item.type == "follow_up" and not item.history:
