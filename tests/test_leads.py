@@ -62,6 +62,10 @@ def answerer(default_settings):
     ("co so lam viec voi can bo khuyen cong nao?", 1),  # unaccented 'với cán bộ' joins nothing
     # 'chưa ai áp dụng' (nobody yet) states a fact: the sentence holding it asks nothing
     ("Cơ sở ở huyện chưa ai áp dụng công nghệ này, chi phí 2 tỷ đồng. Được hỗ trợ tối đa bao nhiêu?", 1),
+    # 'sửa chữa' folds to a closing 'chua' (not yet), which asks only when written 'chưa' or 'chua'
+    ("Hợp tác xã muốn sửa chữa, thay mới máy sấy thì được hỗ trợ tối đa bao nhiêu?", 1),
+    ("Đề án đã nghiệm thu chưa, khi nào được thanh toán?", 2),
+    ("de an da nghiem thu chua, khi nao duoc thanh toan?", 2),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -631,6 +635,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     ("Mục tiêu về phát triển thương hiệu gồm những gì?", "list"),
     ("Bình chọn được tổ chức theo mấy cấp?", "count"),
     ("Nghị quyết của HĐND tỉnh Phú Thọ quy định mức chi khuyến công là số mấy?", "document"),
+    # the papers the asker lacks are stated before 'thì'; what is asked is whether
+    ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì có được chọn làm mô hình trình diễn không?", "yes_no"),
+    ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì cần bổ sung hồ sơ gì?", "procedure"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

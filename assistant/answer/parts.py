@@ -15,11 +15,12 @@ from assistant.text import fold, is_unaccented, nfc
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
 _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|bao giờ|thế nào|"
-                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không)\s*$)(?!\w)")
-# 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine.
+                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không|khong|chua)\s*$)(?!\w)")
+# 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine. A closing
+# 'không' / 'chưa' asks only as written ('muốn sửa chữa, nâng cấp …' folds to a closing 'chua'), so the accented
+# pattern reads it, spelt with or without diacritics.
 _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
                          r"tu dau|"
-                         r"(khong|chua)\s*$|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh|khu vuc|"
                          r"cap|nhom|loai)|so may\s*$)\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")

@@ -83,6 +83,8 @@ _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|
 _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")
 # A condition stated as no longer met ('làng nghề … không còn đạt tiêu chí thì …').
 _FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\b")
+# '… hồ sơ pháp lý chưa đầy đủ thì có được chọn … không?' states what the papers lack and asks something else.
+_PAPERS_STATED = re.compile(r"\b(?:ho so|giay to|thu tuc)\b[^?]{0,60}?\bthi\b(?P<ask>[^?]*)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
 
@@ -207,6 +209,9 @@ def answer_type(question: str) -> str:
         if kind == "criteria" and (_FAILED.search(folded) or not re.search(_PATTERNS[kind], _asked_sentence(folded))):
             # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria; '… xã yêu cầu
             # chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời không?' tells of a requirement and asks another thing
+            continue
+        if kind == "procedure" and (stated := _PAPERS_STATED.search(folded)) \
+                and not re.search(_PATTERNS[kind], stated.group("ask")):
             continue
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
