@@ -5,12 +5,14 @@ import os
 import re
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
 from assistant.answer import compose, lists
 from assistant.answer.answerer import Answerer, ranked_type
 from assistant.answer.evidence import (
+    Evidence,
     TermScorer,
     asked_acts,
     asked_holder,
@@ -2173,3 +2175,17 @@ def test_the_passage_of_the_best_unit_can_answer_though_retrieval_ranks_it_low(d
     with_leader = Answerer(Searcher(default_settings)).ask(question).lead
     without = Answerer(Searcher(replace(default_settings, unit_leaders=0))).ask(question).lead
     assert "không quá 70%" in with_leader and "không quá 70%" not in without
+
+
+def test_a_list_headed_by_the_asked_noun_outranks_its_sibling_sharing_only_the_article_title():
+    title = "Địa bàn, ngành nghề ưu tiên và nguyên tắc xét ưu tiên"
+    places = SimpleNamespace(article_title=title, text="1. Địa bàn ưu tiên\na) Huyện vùng cao, hải đảo.\n"
+                             "b) Các huyện nghèo.\nc) Địa bàn các xã xây dựng nông thôn mới.")
+    rules = SimpleNamespace(article_title=title, text="3. Nguyên tắc xét ưu tiên\na) Ưu tiên trong phân bổ kinh phí\n"
+                            "- Về địa bàn: khi xét giao kế hoạch kinh phí khuyến công, xét ưu tiên các địa bàn.\n"
+                            "- Về ngành nghề: khi xét giao kế hoạch kinh phí khuyến công, ưu tiên các ngành nghề.")
+    question = "Những địa bàn nào được ưu tiên khi xét hỗ trợ kinh phí khuyến công?"
+    ranked = [Evidence(1, "Về địa bàn: khi xét giao kế hoạch kinh phí khuyến công", 1.0),
+              Evidence(0, "Huyện vùng cao, hải đảo.", 0.75)]
+    chosen = lists.list_chunk(analyze(question).focus, ranked, [places, rules], noun=lists.listed_noun(question))
+    assert chosen == 0

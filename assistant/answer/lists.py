@@ -24,6 +24,7 @@ INLINE_HEAD_CHARS = 70
 # A list whose Điều title or introduction names the kind of thing asked for ('những nhóm nào?': '… được phân theo các
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
+OWN_HEADING_BONUS = 0.4  # the listed noun in the khoản's own heading (dev 1958: 0.2 ±0, 0.3 +1 -1, 0.4 +2 -1, 0.6 same)
 EXACT_BONUS = 0.2  # a heading that is the focus and no more (dev 1238: 0.1 -> ±0, 0.2 -> +1, 0.4 -> +1)
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
 VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
@@ -415,10 +416,13 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         named = 0.3 if topic and (topic in " ".join(content_terms(fold(head))) or says_first) else 0.0
         # word for word and nothing more ('Hồ sơ đề nghị công nhận làng nghề', not '… làng nghề truyền thống')
         named += EXACT_BONUS if named and first in (topic, subject) else 0.0
-        # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:')
-        intros = " ".join(intro for intro, _ in groups)
-        heading = " ".join(content_terms(f"{chunk.article_title or ''} {intros}"))
-        kind = NOUN_BONUS if noun and re.search(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b", heading) else 0.0
+        # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:'), more so when
+        # its own heading says it, not only its Điều's title ('1. Địa bàn ưu tiên', not '3. Nguyên tắc xét ưu tiên')
+        intros = " ".join(content_terms(" ".join(intro for intro, _ in groups)))
+        title = " ".join(content_terms(chunk.article_title or ""))
+        names_noun = re.compile(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b").search if noun else lambda _: None
+        kind = NOUN_BONUS if names_noun(f"{title} {intros}") else 0.0
+        kind += OWN_HEADING_BONUS if names_noun(intros) else 0.0
         # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
         if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
             kind = NOUN_BONUS
