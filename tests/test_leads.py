@@ -312,6 +312,9 @@ def test_a_comparison_set_against_its_other_side_asks_each_side(question, expect
     ("So sánh mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cơ sở CNNT với tại cụm công nghiệp?",
      ["mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cơ sở CNNT là bao nhiêu?",
       "mức hỗ trợ sửa chữa hệ thống xử lý ô nhiễm tại cụm công nghiệp là bao nhiêu?"]),
+    # the other party against the first's 'của …': the same thing, of the other party
+    ("Thời hạn báo cáo của Sở Công Thương khác gì so với Trung tâm Khuyến công?",
+     ["Thời hạn báo cáo của Sở Công Thương?", "Thời hạn báo cáo của Trung tâm Khuyến công?"]),
 ])
 def test_how_two_things_differ_asks_each_of_them(question, expected):
     assert sides(question) == expected

@@ -170,7 +170,13 @@ def _lent(first: str, second: str) -> str:
         return first.replace(years[0], own[0])
     if (cut := first.lower().find(f" {said[0].lower()} ")) > 0:
         return f"{first[:cut]} {second}"
+    # 'Tỷ lệ … của cơ quan quản lý kinh phí' against 'đơn vị triển khai đề án': the same of the other party
+    if said[0].lower() not in _PREPOSITIONS and (owners := list(_OWNER.finditer(first))):
+        return f"{first[:owners[-1].end()]}{second}"
     return second
+
+
+_OWNER = re.compile(r"\s(?:của|cho|đối với)\s", re.IGNORECASE)
 
 
 # 'Đề án hỗ trợ A và đề án hỗ trợ B được tạm ứng theo tỷ lệ nào?', 'Hỗ trợ A và hỗ trợ B: mức trần mỗi loại là bao
