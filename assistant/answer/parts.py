@@ -197,6 +197,12 @@ def parallel_sides(question: str) -> list[str]:
     return [f"{found.group(side)[:1].upper()}{found.group(side)[1:]}{joint}{ask}?" for side in ("a", "b")]
 
 
+# 'Chi quản lý …: cơ quan quản lý kinh phí và đơn vị triển khai mỗi bên được trích bao nhiêu?': after a topic, two
+# parties, and what each is asked.
+_EACH_PARTY = re.compile(r"^(?P<topic>[^:?]+:\s*)(?P<a>[^:?]+?)\s+(?:và|với)\s+(?P<b>[^:?]+?)\s+(?:mỗi|từng)\s+"
+                         r"(?:bên|cấp|loại|đơn vị)\s+(?P<ask>[^?]+?)[\s?.!]*$", re.IGNORECASE)
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
@@ -206,6 +212,8 @@ def sides(question: str) -> list[str]:
         return by_level
     if parallel := parallel_sides(question):
         return parallel
+    if each := _EACH_PARTY.match(question):
+        return [f"{each.group('topic')}{each.group(side)} {each.group('ask')}?" for side in ("a", "b")]
     if shared := _SHARED.match(question):
         first, second = _borrow(shared.group("a"), shared.group("b"))
         return [f"{first} {shared.group('ask')}?", f"{second} {shared.group('ask')}?"]
