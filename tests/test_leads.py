@@ -316,8 +316,8 @@ def test_a_comparison_set_against_its_other_side_asks_each_side(question, expect
     ("Thời hạn báo cáo của Sở Công Thương khác gì so với Trung tâm Khuyến công?",
      ["Thời hạn báo cáo của Sở Công Thương?", "Thời hạn báo cáo của Trung tâm Khuyến công?"]),
     # after a topic, two parties and what each ('mỗi bên') is asked
-    ("Kinh phí bình chọn: cấp tỉnh và cấp khu vực mỗi cấp lấy từ nguồn nào?",
-     ["Kinh phí bình chọn: cấp tỉnh lấy từ nguồn nào?", "Kinh phí bình chọn: cấp khu vực lấy từ nguồn nào?"]),
+    ("Hồ sơ thẩm định: Sở Công Thương và Trung tâm Khuyến công mỗi bên lưu mấy bộ?",
+     ["Hồ sơ thẩm định: Sở Công Thương lưu mấy bộ?", "Hồ sơ thẩm định: Trung tâm Khuyến công lưu mấy bộ?"]),
 ])
 def test_how_two_things_differ_asks_each_of_them(question, expected):
     assert sides(question) == expected
