@@ -15,6 +15,7 @@ from assistant.answer.evidence import (
     Evidence,
     TermScorer,
     asked_acts,
+    asked_choice,
     asked_holder,
     asked_nouns,
     asked_objects,
@@ -22,6 +23,7 @@ from assistant.answer.evidence import (
     counted_nouns,
     holds_duty,
     names_doer,
+    picks_one,
     typed_near,
     values_of,
 )
@@ -67,6 +69,8 @@ def answerer(default_settings):
     # 'sửa chữa' folds to a closing 'chua' (not yet), which asks only when written 'chưa' or 'chua'
     ("Hợp tác xã muốn sửa chữa, thay mới máy sấy thì được hỗ trợ tối đa bao nhiêu?", 1),
     ("Đề án đã nghiệm thu chưa, khi nào được thanh toán?", 2),
+    # 'A hay B' closing a stretch asks which
+    ("Tổ trưởng tổ hợp tác là công chức hay viên chức, và ai bổ nhiệm tổ trưởng?", 2),
     ("de an da nghiem thu chua, khi nao duoc thanh toan?", 2),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
@@ -2195,3 +2199,34 @@ def test_a_list_headed_by_the_asked_noun_outranks_its_sibling_sharing_only_the_a
               Evidence(0, "Huyện vùng cao, hải đảo.", 0.75)]
     chosen = lists.list_chunk(analyze(question).focus, ranked, [places, rules], noun=lists.listed_noun(question))
     assert chosen == 0
+
+
+@pytest.mark.parametrize(("question", "choice"), [
+    ("Giám đốc Trung tâm là công chức hay viên chức?", ("cong chuc", "vien chuc")),
+    ("bình chọn cấp tỉnh năm chẵn hay lẻ thế", ("chan", "le")),  # the asking word is no alternative
+    ("ưu tiên theo địa bàn hay theo ngành nghề?", ("dia ban", "nganh nghe")),  # 'theo' is shared, not chosen
+    ("có được thu học phí không hay phải dạy miễn phí?", None),  # 'không hay …' asks yes or no
+    ("Mức hỗ trợ là bao nhiêu?", None),
+])
+def test_the_alternatives_a_question_offers(question, choice):
+    assert asked_choice(question) == choice
+
+
+def test_a_unit_naming_one_alternative_decides_and_one_naming_both_does_not():
+    choice = asked_choice("Giám đốc Trung tâm là công chức hay viên chức?")
+    assert picks_one("Giám đốc Trung tâm thuộc biên chế công chức.", choice) == 1.0
+    assert picks_one("Kỷ luật Giám đốc theo phân cấp quản lý công chức, viên chức.", choice) == 0.0
+    assert picks_one("Giám đốc là người đứng đầu Trung tâm.", choice) == 0.0
+
+
+@require_corpus()
+def test_a_choice_between_two_statuses_is_answered_with_the_one_the_rules_give(answerer):
+    lead = answerer.ask("Giám đốc trung tâm khuyến công cấp tỉnh là công chức hay viên chức?").lead
+    assert "biên chế công chức" in lead  # no bare-term definition of 'Giám đốc', no unit naming both
+
+
+@require_corpus()
+def test_a_part_asking_who_takes_its_unit_before_a_part_asking_what(answerer):
+    lead = answerer.ask("Giám đốc trung tâm khuyến công cấp tỉnh là công chức hay viên chức? Số lượng viên chức "
+                        "ai quyết định?").lead
+    assert "biên chế công chức" in lead and "do Ủy ban nhân dân cấp tỉnh quyết định" in lead

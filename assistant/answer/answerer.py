@@ -84,7 +84,7 @@ CONFIRM_COVERAGE = 0.75
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
 # A term and nothing asked of it, as a comparison's side is ('kinh phí khuyến công quốc gia?'); folded.
-_BARE_TERM = re.compile(r"^(?!.*\b(?:gi|nao|sao|bao nhieu|ai|khong|dau|may|khi|the)\b)[\w ]{6,80}\?$")
+_BARE_TERM = re.compile(r"^(?!.*\b(?:gi|nao|sao|bao nhieu|ai|khong|dau|may|khi|the|hay)\b)[\w ]{6,80}\?$")
 # Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
 _CHAT_WORDS = frozenset({"xong", "roi", "nhe", "nha", "oi", "ad", "mn"})
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
@@ -255,6 +255,10 @@ _DOCUMENT_MEANT = re.compile(r"^\W*(?:con |the |vay )?(?:quyet dinh|nghi dinh|th
                              r"(?: (?:phe duyet|nay|do|tren|ay))?\b(?! so)(?! \d)")
 
 
+# Parts asking no typed value, answered after those that do (dev 1958: +1 -1 alone; +4 -1 with the choice signal).
+_OPEN_TYPES = frozenset({"fact", "definition", "yes_no"})
+
+
 class Answerer:
     """Answers from the corpus only, leading with the answer and quoting what it cites; refuses when it cannot."""
 
@@ -357,25 +361,31 @@ class Answerer:
         return parallel_sides(question) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
-        """Each part answered from its own retrieval (of the same generation) with a unit no earlier part used; a
-        part nothing is retrieved for is left out (None when that is every part). `shared`: the other parts' words
-        help choose each part's unit; not so for the sides of a comparison, where a unit naming the other side is
-        the one to avoid."""
-        compositions: list[Composition] = []
+        """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it
+        used; a part nothing is retrieved for is left out (None when that is every part). `shared`: the other parts'
+        words help choose each part's unit; not so for the sides of a comparison, where a unit naming the other side
+        is the one to avoid."""
         # the whole question's best passage is a candidate for every part: 'Muốn khiếu nại thì trong bao nhiêu ngày, Hội
         # đồng giải quyết mất bao lâu?' asks the second part of the complaint the first one names
         whole = self.searcher.retrieve(expand_query(" ".join(asked)), k=WHOLE_PASSAGES, mode=self.mode,
                                        generation=generation).results if shared and WHOLE_PASSAGES else []
-        for sub in asked:
+        # a part asking a typed value ('… do ai quyết?') picks its unit before one asking what a thing is ('… là công
+        # chức hay viên chức?'), whose words may fit the other's unit as well; the lead keeps the question's order
+        intents = [analyze(sub) for sub in asked]
+        order = sorted(range(len(asked)), key=lambda n: (intents[n].type in _OPEN_TYPES, n))
+        answered: dict[int, Composition] = {}
+        for n in order:
+            sub = asked[n]
             query = expand_query(sub)
             retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode,
                                                generation=generation)
             retrieval = _with_passages(retrieval, whole, self.settings.retrieve_k)
             if not retrieval.results:
                 continue
-            taken = {unit for c in compositions for unit in c.units}
-            compositions.append(self._composition(sub, query, analyze(sub), retrieval, taken,
-                                                  whole=asked if shared else None))
+            taken = {unit for c in answered.values() for unit in c.units}
+            answered[n] = self._composition(sub, query, intents[n], retrieval, taken,
+                                            whole=asked if shared else None)
+        compositions = [answered[n] for n in sorted(answered)]
         return compose.joined(compositions) if compositions else None
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,

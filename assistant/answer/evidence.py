@@ -472,6 +472,36 @@ RARITY_POWER = 2.0
 LOCAL_FLOOR = 0.1
 
 
+# 'là công chức hay viên chức?', 'năm chẵn hay năm lẻ?': two short alternatives, the second closing its clause
+_PARTICLE = r"(?:the|vay|a|nhi|nhe|ha)"  # 'năm chẵn hay lẻ thế?': the asking word closes the clause, no alternative
+_CHOICE = re.compile(rf"(?P<before>(?:\w+ ){{1,3}})(?:hay|hoac|or) (?:la |theo |vao )?"
+                     rf"(?P<after>\w+(?: (?!{_PARTICLE}\b)\w+)?)(?: {_PARTICLE})?\s*(?:[?,;.]|$)")
+_NOT_CHOICE = {"khong", "ko", "chua", "k"}
+CHOICE_WEIGHT = 1.0  # a unit deciding between them (dev 1958 with the parts changes: 0.5 +2 -1, 1.0 +4 -1)
+
+
+def asked_choice(question: str) -> tuple[str, str] | None:
+    """The two alternatives of 'A hay B?', folded, as many words each; None when none ('… không hay …')."""
+    found = _CHOICE.search(fold(question).lower())
+    if not found:
+        return None
+    after = found.group("after").split()
+    before = found.group("before").split()[-len(after):]
+    if before[-1] in _NOT_CHOICE or len(before) < len(after):
+        return None
+    while len(after) > 1 and before[0] == after[0]:  # 'theo địa bàn hay theo ngành nghề' differ after 'theo'
+        before, after = before[1:], after[1:]
+    return " ".join(before), " ".join(after)
+
+
+def picks_one(unit: str, choice: tuple[str, str] | None) -> float:
+    """1 when the unit names exactly one of the question's alternatives (it decides between them)."""
+    if not choice:
+        return 0.0
+    said = " " + " ".join(fold(w) for w in words(unit)) + " "
+    return float(sum(f" {alternative} " in said for alternative in choice) == 1)
+
+
 class EvidenceRanker:
     """Ranks every unit of the retrieved chunks for one question of a known answer type."""
 
@@ -487,7 +517,8 @@ class EvidenceRanker:
         w = self.weights
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
-               "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT}
+               "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
+               "choice": CHOICE_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -518,6 +549,7 @@ class EvidenceRanker:
         holder = asked_holder(question)
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
+        choice = asked_choice(question)
         objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
         said = [set(content_terms(unit)) for _, unit in candidates]
@@ -546,6 +578,7 @@ class EvidenceRanker:
                 "role": float(bool(role) and fills_role(unit, role)),
                 "agent": float(bool(acts) and names_doer(unit, acts, objects)),
                 "recipient": float(bool(recipient) and names_recipient(unit, recipient)),
+                "choice": picks_one(unit, choice),
                 "noun": (KIND_SIGNAL if kind in counted_kinds(unit) else KIND_OTHER * counts_asked) if kind
                 else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),

@@ -15,7 +15,8 @@ from assistant.text import fold, is_unaccented, nfc
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
 _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|bao giờ|thế nào|"
-                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không|khong|chua)\s*$)(?!\w)")
+                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không|khong|chua)\s*$|"
+                           r"hay\s+\w+(?:\s+\w+)?\s*$)(?!\w)")  # '… là công chức hay viên chức'
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine. A closing
 # 'không' / 'chưa' asks only as written ('muốn sửa chữa, nâng cấp …' folds to a closing 'chua'), so the accented
 # pattern reads it, spelt with or without diacritics.
