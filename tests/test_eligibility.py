@@ -85,6 +85,11 @@ def test_verdict_and_the_article_it_rests_on(case, who, verdict, cited):
     assert any("235/2025" in w and "20/2017" in w for w in result.warnings)  # amendments not in the corpus
 
 
+def test_a_ward_of_a_class_2_or_3_city_is_told_in_the_rule_s_words():
+    reasons = [r.text for r in check(applicant(unit="phuong", city_class=3)).reasons]
+    assert any("thành phố loại 3" in r and "thành phố loại 2, loại 3" in r for r in reasons), reasons
+
+
 def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
     from assistant.search.glossary import activity_of
 

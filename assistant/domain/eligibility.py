@@ -185,7 +185,8 @@ def _place(location: Location) -> tuple[str, str]:
     if location.unit != "phuong":
         return "ok", f"Sản xuất tại {label}: thuộc địa bàn áp dụng chính sách khuyến công ({APPLIED_PLACES})."
     if location.city_class in (2, 3):
-        return "ok", f"Phường thuộc thành phố loại {location.city_class}: thuộc địa bàn áp dụng."
+        return "ok", (f"Phường thuộc thành phố loại {location.city_class}: thuộc địa bàn áp dụng (các phường thuộc "
+                      "thành phố loại 2, loại 3).")  # the rule's words, so the reader sees which rule says so
     if location.city_class == 1:
         if location.years_since_conversion is None:
             return "review", ("Phường thuộc thành phố loại 1 chỉ được áp dụng khi được chuyển đổi từ xã chưa quá 05 "
