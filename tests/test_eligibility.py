@@ -157,6 +157,18 @@ def test_citations_come_from_the_index(default_settings):
 
 
 @needs_corpus
+def test_two_kinds_of_establishment_asked_together_are_both_named_in_the_verdict(default_settings):
+    from assistant.answer.answerer import Answerer
+
+    lead = Answerer(Searcher(default_settings)).ask("Tổ hợp tác hoặc hợp tác xã làm mây tre đan ở xã có được hưởng "
+                                                    "khuyến công không?").lead
+    assert lead.startswith("Có. Tổ hợp tác và hợp tác xã đều là cơ sở công nghiệp nông thôn"), lead
+    one = Answerer(Searcher(default_settings)).ask("Hộ kinh doanh (không phải hợp tác xã) làm mây tre đan ở xã có được "
+                                                   "hưởng khuyến công không?").lead
+    assert one.startswith("Có. Hộ kinh doanh là cơ sở công nghiệp nông thôn"), one
+
+
+@needs_corpus
 def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(default_settings):
     from assistant.answer.answerer import Answerer
     from assistant.answer.verdict import CLARIFY_PLACE, CLARIFY_TRADE

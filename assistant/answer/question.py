@@ -260,6 +260,24 @@ def _first(pairs, folded: str) -> str | None:
     return next((key for key, pattern in pairs if re.search(rf"\b({pattern})\b", folded)), None)
 
 
+# 'Hợp tác xã và tổ hợp tác …': two kinds of establishment asked about together
+_JOINING = re.compile(r"^\s*(?:,|va|hoac|voi|hay)\s*$")
+
+
+def joined_entities(question: str) -> list[str]:
+    """The entity types a question names side by side ('Hợp tác xã và tổ hợp tác'), in order; [] for one."""
+    folded = fold(question).lower()
+    found = sorted((m.start(), m.end(), key) for key, pattern in _ENTITIES
+                   for m in re.finditer(rf"\b(?:{pattern})\b", folded))
+    run = found[:1]
+    for start, end, key in found[1:]:
+        if _JOINING.match(folded[run[-1][1]:start]) and key not in {k for _, _, k in run}:
+            run.append((start, end, key))
+        elif len(run) < 2:
+            run = [(start, end, key)]
+    return [key for _, _, key in run] if len(run) > 1 else []
+
+
 def _production_place(folded: str) -> str | None:
     """Where the establishment produces: a registered office's place ('trụ sở ở phường …') yields to the
     workshop's when both are named."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import compose
 from assistant.answer.compose import Composition
-from assistant.answer.question import Intent
+from assistant.answer.question import Intent, joined_entities
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import eligibility, priorities, recognition, typical_products
 from assistant.domain.eligibility import CitationMissing
@@ -101,6 +101,7 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
         answer.lead_parts = [("Có.", None), (strip_mark(units[0]) if len(units) == 1 else text, chunk)]
         return answer
     entity = cited[0] if s.get("entity_type") else (f"Đối tượng là {_ANY_ENTITY}", cited[0][1])
+    entity = _with_joined(entity, question, result.reasons[0], s.get("entity_type"))
     place = cited[1]
     trade = [item for item in cited[2:] if item[0].startswith("Ngành nghề")]
     review = [item for item in cited[2:] if "xem xét" in item[0] or "cần " in item[0].lower()]
@@ -127,6 +128,21 @@ def decide(question: str, intent: Intent, generation) -> ChatVerdict:
     answer.verdict = "eligible"
     answer.lead_parts = [("Có.", None), entity, place, *trade[:1]]
     return answer
+
+
+def _with_joined(entity: tuple[str, object], question: str, reason, named: str | None) -> tuple[str, object]:
+    """'Hợp tác xã và tổ hợp tác …': the entity line names every kind the question joins that the same rule
+    admits."""
+    joined = joined_entities(question)
+    if not named or named not in joined or not entity[0].startswith(eligibility.ENTITY_LABELS[named]):
+        return entity
+    same = [k for k in joined if eligibility.ENTITY_ADDRESSES.get(k) == reason.address]
+    if len(same) < 2:
+        return entity
+    labels = [eligibility.ENTITY_LABELS[k] for k in same]
+    said = ", ".join(labels[:-1]) + " và " + labels[-1][:1].lower() + labels[-1][1:]
+    rest = entity[0][len(eligibility.ENTITY_LABELS[named]):]
+    return f"{said}{rest.replace(' là ', ' đều là ', 1)}", entity[1]
 
 
 def _cited_units(address, generation) -> tuple[list[str], object] | None:
