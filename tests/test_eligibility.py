@@ -310,6 +310,14 @@ def test_a_company_registered_in_a_ward_but_producing_in_a_commune_is_told_the_r
     assert not answer.lead.startswith("Không")
 
 
+def test_the_place_of_a_registered_office_is_read_to_the_end_of_its_clause():
+    from assistant.answer.question import slots
+
+    stated = slots("Hợp tác xã tôi có trụ sở đăng ký hoạt động theo giấy phép ở phường trung tâm thành phố loại 1, "
+                   "còn xưởng sản xuất đặt ở xã bên cạnh. Có được khuyến công không?")
+    assert stated["place"] == "xa"
+
+
 def test_a_ward_s_years_since_conversion_are_counted_to_the_end_of_the_year_before_the_plan():
     from assistant.answer.question import slots
 

@@ -283,7 +283,8 @@ def _production_place(folded: str) -> str | None:
     workshop's when both are named."""
     named = [key for key, pattern in _PLACES if re.search(rf"\b({pattern})\b", folded)]
     if len(named) > 1 and re.search(r"\btru so\b", folded):
-        office = re.search(r"\btru so\b(?: \S+){0,6}", folded).group(0)
+        # its clause ('… đăng ký kinh doanh ở một phường'), up to where the workshop is said ('nhưng xưởng …')
+        office = re.search(r"\btru so\b(?:(?! (?:nhung|con|xuong)\b)[^,.;]){0,60}", folded).group(0)
         named = [key for key in named if not re.search(rf"\b({dict(_PLACES)[key]})\b", office)] or named
     return named[0] if named else None
 
