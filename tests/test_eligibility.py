@@ -360,6 +360,7 @@ def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted()
     ("Xưởng may 45 công nhân có hợp đồng xuất khẩu, có được xếp vào ngành nghề ưu tiên không?", True),
     ("HTX có 60 lao động, 70% nguyên liệu mua trong tỉnh: có được xếp vào ngành nghề ưu tiên không?", True),
     ("Xưởng ở xã đặc biệt khó khăn, 20 lao động, có được ưu tiên không?", False),  # a priority place, not a trade
+    ("Xưởng dệt 80 lao động có thuộc diện ngành nghề được ưu tiên không?", True),
     ("Những ngành nghề ưu tiên là gì?", False),  # states nothing to weigh: the list answers
     ("Xưởng 45 công nhân được hỗ trợ bao nhiêu?", False),  # asks no priority
 ])

@@ -249,7 +249,7 @@ def not_twice(generation) -> Composition | None:
 
 # 'Có được xếp vào ngành nghề ưu tiên không?' asks about Thông tư 46/2012 Điều 6 khoản 2; the facts it weighs.
 # (A place asked about, 'xã đặc biệt khó khăn … có được ưu tiên không?', is a priority area: not weighed here.)
-_ASKS_PRIORITY = re.compile(r"\b(nganh nghe uu tien|xep vao (dien )?uu tien)\b")
+_ASKS_PRIORITY = re.compile(r"\b(nganh nghe (duoc )?uu tien|(xep vao|thuoc) (dien )?(nganh nghe )?(duoc )?uu tien)\b")
 _WORKERS = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})+|\d{1,6}) (?:lao dong|cong nhan|nhan cong|nguoi lao dong|tho)\b")
 _MATERIAL = re.compile(r"\b(\d{1,3})\s*% (?:nguyen lieu|nguyen vat lieu|vat lieu)[^.;?]*|"
                        r"\b(?:nguyen lieu|vat lieu)\b[^.;?%]{0,40}?(\d{1,3})\s*%[^.;?]*|"
