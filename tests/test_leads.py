@@ -650,6 +650,7 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # the papers the asker lacks are stated before 'thì'; what is asked is whether
     ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì có được chọn làm mô hình trình diễn không?", "yes_no"),
     ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì cần bổ sung hồ sơ gì?", "procedure"),
+    ("Xưởng gốm của tôi ở xã có được xét hỗ trợ khuyến công không?", "eligibility"),  # 'được xét' asks the same
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

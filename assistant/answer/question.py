@@ -61,8 +61,9 @@ _PATTERNS = {
               r"\bduoc \w+( \w+){0,6} khong\W*$|"  # '… thì được hỗ trợ tiền thuê gian hàng không?'
               r"^\W*(is|are|does|do|can|could|will|should|has|have|must|may)\b(?!.*\bor\b)",  # '… A or B?' asks which
 }
-_ELIGIBILITY = re.compile(r"\b(co duoc (huong|ho tro|khuyen cong|nha nuoc ho tro)|duoc (huong|ho tro) (khuyen cong|"
-                          r"chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|duoc khuyen cong|eligible|"
+_ELIGIBILITY = re.compile(r"\b(co duoc (?:xet )?(huong|ho tro|khuyen cong|nha nuoc ho tro)|"
+                          r"duoc (huong|ho tro) (khuyen cong|chinh sach)|du dieu kien|thuoc (doi tuong|dien)|co thuoc|"
+                          r"duoc khuyen cong|eligible|"
                           r"(duoc coi|duoc xem|duoc tinh) la (co so cong nghiep nong thon|doi tuong)|"
                           r"qualify|co nam trong)\b|"
                           # 'Can a large company get khuyến công support?' (support for what is another question)
