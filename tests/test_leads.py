@@ -2231,3 +2231,20 @@ def test_a_part_asking_who_takes_its_unit_before_a_part_asking_what(answerer):
     lead = answerer.ask("Giám đốc trung tâm khuyến công cấp tỉnh là công chức hay viên chức? Số lượng viên chức "
                         "ai quyết định?").lead
     assert "biên chế công chức" in lead and "do Ủy ban nhân dân cấp tỉnh quyết định" in lead
+
+
+def test_a_case_is_named_by_the_activity_the_question_describes():
+    machines = "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng."
+    consulting = "a) Đề án hỗ trợ tư vấn: Hợp đồng; biên bản nghiệm thu và thanh lý hợp đồng thuê tư vấn kèm sản phẩm."
+    training = "1. Đề án tổ chức đào tạo nghề, truyền nghề, hồ sơ gồm: Quyết định cấp chứng chỉ hoặc chứng nhận."
+    assert lists.names_activity("ứng dụng máy móc thiết bị, chuyển giao công nghệ tiên tiến vào sản xuất", machines)
+    assert not lists.names_activity("ứng dụng máy móc thiết bị", consulting)
+    assert not lists.names_activity("đào tạo nghề, truyền nghề", consulting)  # 'Đề án hỗ trợ' is every case's opening
+    assert lists.names_activity("đào tạo nghề, truyền nghề", training)
+
+
+@require_corpus()
+def test_papers_for_the_remaining_advance_are_those_of_the_activity_described(answerer):
+    lead = answerer.ask("Cơ sở tôi được khuyến công quốc gia hỗ trợ mua máy mới, đã nghiệm thu xong, giờ muốn tạm ứng "
+                        "phần kinh phí còn lại thì cần nộp những giấy tờ gì?").lead
+    assert "thanh lý hợp đồng mua máy móc" in lead, lead

@@ -81,6 +81,10 @@ _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
 # How much of a claim's focus a text stating the claimed value must cover to confirm it (dev: the two "Đúng." of
 # 1598 answers, both wrong, covered 0.0 and 0.54; yes_no_prefix asks the same 0.75 of a "Có.").
 CONFIRM_COVERAGE = 0.75
+# How far down the ranked units the case of the activity a question describes is looked for, when it asks for papers
+# (dev 1958: 10 and 30 both +3 -1).
+ACTIVITY_CASE_UNITS = 10
+_PAPERS_ASKED = re.compile(r"\b(giay to|ho so|tai lieu|chung tu)\b")
 CASE_UNITS = 2  # how far down the ranked units a case the question names is looked for (dev: 10 gave −5 +3)
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
 # A term and nothing asked of it, as a comparison's side is ('kinh phí khuyến công quốc gia?'); folded.
@@ -523,6 +527,10 @@ class Answerer:
             return defined
         # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case
         named_case = next((e for e in ranked[:CASE_UNITS] if lists.names_case(question, e.text)), None)
+        # '… hỗ trợ mua máy … tạm ứng … giấy tờ gì': the case of the activity the question describes in its own words
+        if named_case is None and (activity := intent.slots.get("activity")) and _PAPERS_ASKED.search(fold(question)):
+            named_case = next((e for e in ranked[:ACTIVITY_CASE_UNITS] if lists.names_activity(activity, e.text)),
+                              None)
         if listing and named_case is not None and not special_case:
             return _one_item(chunks[named_case.chunk_index], named_case.text)
         if not special_case and listing:

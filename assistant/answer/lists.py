@@ -316,6 +316,21 @@ def names_case(question: str, item: str) -> bool:
     return len(said) >= CASE_NAMED_PAIRS and len(said) >= CASE_NAMED_SHARE * len(pairs)
 
 
+_CASE_OPENING = re.compile(r"^(?:đề án\s+)?(?:hỗ trợ\s+)?", re.IGNORECASE)
+
+
+def names_activity(activity: str, item: str) -> bool:
+    """'… hỗ trợ mua máy … tạm ứng … giấy tờ gì': the item's case ('5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: …')
+    is the activity the question describes ('ứng dụng máy móc thiết bị'): most of the activity's word pairs, and at
+    least two, are the case's own (its 'Đề án hỗ trợ' opening aside)."""
+    head = _CASE_OPENING.sub("", case_heading(item))
+    wanted = word_pairs(activity.split(",")[0])
+    if not head or len(strip_mark(item)) - len(head) < 20 or not wanted:
+        return False
+    said = wanted & word_pairs(head)
+    return len(said) >= 2 and len(said) >= CASE_NAMED_SHARE * len(wanted)
+
+
 def noun_enumeration(item: str, noun: str) -> str | None:
     """'… đánh giá năng lực theo một số tiêu chí như: năng lực về nguồn nhân lực, khả năng về tài chính, …': an item
     that names what the question lists (`noun`, folded) just before a colon and enumerates it after, from a few words
