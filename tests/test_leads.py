@@ -424,6 +424,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("đăng lên trang web của sở ct ko", "đăng lên trang thông tin điện tử của Sở Công Thương không"),
     ("bao cao bo ct ko", "bao cao bo cong thuong khong"),  # a numbered part, not 'em'
     ("đc cấp giấy cn r thì hằng năm phải bc cho ai?", "được cấp giấy chứng nhận rồi thì hằng năm phải báo cáo cho ai?"),
+    ("làng đc công nhận mấy năm r, giờ ko đạt thì sao", "làng được công nhận vài năm rồi, giờ không đạt thì sao"),
     # codes, numbered parts and other words are not shorthand
     ("Quyết định 2646/QĐ-BCT, điểm r, s và v", "Quyết định 2646/QĐ-BCT, điểm r, s và v"),
     ("Thông tư 46/2012/TT-BCT", "Thông tư 46/2012/TT-BCT"),

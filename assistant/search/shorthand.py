@@ -32,6 +32,8 @@ SHORTHAND = {
     # 'mấy năm làm 1 lần' asks how often: the rules say 'định kỳ 02 (hai) năm một lần'
     "mấy năm làm 1 lần": "định kỳ mấy năm một lần", "mấy năm 1 lần": "định kỳ mấy năm một lần",
     "bao lâu làm 1 lần": "định kỳ bao lâu một lần", "bao lâu 1 lần": "định kỳ bao lâu một lần",
+    # 'được công nhận mấy năm rồi' tells how long ago, it asks nothing
+    "mấy năm r": "vài năm rồi", "mấy năm rồi": "vài năm rồi", "mấy năm nay": "vài năm nay",
     "tiền nong": "tài chính",  # colloquial: the centre's 'cơ chế tài chính'
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
