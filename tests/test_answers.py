@@ -131,6 +131,9 @@ def test_continuation_keeps_the_previous_intent():
     # 'các chức danh khác' in the rules' words: 'các chức danh còn lại'
     ("Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì?", "Còn các chức danh khác thì sao?",
      "Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì — đối với các chức danh còn lại?"),
+    # a new case put as a condition ('nếu chỉ muốn …') takes the place of the case asked before
+    ("Cơ sở tôi muốn mua máy sấy thì nộp hồ sơ ở đâu?", "Còn nếu chỉ muốn thuê tư vấn thì sao?",
+     "Cơ sở tôi muốn thuê tư vấn thì nộp hồ sơ ở đâu?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

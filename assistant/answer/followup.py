@@ -43,6 +43,9 @@ _OTHERS = re.compile(r"(?<!\w)(khác|còn lại|other|others|the rest)(?!\w)", r
 _OTHERS_FOLDED = re.compile(r"\b(khac|con lai|other|others|the rest)\b")  # 'khắc' folds to 'khac' too
 
 
+_CONDITION = re.compile(r"^(?:nếu|neu)(?:\s+(?:mà|ma))?(?:\s+(?:chỉ|chi))?\s+", re.IGNORECASE)
+
+
 def _masked(text: str) -> str:
     """The text folded, 'cơ' (in 'cơ sở') masked: it folds into 'co' as the verb 'có' does, which is what
     _PREDICATE takes for a verb. One character per character, so spans found in it slice the text."""
@@ -179,6 +182,8 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         # 'Còn hộ kinh doanh thì sao?' keeps the previous question's intent with the new subject.
         # 'các chức danh khác' are what the rules call 'các chức danh còn lại'
         subject = _THE_REST.sub(r"\1 còn lại", question[continuation.start(2) : continuation.end(2)])
+        # 'Còn nếu chỉ muốn đổi đơn vị thụ hưởng thì sao?': the new case in place of the one asked before ('muốn …')
+        subject = _CONDITION.sub("", subject) or subject
         own = _own_ask(subject)
         # 'Thế quyết định này có hiệu lực từ lúc nào?': the decision the conversation named
         if pointed := _document_named(f"{subject.rstrip(' ?')}?", history, previous):
