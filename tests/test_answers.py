@@ -131,6 +131,11 @@ def test_continuation_keeps_the_previous_intent():
     # 'các chức danh khác' in the rules' words: 'các chức danh còn lại'
     ("Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì?", "Còn các chức danh khác thì sao?",
      "Giám đốc Trung tâm Khuyến công cấp tỉnh thuộc biên chế gì — đối với các chức danh còn lại?"),
+    # a subject pointing back ('danh sách đó') replaces nothing: it is read in the previous topic
+    ("Những đề án khuyến công quốc gia nào phải thực hiện theo Luật Đấu thầu?",
+     "Còn các đề án ngoài danh sách đó thì làm theo cách nào?",
+     "các đề án ngoài danh sách đó thì làm theo cách nào (Những đề án khuyến công quốc gia phải thực hiện theo Luật "
+     "Đấu thầu)?"),
     # a new case put as a condition ('nếu chỉ muốn …') takes the place of the case asked before
     ("Cơ sở tôi muốn mua máy sấy thì nộp hồ sơ ở đâu?", "Còn nếu chỉ muốn thuê tư vấn thì sao?",
      "Cơ sở tôi muốn thuê tư vấn thì nộp hồ sơ ở đâu?"),

@@ -188,6 +188,9 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
         # 'Thế quyết định này có hiệu lực từ lúc nào?': the decision the conversation named
         if pointed := _document_named(f"{subject.rstrip(' ?')}?", history, previous):
             return pointed[:1].upper() + pointed[1:]
+        if own is not None and _POINTING.search(subject[:own].lower()):
+            # '… không nằm trong danh sách đó thì …?': the subject points back at what was asked, it replaces nothing
+            return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
         if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
             swapped = _swap_subject(previous, subject[:own])
             if swapped:
