@@ -2249,3 +2249,9 @@ def test_papers_for_the_remaining_advance_are_those_of_the_activity_described(an
     lead = answerer.ask("Cơ sở tôi được khuyến công quốc gia hỗ trợ mua máy mới, đã nghiệm thu xong, giờ muốn tạm ứng "
                         "phần kinh phí còn lại thì cần nộp những giấy tờ gì?").lead
     assert "thanh lý hợp đồng mua máy móc" in lead, lead
+
+
+@require_corpus()
+def test_where_funds_come_from_is_answered_by_their_sources(answerer):
+    lead = answerer.ask("Where do the funds for local industrial promotion come from?").lead
+    assert "Tài trợ và đóng góp" in lead and "Ngân sách" in lead, lead

@@ -47,11 +47,12 @@ _PATTERNS = {
               r"(?:the|a) cap)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
     "body": rf"(^|\s)((?<!nhung ){WHO_FOLDED}|"
-            r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|where|"
+            r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|"
+            r"where(?!.*\bcomes? from\b)|"  # 'Where does the funding come from?' asks its sources
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|gom (nhung )?gi|list|"
             r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
-            r"duties|components))\b",
+            r"duties|components)|comes? from)\b",
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
                  r"how (do|can) i|what documents|procedure|apply)\b",
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
