@@ -24,6 +24,7 @@ from assistant.answer.evidence import (
     holds_duty,
     names_doer,
     picks_one,
+    says_something,
     typed_near,
     values_of,
 )
@@ -2255,3 +2256,11 @@ def test_papers_for_the_remaining_advance_are_those_of_the_activity_described(an
 def test_where_funds_come_from_is_answered_by_their_sources(answerer):
     lead = answerer.ask("Where do the funds for local industrial promotion come from?").lead
     assert "Tài trợ và đóng góp" in lead and "Ngân sách" in lead, lead
+
+
+@pytest.mark.parametrize(("unit", "says"), [
+    ("-------", False), ("PV", False), ("---------------", False), ("a) Chủ tịch;", True),
+    ("Số: 2646/QĐ-BCT", True),
+])
+def test_a_rule_line_or_a_byline_is_no_unit_to_answer_with(unit, says):
+    assert says_something(unit) is says

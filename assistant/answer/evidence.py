@@ -66,6 +66,16 @@ VALUES = {
 # A bracketed editorial note alone ('[... phần còn lại không truy xuất được ...]', '[Tệp mẫu biểu đính kèm …]')
 # says nothing of the rules: it is never the answer.
 _EDITORIAL = re.compile(r"\s*\[[^\]]*\]\s*")
+
+
+_WORDED = re.compile(r"[^\W\d_]+\W+[^\W\d_]")
+
+
+def says_something(unit: str) -> bool:
+    """Two words at least: a rule line under a heading ('-------') or a byline ('PV') answers nothing."""
+    return bool(_WORDED.search(unit))
+
+
 TYPE_VALUES = {"amount": ("percent", "money", "multiple"), "percent": ("percent",), "count": ("count",),
                "date": ("date",), "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
 
@@ -530,7 +540,8 @@ class EvidenceRanker:
         question_terms = content_terms(_SIGNED.sub(" ", question))
         context_terms = tuple(t for t in content_terms(_SIGNED.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
-        candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit)] or every
+        candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit) and says_something(unit)] \
+            or every
         similarity = self._similarity(question_vector, chunks, candidates)
         # A unit borrows (at half weight) the terms of its Điều title, or of its document and section for prose, and a
         # điểm those of its khoản heading ('Hội đồng bình chọn cấp quốc gia có …, bao gồm:' for 'a) Chủ tịch …').
