@@ -437,7 +437,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         title = " ".join(content_terms(chunk.article_title or ""))
         names_noun = re.compile(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b").search if noun else lambda _: None
         kind = NOUN_BONUS if names_noun(f"{title} {intros}") else 0.0
-        kind += OWN_HEADING_BONUS if names_noun(intros) else 0.0
+        # a khoản stating its one rule under its heading ('4. Tiêu chí công nhận làng nghề truyền thống') heads itself
+        own = intros or (" ".join(content_terms(units[0])) if units and headed_rule(chunk.text) else "")
+        kind += OWN_HEADING_BONUS if names_noun(own) else 0.0
         # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
         if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
             kind = NOUN_BONUS

@@ -31,8 +31,8 @@ _PATTERNS = {
             r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
             r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b",  # not 'when they enter …'
-    "duration": r"\b(bao lau|may nam|trong bao lau|thoi han|thoi gian (la )?bao|bao nhieu (nam|thang|ngay)|how long|"
-                r"dinh ky bao lau|bao lau mot lan|how often)\b",
+    "duration": r"\b(bao lau|may (nam|thang|ngay)|trong bao lau|thoi han|thoi gian (la )?bao|"
+                r"bao nhieu (nam|thang|ngay)|how long|dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
              r"ban|anh|chi nhanh|buoc|khu vuc|cap)\b(?! (?:nay|do|ay|kia)\b)|"  # 'mấy người này' are these people
