@@ -2264,3 +2264,10 @@ def test_where_funds_come_from_is_answered_by_their_sources(answerer):
 ])
 def test_a_rule_line_or_a_byline_is_no_unit_to_answer_with(unit, says):
     assert says_something(unit) is says
+
+
+@require_corpus()
+def test_two_supported_activities_compared_are_each_answered_with_their_level(answerer):
+    lead = answerer.ask("Hỗ trợ sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi trường cho cơ sở công nghiệp nông thôn "
+                        "và cho cụm công nghiệp khác nhau thế nào?").lead
+    assert "300 triệu đồng/cơ sở" in lead and "1.500 triệu đồng/cụm công nghiệp" in lead, lead

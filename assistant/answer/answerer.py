@@ -27,7 +27,7 @@ from assistant.answer.evidence import (
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.parts import level_sides, parallel_sides, parts, sides
+from assistant.answer.parts import asks_something, level_sides, parallel_sides, parts, sides
 from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
@@ -263,6 +263,17 @@ _DOCUMENT_MEANT = re.compile(r"^\W*(?:con |the |vay )?(?:quyet dinh|nghi dinh|th
 _OPEN_TYPES = frozenset({"fact", "definition", "yes_no"})
 
 
+# What a comparison of two supported activities may ask of them besides their levels.
+_OTHER_ASPECT = re.compile(r"\b(tam ung|thanh toan|quyet toan|ho so|dieu kien|thu tuc|thoi han|giay to)\b")
+
+
+def _names_support(side: str) -> bool:
+    """A side of a comparison naming a supported activity and asking nothing of it ('Hỗ trợ sửa chữa … tại cụm
+    công nghiệp?')."""
+    return "ho tro" in fold(side).lower() and bool(analyze(side).slots.get("activity")) and not asks_something(side) \
+        and not parse_references(side).documents  # '… theo Nghị định 52/2018' is asked of what that text says
+
+
 class Answerer:
     """Answers from the corpus only, leading with the answer and quoting what it cites; refuses when it cannot."""
 
@@ -356,7 +367,10 @@ class Answerer:
         question itself (a document's name answers who issued it and when as well; a verdict weighs every stated
         fact)."""
         if intent.type == "comparison":
-            return sides(question)
+            # 'Hỗ trợ A tại cơ sở và tại cụm công nghiệp khác nhau ra sao?': each side's support level
+            levels = not _OTHER_ASPECT.search(fold(question))  # not '… tạm ứng theo tỷ lệ khác nhau thế nào?'
+            return [f"{side.rstrip(' ?')}: mức hỗ trợ là bao nhiêu?" if levels and _names_support(side) else side
+                    for side in sides(question)]
         if intent.type == "document" or asks_verdict(question, intent) or asks_priority(question):
             return [question]
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part

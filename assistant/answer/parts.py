@@ -44,7 +44,7 @@ _ENGLISH_ASKS = re.compile(r"(?:^|,\s)(must|does|do|did|is|are|can|could|will|sh
 _NONE = re.compile(r"(?<!\w)(?:chưa|không|chẳng|chua|khong)\s+(?:có\s+|co\s+)?(?:\w+\s+){0,3}?(?:nào|nao)(?!\w)")
 
 
-def _asks(text: str) -> bool:
+def asks_something(text: str) -> bool:
     """Whether a stretch of a question asks something, shorthand written out ('… lại đc ko' asks)."""
     lowered = _NONE.sub(" ", nfc(expand_shorthand(text)).lower()).strip(" ?.!")
     return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered))
@@ -307,7 +307,7 @@ def _how_much_of(piece: str, previous: str) -> bool:
 def _scene_and_ask(sentence: str) -> tuple[str, str]:
     """'Hỗ trợ … theo Nghị định 52/2018: mức hỗ trợ do ai quy định …' sets its topic before the colon."""
     head, colon, rest = sentence.partition(": ")
-    return (f"{head}:", rest) if colon and rest and not _asks(head) else ("", sentence)
+    return (f"{head}:", rest) if colon and rest and not asks_something(head) else ("", sentence)
 
 
 # A part asking nothing of its own: 'Nếu chỉ đổi đơn vị thụ hưởng thì sao?', 'còn các chức danh khác thì sao?'; folded.
@@ -353,7 +353,7 @@ def parts(question: str) -> list[str]:
     scene. One part when the question asks one thing."""
     sentences = [s for s in _SENTENCE.split(nfc(question).strip()) if s.strip()]
     # 'Mấy anh em chúng tôi …' opens a statement: 'mấy' asks only inside a sentence
-    scene = [s for s in sentences if not (s.rstrip().endswith("?") or _asks(re.sub(r"^mấy\s", "", s.lower())))]
+    scene = [s for s in sentences if not (s.rstrip().endswith("?") or asks_something(re.sub(r"^mấy\s", "", s.lower())))]
     asked = [s for s in sentences if s not in scene]
     pieces: list[str] = []
     for sentence in asked:
@@ -364,14 +364,15 @@ def parts(question: str) -> list[str]:
         # lý, quyết toán là khi nào?').
         opened, pending = False, []
         for joint, piece in _joined_pieces(sentence):
-            if opened and not pending and not _asks(piece) and _asks(pieces[-1]):
+            if opened and not pending and not asks_something(piece) and asks_something(pieces[-1]):
                 pending.append(piece)
             elif pending:
                 pending.append(f"{joint}{piece}")
-                if _asks(piece):
+                if asks_something(piece):
                     pieces.append("".join(pending))
                     pending = []
-            elif not opened or (_asks(piece) and _asks(pieces[-1]) and not _how_much_of(piece, pieces[-1])):
+            elif not opened or (asks_something(piece) and asks_something(pieces[-1])
+                                and not _how_much_of(piece, pieces[-1])):
                 pieces.append(piece)
                 opened = True
             else:
