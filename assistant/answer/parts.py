@@ -157,6 +157,7 @@ _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?
                       r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![/\d])(?:19|20)\d{2}(?![/\d])")
 LENT_WORDS = 16  # a second side this short is said of what the first says before it
+_OWNER = re.compile(r"\s(?:của|cho|đối với)\s", re.IGNORECASE)  # 'Tỷ lệ … của cơ quan quản lý kinh phí'
 
 
 def _lent(first: str, second: str) -> str:
@@ -175,9 +176,6 @@ def _lent(first: str, second: str) -> str:
     if said[0].lower() not in _PREPOSITIONS and (owners := list(_OWNER.finditer(first))):
         return f"{first[:owners[-1].end()]}{second}"
     return second
-
-
-_OWNER = re.compile(r"\s(?:của|cho|đối với)\s", re.IGNORECASE)
 
 
 # 'Đề án hỗ trợ A và đề án hỗ trợ B được tạm ứng theo tỷ lệ nào?', 'Hỗ trợ A và hỗ trợ B: mức trần mỗi loại là bao
