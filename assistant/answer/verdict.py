@@ -134,15 +134,10 @@ def _with_joined(entity: tuple[str, object], question: str, reason, named: str |
     """'Hợp tác xã và tổ hợp tác …': the entity line names every kind the question joins that the same rule
     admits."""
     joined = joined_entities(question)
-    if not named or named not in joined or not entity[0].startswith(eligibility.ENTITY_LABELS[named]):
+    if not named or named not in joined or entity[0] != eligibility.admitted_sentence([named]):
         return entity
     same = [k for k in joined if eligibility.ENTITY_ADDRESSES.get(k) == reason.address]
-    if len(same) < 2:
-        return entity
-    labels = [eligibility.ENTITY_LABELS[k] for k in same]
-    said = ", ".join(labels[:-1]) + " và " + labels[-1][:1].lower() + labels[-1][1:]
-    rest = entity[0][len(eligibility.ENTITY_LABELS[named]):]
-    return f"{said}{rest.replace(' là ', ' đều là ', 1)}", entity[1]
+    return (eligibility.admitted_sentence(same), entity[1]) if len(same) > 1 else entity
 
 
 def _cited_units(address, generation) -> tuple[list[str], object] | None:

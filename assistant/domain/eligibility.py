@@ -200,6 +200,15 @@ def _place(location: Location) -> tuple[str, str]:
     return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
 
 
+def admitted_sentence(entities: list[str]) -> str:
+    """'Hộ kinh doanh là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng.'; several kinds: '… và … đều là …'."""
+    labels = [ENTITY_LABELS[e] for e in entities]
+    if len(labels) == 1:
+        return f"{labels[0]} là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng."
+    said = ", ".join(labels[:-1]) + " và " + labels[-1][:1].lower() + labels[-1][1:]
+    return f"{said} đều là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng."
+
+
 def check(applicant: Applicant) -> Verdict:
     """The verdict, its reasons and the priorities that apply, each pointing at the legal address that states it."""
     verdict = Verdict(verdict="eligible", warnings=[AMENDMENTS])
@@ -218,8 +227,7 @@ def check(applicant: Applicant) -> Verdict:
     else:
         entity = applicant.entity_type
         if entity in ENTITY_ADDRESSES:
-            reason(f"{ENTITY_LABELS[entity]} là cơ sở công nghiệp nông thôn thuộc đối tượng áp dụng.",
-                   ENTITY_ADDRESSES[entity])
+            reason(admitted_sentence([entity]), ENTITY_ADDRESSES[entity])
         elif entity == "doanh_nghiep_lon":
             reason("Doanh nghiệp lớn không thuộc đối tượng áp dụng (chỉ doanh nghiệp nhỏ và vừa, hợp tác xã, tổ hợp "
                    "tác, hộ kinh doanh), trừ khi áp dụng sản xuất sạch hơn.", ND45_SCOPE, "no")
