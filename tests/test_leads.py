@@ -155,6 +155,26 @@ def test_the_list_a_question_names_is_chosen_inside_its_passage():
     assert sources[1][0].startswith("a) Ngân sách nhà nước")
 
 
+def test_the_list_whose_items_are_each_the_kind_asked_is_chosen():
+    text = ("10. Thực hiện các hoạt động tư vấn phát triển công nghiệp và thương mại ở địa phương:\n"
+            "a) Tư vấn lập dự án: quy hoạch phát triển công nghiệp; quy hoạch khu, cụm công nghiệp; "
+            "quy hoạch điện lực; quy hoạch thương mại của địa phương;\n"
+            "b) Tư vấn đầu tư xây dựng các công trình công nghiệp, thương mại và công trình dân dụng;\n"
+            "c) Tư vấn về khai thác, chế biến khoáng sản.")
+    noun = lists.bare_noun(lists.listed_noun("Trung tâm được tư vấn lập những loại quy hoạch nào?"))
+    assert noun == "quy hoach"
+    intro, items = lists.best_group(text, "Nhiệm vụ", "Trung tâm tư vấn lập loại quy hoạch", lambda term: 1.0, noun)
+    assert intro == "Tư vấn lập dự án:" and items[2] == "quy hoạch điện lực"
+    assert not lists.items_name(items[:2], noun)  # two items are no list
+
+
+@require_corpus()
+def test_a_question_listing_kinds_of_plans_is_answered_by_the_plans(answerer):
+    reply = answerer.ask("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh được tư vấn lập những loại "
+                         "quy hoạch nào?")
+    assert "quy hoạch điện lực; quy hoạch thương mại" in reply.lead.splitlines()[0]
+
+
 _CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",
           "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc.",
           "15. Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo."]

@@ -713,7 +713,7 @@ class Answerer:
         chunk = chunks[lists.list_chunk(focus, ranked, chunks, weight, noun, lists.asks_criteria(question))]
         if article := self._article_list(question, chunk, noun, intent, generation):
             return article
-        group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight)
+        group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight, lists.bare_noun(noun))
         if group is None and (rule := lists.headed_rule(chunk.text)):
             return _one_item(chunk, rule)  # 'Làng nghề truyền thống phải đạt tiêu chí làng nghề … và có ít nhất …'
         if group is None:

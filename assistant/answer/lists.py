@@ -144,11 +144,20 @@ def items_under(unit: str, chunk_text: str) -> list[str]:
     return next((items for intro, items in list_groups(chunk_text) if intro == unit), [])
 
 
-def best_group(chunk_text: str, title: str, focus: str, weight) -> tuple[str, list[str]] | None:
-    """The list of a chunk whose introduction names most of what is asked (the innermost one on a tie; the chunk's
-    top-level list when no introduction names any of it)."""
+def items_name(items: list[str], noun: str) -> bool:
+    """Whether most of a list's items (three at least) name the listed noun (`noun`, folded): 'quy hoạch điện lực;
+    quy hoạch thương mại; …' lists 'quy hoạch'."""
+    named = sum(bool(re.search(rf"\b{re.escape(noun)}\b", fold(item))) for item in items)
+    return len(items) >= 3 and 2 * named > len(items)
+
+
+def best_group(chunk_text: str, title: str, focus: str, weight, noun: str = "") -> tuple[str, list[str]] | None:
+    """The list of a chunk whose items each name the listed `noun`, else the one whose introduction names most of
+    what is asked (the innermost one on a tie; the chunk's top-level list when no introduction names any of it)."""
     wanted = set(content_terms(focus))
     groups = list_groups(chunk_text, title)
+    if noun and (named_items := [g for g in groups if items_name(g[1], noun)]):
+        return named_items[0]
 
     def named(index: int) -> tuple[bool, float, int]:
         intro = groups[index][0]
@@ -379,6 +388,11 @@ _CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
 _CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b")
 
 
+def bare_noun(noun: str) -> str:
+    """A listed noun without its classifier ('quy hoach' of 'loai quy hoach'; 'loai hinh' stays whole)."""
+    return _CLASSIFIER.sub("", noun)
+
+
 def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
     found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
@@ -435,11 +449,13 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # its own heading says it, not only its Điều's title ('1. Địa bàn ưu tiên', not '3. Nguyên tắc xét ưu tiên')
         intros = " ".join(content_terms(" ".join(intro for intro, _ in groups)))
         title = " ".join(content_terms(chunk.article_title or ""))
-        names_noun = re.compile(rf"\b(?:{noun}|{_CLASSIFIER.sub('', noun)})\b").search if noun else lambda _: None
+        names_noun = re.compile(rf"\b(?:{noun}|{bare_noun(noun)})\b").search if noun else lambda _: None
         kind = NOUN_BONUS if names_noun(f"{title} {intros}") else 0.0
         # a khoản stating its one rule under its heading ('4. Tiêu chí công nhận làng nghề truyền thống') heads itself
         own = intros or (" ".join(content_terms(units[0])) if units and headed_rule(chunk.text) else "")
         kind += OWN_HEADING_BONUS if names_noun(own) else 0.0
+        # 'những loại quy hoạch nào?' is listed by items that are each a 'quy hoạch …', whatever their heading says
+        kind = max(kind, NOUN_BONUS if noun and any(items_name(items, bare_noun(noun)) for _, items in groups) else 0.0)
         # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
         if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
             kind = NOUN_BONUS
