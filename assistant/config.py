@@ -76,6 +76,8 @@ class Settings:
     boost_number: float = setting(0.2, "added to passages stating an amount, share, count or term when the question "
                                        "asks 'bao nhiêu / tối đa / mức'")
     boost_count: float = setting(0.2, "added to passages counting what the question counts ('mấy lần': '2 lần/năm')")
+    boost_title: float = setting(0.1, "added to passages whose Điều title the question says word for word, in any "
+                                      "order ('… thẩm định … những nội dung gì?': 'Nội dung thẩm định')")
     top_k: int = setting(5, "default number of search results")
     retrieve_k: int = setting(8, "passages retrieved for an answer")
     answer_k: int = setting(8, "retrieved passages an answer may quote from")

@@ -40,3 +40,15 @@ def counted_noun(question: str) -> str:
 def counts(text: str, noun: str) -> bool:
     """Whether a passage states a number of the noun ('không quá 2 lần/năm' for 'lan'); folded."""
     return bool(re.search(rf"\d+\s*(?:\([^)]{{1,20}}\)\s*)?{re.escape(noun)}\b", fold(text)))
+
+
+def words_of(question: str) -> set[str]:
+    """A question's words, folded and lower-cased."""
+    return set(re.findall(r"\w+", fold(question).lower()))
+
+
+def names_title(asked: set[str], title: str) -> bool:
+    """Whether a question (its `words_of`) says every word of an article's title, three words at least: '… thẩm định …
+    những nội dung gì?' names 'Nội dung thẩm định'."""
+    title_words = re.findall(r"\w+", fold(title).lower())
+    return len(title_words) >= 3 and set(title_words) <= asked

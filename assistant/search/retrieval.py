@@ -17,7 +17,7 @@ from assistant.search.accents import accent_restorer
 from assistant.search.generation import Generation
 from assistant.search.glossary import expand_query
 from assistant.search.lexical import lexical_index
-from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts
+from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts, names_title, words_of
 from assistant.search.references import dated, parse_references, resolve
 from assistant.text import is_unaccented, nfc
 
@@ -203,6 +203,7 @@ class Searcher:
         dated_titles = set(dated(question, snap.documents)) if not named else set()
         numeric = asks_for_number(question)
         counted = counted_noun(question)
+        asked = words_of(question)
         best = self._unit_best(snap, question) if dense else None
         top_units = set(np.argsort(-best)[: self.settings.dense_candidates].tolist()) if best is not None else set()
         candidates = set(dense) | top_units | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
@@ -236,6 +237,8 @@ class Searcher:
                 score += s.boost_number
             if counted and counts(chunk.text, counted):
                 score += s.boost_count
+            if chunk.article_title and names_title(asked, chunk.article_title):
+                score += s.boost_title
             results.append(SearchResult(chunk, score, dense=dense.get(i, 0.0), lexical=float(lexical[i])))
         results.sort(key=lambda r: (-r.score, r.chunk.order))
         return results
