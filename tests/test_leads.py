@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.answer import compose, lists
+from assistant.answer import compose, evidence, lists
 from assistant.answer.answerer import Answerer, ranked_type
 from assistant.answer.evidence import (
     Evidence,
@@ -173,6 +173,27 @@ def test_a_question_listing_kinds_of_plans_is_answered_by_the_plans(answerer):
     reply = answerer.ask("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh được tư vấn lập những loại "
                          "quy hoạch nào?")
     assert "quy hoạch điện lực; quy hoạch thương mại" in reply.lead.splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Giám đốc Trung tâm thuộc biên chế gì?", "bien che"),
+    ("thực hiện thông qua những hình thức nào?", "hinh thuc"),
+    ("UBND tỉnh báo cáo theo định kỳ nào?", "dinh ky"),
+    ("Cơ quan nào phê duyệt?", ""),  # what kind of answer, not what it says
+    ("Được hỗ trợ những gì?", ""),
+    ("Còn cần thêm điều kiện gì nữa?", ""),
+])
+def test_the_noun_a_what_question_asks_for(question, expected):
+    assert evidence.asked_noun(question) == expected
+
+
+@require_corpus()
+def test_the_unit_naming_what_is_asked_for_leads(answerer):
+    reply = answerer.ask("Giám đốc Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh thuộc biên chế gì?")
+    assert "biên chế công chức" in reply.lead.split(" [1]")[0]
+    period = answerer.ask("UBND cấp tỉnh phải báo cáo Bộ Công Thương về hoạt động khuyến công tại địa phương theo "
+                          "định kỳ nào?")
+    assert "hàng quý" in period.lead.splitlines()[0]
 
 
 _CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",

@@ -487,6 +487,30 @@ _PARTICLE = r"(?:the|vay|a|nhi|nhe|ha)"  # 'năm chẵn hay lẻ thế?': the as
 _CHOICE = re.compile(rf"(?P<before>(?:\w+ ){{1,3}})(?:hay|hoac|or) (?:la |theo |vao )?"
                      rf"(?P<after>\w+(?: (?!{_PARTICLE}\b)\w+)?)(?: {_PARTICLE})?\s*(?:[?,;.]|$)")
 _NOT_CHOICE = {"khong", "ko", "chua", "k"}
+# 'thuộc biên chế gì?', 'hình thức nào?': the noun just before the asking word names what the answer is
+_WHAT_NOUN = re.compile(r"\b((?:\w+ )?\w+) (?:gi|nao)\b")
+_NOT_NOUN = {"nhung", "cac", "la", "thuoc", "duoc", "theo", "ai", "nhu", "vao", "tu", "cho", "o", "thi", "ve", "va",
+             "lam", "can", "phai", "gom", "truoc", "sau"}
+# what asks for a kind of answer rather than naming it: 'cơ quan nào' is answered by 'Sở Công Thương'
+_ANSWER_KINDS = {"co quan", "don vi", "ngay", "ho so", "giay to", "thu tuc", "van ban", "dieu kien", "tieu chi",
+                 "noi dung", "cap", "hoat dong", "muc"}
+WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kinds were left out; 0.2 +5 -0; 0.3 +6 -1)
+
+
+def asked_noun(question: str) -> str:
+    """The noun a 'X gì / X nào' question asks for, folded ('bien che' of 'thuộc biên chế gì?'); '' when none."""
+    found = _WHAT_NOUN.search(fold(question).lower())
+    if not found:
+        return ""
+    words_before = found.group(1).split()
+    if words_before[-1] in _NOT_NOUN:  # 'những gì', 'là gì': nothing named
+        return ""
+    while words_before and words_before[0] in _NOT_NOUN:
+        words_before = words_before[1:]
+    noun = " ".join(words_before)
+    return "" if noun in _ANSWER_KINDS or noun.split()[-1] in _ANSWER_KINDS else noun
+
+
 CHOICE_WEIGHT = 1.0  # a unit deciding between them (dev 1958 with the parts changes: 0.5 +2 -1, 1.0 +4 -1)
 
 
@@ -528,7 +552,7 @@ class EvidenceRanker:
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
-               "choice": CHOICE_WEIGHT}
+               "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -561,9 +585,13 @@ class EvidenceRanker:
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
         choice = asked_choice(question)
+        what = asked_noun(question)
         objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
         said = [set(content_terms(unit)) for _, unit in candidates]
+        folded_units = [" " + " ".join(fold(w).lower() for w in words(unit)) + " " for _, unit in candidates]
+        names_what = [bool(what) and f" {what} " in u for u in folded_units]
+        names_what = names_what if not all(names_what) else [False] * len(names_what)
         local = {t: LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - sum(t in s for s in said) / len(said))
                  for t in set(question_terms)} if said else {}
         found = []
@@ -572,7 +600,7 @@ class EvidenceRanker:
         # question's few Vietnamese terms name what it asks, and a title holds them all (dev: +3 -1)
         by_topic = not asked_in_english(question)
         titles = [content_terms(getattr(c, "title", "") or "") if by_topic else () for c in chunks]
-        for (i, unit), dense in zip(candidates, similarity, strict=True):
+        for (i, unit), dense, says_what in zip(candidates, similarity, names_what, strict=True):
             heading = heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             counts_asked = bool(counted & counted_nouns(unit, answer_type))
@@ -590,6 +618,7 @@ class EvidenceRanker:
                 "agent": float(bool(acts) and names_doer(unit, acts, objects)),
                 "recipient": float(bool(recipient) and names_recipient(unit, recipient)),
                 "choice": picks_one(unit, choice),
+                "what": float(says_what),
                 "noun": (KIND_SIGNAL if kind in counted_kinds(unit) else KIND_OTHER * counts_asked) if kind
                 else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
