@@ -38,7 +38,8 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "income tax", "tax rate", "tax exemption", "tax incentive", "tax incentives", "health insurance",
                "unemployment", "import duty", "export duty", "customs", "livestock", "aquaculture", "forestry",
                "mortgage", "electricity price", "tuition", "work permit",
-               "labour contract", "labor contract", "real estate", "stock market")
+               "labour contract", "labor contract", "real estate", "stock market", "hộ nghèo", "poor household",
+               "bank for social policies", "social policy bank", "policy bank")
 PROVINCES = {fold(p): p for p in (
     "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|"
     "Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|"
