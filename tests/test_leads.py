@@ -1024,6 +1024,26 @@ def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(defa
     assert named is not None and "hộ kinh doanh" in named.text
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ('How does Decree 45/2012 define "cleaner production in industry"?', "definition"),
+    ("What is the definition of a traditional craft village?", "definition"),
+    ("Which resolution defines the poor districts that get priority?", "document"),  # asks a document
+])
+def test_an_english_question_asking_how_a_term_is_defined_asks_a_definition(question, expected):
+    assert analyze(question).type == expected
+
+
+@require_corpus()
+def test_an_english_definition_is_the_vietnamese_term_its_words_gloss(default_settings, answerer):
+    generation = Searcher(default_settings).generation()
+    found = definitions.lookup_glossed(generation, ["sản xuất sạch hơn", "nghị định"])
+    assert found.term == "Sản xuất sạch hơn trong công nghiệp"
+    assert definitions.lookup_glossed(generation, ["cơ sở"]) is None  # one word glosses too many terms
+    reply = answerer.ask('How does Decree 45/2012 define "cleaner production in industry"?')
+    assert reply.lead.startswith("According to Điều 2, khoản 5 Nghị định 45/2012/NĐ-CP: Sản xuất sạch hơn trong "
+                                 "công nghiệp là việc áp dụng các giải pháp")
+
+
 @require_corpus()
 def test_what_an_article_is_titled_is_answered_by_its_list_and_a_named_term_by_its_unit(answerer):
     aims = answerer.ask("muc tieu cua hoat dong khuyen cong theo nghi dinh 45 nam 2012 la gi")

@@ -69,7 +69,7 @@ from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
-from assistant.search.glossary import expand_english, expand_query
+from assistant.search.glossary import asked_in_english, english_terms, expand_english, expand_query
 from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
@@ -642,6 +642,8 @@ class Answerer:
         defining the term asked about (of the document the question names, when it names one)."""
         named = resolve(parse_references(question), generation.document_keys())
         found = definitions.lookup(generation, defined_term(question), named)
+        if found is None and asked_in_english(question):  # the rules define the Vietnamese term the words gloss
+            found = definitions.lookup_glossed(generation, english_terms(question), named)
         chunk = generation.chunk(found.chunk_id) if found else None
         if chunk is None:
             return None

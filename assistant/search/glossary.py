@@ -50,6 +50,12 @@ def expand_english(question: str) -> str:
     return f"{question} ({'; '.join(dict.fromkeys(found))})" if found else question
 
 
+def english_terms(question: str) -> list[str]:
+    """The Vietnamese terms an English question's phrases stand for (none for a question in Vietnamese)."""
+    head, opened, terms = expand_english(question).rpartition(" (")
+    return terms.removesuffix(")").split("; ") if opened and asked_in_english(question) else []
+
+
 # What enterprises say (accent-folded patterns) -> the corpus's name of the supported activity, the most specific
 # first (a 'dây chuyền' in a demonstration model is a demonstration model). The name is added to
 # the query and picks the activity's row of the support-level table ('máy CNC' means ứng dụng máy móc thiết bị). A
