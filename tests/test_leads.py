@@ -96,6 +96,8 @@ def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
     *_, deadline = parts("Công ty tôi muốn đầu tư dây chuyền mới. Được hỗ trợ bao nhiêu, nộp hồ sơ cho ai và trước "
                          "ngày nào?")
     assert deadline.endswith("nộp hồ sơ trước ngày nào?")
+    _, whom = parts("Trong thời gian giấy còn hạn, HTX phải báo cáo gì và báo cáo cho ai?")
+    assert whom == "Trong thời gian giấy còn hạn, HTX phải báo cáo cho ai?"  # the verb it borrows is said once
 
 
 def test_the_sentence_that_answers_a_restated_condition_follows_it():

@@ -345,6 +345,16 @@ def _joined_pieces(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _without_overlap(subject: str, piece: str) -> str:
+    """A borrowed subject without the words the part opens with ('HTX phải báo cáo' + 'báo cáo cho ai' says 'báo
+    cáo' once)."""
+    said, opening = subject.split(), piece.split()
+    for size in range(min(3, len(said) - 1, len(opening)), 0, -1):
+        if [fold(w).lower() for w in said[-size:]] == [fold(w).lower() for w in opening[:size]]:
+            return " ".join(said[:-size])
+    return subject
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'Hồ sơ bao nhiêu điểm thì đạt?', each after the statements (and a topic before a colon) that set the
@@ -398,7 +408,7 @@ def parts(question: str) -> list[str]:
         # so does one that opened with its predicate ('…, ký ngày nào và có hiệu lực khi nào?')
         lends = subject and (_ASKING_FIRST.match(fold(previous)) or _PREDICATE_FIRST.match(fold(previous)))
         subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
-        borrowed = [subject] if subject else []
+        borrowed = [_without_overlap(subject, piece)] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
     return out
