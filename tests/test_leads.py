@@ -198,6 +198,16 @@ def test_the_unit_naming_what_is_asked_for_leads(answerer):
     assert "hàng quý" in period.lead.splitlines()[0]
 
 
+@require_corpus()
+def test_a_named_decree_stating_no_value_yields_to_the_circular_applying_it(answerer):
+    """The decree sets the priority and no figure; the joint circular applying its Điều 6 caps it at 1,5 times."""
+    reply = answerer.ask("Đối với đề án thuộc địa bàn, ngành nghề được ưu tiên theo Điều 6 Nghị định 45/2012, mức "
+                         "kinh phí hỗ trợ ưu tiên được phép cao hơn mức quy định tối đa bao nhiêu?")
+    assert "1,5 lần mức hỗ trợ" in reply.lead.splitlines()[0]
+    own = answerer.ask("Theo Nghị định 45/2012, kinh phí khuyến công quốc gia được hình thành từ những nguồn nào?")
+    assert own.citations[0].chunk_id.startswith("nd-45-2012")  # a named document that answers keeps the answer
+
+
 _CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",
           "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc.",
           "15. Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo."]

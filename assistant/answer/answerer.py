@@ -152,6 +152,20 @@ class Answer:
         return asdict(self)
 
 
+_VALUED = ("amount", "percent", "count", "date", "duration")
+
+
+def _of_named(usable: list, named: list[str], asked: str) -> list:
+    """The passages of the documents a question names, unless none of them states a value of the kind asked and
+    another passage does ('ưu tiên theo Điều 6 Nghị định 45/2012 … cao hơn tối đa bao nhiêu?': the decree sets the
+    priority, the circular applying it its '1,5 lần mức hỗ trợ')."""
+    own = [r for r in usable if r.chunk.doc_id in named]
+    if asked in _VALUED and not any(values_of(unit, asked) for r in own for unit in split_units(r.chunk.text)) \
+            and any(values_of(unit, asked) for r in usable for unit in split_units(r.chunk.text)):
+        return usable
+    return own or usable
+
+
 def value_type(intent: Intent) -> str:
     """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
     return intent.slots.get("asserts") or intent.type
@@ -476,7 +490,7 @@ class Answerer:
                                          query, generation, top)
         # a question about one document, unless it asks what was done under it
         if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
-            usable = [r for r in usable if r.chunk.doc_id in named] or usable
+            usable = _of_named(usable, named, ranked_type(intent, question))
         # Units are scored on the question's own words (English ones put into Vietnamese), not on the activity name
         # the query adds for retrieval: that name is in every unit of its passage and would drown the question.
         others = " ".join(expand_english(part) for part in whole or [] if part != question)
