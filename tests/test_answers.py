@@ -88,6 +88,16 @@ def test_that_year_is_the_year_the_previous_question_named(previous, follow_up, 
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]).startswith(said)
 
 
+def test_a_continuation_asking_which_of_two_of_what_was_asked_about_asks_its_own_question():
+    previous = "Trung tâm Khuyến công tỉnh có bao nhiêu Phó Giám đốc?"
+    said = standalone_question("Thế Giám đốc trung tâm là công chức hay viên chức?",
+                               [{"role": "user", "content": previous}])
+    assert said.startswith("Giám đốc trung tâm là công chức hay viên chức") and "Trung tâm Khuyến công" in said
+    swapped = standalone_question("Còn hội đồng cấp quốc gia thì có mấy người?",
+                                  [{"role": "user", "content": "Hội đồng bình chọn cấp tỉnh có bao nhiêu thành viên?"}])
+    assert swapped.startswith("Hội đồng bình chọn cấp quốc gia")  # a subject the question was said of is swapped
+
+
 def test_continuation_keeps_the_previous_intent():
     history = [{"role": "user", "content": "Doanh nghiệp nhỏ và vừa có được hưởng chính sách khuyến công không?"}]
     rewritten = standalone_question("Còn hộ kinh doanh thì sao?", history)

@@ -78,6 +78,16 @@ def _swap_subject(previous: str, subject: str) -> tuple[str, str] | None:
     return f"{previous[: found.start()]}{subject}", previous[end.start() :]
 
 
+def _names_what_was_asked(previous: str, subject: str) -> bool:
+    """Whether a new subject's first word first occurs in the previous question after its asking words ('Phó Giám
+    đốc' of '… có bao nhiêu Phó Giám đốc?'), i.e. in what it asked rather than in what it was asked of."""
+    head = fold(subject).split()[0] if subject.split() else ""
+    folded = _masked(previous)
+    found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
+    asking = _ASKING.search(folded)
+    return bool(found and asking and found.start() > asking.start())
+
+
 def _narrowed(previous: str, folded: str, subject: str) -> tuple[str, str] | None:
     """The previous question with the subject in place of its own last words, when the previous question names
     them ('chủ tịch' of 'phó chủ tịch'); None otherwise. Two words at least: one is too common to point at anything."""
@@ -110,7 +120,8 @@ def _own_ask(remainder: str) -> int | None:
     if not verb or verb.start() == 0 or not verb.group(1):
         return None
     asked = _VAGUE.sub("", remainder[verb.start() :])
-    return verb.start() if _ASKING.search(asked) else None
+    # 'là công chức hay viên chức?' asks which of two
+    return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) else None
 
 
 def _last(history: list[dict], role: str) -> str | None:
@@ -190,6 +201,10 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             return pointed[:1].upper() + pointed[1:]
         if own is not None and _POINTING.search(subject[:own].lower()):
             # '… không nằm trong danh sách đó thì …?': the subject points back at what was asked, it replaces nothing
+            return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
+        if own is not None and _names_what_was_asked(previous, subject[:own]):
+            # 'Thế Giám đốc trung tâm là công chức hay viên chức?' after '… có bao nhiêu Phó Giám đốc?': a subject the
+            # previous question asked about, not one it was said of, asks its own question on the same topic
             return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
         if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
             swapped = _swap_subject(previous, subject[:own])
