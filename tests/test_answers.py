@@ -292,7 +292,7 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "Is a rural cooperative making handicrafts entitled to health insurance for its workers?",
     # the social-policy bank's loans to poor households: the corpus only subsidises interest on commercial loans
     "What is the maximum loan amount a poor household can borrow from the Vietnam Bank for Social Policies?",
-    "Hộ nghèo vay vốn sản xuất ở Ngân hàng Chính sách xã hội được vay tối đa bao nhiêu?",
+    "Hộ nghèo làm nghề đan lát ở xã được vay vốn ưu đãi tối đa bao nhiêu?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

@@ -165,8 +165,9 @@ def test_the_list_whose_items_are_each_the_kind_asked_is_chosen():
             "c) Tư vấn về khai thác, chế biến khoáng sản.")
     noun = lists.bare_noun(lists.listed_noun("Trung tâm được tư vấn lập những loại quy hoạch nào?"))
     assert noun == "quy hoach"
-    intro, items = lists.best_group(text, "Nhiệm vụ", "Trung tâm tư vấn lập loại quy hoạch", lambda term: 1.0, noun)
+    intro, items = lists.best_group(text, "Nhiệm vụ", "Trung tâm", lambda term: 1.0, noun)
     assert intro == "Tư vấn lập dự án:" and items[2] == "quy hoạch điện lực"
+    assert lists.best_group(text, "Nhiệm vụ", "Trung tâm", lambda term: 1.0)[0].startswith("Nhiệm vụ")  # no noun
     assert not lists.items_name(items[:2], noun)  # two items are no list
 
 
@@ -184,6 +185,9 @@ def test_a_question_listing_kinds_of_plans_is_answered_by_the_plans(answerer):
     ("Cơ quan nào phê duyệt?", ""),  # what kind of answer, not what it says
     ("Được hỗ trợ những gì?", ""),
     ("Còn cần thêm điều kiện gì nữa?", ""),
+    ("Thủ tục thực hiện như thế nào?", ""),  # asking words, not a noun
+    ("Hồ sơ được nộp khi nào?", ""),
+    ("Theo Quyết định nào?", ""),
 ])
 def test_the_noun_a_what_question_asks_for(question, expected):
     assert evidence.asked_noun(question) == expected
@@ -1040,6 +1044,7 @@ def test_definitions_are_read_off_the_index_and_looked_up_by_the_asked_term(defa
     ('How does Decree 45/2012 define "cleaner production in industry"?', "definition"),
     ("What is the definition of a traditional craft village?", "definition"),
     ("Which resolution defines the poor districts that get priority?", "document"),  # asks a document
+    ("How much support is defined for a craft village?", "amount"),
 ])
 def test_an_english_question_asking_how_a_term_is_defined_asks_a_definition(question, expected):
     assert analyze(question).type == expected

@@ -152,7 +152,8 @@ class Answer:
         return asdict(self)
 
 
-_VALUED = ("amount", "percent", "count", "date", "duration")
+# a date or duration another document states is that document's ('Nghị định X có hiệu lực từ ngày nào?')
+_VALUED = ("amount", "percent", "count")
 
 
 def _of_named(usable: list, named: list[str], asked: str) -> list:

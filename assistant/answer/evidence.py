@@ -493,17 +493,21 @@ _NOT_NOUN = {"nhung", "cac", "la", "thuoc", "duoc", "theo", "ai", "nhu", "vao", 
              "lam", "can", "phai", "gom", "truoc", "sau"}
 # what asks for a kind of answer rather than naming it: 'cơ quan nào' is answered by 'Sở Công Thương'
 _ANSWER_KINDS = {"co quan", "don vi", "ngay", "ho so", "giay to", "thu tuc", "van ban", "dieu kien", "tieu chi",
-                 "noi dung", "cap", "hoat dong", "muc"}
+                 "noi dung", "cap", "hoat dong", "muc", "nghi dinh", "thong tu", "quyet dinh", "nghi quyet", "dieu",
+                 "khoan", "nam", "truong hop"}
+# The word before 'nào / gì' that belongs to the asking words ('thế nào', 'khi nào', 'lúc nào') or is the verb asked
+# about ('hỗ trợ gì', 'nộp gì'): no noun is named
+_ASKING_PART = {"the", "khi", "luc", "sao", "bao", "dau", "tro", "nop", "lam"}
 WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kinds were left out; 0.2 +5 -0; 0.3 +6 -1)
 
 
 def asked_noun(question: str) -> str:
     """The noun a 'X gì / X nào' question asks for, folded ('bien che' of 'thuộc biên chế gì?'); '' when none."""
-    found = _WHAT_NOUN.search(fold(question).lower())
+    found = _WHAT_NOUN.search(fold(question))
     if not found:
         return ""
     words_before = found.group(1).split()
-    if words_before[-1] in _NOT_NOUN:  # 'những gì', 'là gì': nothing named
+    if words_before[-1] in _NOT_NOUN or words_before[-1] in _ASKING_PART:  # 'những gì', 'là gì', 'thế nào
         return ""
     while words_before and words_before[0] in _NOT_NOUN:
         words_before = words_before[1:]
@@ -528,11 +532,22 @@ def asked_choice(question: str) -> tuple[str, str] | None:
     return " ".join(before), " ".join(after)
 
 
+def _naming(noun: str, units: list[str]) -> list[bool]:
+    """Which units name the asked noun; none when every one does, since then it tells none apart."""
+    named = [bool(noun) and f" {noun} " in spaced(unit) for unit in units]
+    return named if not all(named) else [False] * len(named)
+
+
+def spaced(text: str) -> str:
+    """A text's words, folded, between spaces: a phrase is found whole with f' {phrase} ' in it."""
+    return " " + " ".join(fold(w) for w in words(text)) + " "
+
+
 def picks_one(unit: str, choice: tuple[str, str] | None) -> float:
     """1 when the unit names exactly one of the question's alternatives (it decides between them)."""
     if not choice:
         return 0.0
-    said = " " + " ".join(fold(w) for w in words(unit)) + " "
+    said = spaced(unit)
     return float(sum(f" {alternative} " in said for alternative in choice) == 1)
 
 
@@ -589,9 +604,7 @@ class EvidenceRanker:
         objects = asked_objects(question) if acts else []
         # a term every candidate holds tells none of them apart ('bình chọn sản phẩm … cấp khu vực' in a whole Điều)
         said = [set(content_terms(unit)) for _, unit in candidates]
-        folded_units = [" " + " ".join(fold(w).lower() for w in words(unit)) + " " for _, unit in candidates]
-        names_what = [bool(what) and f" {what} " in u for u in folded_units]
-        names_what = names_what if not all(names_what) else [False] * len(names_what)
+        names_what = _naming(what, [unit for _, unit in candidates])
         local = {t: LOCAL_FLOOR + (1 - LOCAL_FLOOR) * (1 - sum(t in s for s in said) / len(said))
                  for t in set(question_terms)} if said else {}
         found = []

@@ -80,7 +80,8 @@ _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem|"
                       r"(?:nhu )?the nao (?:thi |moi )?(?:duoc )?(?:goi|coi|xem|hieu) la|the nao la|hieu the nao|"
-                      r"definition|how\b[^?]{0,60}\bdefined?)\b")  # not 'which resolution defines …': a document
+                      # not 'which resolution defines …' (a document) nor 'how much … is defined' (an amount)
+                      r"definition|how (?:does|do|is|are)\b[^?]{0,60}\bdefined?)\b")
 # 'Thế nào thì được gọi là làng nghề?': the term follows the cue.
 _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
 _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")

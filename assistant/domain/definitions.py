@@ -65,14 +65,15 @@ def lookup(generation, term: str, doc_ids: list[str] | None = None) -> Definitio
 
 def lookup_glossed(generation, glosses: list[str], doc_ids: list[str] | None = None) -> Definition | None:
     """For an English question, the definition of the longest Vietnamese term its words gloss ('cleaner production'
-    -> 'sản xuất sạch hơn' finds 'Sản xuất sạch hơn trong công nghiệp'): a defined term that is the gloss (two words
-    at least) or opens with it (three at least: 'cơ sở' opens too many)."""
+    -> 'sản xuất sạch hơn' finds 'Sản xuất sạch hơn trong công nghiệp'): a defined term that is the gloss (two
+    syllables at least) or opens with it (three at least: 'cơ sở' opens too many terms)."""
     for gloss in sorted(glosses, key=len, reverse=True):
         if len(gloss.split()) < 2:
             continue
         found = lookup(generation, gloss, doc_ids)
-        opening = [d for d in table(generation) if fold(d.term).startswith(fold(gloss) + " ")
-                   and (not doc_ids or d.doc_id in doc_ids)] if len(gloss.split()) >= 3 else []
+        opening = [d for d in table(generation) if fold(d.term).startswith(fold(gloss) + " ")] \
+            if len(gloss.split()) >= 3 else []
+        opening = [d for d in opening if d.doc_id in (doc_ids or [])] or opening
         if found := found or min(opening, key=lambda d: len(d.term), default=None):
             return found
     return None

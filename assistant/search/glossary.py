@@ -39,21 +39,22 @@ def asked_in_english(question: str) -> bool:
 
 def expand_english(question: str) -> str:
     """An English question followed by the Vietnamese terms it names; other questions unchanged."""
+    found = english_terms(question)
+    return f"{question} ({'; '.join(found)})" if found else question
+
+
+def english_terms(question: str) -> list[str]:
+    """The Vietnamese terms an English question's phrases stand for, longest phrase first (none for a question in
+    Vietnamese)."""
     if not is_english(question):
-        return question
+        return []
     lowered = " " + " ".join(words(question)) + " "
     found = []
     for phrase in _PHRASES:
         if re.search(rf" {re.escape(phrase)} ", lowered):
             found.append(TERMS[phrase])
             lowered = lowered.replace(f" {phrase} ", " ")
-    return f"{question} ({'; '.join(dict.fromkeys(found))})" if found else question
-
-
-def english_terms(question: str) -> list[str]:
-    """The Vietnamese terms an English question's phrases stand for (none for a question in Vietnamese)."""
-    head, opened, terms = expand_english(question).rpartition(" (")
-    return terms.removesuffix(")").split("; ") if opened and asked_in_english(question) else []
+    return list(dict.fromkeys(found))
 
 
 # What enterprises say (accent-folded patterns) -> the corpus's name of the supported activity, the most specific

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.search.references import title_words
 from assistant.text import fold
 
 _NUMERIC_ASK = re.compile(r"\b(bao nhieu|muc(?! dich| tieu| luc)|toi da|toi thieu|ty le|phan tram|bao lau|"
@@ -42,13 +43,8 @@ def counts(text: str, noun: str) -> bool:
     return bool(re.search(rf"\d+\s*(?:\([^)]{{1,20}}\)\s*)?{re.escape(noun)}\b", fold(text)))
 
 
-def words_of(question: str) -> set[str]:
-    """A question's words, folded and lower-cased."""
-    return set(re.findall(r"\w+", fold(question).lower()))
-
-
-def names_title(asked: set[str], title: str) -> bool:
-    """Whether a question (its `words_of`) says every word of an article's title, three words at least: '… thẩm định …
-    những nội dung gì?' names 'Nội dung thẩm định'."""
-    title_words = re.findall(r"\w+", fold(title).lower())
-    return len(title_words) >= 3 and set(title_words) <= asked
+def names_title(asked: frozenset[str], title: str) -> bool:
+    """Whether a question (its `title_words`) says every word of an article's title, four syllables at least ('…
+    thẩm định … những nội dung gì?' names 'Nội dung thẩm định'; 'Bộ Công Thương' names a body, not a topic)."""
+    said = title_words(title)
+    return len(said) >= 4 and said <= asked

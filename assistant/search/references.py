@@ -143,17 +143,17 @@ def dated(question: str, documents: dict[str, dict]) -> list[str]:
     years = set(_YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", " ", question)))
     if not years:
         return []
-    asked = _title_words(question)
+    asked = title_words(question)
     found = []
     for doc_id, meta in documents.items():
-        title = _title_words(meta.get("title") or "")
+        title = title_words(meta.get("title") or "")
         if years & title and len((title - _TITLE_COMMON - years) & asked) >= 2:
             found.append(doc_id)
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _title_words(text: str) -> frozenset[str]:
+def title_words(text: str) -> frozenset[str]:
     """A text's folded words; cached, since every search reads every title."""
     return frozenset(re.findall(r"\w+", fold(text).lower()))
 

@@ -17,8 +17,8 @@ from assistant.search.accents import accent_restorer
 from assistant.search.generation import Generation
 from assistant.search.glossary import expand_query
 from assistant.search.lexical import lexical_index
-from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts, names_title, words_of
-from assistant.search.references import dated, parse_references, resolve
+from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts, names_title
+from assistant.search.references import dated, parse_references, resolve, title_words
 from assistant.text import is_unaccented, nfc
 
 MODES = ("hybrid", "dense", "lexical")
@@ -203,7 +203,7 @@ class Searcher:
         dated_titles = set(dated(question, snap.documents)) if not named else set()
         numeric = asks_for_number(question)
         counted = counted_noun(question)
-        asked = words_of(question)
+        asked = title_words(question)
         best = self._unit_best(snap, question) if dense else None
         top_units = set(np.argsort(-best)[: self.settings.dense_candidates].tolist()) if best is not None else set()
         candidates = set(dense) | top_units | set(np.argsort(-lexical)[: self.settings.lexical_candidates].tolist())
