@@ -212,6 +212,22 @@ def test_a_named_decree_stating_no_value_yields_to_the_circular_applying_it(answ
     assert own.citations[0].chunk_id.startswith("nd-45-2012")  # a named document that answers keeps the answer
 
 
+def test_an_article_titled_by_the_listed_noun_and_the_questions_words_is_the_list():
+    wanted = {"tham", "dinh", "de", "an", "khuyen", "cong", "quoc", "gia", "xem", "xet"}
+    assert lists.titled_by("Nội dung thẩm định", "noi dung", wanted)
+    assert not lists.titled_by("Nội dung đề án khuyến công quốc gia", "ho so", wanted)  # another noun
+    assert not lists.titled_by("Nội dung hỗ trợ", "noi dung", wanted)  # 'hỗ trợ' is not asked
+    assert not lists.titled_by("Nội dung", "noi dung", wanted)  # the noun alone names no topic
+
+
+@require_corpus()
+def test_what_an_appraisal_examines_is_listed_from_the_article_titled_so(answerer):
+    reply = answerer.ask("Khi thẩm định đề án khuyến công quốc gia, cơ quan thẩm định xem xét những nội dung gì?")
+    first = reply.lead.splitlines()[0]
+    assert "Năng lực của đơn vị thực hiện" in first and "lồng ghép" in first
+    assert reply.citations[0].chunk_id == "tt-36-2013-bct#d9"
+
+
 _CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",
           "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc.",
           "15. Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo."]

@@ -70,7 +70,8 @@ from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.glossary import asked_in_english, english_terms, expand_english, expand_query
-from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, titled
+from assistant.search.query import names_title
+from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, title_words, titled
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc, words
@@ -489,6 +490,8 @@ class Answerer:
         top = results[0].score or 1.0
         usable = self._with_unit_leaders([r for r in results if r.score >= 0.5 * top][: self.settings.answer_k],
                                          query, generation, top)
+        if intent.type in LIST_TYPES:
+            usable = self._with_titled_list(usable, question, generation, top)
         # a question about one document, unless it asks what was done under it
         if named and intent.type != "comparison" and not _IMPLEMENTING.search(fold(question)):
             usable = _of_named(usable, named, ranked_type(intent, question))
@@ -513,6 +516,17 @@ class Answerer:
         held = {r.chunk.id for r in usable}
         leaders = [generation.chunks[i] for i in self.searcher.unit_leaders(query, generation, s.unit_leaders)]
         return usable + [SearchResult(chunk, s.unit_leader * top) for chunk in leaders if chunk.id not in held]
+
+    def _with_titled_list(self, usable: list[SearchResult], question: str, generation,
+                          top: float) -> list[SearchResult]:
+        """The passages, and the article titled by what the question lists and the rest of its words ('Nội dung thẩm
+        định' for '… thẩm định … xem xét những nội dung gì?'), when retrieval left it out."""
+        noun = lists.bare_noun(lists.listed_noun(question))
+        held = {r.chunk.id for r in usable}
+        titled = [c for c in generation.chunks if noun and c.id not in held and c.article_title
+                  and fold(c.article_title).startswith(noun + " ") and names_title(title_words(question),
+                                                                                   c.article_title)]
+        return usable + [SearchResult(chunk, self.settings.unit_leader * top) for chunk in titled[:2]]
 
     # Evidence and composition ----------------------------------------------------------------------------------
 

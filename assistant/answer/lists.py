@@ -24,6 +24,7 @@ INLINE_HEAD_CHARS = 70
 # A list whose Điều title or introduction names the kind of thing asked for ('những nhóm nào?': '… được phân theo các
 # nhóm như sau:') gains this much (dev: lead 0.732 -> 0.735; 0.3 gave 0.734, 1.0 the same as 0.6).
 NOUN_BONUS = 0.6
+TITLED_BONUS = 0.8  # an article titled by the listed noun and the question's words (dev 2048: 0.5 ±0, 0.8 +3, 1.0 +3)
 OWN_HEADING_BONUS = 0.4  # the listed noun in the khoản's own heading (dev 1958: 0.2 ±0, 0.3 +1 -1, 0.4 +2 -1, 0.6 same)
 EXACT_BONUS = 0.2  # a heading that is the focus and no more (dev 1238: 0.1 -> ±0, 0.2 -> +1, 0.4 -> +1)
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
@@ -388,6 +389,13 @@ _CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
 _CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b")
 
 
+def titled_by(title: str, noun: str, wanted: set[str]) -> bool:
+    """Whether an article's title is the listed noun (folded) followed only by words the question says."""
+    folded = fold(title)
+    rest = set(content_terms(folded.removeprefix(noun))) if folded.startswith(noun + " ") else set()
+    return bool(rest) and rest <= wanted
+
+
 def bare_noun(noun: str) -> str:
     """A listed noun without its classifier ('quy hoach' of 'loai quy hoach'; 'loai hinh' stays whole)."""
     return _CLASSIFIER.sub("", noun)
@@ -456,6 +464,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         kind += OWN_HEADING_BONUS if names_noun(own) else 0.0
         # 'những loại quy hoạch nào?' is listed by items that are each a 'quy hoạch …', whatever their heading says
         kind = max(kind, NOUN_BONUS if noun and any(items_name(items, bare_noun(noun)) for _, items in groups) else 0.0)
+        # an article titled by what is listed and what the question is about ('Nội dung thẩm định' for '… thẩm định
+        # … những nội dung gì?') is that list, whatever other lists say the same noun
+        kind += TITLED_BONUS if noun and titled_by(chunk.article_title or "", bare_noun(noun), wanted) else 0.0
         # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
         if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
             kind = NOUN_BONUS
