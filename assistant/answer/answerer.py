@@ -522,10 +522,12 @@ class Answerer:
         """The passages, and the article titled by what the question lists and the rest of its words ('Nội dung thẩm
         định' for '… thẩm định … xem xét những nội dung gì?'), when retrieval left it out."""
         noun = lists.bare_noun(lists.listed_noun(question))
-        held = {r.chunk.id for r in usable}
-        titled = [c for c in generation.chunks if noun and c.id not in held and c.article_title
-                  and fold(c.article_title).startswith(noun + " ") and names_title(title_words(question),
-                                                                                   c.article_title)]
+        if not noun:
+            return usable
+        held, asked = {r.chunk.id for r in usable}, title_words(question)
+        # the title's words first: cached, and few titles pass
+        titled = [c for c in generation.chunks if c.article_title and names_title(asked, c.article_title)
+                  and c.id not in held and fold(c.article_title).startswith(noun + " ")]
         return usable + [SearchResult(chunk, self.settings.unit_leader * top) for chunk in titled[:2]]
 
     # Evidence and composition ----------------------------------------------------------------------------------
