@@ -507,7 +507,7 @@ def asked_noun(question: str) -> str:
     if not found:
         return ""
     words_before = found.group(1).split()
-    if words_before[-1] in _NOT_NOUN or words_before[-1] in _ASKING_PART:  # 'những gì', 'là gì', 'thế nào
+    if words_before[-1] in _NOT_NOUN or words_before[-1] in _ASKING_PART:  # 'những gì', 'là gì', 'thế nào'
         return ""
     while words_before and words_before[0] in _NOT_NOUN:
         words_before = words_before[1:]

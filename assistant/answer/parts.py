@@ -350,7 +350,7 @@ def _without_overlap(subject: str, piece: str) -> str:
     cáo' once)."""
     said, opening = subject.split(), piece.split()
     for size in range(min(3, len(said) - 1, len(opening)), 0, -1):
-        if [fold(w).lower() for w in said[-size:]] == [fold(w).lower() for w in opening[:size]]:
+        if [fold(w) for w in said[-size:]] == [fold(w) for w in opening[:size]]:
             return " ".join(said[:-size])
     return subject
 
