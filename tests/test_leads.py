@@ -1071,7 +1071,7 @@ def test_an_english_definition_is_the_vietnamese_term_its_words_gloss(default_se
     generation = Searcher(default_settings).generation()
     found = definitions.lookup_glossed(generation, ["sản xuất sạch hơn", "nghị định"])
     assert found.term == "Sản xuất sạch hơn trong công nghiệp"
-    assert definitions.lookup_glossed(generation, ["cơ sở"]) is None  # one word glosses too many terms
+    assert definitions.lookup_glossed(generation, ["cơ sở"]) is None  # two syllables open too many terms
     reply = answerer.ask('How does Decree 45/2012 define "cleaner production in industry"?')
     assert reply.lead.startswith("According to Điều 2, khoản 5 Nghị định 45/2012/NĐ-CP: Sản xuất sạch hơn trong "
                                  "công nghiệp là việc áp dụng các giải pháp")
