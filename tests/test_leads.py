@@ -228,6 +228,17 @@ def test_what_an_appraisal_examines_is_listed_from_the_article_titled_so(answere
     assert reply.citations[0].chunk_id == "tt-36-2013-bct#d9"
 
 
+def test_a_clause_cut_at_a_semicolon_of_its_enumeration_runs_to_its_sentence_end():
+    unit = ("2. Hỗ trợ nâng cao năng lực quản lý doanh nghiệp, nhận thức và năng lực áp dụng sản xuất sạch hơn trong "
+            "sản xuất công nghiệp thông qua các hoạt động tư vấn, tập huấn, đào tạo, hội thảo, diễn đàn; tham quan, "
+            "khảo sát học tập kinh nghiệm trong và ngoài nước. Hỗ trợ khởi sự, thành lập doanh nghiệp sản xuất công "
+            "nghiệp nông thôn. Hỗ trợ mở rộng thị trường tiêu thụ, xuất khẩu sản phẩm công nghiệp nông thôn.")
+    clause = compose.clause_for(unit, "list", "Hoạt động hỗ trợ nâng cao năng lực quản lý doanh nghiệp và năng lực "
+                                "áp dụng sản xuất sạch hơn thực hiện thông qua hình thức")
+    assert "diễn đàn; tham quan, khảo sát học tập kinh nghiệm trong và ngoài nước" in clause
+    assert "thành lập doanh nghiệp" not in clause
+
+
 _CASES = ["4. Đề án hỗ trợ chuyển giao công nghệ tiên tiến: Hợp đồng, biên bản nghiệm thu.",
           "5. Đề án hỗ trợ ứng dụng máy móc tiên tiến: Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc.",
           "15. Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức, Ban Giám khảo."]

@@ -323,7 +323,9 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
         terms = wanted & set(content_terms(piece))
         pairs = phrases & word_pairs(piece)
         phrase_gain = [PHRASE_WEIGHT * min(weight(a), weight(b)) for a, b in pairs]
-        return math.fsum([*(weight(t) for t in terms), *phrase_gain]), -(window[1] - window[0])
+        # on a tie, one that ends its sentence: '… hội thảo, diễn đàn; tham quan, khảo sát …' lists on past ';'
+        whole = not text[:window[1]].rstrip().endswith(";")
+        return math.fsum([*(weight(t) for t in terms), *phrase_gain]), whole, -(window[1] - window[0])
     return max(windows, key=gain, default=(0, len(text)))
 
 
