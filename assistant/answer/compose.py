@@ -324,7 +324,7 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
         pairs = phrases & word_pairs(piece)
         phrase_gain = [PHRASE_WEIGHT * min(weight(a), weight(b)) for a, b in pairs]
         # on a tie, one that ends its sentence: '… hội thảo, diễn đàn; tham quan, khảo sát …' lists on past ';'
-        whole = not text[:window[1]].rstrip().endswith(";")
+        whole = not piece.rstrip().endswith(";")
         return math.fsum([*(weight(t) for t in terms), *phrase_gain]), whole, -(window[1] - window[0])
     return max(windows, key=gain, default=(0, len(text)))
 
