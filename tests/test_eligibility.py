@@ -99,6 +99,16 @@ def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
     assert activity_of("Tiệm sửa máy của tôi có được hỗ trợ không?") is None  # 'máy của tôi' is no saw ('máy cưa')
 
 
+def test_mấy_counts_and_mây_is_rattan_in_a_question_with_diacritics():
+    from assistant.answer.question import answer_type
+    from assistant.search.glossary import activity_of
+
+    asked = "Mức hỗ trợ cụ thể cho mấy hạng mục đó do ai quy định?"
+    assert activity_of(asked) is None and answer_type(asked) == "body"
+    assert activity_of("Cơ sở mây tre đan của tôi cần hỗ trợ gì?") is None
+    assert activity_of("Cơ sở mây tre đan của tôi muốn mua máy mới") is not None
+
+
 def test_the_centre_s_name_asks_for_no_consulting():
     from assistant.search.glossary import activity_of
 

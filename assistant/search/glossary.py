@@ -100,11 +100,16 @@ ACTIVITIES = (
 )
 
 
+# every word folding to 'may' but 'máy'
+_NOT_MACHINE = re.compile(r"\b(?!máy\b)(?:m[aáàảãạăâấầẩẫậ]y)\b", re.IGNORECASE)
+
+
 def activity_of(question: str) -> str | None:
     """The corpus's name of the supported activity a question describes in its own words, or None. In a question
-    written with diacritics a bare 'may' sews ('doanh nghiệp may của tôi'): only 'máy' is a machine."""
+    written with diacritics only 'máy' is a machine: 'may' sews ('doanh nghiệp may của tôi'), 'mấy' counts ('mấy hạng
+    mục đó'), 'mây' is rattan."""
     question = nfc(question)
-    folded = fold(question if is_unaccented(question) else re.sub(r"\bmay\b", "may_", question, flags=re.IGNORECASE))
+    folded = fold(question if is_unaccented(question) else _NOT_MACHINE.sub(r"\g<0>_", question))
     return next((name for pattern, name in ACTIVITIES if re.search(rf"\b(?:{pattern})", folded)), None)
 
 
