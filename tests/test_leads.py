@@ -324,6 +324,16 @@ def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
     assert markers == set(range(1, len(answer.citations) + 1))  # renumbered in order, none dangling
 
 
+@require_corpus()
+def test_a_part_leaves_a_unit_the_next_part_names_when_another_answers_it_as_well(answerer):
+    # both parts first choose the council's 10 days (the first for its context words); the first has the 15 days of
+    # the complaint itself almost as high, so the council's unit goes to the part naming the council
+    answer = answerer.ask("Không đồng ý với kết quả bình chọn sản phẩm công nghiệp nông thôn tiêu biểu thì được "
+                          "khiếu nại trong bao lâu, và Hội đồng phải giải quyết trong bao lâu?")
+    first, second = re.split(r"(?<=\]\.) ", answer.lead, maxsplit=1)
+    assert "15 (mười lăm) ngày làm việc" in first and "10 (mười) ngày làm việc" in second
+
+
 def test_a_comparison_is_cut_into_its_two_sides():
     assert sides("So sánh số thành viên Hội đồng bình chọn cấp tỉnh và cấp khu vực") == [
         "số thành viên Hội đồng bình chọn cấp tỉnh?", "số thành viên Hội đồng bình chọn cấp khu vực?"]

@@ -8,6 +8,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from assistant.answer import compose, lists
 from assistant.answer.approval import approval_lead
@@ -275,6 +276,9 @@ _DOCUMENT_MEANT = re.compile(r"^\W*(?:con |the |vay )?(?:quyet dinh|nghi dinh|th
                              r"(?: (?:phe duyet|nay|do|tren|ay))?\b(?! so)(?! \d)")
 
 
+# A part of a question of several leaves a unit another part wants when its next unit scores this share of it (dev
+# 2138: +1 -0; letting a unit stating both parts' values go too: +4 -1, but a heading then led several answers).
+YIELD_RATIO = 0.9
 # Parts asking no typed value, answered after those that do (dev 1958: +1 -1 alone; +4 -1 with the choice signal).
 _OPEN_TYPES = frozenset({"fact", "definition", "yes_no"})
 
@@ -406,21 +410,44 @@ class Answerer:
         # a part asking a typed value ('… do ai quyết?') picks its unit before one asking what a thing is ('… là công
         # chức hay viên chức?'), whose words may fit the other's unit as well; the lead keeps the question's order
         intents = [analyze(sub) for sub in asked]
-        order = sorted(range(len(asked)), key=lambda n: (intents[n].type in _OPEN_TYPES, n))
+        retrievals = [_with_passages(self.searcher.retrieve(expand_query(sub), k=self.settings.retrieve_k,
+                                                            mode=self.mode, generation=generation),
+                                     whole, self.settings.retrieve_k) for sub in asked]
+        answer = partial(self._part, asked, intents, retrievals, shared)
+        # of two parts wanting one unit, the earlier keeps it unless another unit answers it almost as well: 'muốn
+        # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
+        alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
+        kinds = [ranked_type(intent, sub) for intent, sub in zip(intents, asked, strict=True)]
+        yields = {n for n in alone if self._yields(alone, n, answer, kinds)}
+        order = sorted(alone, key=lambda n: (intents[n].type in _OPEN_TYPES, n in yields, n))
         answered: dict[int, Composition] = {}
         for n in order:
-            sub = asked[n]
-            query = expand_query(sub)
-            retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode,
-                                               generation=generation)
-            retrieval = _with_passages(retrieval, whole, self.settings.retrieve_k)
-            if not retrieval.results:
-                continue
-            taken = {unit for c in answered.values() for unit in c.units}
-            answered[n] = self._composition(sub, query, intents[n], retrieval, taken,
-                                            whole=asked if shared else None)
+            answered[n] = answer(n, {unit for c in answered.values() for unit in c.units})
         compositions = [answered[n] for n in sorted(answered)]
         return compose.joined(compositions) if compositions else None
+
+    @staticmethod
+    def _yields(alone: dict[int, Composition], n: int, answer, kinds: list[str]) -> bool:
+        """Whether part `n` is answered nearly as well (and with a value of the kind asked) without a unit another
+        part wants too, which does not state the values both ask ('do Bộ trưởng …; do Chủ tịch …' answers both)."""
+        wanting = {m: set(other.units) & set(alone[n].units) for m, other in alone.items() if m != n}
+        wanting = {m: units for m, units in wanting.items() if units}
+        if not alone[n].score or not wanting:
+            return False
+        for m, units in wanting.items():
+            asked = {kinds[n], kinds[m]}
+            if asked <= set(compose.VALUE_TYPES) and any(
+                    len({v.group(0) for kind in asked for v in values_of(unit, kind)}) >= 2 for unit in units):
+                return False
+        instead = answer(n, set.union(*wanting.values()))
+        holds = kinds[n] not in compose.VALUE_TYPES or any(values_of(unit, kinds[n]) for unit in instead.units)
+        return holds and instead.score >= YIELD_RATIO * alone[n].score
+
+    def _part(self, asked: list[str], intents: list[Intent], retrievals: list[Retrieval], shared: bool, n: int,
+              taken: set[str]) -> Composition:
+        """Part `n` of a question of several answered without the units in `taken`."""
+        return self._composition(asked[n], expand_query(asked[n]), intents[n], retrievals[n], taken,
+                                 whole=asked if shared else None)
 
     def _composition(self, question: str, query: str, intent: Intent, retrieval: Retrieval,
                      taken: set[str] | None = None, whole: list[str] | None = None) -> Composition:
@@ -624,6 +651,7 @@ class Answerer:
                 prefix = compose.yes_no_prefix(clause, compose.focus_coverage(intent.focus, best.text, weight))
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
+        composition.score = best.score
         runner_up = self._runner_up(narrowed, ranked, best)
         if brief and runner_up is not None and not _other_level(question, best.text, runner_up.text):
             runner_up = None  # one part of several states its best unit, or one per level it names
