@@ -578,6 +578,9 @@ def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answer
     assert answer.intent["type"] == "document"
     assert answer.lead.startswith("Quyết định 1288/QĐ-TTg của Thủ tướng Chính phủ, ban hành ngày 01 tháng 08 năm 2014")
     assert answer.citations[0].chunk_id == "qd-1288-2014-ttg#preamble"
+    # 'phê duyệt theo quyết định nào' asks the approving decision too, not a document its passages cite
+    answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được phê duyệt theo quyết định nào?")
+    assert answer.lead.startswith("Quyết định 2646/QĐ-BCT của Bộ Công Thương, ban hành ngày 23 tháng 9 năm 2025")
 
 
 @require_corpus()

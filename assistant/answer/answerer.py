@@ -100,8 +100,9 @@ _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation
                           r"nghi quyet|decree|circular|decision)\b.*\b(da|bao nhieu|ket qua|how many|did)\b|"
                           r"\b(\d+ nam|ket qua|over|after)\b.*\b(thuc hien|trien khai|implementing|theo|under)\s+"
                           r"(nghi dinh|decree)\b")
+# ('được phê duyệt theo quyết định nào?' asks the approving document itself)
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
-                    r"theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
+                    r"(?<!phe duyet )(?<!ban hanh )theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
 
 def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
