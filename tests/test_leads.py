@@ -750,6 +750,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì có được chọn làm mô hình trình diễn không?", "yes_no"),
     ("Cơ sở tôi giấy tờ đất chưa đầy đủ thì cần bổ sung hồ sơ gì?", "procedure"),
     ("Xưởng gốm của tôi ở xã có được xét hỗ trợ khuyến công không?", "eligibility"),  # 'được xét' asks the same
+    # the share a condition of priority sets ('come from' names no sources here)
+    ("To qualify for priority as a producer using local raw materials, what share must come from the province?",
+     "amount"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind

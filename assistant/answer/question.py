@@ -90,7 +90,7 @@ _FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\
 # '… hồ sơ pháp lý chưa đầy đủ thì có được chọn … không?' states what the papers lack and asks something else.
 _PAPERS_STATED = re.compile(r"\b(?:ho so|giay to|thu tuc)\b[^?]{0,60}?\bthi\b(?P<ask>[^?]*)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
-_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much)\b")
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|toi da|muc|how much|what (?:share|percentage|proportion))\b")
 
 _ENTITIES = (
     ("ho_kinh_doanh", r"ho kinh doanh|ho gia dinh|household"),
