@@ -99,6 +99,15 @@ def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():
     assert activity_of("Tiệm sửa máy của tôi có được hỗ trợ không?") is None  # 'máy của tôi' is no saw ('máy cưa')
 
 
+def test_the_trade_slot_holds_the_words_naming_the_trade_not_the_question():
+    from assistant.answer.question import analyze
+
+    slots = analyze("Công ty nhỏ của tôi làm đồ gỗ xuất khẩu ở Bình Dương, có được hỗ trợ không?").slots
+    assert (slots["trade_group"], slots["trade"]) == ("b", "đồ gỗ")
+    assert analyze("Doanh nghiệp may của tôi có 40 lao động").slots["trade"] == "may"
+    assert analyze("co so san xuat gom su gom nhung gi").slots["trade"] == "gom"  # the list's 'gồm' is blanked
+
+
 def test_mấy_counts_and_mây_is_rattan_in_a_question_with_diacritics():
     from assistant.answer.question import answer_type
     from assistant.search.glossary import activity_of

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED, TARGET_COUNT
-from assistant.domain.eligibility import match_sector
+from assistant.domain.eligibility import match_sector, trade_named
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
 from assistant.text import fold, nfc, unfolded_asker
@@ -121,6 +121,12 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
 # Without accents 'gom những gì' is 'gồm' all the same: pottery is 'gốm sứ', 'đồ gốm', 'làm gốm', not a list's 'gồm'.
 _GOM_FOLDED = re.compile(r"\b(?:bao )?gom(?= (?:nhung|cac|co|nhieu|:)\b|\s*[:?]|$)")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
 _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 # Words that ask rather than tell; stripped from the focus phrase.
 _ASKING = re.compile(
@@ -327,9 +333,11 @@ def slots(question: str) -> dict:
                 found["years_since_conversion"] = int(years.group(1))
             elif (counted := _years_to_plan(folded)) is not None:
                 found["years_since_conversion"] = counted
-    if group := match_sector(_GOM_FOLDED.sub(" ", folded) if folded == question.lower() else _GOM.sub(" ", question)):
+    # the list's 'gồm' blanked to its own length, so the trade's words keep their place in the question
+    told = _GOM_FOLDED.sub(_blank, folded) if folded == question.lower() else _GOM.sub(_blank, question)
+    if group := match_sector(told):
         found["trade_group"] = group
-        found["trade"] = question
+        found["trade"] = trade_named(told)
     if activity := activity_of(question):
         found["activity"] = activity
     if _CLEANER.search(folded):

@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.search.retrieval import IndexMissing
-from assistant.text import fold
+from assistant.text import fold, nfc
 
 ENTITY_TYPES = ("doanh_nghiep_nho_va_vua", "hop_tac_xa", "to_hop_tac", "ho_kinh_doanh", "doanh_nghiep_lon", "khac")
 UNITS = ("xa", "thi_tran", "huyen", "thi_xa", "phuong")
@@ -154,16 +154,32 @@ class Verdict:
         return data
 
 
-def match_sector(sector: str) -> str | None:
-    """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
+def _sector_hits(sector: str) -> dict[str, list[re.Match]]:
+    """Each Điều 5 group's trade words found in the free-text sector, as matches in its padded folded text."""
     folded = _ECOMMERCE.sub(" ", f" {fold(sector)} ")  # e-commerce is a sales channel, not electronics
     if _SEWING.search(sector.lower()):
         folded += " may mac "
-    scores = {key: sum(bool(re.search(rf"\b{re.escape(word.strip())}\b", folded)) for word in words.split("|")
-                       if word.strip())
-              for key, (_, words) in SECTOR_GROUPS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] else None
+    return {key: [hit for word in words.split("|") if word.strip()
+                  if (hit := re.search(rf"\b{re.escape(word.strip())}\b", folded))]
+            for key, (_, words) in SECTOR_GROUPS.items()}
+
+
+def match_sector(sector: str) -> str | None:
+    """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
+    hits = _sector_hits(sector)
+    best = max(hits, key=lambda key: len(hits[key]))
+    return best if hits[best] else None
+
+
+def trade_named(sector: str) -> str:
+    """The words of a free-text sector that place it in its group, as written ('đồ gỗ'); '' when none fits."""
+    group = match_sector(sector)
+    text = f" {nfc(sector)} "
+    spans = sorted(hit.span() for hit in _sector_hits(sector)[group] if hit.end() <= len(text)) if group else []
+    if spans:
+        return text[spans[0][0]:spans[0][1]].strip()
+    sewing = _SEWING.search(nfc(sector).lower())  # 'xưởng may' is told by the word before it
+    return nfc(sector)[sewing.end() - 3:sewing.end()] if group and sewing else ""
 
 
 # Where the policy applies (Nghị định 45/2012 Điều 1 khoản 2), as a reason says it.
