@@ -188,6 +188,12 @@ def test_a_question_listing_kinds_of_plans_is_answered_by_the_plans(answerer):
     ("Thủ tục thực hiện như thế nào?", ""),  # asking words, not a noun
     ("Hồ sơ được nộp khi nào?", ""),
     ("Theo Quyết định nào?", ""),
+    # the aspect a question (or a comparison's side) ends by naming; a capital after 'về' is a direction
+    ("Cấp huyện, cấp tỉnh khác nhau thế nào về định kỳ tổ chức?", "dinh ky"),
+    ("căn cứ vào thông tư nào về kinh phí khuyến công?", "kinh phi"),
+    ("Sở Công Thương báo cáo về Bộ Công Thương?", ""),
+    ("Gửi hồ sơ về đâu?", ""),
+    ("So sánh về mức hỗ trợ", ""),
 ])
 def test_the_noun_a_what_question_asks_for(question, expected):
     assert evidence.asked_noun(question) == expected

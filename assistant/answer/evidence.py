@@ -501,8 +501,24 @@ _ASKING_PART = {"the", "khi", "luc", "sao", "bao", "dau", "tro", "nop", "lam"}
 WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kinds were left out; 0.2 +5 -0; 0.3 +6 -1)
 
 
+# '… khác nhau thế nào về chu kỳ tổ chức?': the aspect a question ends by naming, in lower case (not 'về Bộ Công
+# Thương', a direction), its first two words
+_ASPECT = re.compile(r"\b(?:về|ve) (\w+(?: \w+)?)(?: \w+){0,2}\s*[?.]?\s*$", re.IGNORECASE)
+
+
 def asked_noun(question: str) -> str:
-    """The noun a 'X gì / X nào' question asks for, folded ('bien che' of 'thuộc biên chế gì?'); '' when none."""
+    """The noun a 'X gì / X nào' question asks for, or else the aspect it ends by naming ('… về chu kỳ tổ chức?'),
+    folded ('bien che' of 'thuộc biên chế gì?'); '' when none."""
+    return _what_noun(question) or _aspect(question)
+
+
+def _aspect(question: str) -> str:
+    found = _ASPECT.search(nfc(question))
+    noun = fold(found.group(1)) if found and found.group(1)[0].islower() else ""
+    return "" if not noun or noun.split()[0] in _NOT_NOUN | _ASKING_PART | _ANSWER_KINDS else noun
+
+
+def _what_noun(question: str) -> str:
     found = _WHAT_NOUN.search(fold(question))
     if not found:
         return ""
