@@ -383,6 +383,9 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
      ["Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2024?", "Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2021?"]),
     ("Hồ sơ quyết toán khác nhau thế nào giữa đơn vị có lập và đơn vị không lập hóa đơn tài chính?",
      ["Hồ sơ quyết toán đơn vị có lập?", "Hồ sơ quyết toán đơn vị không lập hóa đơn tài chính?"]),
+    # the second side opens as the first does: it is whole, and borrows nothing from the 'hóa đơn' inside the first
+    ("Hồ sơ quyết toán khác nhau thế nào giữa đơn vị không lập hóa đơn tài chính và đơn vị có lập hóa đơn tài chính?",
+     ["Hồ sơ quyết toán đơn vị không lập hóa đơn tài chính?", "Hồ sơ quyết toán đơn vị có lập hóa đơn tài chính?"]),
     ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau ở chỗ nào?",
      ["Kinh phí khuyến công quốc gia?", "kinh phí khuyến công địa phương?"]),
     # two pairs of levels, the second level of each written without its 'cấp'
