@@ -278,7 +278,7 @@ _DOCUMENT_MEANT = re.compile(r"^\W*(?:con |the |vay )?(?:quyet dinh|nghi dinh|th
 
 
 # A part of a question of several leaves a unit another part wants when its next unit scores this share of it (dev
-# 2138: +1 -0; letting a unit stating both parts' values go too: +4 -1, but a heading then led several answers).
+# 2138: +2 -0; letting a unit stating both parts' values go too: +4 -1, but a heading then led several answers).
 YIELD_RATIO = 0.9
 # Parts asking no typed value, answered after those that do (dev 1958: +1 -1 alone; +4 -1 with the choice signal).
 _OPEN_TYPES = frozenset({"fact", "definition", "yes_no"})
@@ -419,8 +419,9 @@ class Answerer:
         # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
         alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
         kinds = [ranked_type(intent, sub) for intent, sub in zip(intents, asked, strict=True)]
-        yields = {n for n in alone if self._yields(alone, n, answer, kinds)}
-        order = sorted(alone, key=lambda n: (intents[n].type in _OPEN_TYPES, n in yields, n))
+        # of two parts that could each do without it, the one losing less does
+        kept = {n: self._kept_without(alone, n, answer, kinds) for n in alone}
+        order = sorted(alone, key=lambda n: (intents[n].type in _OPEN_TYPES, kept[n], n))
         answered: dict[int, Composition] = {}
         for n in order:
             answered[n] = answer(n, {unit for c in answered.values() for unit in c.units})
@@ -428,21 +429,23 @@ class Answerer:
         return compose.joined(compositions) if compositions else None
 
     @staticmethod
-    def _yields(alone: dict[int, Composition], n: int, answer, kinds: list[str]) -> bool:
-        """Whether part `n` is answered nearly as well (and with a value of the kind asked) without a unit another
-        part wants too, which does not state the values both ask ('do Bộ trưởng …; do Chủ tịch …' answers both)."""
+    def _kept_without(alone: dict[int, Composition], n: int, answer, kinds: list[str]) -> float:
+        """The share of its score part `n` keeps without a unit another part wants too, when its next unit scores at
+        least YIELD_RATIO of it and holds a value of the kind asked; 0 when it cannot do without it, nobody else
+        wants it, or the unit states the values both ask ('do Bộ trưởng …; do Chủ tịch …' answers both)."""
         wanting = {m: set(other.units) & set(alone[n].units) for m, other in alone.items() if m != n}
         wanting = {m: units for m, units in wanting.items() if units}
         if not alone[n].score or not wanting:
-            return False
+            return 0.0
         for m, units in wanting.items():
             asked = {kinds[n], kinds[m]}
             if asked <= set(compose.VALUE_TYPES) and any(
                     len({v.group(0) for kind in asked for v in values_of(unit, kind)}) >= 2 for unit in units):
-                return False
+                return 0.0
         instead = answer(n, set.union(*wanting.values()))
         holds = kinds[n] not in compose.VALUE_TYPES or any(values_of(unit, kinds[n]) for unit in instead.units)
-        return holds and instead.score >= YIELD_RATIO * alone[n].score
+        kept = instead.score / alone[n].score
+        return kept if holds and kept >= YIELD_RATIO else 0.0
 
     def _part(self, asked: list[str], intents: list[Intent], retrievals: list[Retrieval], shared: bool, n: int,
               taken: set[str]) -> Composition:
