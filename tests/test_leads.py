@@ -331,6 +331,15 @@ def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
 
 
 @require_corpus()
+def test_each_side_s_list_in_a_comparison_says_whose_it_is(answerer):
+    answer = answerer.ask("Hồ sơ quyết toán đề án khuyến công quốc gia khác nhau thế nào giữa đơn vị không lập hóa đơn "
+                          "tài chính và đơn vị có lập hóa đơn tài chính?")
+    first, second = re.split(r"(?<=\]\.) ", answer.lead, maxsplit=1)
+    assert first.startswith("Đơn vị không lập hóa đơn tài chính — gồm 4 nội dung: Biên bản nghiệm thu cơ sở")
+    assert second.startswith("Đơn vị có lập hóa đơn tài chính — gồm 3 nội dung: Biên bản nghiệm thu cơ sở")
+
+
+@require_corpus()
 def test_a_part_leaves_a_unit_the_next_part_names_when_another_answers_it_as_well(answerer):
     # both parts first choose the council's 10 days (the first for its context words); the first has the 15 days of
     # the complaint itself almost as high, so the council's unit goes to the part naming the council

@@ -218,6 +218,33 @@ def _other_level(question: str, best: str, other: str) -> bool:
     return len(asked) > 1 and bool((levels_named(other) & asked) - levels_named(best))
 
 
+# the words naming whom a side's difference is of, kept before it ('đơn vị | không lập …', 'cấp | huyện')
+_SIDE_HEADS = ("don vi", "co so", "doanh nghiep", "de an", "lang nghe", "cap")
+
+
+def _side_labels(sides: list[str]) -> list[str]:
+    """What tells two sides apart, with the head word it qualifies ('Đơn vị không lập hóa đơn tài chính', 'Đơn vị có
+    lập hóa đơn tài chính' of '… quyết toán … đơn vị không / có lập …'); '' for a side saying too little of its own."""
+    said = [side.rstrip(" ?.").split() for side in sides]
+    if len(said) != 2:
+        return ["" for _ in sides]
+    pairs = list(zip(*said, strict=False))
+    same_start = next((i for i, (a, b) in enumerate(pairs) if a.lower() != b.lower()), len(pairs))
+    backwards = list(zip(*(reversed(s) for s in said), strict=False))
+    same_end = next((i for i, (a, b) in enumerate(backwards) if a.lower() != b.lower()), len(backwards))
+    # a shared ending is the aspect asked of both ('… về chu kỳ tổ chức'), or words the difference needs ('có / không
+    # lập hóa đơn tài chính'), kept
+    same_end = same_end if same_end and fold(said[0][-same_end]) == "ve" else 0
+    before = fold(" ".join(said[0][:same_start]))
+    head = next((len(h.split()) for h in _SIDE_HEADS if before.endswith(f" {h}") or before == h), 0)
+    labels = []
+    for words_ in said:
+        own = words_[same_start - head:len(words_) - same_end]
+        label = " ".join(own) if len(own) >= 2 else ""
+        labels.append(label[:1].upper() + label[1:])
+    return labels
+
+
 def _with_passages(retrieval: Retrieval, extra: list[SearchResult], k: int) -> Retrieval:
     """A part's retrieval with other passages among its candidates, ranked by score, the best k kept."""
     have = {r.chunk.id for r in retrieval.results}
@@ -425,6 +452,10 @@ class Answerer:
         answered: dict[int, Composition] = {}
         for n in order:
             answered[n] = answer(n, {unit for c in answered.values() for unit in c.units})
+        if not shared and len(answered) == 2:  # 'Gồm 4 nội dung: …' of each side says whose list it is
+            for n, label in zip(sorted(answered), _side_labels(asked), strict=True):
+                if answered[n].lead.startswith("Gồm ") and label:
+                    answered[n].lead = f"{label} — g{answered[n].lead[1:]}"
         compositions = [answered[n] for n in sorted(answered)]
         return compose.joined(compositions) if compositions else None
 
