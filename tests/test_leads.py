@@ -1796,6 +1796,8 @@ def test_what_a_document_replaces_is_every_text_it_names(answerer, question, rep
     ("Ai có trách nhiệm báo cáo kết quả bình chọn?", ""),  # asks who, not whose duties
     # to whom a body must report is one of that body's duties
     ("Sau khi bình chọn cấp huyện, UBND cấp huyện phải báo cáo kết quả cho cơ quan nào?", "uy ban nhan dan cap huyen"),
+    # the asker's own duties are the establishment's
+    ("Sản phẩm của xưởng em được công nhận rồi, vậy em có phải báo cáo gì không?", "co so cong nghiep nong thon"),
 ])
 def test_whose_duties_a_question_asks(question, holder):
     assert asked_holder(question) == holder
@@ -1807,6 +1809,9 @@ def test_a_duty_is_held_by_the_body_its_heading_names():
     # the Sở's duty mentioning the district committee is not the committee's
     assert not holds_duty("b) Hướng dẫn, phối hợp với Ủy ban nhân dân cấp huyện …",
                           "Trách nhiệm của Sở Công Thương các tỉnh", holder)
+    # the holder named before its duties ('… có sản phẩm được cấp Giấy chứng nhận có trách nhiệm:')
+    heading = "Trong thời hạn, cơ sở công nghiệp nông thôn có sản phẩm được cấp Giấy chứng nhận có trách nhiệm:"
+    assert holds_duty("2. Định kỳ hàng năm, báo cáo Sở Công Thương …", heading, "co so cong nghiep nong thon")
 
 
 @require_corpus()

@@ -297,7 +297,12 @@ _HOLDER_ASKED = (re.compile(rf"^\W*(?:theo [^,]+,\s*)?(?P<holder>.+?)\s+(?:co|go
                             rf"duoc)\b|\W*$)"),
                  # '…, UBND cấp huyện phải báo cáo kết quả cho cơ quan nào?': to whom one of its duties is done
                  re.compile(r"(?:^\W*|,\s*)(?P<holder>[^,]+?)\s+(?:phai|co trach nhiem)\s+(?:gui\s+)?"
-                            r"(?:bao cao|trinh)\b[^?]*\b(?:co quan nao|cho ai|len ai|ai)\W*$"))
+                            r"(?:bao cao|trinh)\b[^?]*\b(?:co quan nao|cho ai|len ai|ai)\W*$"),
+                 # '… được cấp giấy chứng nhận rồi, vậy em có phải báo cáo gì không?': the asker's own duties
+                 re.compile(r"\b(?P<holder>em|toi|minh|chung toi)\s+(?:co\s+)?(?:phai|can)\s+(?:bao cao|nop|gui)\b"))
+# The asker's own duties are those of the establishment the rules name
+_ASKER = {"em", "toi", "minh", "chung toi"}
+ESTABLISHMENT = "co so cong nghiep nong thon"
 # What a duty question compares a heading with: the holder's first words
 HOLDER_WORDS = 6
 
@@ -309,14 +314,17 @@ def asked_holder(question: str) -> str:
     match = next((m for pattern in _HOLDER_ASKED if (m := pattern.search(folded))), None)
     if not match or re.search(r"\b(ai|nao|gi|who|which)\b", match.group("holder")):
         return ""  # 'ai có trách nhiệm báo cáo?' asks who, not whose duties
-    return " ".join(match.group("holder").split()[:HOLDER_WORDS])
+    holder = match.group("holder")
+    return ESTABLISHMENT if holder in _ASKER else " ".join(holder.split()[:HOLDER_WORDS])
 
 
 def holds_duty(unit: str, heading: str, holder: str) -> bool:
     """Whether a unit is, or sits under, the heading of the holder's duties ('Trách nhiệm của Ủy ban nhân dân cấp
     huyện')."""
     said = fold(f"{heading} {_UNIT_MARKER.sub('', unit, count=1)[:120]}").lower()
-    return bool(re.search(rf"\b{_DUTY}(?: va \w+ \w+)? cua {re.escape(holder)}\b", said))
+    # 'Trách nhiệm của <holder>', or '<holder> có sản phẩm được cấp Giấy chứng nhận có trách nhiệm:'
+    return bool(re.search(rf"\b{_DUTY}(?: va \w+ \w+)? cua {re.escape(holder)}\b|"
+                          rf"\b{re.escape(holder)}\b[^:;.]{{0,80}}\bco {_DUTY}\b", said))
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
