@@ -24,6 +24,11 @@ def nfc(text: str) -> str:
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))
 
 
+def blank(match: re.Match) -> str:
+    """A match's span as spaces: a pattern is removed while every other word keeps its place (re.sub callback)."""
+    return " " * len(match.group(0))
+
+
 def fold(text: str) -> str:
     """Lowercase and strip Vietnamese tone and vowel marks (đ -> d): 'Hộ kinh doanh' -> 'ho kinh doanh'."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answer import compose, evidence, lists
-from assistant.answer.answerer import Answerer, ranked_type
+from assistant.answer.answerer import _CITES, Answerer, ranked_type
 from assistant.answer.evidence import (
     Evidence,
     TermScorer,
@@ -330,6 +330,22 @@ def test_a_question_of_two_parts_gets_both_answers_in_its_first_line(answerer):
     assert markers == set(range(1, len(answer.citations) + 1))  # renumbered in order, none dangling
 
 
+@pytest.mark.parametrize(("question", "labels"), [
+    ("Hồ sơ quyết toán khác nhau thế nào giữa đơn vị không lập hóa đơn tài chính và đơn vị có lập hóa đơn tài chính?",
+     ["Đơn vị không lập hóa đơn tài chính", "Đơn vị có lập hóa đơn tài chính"]),  # yes and no keep what they qualify
+    ("Tiêu chí công nhận làng nghề truyền thống khác gì so với làng nghề thông thường?",
+     ["Làng nghề truyền thống", "Làng nghề thông thường"]),
+    # what both sides are asked is no part of either label
+    ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương gồm những gì, khác nhau ra sao?",
+     ["Khuyến công quốc gia", "Khuyến công địa phương"]),
+    ("Hội đồng cấp tỉnh và cấp quốc gia khác nhau thế nào?", ["Cấp tỉnh", "Cấp quốc gia"]),
+])
+def test_a_comparison_s_sides_are_labelled_by_what_tells_them_apart(question, labels):
+    from assistant.answer.answerer import _side_labels
+
+    assert _side_labels(sides(question)) == labels
+
+
 @require_corpus()
 def test_each_side_s_list_in_a_comparison_says_whose_it_is(answerer):
     answer = answerer.ask("Hồ sơ quyết toán đề án khuyến công quốc gia khác nhau thế nào giữa đơn vị không lập hóa đơn "
@@ -337,6 +353,9 @@ def test_each_side_s_list_in_a_comparison_says_whose_it_is(answerer):
     first, second = re.split(r"(?<=\]\.) ", answer.lead, maxsplit=1)
     assert first.startswith("Đơn vị không lập hóa đơn tài chính — gồm 4 nội dung: Biên bản nghiệm thu cơ sở")
     assert second.startswith("Đơn vị có lập hóa đơn tài chính — gồm 3 nội dung: Biên bản nghiệm thu cơ sở")
+    # parts of a question that compares nothing keep their lists as they are
+    answer = answerer.ask("Đề án hỗ trợ thành lập doanh nghiệp được tạm ứng bao nhiêu phần trăm, cần giấy tờ gì?")
+    assert " — gồm" not in answer.lead and "Gồm " in answer.lead
 
 
 @require_corpus()
@@ -400,6 +419,8 @@ def test_a_comparison_of_two_levels_asks_each_level(question, expected):
     # the second side opens as the first does: it is whole, and borrows nothing from the 'hóa đơn' inside the first
     ("Hồ sơ quyết toán khác nhau thế nào giữa đơn vị không lập hóa đơn tài chính và đơn vị có lập hóa đơn tài chính?",
      ["Hồ sơ quyết toán đơn vị không lập hóa đơn tài chính?", "Hồ sơ quyết toán đơn vị có lập hóa đơn tài chính?"]),
+    ("Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2024 khác gì so với chỉ tiêu năm 2021?",
+     ["Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2024?", "Chỉ tiêu số mẫu thiết kế mới của Hà Nội năm 2021?"]),
     ("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau ở chỗ nào?",
      ["Kinh phí khuyến công quốc gia?", "kinh phí khuyến công địa phương?"]),
     # two pairs of levels, the second level of each written without its 'cấp'
@@ -601,7 +622,10 @@ def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answer
     assert answer.intent["type"] == "document"
     assert answer.lead.startswith("Quyết định 1288/QĐ-TTg của Thủ tướng Chính phủ, ban hành ngày 01 tháng 08 năm 2014")
     assert answer.citations[0].chunk_id == "qd-1288-2014-ttg#preamble"
-    # 'phê duyệt theo quyết định nào' asks the approving decision too, not a document its passages cite
+    # 'phê duyệt theo quyết định nào' asks the approving decision too, not a document its passages cite; 'ban hành
+    # theo nghị định nào' asks the basis a passage cites
+    assert _CITES.search("thong tu nay duoc ban hanh theo nghi dinh nao") and not _CITES.search("duoc phe duyet theo "
+                                                                                               "quyet dinh nao")
     answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được phê duyệt theo quyết định nào?")
     assert answer.lead.startswith("Quyết định 2646/QĐ-BCT của Bộ Công Thương, ban hành ngày 23 tháng 9 năm 2025")
 

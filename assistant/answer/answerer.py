@@ -100,9 +100,10 @@ _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation
                           r"nghi quyet|decree|circular|decision)\b.*\b(da|bao nhieu|ket qua|how many|did)\b|"
                           r"\b(\d+ nam|ket qua|over|after)\b.*\b(thuc hien|trien khai|implementing|theo|under)\s+"
                           r"(nghi dinh|decree)\b")
-# ('được phê duyệt theo quyết định nào?' asks the approving document itself)
+# ('được phê duyệt theo quyết định nào?' asks the approving document itself; 'ban hành theo nghị định nào?' the
+# basis a passage cites)
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
-                    r"(?<!phe duyet )(?<!ban hanh )theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
+                    r"(?<!duyet )theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
 
 
 def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
@@ -219,12 +220,15 @@ def _other_level(question: str, best: str, other: str) -> bool:
 
 
 # the words naming whom a side's difference is of, kept before it ('đơn vị | không lập …', 'cấp | huyện')
-_SIDE_HEADS = ("don vi", "co so", "doanh nghiep", "de an", "lang nghe", "cap")
+_SIDE_HEADS = ("don vi", "co so", "doanh nghiep", "de an", "lang nghe", "khuyen cong", "cap")
+# a difference of yes and no needs the words it qualifies ('có / không lập hóa đơn tài chính')
+_POLARITY = {"co", "khong"}
 
 
 def _side_labels(sides: list[str]) -> list[str]:
-    """What tells two sides apart, with the head word it qualifies ('Đơn vị không lập hóa đơn tài chính', 'Đơn vị có
-    lập hóa đơn tài chính' of '… quyết toán … đơn vị không / có lập …'); '' for a side saying too little of its own."""
+    """What tells two sides apart, with the head word it qualifies ('Cấp huyện', 'Cấp tỉnh' of '… cấp huyện / cấp
+    tỉnh gồm những gì?'); a yes-or-no difference keeps the words after it ('Đơn vị không lập hóa đơn tài chính').
+    Empty labels unless both sides have one of at least two words."""
     said = [side.rstrip(" ?.").split() for side in sides]
     if len(said) != 2:
         return ["" for _ in sides]
@@ -232,17 +236,14 @@ def _side_labels(sides: list[str]) -> list[str]:
     same_start = next((i for i, (a, b) in enumerate(pairs) if a.lower() != b.lower()), len(pairs))
     backwards = list(zip(*(reversed(s) for s in said), strict=False))
     same_end = next((i for i, (a, b) in enumerate(backwards) if a.lower() != b.lower()), len(backwards))
-    # a shared ending is the aspect asked of both ('… về chu kỳ tổ chức'), or words the difference needs ('có / không
-    # lập hóa đơn tài chính'), kept
-    same_end = same_end if same_end and fold(said[0][-same_end]) == "ve" else 0
+    if {fold(s[same_start]) for s in said if same_start < len(s)} <= _POLARITY:
+        same_end = 0
     before = fold(" ".join(said[0][:same_start]))
     head = next((len(h.split()) for h in _SIDE_HEADS if before.endswith(f" {h}") or before == h), 0)
-    labels = []
-    for words_ in said:
-        own = words_[same_start - head:len(words_) - same_end]
-        label = " ".join(own) if len(own) >= 2 else ""
-        labels.append(label[:1].upper() + label[1:])
-    return labels
+    own = [s[same_start - head:len(s) - same_end] for s in said]
+    if any(len(words_) < 2 for words_ in own):
+        return ["", ""]
+    return [" ".join(words_)[:1].upper() + " ".join(words_)[1:] for words_ in own]
 
 
 def _with_passages(retrieval: Retrieval, extra: list[SearchResult], k: int) -> Retrieval:
@@ -451,11 +452,13 @@ class Answerer:
         order = sorted(alone, key=lambda n: (intents[n].type in _OPEN_TYPES, kept[n], n))
         answered: dict[int, Composition] = {}
         for n in order:
-            answered[n] = answer(n, {unit for c in answered.values() for unit in c.units})
-        if not shared and len(answered) == 2:  # 'Gồm 4 nội dung: …' of each side says whose list it is
-            for n, label in zip(sorted(answered), _side_labels(asked), strict=True):
-                if answered[n].lead.startswith("Gồm ") and label:
-                    answered[n].lead = f"{label} — g{answered[n].lead[1:]}"
+            taken = {unit for c in answered.values() for unit in c.units}
+            answered[n] = answer(n, taken) if taken else alone[n]
+        labels = _side_labels(asked) if not shared else []
+        if labels and all(labels):  # 'Gồm 4 nội dung: …' of each side of a comparison says whose list it is
+            for n, composition in answered.items():
+                if composition.lead.startswith("Gồm "):
+                    composition.lead = f"{labels[n]} — g{composition.lead[1:]}"
         compositions = [answered[n] for n in sorted(answered)]
         return compose.joined(compositions) if compositions else None
 
@@ -473,7 +476,10 @@ class Answerer:
             if asked <= set(compose.VALUE_TYPES) and any(
                     len({v.group(0) for kind in asked for v in values_of(unit, kind)}) >= 2 for unit in units):
                 return 0.0
-        instead = answer(n, set.union(*wanting.values()))
+        withheld = set.union(*wanting.values())
+        instead = answer(n, withheld)
+        if withheld & set(instead.units):
+            return 0.0  # nothing else to answer with: the part falls back on the unit withheld
         holds = kinds[n] not in compose.VALUE_TYPES or any(values_of(unit, kinds[n]) for unit in instead.units)
         kept = instead.score / alone[n].score
         return kept if holds and kept >= YIELD_RATIO else 0.0

@@ -61,7 +61,7 @@ class Composition:
     cited: list = field(default_factory=list)
     usable: list = field(default_factory=list)  # the retrieved passages it drew on (an LLM's sources)
     units: list[str] = field(default_factory=list)  # the units its lead states
-    score: float = 0.0  # the evidence score of the unit its lead states (0 when no single unit was chosen)
+    score: float = 0.0  # the evidence score of the unit its lead states (0 when its lead is a list or no unit)
 
     def number(self, chunk) -> int:
         """The citation number of a chunk, allotting the next one on first use."""

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.documents.units import heading_of, split_units
 from assistant.search.glossary import asked_in_english, expand_english
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import STOPWORDS, fold, nfc, words
+from assistant.text import STOPWORDS, blank, fold, nfc, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
 # from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
@@ -125,7 +125,7 @@ def values_of(unit: str, answer_type: str) -> list[re.Match]:
     if answer_type == "document":  # 'theo văn bản nào?': the documents a unit refers to are its values
         return list(DOC_NUMBER.finditer(unit))
     found = []
-    blanked = _DATED_DOCUMENT.sub(lambda d: " " * len(d.group(0)), unit)
+    blanked = _DATED_DOCUMENT.sub(blank, unit)
     for kind in TYPE_VALUES.get(answer_type, ()):
         found.extend(m for m in VALUES[kind].finditer(blanked))
     return sorted(found, key=lambda m: m.start())
@@ -523,7 +523,9 @@ def asked_noun(question: str) -> str:
 def _aspect(question: str) -> str:
     found = _ASPECT.search(nfc(question))
     noun = fold(found.group(1)) if found and found.group(1)[0].islower() else ""
-    return "" if not noun or noun.split()[0] in _NOT_NOUN | _ASKING_PART | _ANSWER_KINDS else noun
+    if not noun or noun in _ANSWER_KINDS or any(w in _NOT_NOUN | _ASKING_PART | _ANSWER_KINDS for w in noun.split()):
+        return ""  # 'về hồ sơ', 'về nhà được không'
+    return noun
 
 
 def _what_noun(question: str) -> str:

@@ -165,11 +165,13 @@ def _lent(first: str, second: str) -> str:
     tỉnh' is 'Bình chọn … cấp khu vực, cấp quốc gia'; 'định hướng năm 2021' against '… Hà Nội năm 2024' is '… Hà Nội
     năm 2021'."""
     said = second.split()
-    if not said or len(said) > LENT_WORDS or said[0].lower() == first.split()[0].lower():
-        return second  # long, or opening as the first does ('đơn vị không lập …' and 'đơn vị có lập …'): whole
+    if not said or len(said) > LENT_WORDS:
+        return second
     years, own = _YEAR.findall(first), _YEAR.findall(second)
     if len(years) == 1 and len(own) == 1 and years != own:
         return first.replace(years[0], own[0])
+    if said[0].lower() == first.split()[0].lower() and len(said) >= len(first.split()) - 1:
+        return second  # as long as the first and opening as it does ('đơn vị không lập …', 'đơn vị có lập …'): whole
     if (cut := first.lower().find(f" {said[0].lower()} ")) > 0:
         return f"{first[:cut]} {second}"
     # 'Tỷ lệ … của cơ quan quản lý kinh phí' against 'đơn vị triển khai đề án': the same of the other party

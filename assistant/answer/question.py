@@ -10,7 +10,7 @@ from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED, TARGET_COUNT
 from assistant.domain.eligibility import match_sector, trade_named
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
-from assistant.text import fold, nfc, unfolded_asker
+from assistant.text import blank, fold, nfc, unfolded_asker
 
 # Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
 TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list",
@@ -121,10 +121,6 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
 # Without accents 'gom những gì' is 'gồm' all the same: pottery is 'gốm sứ', 'đồ gốm', 'làm gốm', not a list's 'gồm'.
 _GOM_FOLDED = re.compile(r"\b(?:bao )?gom(?= (?:nhung|cac|co|nhieu|:)\b|\s*[:?]|$)")
-
-
-def _blank(match: re.Match) -> str:
-    return " " * len(match.group(0))
 
 
 _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
@@ -334,7 +330,7 @@ def slots(question: str) -> dict:
             elif (counted := _years_to_plan(folded)) is not None:
                 found["years_since_conversion"] = counted
     # the list's 'gồm' blanked to its own length, so the trade's words keep their place in the question
-    told = _GOM_FOLDED.sub(_blank, folded) if folded == question.lower() else _GOM.sub(_blank, question)
+    told = _GOM_FOLDED.sub(blank, folded) if folded == question.lower() else _GOM.sub(blank, question)
     if group := match_sector(told):
         found["trade_group"] = group
         found["trade"] = trade_named(told)

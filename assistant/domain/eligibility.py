@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.search.retrieval import IndexMissing
-from assistant.text import fold, nfc
+from assistant.text import blank, fold, nfc
 
 ENTITY_TYPES = ("doanh_nghiep_nho_va_vua", "hop_tac_xa", "to_hop_tac", "ho_kinh_doanh", "doanh_nghiep_lon", "khac")
 UNITS = ("xa", "thi_tran", "huyen", "thi_xa", "phuong")
@@ -155,8 +155,10 @@ class Verdict:
 
 
 def _sector_hits(sector: str) -> dict[str, list[re.Match]]:
-    """Each Điều 5 group's trade words found in the free-text sector, as matches in its padded folded text."""
-    folded = _ECOMMERCE.sub(" ", f" {fold(sector)} ")  # e-commerce is a sales channel, not electronics
+    """Each Điều 5 group's trade words found in the free-text sector, as matches in its padded folded text (the
+    sector's own words keep their places: a match past them is the sewing cue's)."""
+    sector = nfc(sector)
+    folded = _ECOMMERCE.sub(blank, f" {fold(sector)} ")  # e-commerce is a sales channel, not electronics
     if _SEWING.search(sector.lower()):
         folded += " may mac "
     return {key: [hit for word in words.split("|") if word.strip()
@@ -174,12 +176,16 @@ def match_sector(sector: str) -> str | None:
 def trade_named(sector: str) -> str:
     """The words of a free-text sector that place it in its group, as written ('đồ gỗ'); '' when none fits."""
     group = match_sector(sector)
+    sewing = _SEWING.search(nfc(sector).lower())  # 'xưởng may' is told by its 'may'
+    if group and sewing:
+        return nfc(sector)[sewing.end() - 3:sewing.end()]
     text = f" {nfc(sector)} "
-    spans = sorted(hit.span() for hit in _sector_hits(sector)[group] if hit.end() <= len(text)) if group else []
-    if spans:
-        return text[spans[0][0]:spans[0][1]].strip()
-    sewing = _SEWING.search(nfc(sector).lower())  # 'xưởng may' is told by the word before it
-    return nfc(sector)[sewing.end() - 3:sewing.end()] if group and sewing else ""
+    if len(fold(text)) != len(text):
+        return ""  # a character folding to more or fewer: the words cannot be found again where they stand
+    # the earliest and, of two starting there, the longer ('bánh kẹo' rather than 'bánh')
+    spans = sorted((hit.start(), -hit.end()) for hit in _sector_hits(sector)[group] if hit.end() < len(text)) \
+        if group else []
+    return text[spans[0][0]:-spans[0][1]].strip() if spans else ""
 
 
 # Where the policy applies (Nghị định 45/2012 Điều 1 khoản 2), as a reason says it.

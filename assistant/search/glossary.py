@@ -109,7 +109,7 @@ def activity_of(question: str) -> str | None:
     written with diacritics only 'máy' is a machine: 'may' sews ('doanh nghiệp may của tôi'), 'mấy' counts ('mấy hạng
     mục đó'), 'mây' is rattan."""
     question = nfc(question)
-    folded = fold(question if is_unaccented(question) else _NOT_MACHINE.sub(r"\g<0>_", question))
+    folded = fold(question if is_unaccented(question) else _NOT_MACHINE.sub(r"_\g<0>", question))
     return next((name for pattern, name in ACTIVITIES if re.search(rf"\b(?:{pattern})", folded)), None)
 
 
