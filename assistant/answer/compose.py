@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, counted_nouns, values_of
+from assistant.answer.evidence import DOC_NUMBER, GOES_ON, Evidence, content_terms, counted_nouns, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
 from assistant.text import STOPWORDS, fold, word_pairs, words
@@ -117,8 +117,11 @@ def _renumbered(text: str, renumber: dict[int, int]) -> str:
 
 
 def sentence(text: str) -> str:
-    """Capitalized, ending without a trailing separator (the citation marker and full stop come after)."""
-    text = text.strip().rstrip(" ;:,.")
+    """Capitalized, ending without a trailing separator (the citation marker and full stop come after), and without
+    the 'Đồng thời, …' that tied it to the sentence before it in its passage."""
+    text = text.strip()
+    text = text[tied.end():] if (tied := GOES_ON.match(text)) else text
+    text = text.rstrip(" ;:,.")
     return text[:1].upper() + text[1:]
 
 

@@ -450,6 +450,10 @@ YEAR_WEIGHT = 0.6
 _SIGNED = re.compile(_DATED_DOCUMENT.pattern + r"(?:\s+(?:năm|nam)\s+(?:19|20)\d{2}\b)?", re.IGNORECASE)
 
 
+# A unit opening with these goes on from the one before it
+GOES_ON = re.compile(r"(?:Đồng thời|Ngoài ra|Bên cạnh đó)\b,?\s*", re.IGNORECASE)
+
+
 def years_named(text: str) -> set[str]:
     """The years a text names ('năm 2024', '(kết quả 2020, định hướng 2021)'), not those of a document number or
     of the date it was signed."""
@@ -605,6 +609,10 @@ class EvidenceRanker:
         question_terms = content_terms(_SIGNED.sub(" ", question))
         context_terms = tuple(t for t in content_terms(_SIGNED.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
+        # 'Đồng thời, tổ chức 625 lớp …' goes on from the unit before it ('Thống kê kết quả 10 năm …'), whose terms
+        # it holds as a heading's
+        went_on = {(i, unit): before for (i, before), (j, unit) in zip(every, every[1:], strict=False)
+                   if i == j and GOES_ON.match(unit)}
         candidates = [(i, unit) for i, unit in every if not _EDITORIAL.fullmatch(unit) and says_something(unit)] \
             or every
         similarity = self._similarity(question_vector, chunks, candidates)
@@ -640,7 +648,7 @@ class EvidenceRanker:
         by_topic = not asked_in_english(question)
         titles = [content_terms(getattr(c, "title", "") or "") if by_topic else () for c in chunks]
         for (i, unit), dense, says_what in zip(candidates, similarity, names_what, strict=True):
-            heading = heading_of(unit, chunks[i].text, clause_headings[i])
+            heading = went_on.get((i, unit)) or heading_of(unit, chunks[i].text, clause_headings[i])
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             counts_asked = bool(counted & counted_nouns(unit, answer_type))
             if counted and not counts_asked:
