@@ -643,6 +643,10 @@ def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answer
                                                                                                "quyet dinh nao")
     answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được phê duyệt theo quyết định nào?")
     assert answer.lead.startswith("Quyết định 2646/QĐ-BCT của Bộ Công Thương, ban hành ngày 23 tháng 9 năm 2025")
+    # asked when it takes effect too: the document's own words follow
+    answer = answerer.ask("Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được phê duyệt theo quyết định nào, "
+                          "có hiệu lực từ khi nào?")
+    assert "Quyết định 2646/QĐ-BCT có hiệu lực thi hành kể từ ngày ký ban hành" in answer.lead
 
 
 @require_corpus()

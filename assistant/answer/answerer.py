@@ -534,7 +534,9 @@ class Answerer:
         # mấy?') is the one asked for.
         if intent.type == "document" and not by_number and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
-            return found
+            # '… theo quyết định nào, có hiệu lực từ khi nào?': the document, then when it takes effect
+            effect = self._effect_lead(found.cited[0].doc_id, generation) if asks_effect(question) else None
+            return compose.joined([found, effect]) if effect else found
         if funded_already(question) and (twice := not_twice(generation)):
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
