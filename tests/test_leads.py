@@ -819,6 +819,9 @@ def test_a_rare_word_of_the_question_finds_its_unit(answerer):
     # the share a condition of priority sets ('come from' names no sources here)
     ("To qualify for priority as a producer using local raw materials, what share must come from the province?",
      "amount"),
+    # the schemes of a kind, however many words name them
+    ("Which national industrial promotion schemes have to be procured through bidding?", "list"),
+    ("Which ministry manages the national industrial promotion projects?", "body"),
 ])
 def test_the_answer_type_of_a_question(question, kind):
     assert analyze(question).type == kind
