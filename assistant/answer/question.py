@@ -121,8 +121,6 @@ _YEAR = re.compile(r"(?<![/\d])((?:19|20)\d{2})(?![/\d])")
 _GOM = re.compile(r"\b(bao )?gồm\b", re.IGNORECASE)
 # Without accents 'gom những gì' is 'gồm' all the same: pottery is 'gốm sứ', 'đồ gốm', 'làm gốm', not a list's 'gồm'.
 _GOM_FOLDED = re.compile(r"\b(?:bao )?gom(?= (?:nhung|cac|co|nhieu|:)\b|\s*[:?]|$)")
-
-
 _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 # Words that ask rather than tell; stripped from the focus phrase.
 _ASKING = re.compile(
