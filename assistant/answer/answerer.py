@@ -8,7 +8,6 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
 
 from assistant.answer import compose, lists
 from assistant.answer.approval import approval_lead
@@ -442,7 +441,13 @@ class Answerer:
         retrievals = [_with_passages(self.searcher.retrieve(expand_query(sub), k=self.settings.retrieve_k,
                                                             mode=self.mode, generation=generation),
                                      whole, self.settings.retrieve_k) for sub in asked]
-        answer = partial(self._part, asked, intents, retrievals, shared)
+        composed: dict[tuple[int, frozenset[str]], Composition] = {}
+
+        def answer(n: int, taken: set[str]) -> Composition:  # a part once per set of units kept from it
+            key = (n, frozenset(taken))
+            if key not in composed:
+                composed[key] = self._part(asked, intents, retrievals, shared, n, taken)
+            return composed[key]
         # of two parts wanting one unit, the earlier keeps it unless another unit answers it almost as well: 'muốn
         # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
         alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
@@ -453,7 +458,7 @@ class Answerer:
         answered: dict[int, Composition] = {}
         for n in order:
             taken = {unit for c in answered.values() for unit in c.units}
-            answered[n] = answer(n, taken) if taken else alone[n]
+            answered[n] = answer(n, taken)
         labels = _side_labels(asked) if not shared else []
         if labels and all(labels):  # 'Gồm 4 nội dung: …' of each side of a comparison says whose list it is
             for n, composition in answered.items():

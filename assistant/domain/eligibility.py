@@ -166,16 +166,20 @@ def _sector_hits(sector: str) -> dict[str, list[re.Match]]:
             for key, (_, words) in SECTOR_GROUPS.items()}
 
 
-def match_sector(sector: str) -> str | None:
-    """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
-    hits = _sector_hits(sector)
+def _best_group(hits: dict[str, list[re.Match]]) -> str | None:
     best = max(hits, key=lambda key: len(hits[key]))
     return best if hits[best] else None
 
 
+def match_sector(sector: str) -> str | None:
+    """The Điều 5 group whose trade words the free-text sector mentions most (None when none fits)."""
+    return _best_group(_sector_hits(sector))
+
+
 def trade_named(sector: str) -> str:
     """The words of a free-text sector that place it in its group, as written ('đồ gỗ'); '' when none fits."""
-    group = match_sector(sector)
+    hits = _sector_hits(sector)
+    group = _best_group(hits)
     sewing = _SEWING.search(nfc(sector).lower())  # 'xưởng may' is told by its 'may'
     if group and sewing:
         return nfc(sector)[sewing.end() - 3:sewing.end()]
@@ -183,8 +187,7 @@ def trade_named(sector: str) -> str:
     if len(fold(text)) != len(text):
         return ""  # a character folding to more or fewer: the words cannot be found again where they stand
     # the earliest and, of two starting there, the longer ('bánh kẹo' rather than 'bánh')
-    spans = sorted((hit.start(), -hit.end()) for hit in _sector_hits(sector)[group] if hit.end() < len(text)) \
-        if group else []
+    spans = sorted((hit.start(), -hit.end()) for hit in hits[group] if hit.end() < len(text)) if group else []
     return text[spans[0][0]:-spans[0][1]].strip() if spans else ""
 
 
