@@ -100,6 +100,14 @@ def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
     assert whom == "Trong thời gian giấy còn hạn, HTX phải báo cáo cho ai?"  # the verb it borrows is said once
 
 
+def test_a_part_asking_only_a_detail_is_asked_of_what_the_part_before_asks_about():
+    how, many, size = parts("đăng ký bình chọn sp cnnt tiêu biểu cấp huyện thì phải nộp ảnh sp thế nào, mấy tấm, "
+                            "cỡ bn vậy ạ?")
+    assert many == "đăng ký bình chọn sp cnnt tiêu biểu cấp huyện thì phải nộp ảnh sp mấy tấm?"
+    assert size.startswith("đăng ký bình chọn sp cnnt tiêu biểu cấp huyện thì phải nộp ảnh sp cỡ")
+    assert analyze(many).type == "count"
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

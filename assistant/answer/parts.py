@@ -23,7 +23,7 @@ _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhi�
 _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
                          r"tu dau|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh|khu vuc|"
-                         r"cap|nhom|loai)|so may\s*$)\b|"
+                         r"cap|nhom|loai|tam|cai|chiec)|so may\s*$)\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
 # 'với' joins two questions only before what the second must do ('… bao nhiêu % hộ với phải sản xuất … bao lâu').
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)|"
@@ -357,6 +357,19 @@ def _without_overlap(subject: str, piece: str) -> str:
     return subject
 
 
+DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
+
+
+_CLOSING_PARTICLES = re.compile(r"(\s+(vay|a|z|v|nhi|nhe|the|ha|nua))+$")  # '… cỡ bn vậy ạ' closes on politeness
+_MANNER = re.compile(r"\b(the nao|ra sao)\W*$")  # a part asking how something is done; folded
+
+
+def _is_detail(piece: str) -> bool:
+    """Whether a part only asks a detail ('mấy tấm', 'cỡ bn') of the thing the part before it asks about."""
+    said = _CLOSING_PARTICLES.sub("", fold(piece).lower().strip(" ?"))
+    return len(said.split()) <= DETAIL_WORDS and asks_something(piece)
+
+
 def parts(question: str) -> list[str]:
     """The questions a question asks, each standalone: 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?' gives 'Hồ sơ cần
     gì?' and 'Hồ sơ bao nhiêu điểm thì đạt?', each after the statements (and a topic before a colon) that set the
@@ -409,7 +422,11 @@ def parts(question: str) -> list[str]:
             and not _POINTING.search(piece)
         # so does one that opened with its predicate ('…, ký ngày nào và có hiệu lực khi nào?')
         lends = subject and (_ASKING_FIRST.match(fold(previous)) or _PREDICATE_FIRST.match(fold(previous)))
-        subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
+        if _is_detail(piece) and (_MANNER.search(fold(previous)) or (subject and _is_detail(previous))):
+            # 'nộp ảnh thế nào, mấy tấm, cỡ bao nhiêu': the count and the size are of the photos filed
+            subject = subject if subject and _is_detail(previous) else _subject(previous)
+        else:
+            subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
         borrowed = [_without_overlap(subject, piece)] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))

@@ -35,7 +35,8 @@ _PATTERNS = {
                 r"bao nhieu (nam|thang|ngay)|how long|dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
              r"pho|phong|lan|doanh nghiep|hop tac xa|cum|san pham|ho|lao dong|nhiem vu|noi dung|hang muc|loai|bo|"
-             r"ban|anh|chi nhanh|buoc|khu vuc|cap)\b(?! (?:nay|do|ay|kia)\b)|"  # 'mấy người này' are these people
+             r"ban|anh|tam|cai|chiec|chi nhanh|buoc|khu vuc|cap)\b"
+             r"(?! (?:nay|do|ay|kia)\b)|"  # 'mấy người này' are these people
              # 'về số thành viên thế nào' ('cơ sở lần đầu …' folds to 'so lan' too)
              r"(?<!co )\bso (thanh vien|nguoi|lop|co so|de an|luot|lan)\b.*\b(the nao|ra sao|bao nhieu)\b|"
              r"\bhow many\b|" + POINTS_ASKED.pattern + "|" + TARGET_COUNT.pattern + "|"
