@@ -640,6 +640,18 @@ def test_a_percentage_in_the_clause_heading_reaches_the_lead(answerer):
 
 
 @require_corpus()
+def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_granted(answerer):
+    # the same advance is asked: the work done it needs ('trên 70% tổng vốn đầu tư'), not the 70% it pays
+    lead = answerer.ask("xưởng e đang làm đề án mô hình trình diễn kỹ thuật bằng tiền kc quốc gia, mún tạm ứng thì "
+                        "phải làm đc bn % r mới đc ứng z").lead
+    assert "trên 70% tổng vốn đầu tư" in lead
+    assert evidence.asks_floor("Muốn tạm ứng lần đầu thì cần đạt khối lượng bao nhiêu?")
+    assert not evidence.asks_floor("Đề án ứng dụng máy móc thiết bị được tạm ứng lần một bao nhiêu phần trăm?")
+    assert [word for _, word in evidence.floors("Từ 30% đến 50% chi phí; có từ 50 lao động trở lên", "count")] == \
+        ["từ"]
+
+
+@require_corpus()
 def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answerer):
     answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 được phê duyệt bằng quyết định nào?")
     assert answer.intent["type"] == "document"

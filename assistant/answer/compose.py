@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import DOC_NUMBER, GOES_ON, Evidence, content_terms, counted_nouns, values_of
+from assistant.answer.evidence import DOC_NUMBER, GOES_ON, Evidence, content_terms, counted_nouns, floors, values_of
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
 from assistant.text import STOPWORDS, fold, word_pairs, words
@@ -35,7 +35,6 @@ _CLAUSE_BREAK = re.compile(r"(?<=[;.])\s+|(?<=,)\s+(?=(?:nhưng|trừ|trường 
 _MARKER = re.compile(r"\[(\d+)\]")
 _VERDICT = re.compile(r"^(Có|Không|Đúng)\. ")
 _NOT_CONTENT = STOPWORDS | {"còn", "khoản", "đối", "với", "áp", "dụng", "hỗ", "trợ"}
-_FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")  # a bound the value is over, not the value
 _NEGATION = re.compile(r"\b(không (được|hỗ trợ|áp dụng|thuộc)|nghiêm cấm|cấm)\b")
 
 
@@ -424,15 +423,10 @@ def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool
 def _meets_floor(question: str, unit: str, answer_type: str) -> bool:
     """'chiếm trên 50%' is met by the '70%' a question states: a floor ('trên', 'tối thiểu', 'ít nhất', 'không
     dưới', 'từ … trở lên') is compared with a value in the same unit, not matched; a range 'từ 30% đến 50%' is none."""
-    floors = []
-    for match in values_of(unit, answer_type):
-        before, after = unit[: match.start()][-25:], unit[match.end(): match.end() + 15]
-        floor = _FLOOR.search(before)
-        if floor and (floor.group(1) != "từ" or after.lstrip().startswith("trở lên")):
-            floors.append((_amount(match.group(0)), floor.group(1)))
+    bounds = [(_amount(match.group(0)), word) for match, word in floors(unit, answer_type)]
     for match in values_of(question, answer_type):
         value = _amount(match.group(0))
-        for bound, word in floors:
+        for bound, word in bounds:
             if value and bound and value[1] == bound[1] and (value[0] > bound[0] if word == "trên" else
                                                               value[0] >= bound[0]):
                 return True

@@ -513,6 +513,33 @@ _ASKING_PART = {"the", "khi", "luc", "sao", "bao", "dau", "tro", "nop", "lam"}
 WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kinds were left out; 0.2 +5 -0; 0.3 +6 -1)
 
 
+# A bound the value is over, not the value itself ('trên 70%', 'tối thiểu 20%', 'từ 50 lao động trở lên').
+FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")
+# '… phải làm được bao nhiêu % rồi mới được ứng?', 'cần đạt khối lượng bao nhiêu?', '… tối thiểu là bao nhiêu?': the
+# question asks the bound a case must pass, not the value granted once it does; folded
+_ASKS_FLOOR = re.compile(r"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan thanh|co)\b.*\b(?:bao nhieu|may)\b|"
+                         r"\b(?:bao nhieu|may)\b.*\b(?:moi duoc|thi moi|roi moi|moi du)\b|"
+                         r"\b(?:toi thieu|it nhat) (?:la )?(?:bao nhieu|may)\b")
+FLOOR_WEIGHT = 0.6  # a unit stating a bound (dev 2138: 0.3 +0, 0.6 +1 -0, 1.0 +1 -0)
+
+
+def asks_floor(question: str) -> bool:
+    """Whether a question asks the bound a case must pass ('cần đạt khối lượng bao nhiêu thì được tạm ứng?')."""
+    return bool(_ASKS_FLOOR.search(fold(question).lower()))
+
+
+def floors(unit: str, answer_type: str) -> list[tuple[re.Match, str]]:
+    """The values of the asked type a unit states as bounds, each with its bounding word; 'từ' bounds only with
+    'trở lên' after the value ('từ 30% đến 50%' is a range)."""
+    found = []
+    for match in values_of(unit, answer_type):
+        floor = FLOOR.search(unit[: match.start()][-25:])
+        after = unit[match.end(): match.end() + 15]
+        if floor and (floor.group(1) != "từ" or after.lstrip().startswith("trở lên")):
+            found.append((match, floor.group(1)))
+    return found
+
+
 # '… khác nhau thế nào về chu kỳ tổ chức?': the aspect a question ends by naming, in lower case (not 'về Bộ Công
 # Thương', a direction), its first two words
 _ASPECT = re.compile(r"\b(?:về|ve) (\w+(?: \w+)?)(?: \w+){0,2}\s*[?.]?\s*$", re.IGNORECASE)
@@ -597,7 +624,7 @@ class EvidenceRanker:
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
-               "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT}
+               "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -631,6 +658,7 @@ class EvidenceRanker:
         role = asked_role(question)
         years = years_named(question)
         holder = asked_holder(question)
+        bounded = asks_floor(question)
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
         choice = asked_choice(question)
@@ -670,6 +698,7 @@ class EvidenceRanker:
                 else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
                 "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
+                "floor": float(bounded and bool(floors(unit, answer_type))),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
