@@ -640,6 +640,17 @@ def test_a_percentage_in_the_clause_heading_reaches_the_lead(answerer):
 
 
 @require_corpus()
+def test_criteria_asked_of_a_case_are_listed_from_the_requirements_not_the_case_papers(answerer):
+    # the case is named in a list of papers ('3. Đề án hỗ trợ xây dựng mô hình trình diễn kỹ thuật: Hóa đơn …'); its
+    # criteria are a list under a heading that does not call them criteria, each item a requirement
+    answer = answerer.ask("Tiêu chí chọn công nghệ để xây dựng mô hình trình diễn kỹ thuật là gì?")
+    assert "chưa có cơ sở nào áp dụng" in answer.lead and "vượt trội" in answer.lead
+    assert "Hóa đơn" not in answer.lead
+    assert lists.asks_criteria("Điều kiện để một công nghệ được chọn làm mô hình là gì?")
+    assert not lists.asks_criteria("Điều 5 quy định gì?")
+
+
+@require_corpus()
 def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_granted(answerer):
     # the same advance is asked: the work done it needs ('trên 70% tổng vốn đầu tư'), not the 70% it pays
     lead = answerer.ask("xưởng e đang làm đề án mô hình trình diễn kỹ thuật bằng tiền kc quốc gia, mún tạm ứng thì "

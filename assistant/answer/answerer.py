@@ -651,7 +651,8 @@ class Answerer:
         if named_case is None and (activity := intent.slots.get("activity")) and _PAPERS_ASKED.search(fold(question)):
             named_case = next((e for e in ranked[:ACTIVITY_CASE_UNITS] if lists.names_activity(activity, e.text)),
                               None)
-        if listing and named_case is not None and not special_case:
+        # 'Điều kiện để công nghệ được chọn xây dựng mô hình trình diễn …?' asks criteria, not that case's papers
+        if listing and named_case is not None and not special_case and not lists.asks_criteria(question):
             return _one_item(chunks[named_case.chunk_index], named_case.text)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)

@@ -386,7 +386,9 @@ def headed_rule(chunk_text: str) -> str | None:
 
 # What criteria are called ('điều kiện', 'tiêu chí', 'tiêu chuẩn'); folded. Asked for: '… cần thêm điều kiện gì?'
 _CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
-_CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b")
+_CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b|"
+                             r"^\W*(?:cac |nhung )?(?:dieu kien|tieu chi|tieu chuan)\b.*\b(?:la gi|gom(?: nhung)? gi|"
+                             r"the nao|ra sao)\W*$")  # 'Điều kiện để … là gì?'
 
 
 def titled_by(title: str, noun: str, wanted: set[str]) -> bool:
@@ -405,6 +407,15 @@ def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
     found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
     return found.group(1) if found else ""
+
+
+_MUST = re.compile(r"\b(?:phai|chua co (?:\w+ ){1,3}nao)\b")  # 'phải vượt trội …', 'chưa có cơ sở nào áp dụng'; folded
+
+
+def _requires(groups: list[tuple[str, list[str]]]) -> bool:
+    """Whether every item of one of a passage's lists states a requirement: a list of criteria, whatever its heading
+    calls it ('a) Xây dựng mô hình trình diễn kỹ thuật …: - … chưa có cơ sở nào áp dụng; - … phải vượt trội …')."""
+    return any(items and all(_MUST.search(fold(item)) for item in items) for _, items in groups)
 
 
 def asks_criteria(question: str) -> bool:
@@ -468,7 +479,8 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # … những nội dung gì?') is that list, whatever other lists say the same noun
         kind += TITLED_BONUS if noun and titled_by(chunk.article_title or "", bare_noun(noun), wanted) else 0.0
         # '… cần thêm điều kiện gì?' asks criteria, whatever the text calls them: a heading of criteria, not of papers
-        if criteria and not noun and _CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}")):
+        if criteria and not noun and (_CRITERIA.search(fold(f"{chunk.article_title or ''} {units[0] if units else ''}"))
+                                      or _requires(groups)):
             kind = NOUN_BONUS
         # 'hồ sơ … cấp huyện' is listed under '1. Hồ sơ đăng ký bình chọn cấp huyện:', not under the provincial one
         headed = levels_named(head)
