@@ -651,6 +651,15 @@ def test_criteria_asked_of_a_case_are_listed_from_the_requirements_not_the_case_
 
 
 @require_corpus()
+def test_a_yes_no_question_is_answered_by_the_unit_saying_what_it_asks_may_be_done(answerer):
+    # the case it states ('mở lớp … truyền nghề') is another khoản's words; what it asks ('thu học phí') is this one's
+    question = "nghệ nhân tự mở lớp truyền nghề thì có dc thu học phí của hv ko hay phải dạy free ạ?"
+    assert "thu tiền học phí của người học" in answerer.ask(question).lead
+    assert evidence.asked_predicate(question) == ("thu", "hoc", "phi")
+    assert evidence.asked_predicate("Doanh nghiệp lớn có được hỗ trợ không?") == ()  # no case stated before it
+
+
+@require_corpus()
 def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_granted(answerer):
     # the same advance is asked: the work done it needs ('trên 70% tổng vốn đầu tư'), not the 70% it pays
     lead = answerer.ask("xưởng e đang làm đề án mô hình trình diễn kỹ thuật bằng tiền kc quốc gia, mún tạm ứng thì "

@@ -540,6 +540,31 @@ def floors(unit: str, answer_type: str) -> list[tuple[re.Match, str]]:
     return found
 
 
+# '… tự mở lớp truyền nghề thì có được thu học phí không?': after the case it states, what a yes/no question asks
+# may be done ('thu học phí'); folded
+_PREDICATE_ASKED = re.compile(r"\bthi\s+(?:co\s+)?(?:duoc|phai|bi|can)\s+(?P<asked>(?:\w+\s+){1,6}?)"
+                              r"(?:(?:cua|cho|voi)\s+(?:\w+\s+){0,3})?(?:khong|ko|k|chua)(?:\s+hay\s[^?]{1,40})?"
+                              r"(?:\s+(?:a|vay|nhi|nhe|the|ha|z|v))*\W*$")  # '… ko hay phải dạy free ạ?'
+PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
+
+
+def asked_predicate(question: str) -> tuple[str, ...]:
+    """The terms of what a yes/no question asks may be done in the case it states ('thu hoc phi'); () if none."""
+    found = _PREDICATE_ASKED.search(fold(expand_shorthand(question)).lower())
+    return content_terms(found.group("asked")) if found else ()
+
+
+def says_predicate(unit: str, asked: tuple[str, ...]) -> float:
+    """The share of the asked predicate's adjacent pairs the unit says in order, a word apart at most ('thu tiền học
+    phí' says 'thu học phí'); its term alone for a predicate of one."""
+    terms = content_terms(unit)
+    if len(asked) == 1:
+        return float(asked[0] in terms)
+    pairs = set(zip(asked, asked[1:], strict=False))
+    said = set(zip(terms, terms[1:], strict=False)) | set(zip(terms, terms[2:], strict=False))
+    return len(pairs & said) / len(pairs) if pairs else 0.0
+
+
 # '… khác nhau thế nào về chu kỳ tổ chức?': the aspect a question ends by naming, in lower case (not 'về Bộ Công
 # Thương', a direction), its first two words
 _ASPECT = re.compile(r"\b(?:về|ve) (\w+(?: \w+)?)(?: \w+){0,2}\s*[?.]?\s*$", re.IGNORECASE)
@@ -624,7 +649,8 @@ class EvidenceRanker:
         mix = {"dense": w.dense, "coverage": w.focus, "typed": w.type_match, "prior": w.prior, "role": ROLE_WEIGHT,
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
-               "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT}
+               "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
+               "predicate": PREDICATE_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -659,6 +685,7 @@ class EvidenceRanker:
         years = years_named(question)
         holder = asked_holder(question)
         bounded = asks_floor(question)
+        predicate = asked_predicate(question)
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
         choice = asked_choice(question)
@@ -699,6 +726,7 @@ class EvidenceRanker:
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
                 "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
                 "floor": float(bounded and bool(floors(unit, answer_type))),
+                "predicate": says_predicate(unit, predicate) if predicate else 0.0,
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
