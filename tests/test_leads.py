@@ -807,6 +807,9 @@ def test_the_list_whose_heading_is_the_question_is_chosen(answerer):
     # when it was signed and takes effect are asked of the document, one part after the other
     ("Quyết định 2646/QĐ-BCT phê duyệt Chương trình khuyến công quốc gia giai đoạn nào, ký ngày nào và có hiệu lực "
      "khi nào?", "Quyết định 2646/QĐ-BCT có hiệu lực khi nào?"),
+    # so is the document named by its title, without the signing asked of it before
+    ("Quyết định phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026-2030 ký ngày nào và có hiệu lực từ khi "
+     "nào?", "Quyết định phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026-2030 có hiệu lực từ khi nào?"),
 ])
 def test_every_part_keeps_what_the_question_is_about(question, second):
     assert parts(question)[-1] == second

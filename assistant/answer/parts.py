@@ -263,6 +263,7 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 # A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
 _ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
+_SIGNING = re.compile(r"\s(?:duoc\s+)?(?:ky|ban hanh)\s+(?:ngay|khi|nam|vao)\b", re.IGNORECASE)  # folded
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
 # question is typed without diacritics.
 _ASKED_OF = re.compile(r"\s(thì|thời hạn|do ai|trước ngày|chậm nhất)\s", re.IGNORECASE)
@@ -275,6 +276,10 @@ def _before_predicate(previous: str, piece: str = "") -> str:
     it was signed or takes effect ('…, ký ngày nào và có hiệu lực khi nào?')."""
     if _PREDICATE_FIRST.match(fold(piece)) and (document := DOC_NUMBER.match(previous)):  # the document it opens with
         return document.group(0)
+    # 'Quyết định phê duyệt … ký ngày nào, có hiệu lực khi nào?': the document before the signing asked of it
+    signed = _SIGNING.search(fold(previous), SUBJECT_MIN_CHARS) if len(fold(previous)) == len(previous) else None
+    if _PREDICATE_FIRST.match(fold(piece)) and signed:
+        return previous[: signed.start()].strip(" ,")
     # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':
     # what follows 'thì', the deadline or the agent asked about is what the part asks of its subject
     asked_of = _ASKED_OF_FOLDED.search(previous, SUBJECT_MIN_CHARS) if is_unaccented(previous) else \
