@@ -402,9 +402,23 @@ def test_a_continuation_asking_its_own_question_swaps_only_the_subject():
     ("What does Decree 52/2018 cap per project?", "nghi dinh", 52, 2018),
     ("Is Circular 46/2012 still in force?", "thong tu", 46, 2012),
     ("Theo Nghị định 45/2012 thì sao?", "nghi dinh", 45, 2012),
+    ("Who signed Official Letter No. 400/CTĐP-QLKC?", "cong van", 400, None),
+    ("Is Decision number 2646 in force?", "quyet dinh", 2646, None),
 ])
 def test_documents_are_named_in_english_as_in_vietnamese(question, kind, number, year):
     assert parse_references(question).documents == [DocRef(kind, number, year)]
+
+
+def test_an_english_question_naming_a_document_by_its_number_is_answered_about_it(answerer):
+    # 'No.' ends no sentence: the question stays one, asked of the letter it names
+    signed = answerer.ask("Who signed Official Letter No. 400/CTĐP-QLKC on the 2024 national industrial promotion "
+                          "plan, and on what date?")
+    assert "Ngô Quang Trung" in signed.lead and "15/5/2023" in signed.lead
+    # 'What is the number and date of the … resolution …?' asks which document
+    asked = answerer.ask("What is the number and date of the Phu Tho provincial resolution that sets specific "
+                         "spending levels for industrial promotion activities?")
+    assert asked.intent["type"] == "document"
+    assert asked.lead.startswith("Nghị quyết 23/2025/NQ-HĐND") and "28 tháng 10 năm 2025" in asked.lead
 
 
 def test_a_programme_named_like_a_document_number_is_no_document():

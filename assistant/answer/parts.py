@@ -28,7 +28,7 @@ _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao
 # 'với' joins two questions only before what the second must do ('… bao nhiêu % hộ với phải sản xuất … bao lâu').
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)|"
                     r"\s+với\s+(?=(?:phải|cần)\s)")
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_SENTENCE = re.compile(r"(?<=[.?!])(?<![Nn]o\.)\s+")  # 'Official Letter No. 400/…' goes on
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
                          r"có phải|phải không|đúng không|không|chưa|cần|"

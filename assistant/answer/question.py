@@ -25,7 +25,10 @@ _PATTERNS = {
     "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
                 # 'Nghị quyết của HĐND tỉnh … quy định mức chi … là số mấy?': the document's số hiệu
                 r"^\W*(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van)\b[^?]*\bla so (may|bao nhieu|hieu)\b|"
-                r"\bwhich (decision|decree|circular|resolution|document)\b",
+                r"\bwhich (decision|decree|circular|resolution|document)\b|"
+                # 'What is the number and date of the … resolution that …?'
+                r"\b(?:what is|what's|give) the (?:number|reference)\b[^?]{0,30}\bof (?:the )?[^?]{0,60}?"
+                r"\b(decision|decree|circular|resolution|official letter)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
             r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"

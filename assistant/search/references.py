@@ -31,7 +31,8 @@ _KINDS = {
 }
 _KIND_WORDS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 # 'Nghị quyết 30a' (the poor-districts programme) is no number 30: a number ends where its word does.
-_TYPED = re.compile(rf"\b({_KIND_WORDS})\s*(?:-\s*cp\s*)?(?:so\s*)?(\d{{1,4}})(?!\w)(?:\s*/\s*(\d{{4}}))?")
+_TYPED = re.compile(rf"\b({_KIND_WORDS})\s*(?:-\s*cp\s*)?(?:so\s*|no\.?\s*|number\s+)?(\d{{1,4}})(?!\w)"
+                    r"(?:\s*/\s*(\d{4}))?")  # 'Decision No. 2646/QĐ-BCT', 'Nghị định số 45/2012'
 _FULL_NUMBER = re.compile(r"\b(\d{1,4})\s*/\s*(\d{4})\s*/\s*([a-z][a-z\-]*)")
 _ARTICLE = re.compile(r"\bdieu\s+(\d{1,3})\b")
 _NUMBER = re.compile(r"^(\d+)(?:/(\d{4}))?")
