@@ -409,6 +409,14 @@ def test_documents_are_named_in_english_as_in_vietnamese(question, kind, number,
     assert parse_references(question).documents == [DocRef(kind, number, year)]
 
 
+def test_an_english_question_on_two_parties_shares_gets_both_in_its_first_line(answerer):
+    # 'service organisation' and 'managing agency' are named as the corpus names them
+    lead = answerer.ask("What share of the annual industrial promotion budget may the managing agency use for "
+                        "programme management, and how much can an implementing service organisation spend on "
+                        "management of a project?").lead
+    assert "1,5%" in lead and "2,5%" in lead
+
+
 def test_an_english_question_naming_a_document_by_its_number_is_answered_about_it(answerer):
     # 'No.' ends no sentence: the question stays one, asked of the letter it names
     signed = answerer.ask("Who signed Official Letter No. 400/CTĐP-QLKC on the 2024 national industrial promotion "
