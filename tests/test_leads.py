@@ -660,6 +660,14 @@ def test_a_yes_no_question_is_answered_by_the_unit_saying_what_it_asks_may_be_do
 
 
 @require_corpus()
+def test_a_list_asked_with_cac_nao_is_the_list_headed_by_its_noun(answerer):
+    question = "Các địa bàn nào được ưu tiên khi xét hỗ trợ kinh phí khuyến công theo Thông tư 46/2012?"
+    lead = answerer.ask(question).lead
+    assert lead.startswith("Gồm 4 nội dung: Huyện vùng cao") and "61 huyện nghèo" in lead  # '1. Địa bàn ưu tiên'
+    assert lists.listed_noun(question) == "dia ban"
+
+
+@require_corpus()
 def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_granted(answerer):
     # the same advance is asked: the work done it needs ('trên 70% tổng vốn đầu tư'), not the 70% it pays
     lead = answerer.ask("xưởng e đang làm đề án mô hình trình diễn kỹ thuật bằng tiền kc quốc gia, mún tạm ứng thì "

@@ -363,7 +363,7 @@ def intro_of(chunk_text: str) -> str | None:
 
 
 # 'những nhóm nào', 'gồm những giấy tờ gì', 'có những nhiệm vụ gì': the kind of thing listed.
-_LISTED = re.compile(r"\bnhung ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")
+_LISTED = re.compile(r"\b(?:nhung|cac) ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")  # 'các địa bàn nào' lists too
 
 
 # '… được làm những hoạt động tư vấn phát triển công nghiệp và thương mại nào?': its first two words name the kind.
