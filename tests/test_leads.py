@@ -100,6 +100,15 @@ def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
     assert whom == "Trong thời gian giấy còn hạn, HTX phải báo cáo cho ai?"  # the verb it borrows is said once
 
 
+def test_two_measures_given_one_bound_are_asked_one_by_one():
+    share, years = parallel_sides("Để được công nhận làng nghề thì tỷ lệ hộ tham gia ngành nghề nông thôn và thời gian "
+                                  "sản xuất ổn định tối thiểu là bao nhiêu?")
+    assert share == "Để được công nhận làng nghề thì tỷ lệ hộ tham gia ngành nghề nông thôn tối thiểu là bao nhiêu?"
+    assert years == "Để được công nhận làng nghề thì thời gian sản xuất ổn định tối thiểu là bao nhiêu?"
+    assert parallel_sides("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp có tối đa bao nhiêu Phó Giám đốc?") \
+        == []  # one name
+
+
 def test_a_part_asking_only_a_detail_is_asked_of_what_the_part_before_asks_about():
     how, many, size = parts("đăng ký bình chọn sp cnnt tiêu biểu cấp huyện thì phải nộp ảnh sp thế nào, mấy tấm, "
                             "cỡ bn vậy ạ?")

@@ -188,8 +188,28 @@ _PARALLEL = re.compile(r"^(?P<a>(?P<head>\w+)\s.{8,}?)\s+và\s+(?P<b>(?P=head)\s
 _EACH = re.compile(r"\s+(?:mỗi|từng)\s+(?:loại|bên|trường hợp|đề án)\b", re.IGNORECASE)
 
 
+# 'Để được công nhận làng nghề thì tỷ lệ hộ … và thời gian sản xuất ổn định tối thiểu là bao nhiêu?': two measures
+# after the case, one bound asked of each
+_MEASURE = r"(?:tỷ lệ|số|số lượng|thời gian|thời hạn|mức|kinh phí|diện tích|quy mô)\s"
+_MEASURES = re.compile(rf"^(?P<scene>.*?\bthì\s+|.*?,\s*)?(?P<a>{_MEASURE}[^?,]{{3,80}}?)\s+và\s+"
+                       rf"(?P<b>{_MEASURE}[^?,]{{3,80}}?)\s+(?P<ask>(?:tối thiểu|tối đa|ít nhất|cần|phải)\b[^?]*?"
+                       r"\b(?:bao nhiêu|mấy|bao lâu))[\s?.!]*$", re.IGNORECASE)
+
+
+def measured_sides(question: str) -> list[str]:
+    """The two measures of '… thì <measure A> và <measure B> tối thiểu là bao nhiêu?' each asked on its own; []
+    when not so phrased."""
+    found = _MEASURES.match(nfc(question).strip())
+    if not found:
+        return []
+    scene = found.group("scene") or ""
+    return [f"{scene}{found.group(side)} {found.group('ask')}?" for side in ("a", "b")]
+
+
 def parallel_sides(question: str) -> list[str]:
     """The two subjects of '<head> A và <head> B <asked of each>' each asked on its own; [] when not so phrased."""
+    if measured := measured_sides(question):
+        return measured
     found = _PARALLEL.match(nfc(question).strip())
     if not found or re.search(r"\b(?:giữa|khác nhau|khác gì|so với|so sánh)\b", question, re.IGNORECASE):
         return []  # a difference asked is the other rules' to split
