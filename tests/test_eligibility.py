@@ -110,6 +110,16 @@ def test_the_trade_slot_holds_the_words_naming_the_trade_not_the_question():
     assert analyze("Cơ sở tôi bán qua thương mại điện tử, sản xuất bánh kẹo").slots["trade"] == "bánh kẹo"
 
 
+def test_the_entity_slot_is_what_the_asker_is_not_what_it_says_it_is_not():
+    from assistant.answer.question import analyze
+
+    assert "entity_type" not in analyze("Nhà tôi đan lát đồ mây tre tại nhà, không có doanh nghiệp, vậy có được "
+                                         "hưởng chính sách không?").slots
+    assert analyze("Tôi không phải doanh nghiệp hay hợp tác xã, chỉ là hộ gia đình làm bún ở xã, có được hỗ trợ "
+                   "không?").slots["entity_type"] == "ho_kinh_doanh"
+    assert analyze("Công ty tôi ở xã có được hỗ trợ không?").slots["entity_type"] == "doanh_nghiep_nho_va_vua"
+
+
 def test_only_máy_is_a_machine_in_a_question_with_diacritics():
     from assistant.answer.question import answer_type
     from assistant.search.glossary import activity_of

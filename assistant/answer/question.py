@@ -268,6 +268,26 @@ def _first(pairs, folded: str) -> str | None:
     return next((key for key, pattern in pairs if re.search(rf"\b({pattern})\b", folded)), None)
 
 
+# 'không có doanh nghiệp', 'chưa lên doanh nghiệp', 'không phải doanh nghiệp hay HTX': what the asker is not; folded
+_NOT_BEING = re.compile(r"\b(?:khong|chua|chang)(?: (?:co|phai|la|len|thanh lap|dang ky|lap|thuoc))+ $")
+_OR_JOINED = re.compile(r"^\s*(?:,|hay|hoac|va|hay la)\s*$")
+
+
+def stated_entity(folded: str) -> str | None:
+    """The kind of establishment a (folded) question says the asker is, not one it says the asker is not ('Nhà tôi
+    … không có doanh nghiệp' names none), the first kind of _ENTITIES said."""
+    mentions = sorted((m.start(), m.end(), key) for key, pattern in _ENTITIES
+                      for m in re.finditer(rf"\b(?:{pattern})\b", folded))
+    denied, denied_end = set(), -1
+    for start, end, key in mentions:
+        if _NOT_BEING.search(folded[max(0, start - 30): start]) or \
+                (denied_end >= 0 and start >= denied_end and _OR_JOINED.match(folded[denied_end:start])):
+            denied.add((start, key))
+            denied_end = max(denied_end, end)
+    said = {key for start, _, key in mentions if (start, key) not in denied}
+    return next((key for key, _ in _ENTITIES if key in said), None)
+
+
 # 'Hợp tác xã và tổ hợp tác …': two kinds of establishment asked about together
 _JOINING = re.compile(r"^\s*(?:,|va|hoac|voi|hay)\s*$")
 
@@ -320,7 +340,7 @@ def slots(question: str) -> dict:
     """The facts a question states: entity type, place, trade, activity, year, document and article."""
     folded = fold(question)
     found: dict = {}
-    if entity := _first(_ENTITIES, folded):
+    if entity := stated_entity(folded):
         found["entity_type"] = entity
     if place := _production_place(folded):
         found["place"] = place
