@@ -234,6 +234,10 @@ def test_chat_answers_eligibility_with_a_verdict_or_one_clarifying_question(defa
                          "khuyến công hỗ trợ không hay chỉ cơ sở nhỏ ở nông thôn?")
     assert clean.lead.startswith("Có. Các cơ sở sản xuất công nghiệp thực hiện áp dụng sản xuất sạch hơn không giới "
                                  "hạn về quy mô")
+    # a comma before the alternative ('… không, hay chỉ …?') asks the same
+    comma = answerer.ask("Doanh nghiệp quy mô lớn ở nội thành muốn áp dụng sản xuất sạch hơn thì có được hỗ trợ khuyến "
+                         "công không, hay chỉ dành cho doanh nghiệp nhỏ ở nông thôn?")
+    assert comma.lead.startswith("Có. Các cơ sở sản xuất công nghiệp thực hiện áp dụng sản xuất sạch hơn")
 
 
 @pytest.fixture(scope="module", params=[600, 4000], ids=["chunks-600", "chunks-4000"])

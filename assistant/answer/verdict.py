@@ -25,7 +25,7 @@ ASK_VILLAGE_FACTS = {frozenset({"a)", "b)"}): "Làng có bao nhiêu hộ, bao nh
 CLARIFYING = (CLARIFY_PLACE, CLARIFY_TRADE, CLARIFY_CITY, *ASK_VILLAGE_FACTS.values())
 _YES_NO = re.compile(r"(khong|chua|duoc khong|phai khong)\s*[?.!]*\s*$|\b(co phai|eligible|qualify|can i|is a|are)\b|"
                      r"^\W*(?:can|could|may|does|do) (?:a|an|my|our|the)\b|"
-                     r"\b(khong|chua) hay\b")
+                     r"\b(khong|chua),? hay\b")  # '… không, hay chỉ …?'
 _ASKER = re.compile(r"\b(toi|chung toi|minh|em|nha toi|cua toi|xuong|co so cua)\b")
 # … or names the establishment or scheme the state paid ('Đề án đã được …', 'Một cơ sở … đã được …', 'Dây chuyền …')
 _PAID_FOR = re.compile(r"^\W*(?:mot |cac )?(de an|co so|hop tac xa|doanh nghiep|day chuyen|ho kinh doanh)\b")
