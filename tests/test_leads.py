@@ -683,6 +683,10 @@ def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_
                         "phải làm đc bn % r mới đc ứng z").lead
     assert "trên 70% tổng vốn đầu tư" in lead
     assert evidence.asks_floor("Muốn tạm ứng lần đầu thì cần đạt khối lượng bao nhiêu?")
+    # in English too: 'for how long must production be stable' asks the minimum ('ổn định tối thiểu 02 năm')
+    lead = answerer.ask("What share of households must be involved in rural trades, and for how long must production "
+                        "be stable, for a village to be recognised as a craft village?").lead
+    assert "tối thiểu 20% tổng số hộ" in lead and "tối thiểu 02 năm" in lead
     assert not evidence.asks_floor("Đề án ứng dụng máy móc thiết bị được tạm ứng lần một bao nhiêu phần trăm?")
     assert [word for _, word in evidence.floors("Từ 30% đến 50% chi phí; có từ 50 lao động trở lên", "count")] == \
         ["từ"]

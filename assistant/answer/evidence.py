@@ -519,7 +519,10 @@ FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$"
 # question asks the bound a case must pass, not the value granted once it does; folded
 _ASKS_FLOOR = re.compile(r"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan thanh|co)\b.*\b(?:bao nhieu|may)\b|"
                          r"\b(?:bao nhieu|may)\b.*\b(?:moi duoc|thi moi|roi moi|moi du)\b|"
-                         r"\b(?:toi thieu|it nhat) (?:la )?(?:bao nhieu|may)\b")
+                         r"\b(?:toi thieu|it nhat) (?:la )?(?:bao nhieu|may)\b|"
+                         # 'for how long must production be stable', 'what share of households must …'
+                         r"\b(?:how long|how many|what share|what percentage)\b[^?,]{0,30}\bmust\b|"
+                         r"\b(?:minimum|at least)\b")
 FLOOR_WEIGHT = 0.6  # a unit stating a bound (dev 2138: 0.3 +0, 0.6 +1 -0, 1.0 +1 -0)
 
 
