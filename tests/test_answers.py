@@ -449,6 +449,8 @@ def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
      ["Ban Giám khảo", "số lẻ", "đa số"]),
     ("If two projects have the same conditions and the same trade, which gets priority?",
      ["điều kiện như nhau", "ngành nghề như nhau", "ưu tiên"]),
+    # a phrase is read around the Vietnamese gloss written inside it
+    ("What is the maximum advance for an industrial promotion (khuyến công) project?", ["đề án khuyến công"]),
 ])
 def test_english_phrases_are_put_into_the_corpus_words(question, terms):
     expanded = expand_english(question)

@@ -43,12 +43,16 @@ def expand_english(question: str) -> str:
     return f"{question} ({'; '.join(found)})" if found else question
 
 
+_GLOSS = re.compile(r"\s*\([^()]{1,60}\)\s*")
+
+
 def english_terms(question: str) -> list[str]:
     """The Vietnamese terms an English question's phrases stand for, longest phrase first (none for a question in
     Vietnamese)."""
     if not is_english(question):
         return []
-    lowered = " " + " ".join(words(question)) + " "
+    # 'an industrial promotion (khuyến công) project' says 'industrial promotion project' around its gloss
+    lowered = " " + " ".join(words(_GLOSS.sub(" ", question))) + " "
     found = []
     for phrase in _PHRASES:
         if re.search(rf" {re.escape(phrase)} ", lowered):
