@@ -293,6 +293,8 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     # the social-policy bank's loans to poor households: the corpus only subsidises interest on commercial loans
     "What is the maximum loan amount a poor household can borrow from the Vietnam Bank for Social Policies?",
     "Hộ nghèo làm nghề đan lát ở xã được vay vốn ưu đãi tối đa bao nhiêu?",
+    # chat shorthand for another law's topic ('bhxh' is bảo hiểm xã hội)
+    "xưởng e có 12 công nhân thì cty phải đóng bhxh bắt buộc cho họ bao nhiêu % lương vậy mn?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

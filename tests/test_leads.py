@@ -657,6 +657,8 @@ def test_criteria_asked_of_a_case_are_listed_from_the_requirements_not_the_case_
     assert "Hóa đơn" not in answer.lead
     assert lists.asks_criteria("Điều kiện để một công nghệ được chọn làm mô hình là gì?")
     assert not lists.asks_criteria("Điều 5 quy định gì?")
+    assert lists.asks_criteria("Muốn được chọn làm mô hình trình diễn thì phải đáp ứng yêu cầu gì?")
+    assert not lists.asks_criteria("Ban Giám khảo có yêu cầu gì về số lượng thành viên?")  # asks of the number
 
 
 @require_corpus()

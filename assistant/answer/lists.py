@@ -387,6 +387,7 @@ def headed_rule(chunk_text: str) -> str | None:
 # What criteria are called ('điều kiện', 'tiêu chí', 'tiêu chuẩn'); folded. Asked for: '… cần thêm điều kiện gì?'
 _CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
 _CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b|"
+                             r"\byeu cau(?: \w+)? (?:gi|nao)\b(?! ve\b)|"  # not '… yêu cầu gì về số thành viên'
                              r"^\W*(?:cac |nhung )?(?:dieu kien|tieu chi|tieu chuan)\b.*\b(?:la gi|gom(?: nhung)? gi|"
                              r"the nao|ra sao)\W*$")  # 'Điều kiện để … là gì?'
 

@@ -23,6 +23,8 @@ SHORTHAND = {
     "hđ": "hội đồng", "hđbc": "hội đồng bình chọn", "bgk": "ban giám khảo",
     "bc": "báo cáo", "giấy cn": "giấy chứng nhận", "gcn": "giấy chứng nhận",
     "lđ": "lao động", "nđ": "Nghị định", "e": "em",
+    "bhxh": "bảo hiểm xã hội", "bhyt": "bảo hiểm y tế", "bhtn": "bảo hiểm thất nghiệp", "tndn": "thu nhập doanh nghiệp",
+    "gtgt": "giá trị gia tăng", "nhcsxh": "Ngân hàng Chính sách xã hội",
     "trang web": "trang thông tin điện tử",  # as the rules name a website
     "sở ct": "Sở Công Thương", "so ct": "Sở Công Thương", "bộ ct": "Bộ Công Thương", "bo ct": "Bộ Công Thương",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
