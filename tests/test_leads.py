@@ -695,6 +695,17 @@ def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_
 
 
 @require_corpus()
+def test_which_decision_and_on_whose_proposal_are_answered_together(answerer):
+    for question in ("Which decision approved Vietnam's National Industrial Promotion Programme for 2026-2030, when "
+                     "was it signed, and on whose proposal?",
+                     "Chương trình khuyến công quốc gia giai đoạn 2026-2030 được phê duyệt bằng quyết định nào, theo "
+                     "đề nghị của ai?"):
+        lead = answerer.ask(question).lead
+        assert lead.startswith("Quyết định 2646/QĐ-BCT") and "23 tháng 9 năm 2025" in lead
+        assert "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công" in lead
+
+
+@require_corpus()
 def test_which_decision_is_answered_with_the_document_its_issuer_and_date(answerer):
     answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 được phê duyệt bằng quyết định nào?")
     assert answer.intent["type"] == "document"

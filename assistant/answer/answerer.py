@@ -525,7 +525,9 @@ class Answerer:
         proposing = asks_proposer(question) and (
             named[0] if named else dated_title_named(" ".join(whole or [question]), results, generation))
         if proposing and (proposed := proposal_line(question, generation.document_chunks(proposing))):
-            return self._proposed(*proposed)
+            # '… bằng quyết định nào, theo đề nghị của ai?': the document first
+            found = self._document_lead(query, results, generation) if intent.type == "document" else None
+            return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
@@ -539,9 +541,13 @@ class Answerer:
         # mấy?') is the one asked for.
         if intent.type == "document" and not by_number and not _CITES.search(fold(question)) \
                 and (found := self._document_lead(query, results, generation)):
-            # '… theo quyết định nào, có hiệu lực từ khi nào?': the document, then when it takes effect
-            effect = self._effect_lead(found.cited[0].doc_id, generation) if asks_effect(question) else None
-            return compose.joined([found, effect]) if effect else found
+            # '… theo quyết định nào, có hiệu lực từ khi nào?': the document, then when it takes effect; '…, and on
+            # whose proposal?': then the preamble line naming who proposed it
+            doc_id = found.cited[0].doc_id
+            effect = self._effect_lead(doc_id, generation) if asks_effect(question) else None
+            line = proposal_line(question, generation.document_chunks(doc_id))
+            more = [c for c in (effect, self._proposed(*line) if line else None) if c is not None]
+            return compose.joined([found, *more]) if more else found
         if funded_already(question) and (twice := not_twice(generation)):
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
