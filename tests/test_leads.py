@@ -695,6 +695,14 @@ def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_
 
 
 @require_corpus()
+def test_a_claim_set_against_another_level_is_checked_on_its_own_level(answerer):
+    # 'như cấp tỉnh' is what the claim compares with; the national council is what it is about
+    lead = answerer.ask("Hội đồng bình chọn sản phẩm CNNT tiêu biểu cấp quốc gia cũng chỉ có 07 hoặc 09 thành viên như "
+                        "cấp tỉnh, đúng không?").lead
+    assert "cấp quốc gia có 11 hoặc 13 thành viên" in lead
+
+
+@require_corpus()
 def test_which_decision_and_on_whose_proposal_are_answered_together(answerer):
     for question in ("Which decision approved Vietnam's National Industrial Promotion Programme for 2026-2030, when "
                      "was it signed, and on whose proposal?",

@@ -185,6 +185,11 @@ _LEVEL = re.compile(r"\bcap (huyen|tinh|khu vuc|quoc gia|xa|trung uong)\b|\b(dis
 _ENGLISH_LEVEL = {"district": "huyen", "provincial": "tinh", "regional": "khu vuc", "national": "quoc gia"}
 
 
+# 'như cấp tỉnh', 'giống cấp huyện': the level a claim is set against, not the one it is about
+_LIKE_LEVEL = re.compile(r"\b(?:như|giống(?: như)?|bằng)\s+(?:ở\s+)?cấp\s+(?:huyện|tỉnh|khu vực|quốc gia|xã)\b",
+                         re.IGNORECASE)
+
+
 def levels_named(text: str) -> set[str]:
     """The administrative levels a text names ('cấp tỉnh', 'provincial-level' -> {'tinh'})."""
     return {m.group(1) or _ENGLISH_LEVEL[m.group(2)] for m in _LEVEL.finditer(fold(text).lower())}
@@ -683,7 +688,7 @@ class EvidenceRanker:
         # 'bao nhiêu lớp truyền nghề': '625 lớp truyền nghề', not '137 lớp tập huấn', when a unit counts that kind
         kind = asked_kind(question) if counted else ""
         kind = kind if kind and any(kind in counted_kinds(unit) for _, unit in candidates) else ""
-        levels = levels_named(question)
+        levels = levels_named(_LIKE_LEVEL.sub(" ", question))  # '… cấp quốc gia cũng … như cấp tỉnh': the national
         role = asked_role(question)
         years = years_named(question)
         holder = asked_holder(question)
