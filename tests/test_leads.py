@@ -668,6 +668,7 @@ def test_a_yes_no_question_is_answered_by_the_unit_saying_what_it_asks_may_be_do
     assert "thu tiền học phí của người học" in answerer.ask(question).lead
     assert evidence.asked_predicate(question) == ("thu", "hoc", "phi")
     assert evidence.asked_predicate("Doanh nghiệp lớn có được hỗ trợ không?") == ()  # no case stated before it
+    assert evidence.asked_predicate("Hội thi có được tổ chức hằng năm không?") == ()  # 'thi' (contest) states none
 
 
 @require_corpus()
@@ -676,6 +677,7 @@ def test_a_list_asked_with_cac_nao_is_the_list_headed_by_its_noun(answerer):
     lead = answerer.ask(question).lead
     assert lead.startswith("Gồm 4 nội dung: Huyện vùng cao") and "61 huyện nghèo" in lead  # '1. Địa bàn ưu tiên'
     assert lists.listed_noun(question) == "dia ban"
+    assert lists.listed_noun("Các cơ sở phải làm gì?") == lists.listed_noun("Các tiêu chí là gì?") == ""  # verbs
 
 
 @require_corpus()
@@ -690,8 +692,11 @@ def test_a_question_asking_the_bound_to_pass_leads_with_the_bound_not_the_share_
                         "be stable, for a village to be recognised as a craft village?").lead
     assert "tối thiểu 20% tổng số hộ" in lead and "tối thiểu 02 năm" in lead
     assert not evidence.asks_floor("Đề án ứng dụng máy móc thiết bị được tạm ứng lần một bao nhiêu phần trăm?")
-    assert [word for _, word in evidence.floors("Từ 30% đến 50% chi phí; có từ 50 lao động trở lên", "count")] == \
-        ["từ"]
+    # 'từ' bounds only with 'trở lên' after its value
+    assert [m.group(0) for m, _ in evidence.floors("có từ 20 lao động; có từ 50 lao động trở lên", "count")] == \
+        ["50 lao động"]
+    assert not evidence.asks_floor("Mua máy mới được hỗ trợ bao nhiêu?")  # 'máy' (machine) folds to 'may' (how many)
+    assert not evidence.asks_floor("Cơ sở cần có máy móc thiết bị gì?")
 
 
 @require_corpus()

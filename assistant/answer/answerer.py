@@ -527,6 +527,8 @@ class Answerer:
         if proposing and (proposed := proposal_line(question, generation.document_chunks(proposing))):
             # '… bằng quyết định nào, theo đề nghị của ai?': the document first
             found = self._document_lead(query, results, generation) if intent.type == "document" else None
+            if found and found.cited[0].doc_id != proposing:
+                found = None  # the proposal line is of another document than the one found
             return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names

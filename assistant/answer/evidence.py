@@ -20,7 +20,7 @@ import numpy as np
 from assistant.documents.units import heading_of, split_units
 from assistant.search.glossary import asked_in_english, expand_english
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import STOPWORDS, blank, fold, nfc, words
+from assistant.text import STOPWORDS, blank, fold, is_unaccented, nfc, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
 # from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
@@ -185,9 +185,8 @@ _LEVEL = re.compile(r"\bcap (huyen|tinh|khu vuc|quoc gia|xa|trung uong)\b|\b(dis
 _ENGLISH_LEVEL = {"district": "huyen", "provincial": "tinh", "regional": "khu vuc", "national": "quoc gia"}
 
 
-# 'như cấp tỉnh', 'giống cấp huyện': the level a claim is set against, not the one it is about
-_LIKE_LEVEL = re.compile(r"\b(?:như|giống(?: như)?|bằng)\s+(?:ở\s+)?cấp\s+(?:huyện|tỉnh|khu vực|quốc gia|xã)\b",
-                         re.IGNORECASE)
+# 'như cấp tỉnh', 'giống cấp huyện': the level a claim is set against, not the one it is about; folded
+_LIKE_LEVEL = re.compile(r"\b(?:nhu|giong(?: nhu)?|bang)\s+(?:o\s+)?cap\s+(?:huyen|tinh|khu vuc|quoc gia|xa)\b")
 
 
 def levels_named(text: str) -> set[str]:
@@ -522,9 +521,10 @@ WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kin
 FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")
 # '… phải làm được bao nhiêu % rồi mới được ứng?', 'cần đạt khối lượng bao nhiêu?', '… tối thiểu là bao nhiêu?': the
 # question asks the bound a case must pass, not the value granted once it does; folded
-_ASKS_FLOOR = re.compile(r"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan thanh|co)\b.*\b(?:bao nhieu|may)\b|"
-                         r"\b(?:bao nhieu|may)\b.*\b(?:moi duoc|thi moi|roi moi|moi du)\b|"
-                         r"\b(?:toi thieu|it nhat) (?:la )?(?:bao nhieu|may)\b|"
+_HOW_MUCH_FOLDED = r"(?:bao nhieu|may (?:nam|thang|ngay|lan|nguoi|ho|lao dong|thanh vien|bo|phan tram))"  # not 'máy'
+_ASKS_FLOOR = re.compile(rf"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan thanh)\b.*\b{_HOW_MUCH_FOLDED}\b|"
+                         rf"\b{_HOW_MUCH_FOLDED}\b.*\b(?:moi duoc|thi moi|roi moi|moi du)\b|"
+                         rf"\b(?:toi thieu|it nhat) (?:la )?{_HOW_MUCH_FOLDED}\b|"
                          # 'for how long must production be stable', 'what share of households must …'
                          r"\b(?:how long|how many|what share|what percentage)\b[^?,]{0,30}\bmust\b|"
                          r"\b(?:minimum|at least)\b")
@@ -558,7 +558,10 @@ PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 def asked_predicate(question: str) -> tuple[str, ...]:
     """The terms of what a yes/no question asks may be done in the case it states ('thu hoc phi'); () if none."""
-    found = _PREDICATE_ASKED.search(fold(expand_shorthand(question)).lower())
+    question = expand_shorthand(question)
+    if not is_unaccented(question) and not re.search(r"(?<!\w)thì(?!\w)", question.lower()):
+        return ()  # 'Hội thi …' folds to 'thi' too: the accented 'thì' states the case
+    found = _PREDICATE_ASKED.search(fold(question))
     return content_terms(found.group("asked")) if found else ()
 
 
@@ -688,7 +691,7 @@ class EvidenceRanker:
         # 'bao nhiêu lớp truyền nghề': '625 lớp truyền nghề', not '137 lớp tập huấn', when a unit counts that kind
         kind = asked_kind(question) if counted else ""
         kind = kind if kind and any(kind in counted_kinds(unit) for _, unit in candidates) else ""
-        levels = levels_named(_LIKE_LEVEL.sub(" ", question))  # '… cấp quốc gia cũng … như cấp tỉnh': the national
+        levels = levels_named(_LIKE_LEVEL.sub(" ", fold(question)))  # '… cấp quốc gia cũng … như cấp tỉnh': national
         role = asked_role(question)
         years = years_named(question)
         holder = asked_holder(question)

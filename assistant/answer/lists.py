@@ -363,7 +363,10 @@ def intro_of(chunk_text: str) -> str | None:
 
 
 # 'những nhóm nào', 'gồm những giấy tờ gì', 'có những nhiệm vụ gì': the kind of thing listed.
-_LISTED = re.compile(r"\b(?:nhung|cac) ((?:\w+ ){0,3}?\w+) (?:nao|gi)\b")  # 'các địa bàn nào' lists too
+# 'các địa bàn nào' lists too; 'các cơ sở phải làm gì', 'các tiêu chí là gì' name no noun before a verb
+_NOT_NOUN = r"(?!(?:la|phai|can|co|duoc)\b)"
+_LISTED = re.compile(rf"\bnhung ((?:\w+ ){{0,3}}?\w+) (?:nao|gi)\b|"
+                     rf"\bcac ((?:{_NOT_NOUN}\w+ ){{0,3}}?{_NOT_NOUN}\w+) (?:nao|gi)\b")
 
 
 # '… được làm những hoạt động tư vấn phát triển công nghiệp và thương mại nào?': its first two words name the kind.
@@ -407,7 +410,7 @@ def bare_noun(noun: str) -> str:
 def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
     found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
-    return found.group(1) if found else ""
+    return next((noun for noun in found.groups() if noun), "") if found else ""
 
 
 _MUST = re.compile(r"\b(?:phai|chua co (?:\w+ ){1,3}nao)\b")  # 'phải vượt trội …', 'chưa có cơ sở nào áp dụng'; folded

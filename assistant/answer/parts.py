@@ -298,6 +298,9 @@ def _before_predicate(previous: str, piece: str = "") -> str:
         return document.group(0)
     # 'Quyết định phê duyệt … ký ngày nào, có hiệu lực khi nào?': the document before the signing asked of it
     signed = _SIGNING.search(fold(previous), SUBJECT_MIN_CHARS) if len(fold(previous)) == len(previous) else None
+    if signed and not is_unaccented(previous) and not re.search(r"(?<!\w)(?:ký|ban hành)(?!\w)",
+                                                                previous[signed.start():signed.end()]):
+        signed = None  # 'định kỳ năm …' folds to 'ky nam' too
     if _PREDICATE_FIRST.match(fold(piece)) and signed:
         return previous[: signed.start()].strip(" ,")
     # 'Sở gửi hồ sơ lên Cục thì hạn là khi nào', '… nộp hồ sơ ở Sở thời hạn là ngày nào', 'Hội đồng … do ai lập':

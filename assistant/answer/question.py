@@ -27,7 +27,8 @@ _PATTERNS = {
                 r"^\W*(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van)\b[^?]*\bla so (may|bao nhieu|hieu)\b|"
                 r"\bwhich (decision|decree|circular|resolution|document)\b|"
                 # 'What is the number and date of the … resolution that …?'
-                r"\b(?:what is|what's|give) the (?:number|reference)\b[^?]{0,30}\bof (?:the )?[^?]{0,60}?"
+                r"\b(?:what is|what's|give) the (?:number|reference)(?: and date)? of (?:the |a )?"
+                r"(?:(?!\b(?:of|under|by|in|for)\b)[^?]){0,60}?"
                 r"\b(decision|decree|circular|resolution|official letter)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
@@ -264,24 +265,18 @@ def asks_list(question: str) -> bool:
     return bool(re.search(_PATTERNS["list"], fold(question)))
 
 
-def _first(pairs, folded: str) -> str | None:
-    return next((key for key, pattern in pairs if re.search(rf"\b({pattern})\b", folded)), None)
-
-
 # 'không có doanh nghiệp', 'chưa lên doanh nghiệp', 'không phải doanh nghiệp hay HTX': what the asker is not; folded
 _NOT_BEING = re.compile(r"\b(?:khong|chua|chang)(?: (?:co|phai|la|len|thanh lap|dang ky|lap|thuoc))+ $")
-_OR_JOINED = re.compile(r"^\s*(?:,|hay|hoac|va|hay la)\s*$")
 
 
 def stated_entity(folded: str) -> str | None:
     """The kind of establishment a (folded) question says the asker is, not one it says the asker is not ('Nhà tôi
     … không có doanh nghiệp' names none), the first kind of _ENTITIES said."""
-    mentions = sorted((m.start(), m.end(), key) for key, pattern in _ENTITIES
-                      for m in re.finditer(rf"\b(?:{pattern})\b", folded))
+    mentions = _mentions(folded)
     denied, denied_end = set(), -1
     for start, end, key in mentions:
         if _NOT_BEING.search(folded[max(0, start - 30): start]) or \
-                (denied_end >= 0 and start >= denied_end and _OR_JOINED.match(folded[denied_end:start])):
+                (denied_end >= 0 and start >= denied_end and _JOINING.match(folded[denied_end:start])):
             denied.add((start, key))
             denied_end = max(denied_end, end)
     said = {key for start, _, key in mentions if (start, key) not in denied}
@@ -289,14 +284,19 @@ def stated_entity(folded: str) -> str | None:
 
 
 # 'Hợp tác xã và tổ hợp tác …': two kinds of establishment asked about together
-_JOINING = re.compile(r"^\s*(?:,|va|hoac|voi|hay)\s*$")
+_JOINING = re.compile(r"^\s*(?:,|va|hoac|voi|hay|hay la)\s*$")
+
+
+def _mentions(folded: str) -> list[tuple[int, int, str]]:
+    """Where a folded question names each kind of establishment: (start, end, kind), in order."""
+    return sorted((m.start(), m.end(), key) for key, pattern in _ENTITIES
+                  for m in re.finditer(rf"\b(?:{pattern})\b", folded))
 
 
 def joined_entities(question: str) -> list[str]:
     """The entity types a question names side by side ('Hợp tác xã và tổ hợp tác'), in order; [] for one."""
     folded = fold(question).lower()
-    found = sorted((m.start(), m.end(), key) for key, pattern in _ENTITIES
-                   for m in re.finditer(rf"\b(?:{pattern})\b", folded))
+    found = _mentions(folded)
     run = found[:1]
     for start, end, key in found[1:]:
         if _JOINING.match(folded[run[-1][1]:start]) and key not in {k for _, _, k in run}:

@@ -43,7 +43,12 @@ def expand_english(question: str) -> str:
     return f"{question} ({'; '.join(found)})" if found else question
 
 
-_GLOSS = re.compile(r"\s*\([^()]{1,60}\)\s*")
+_GLOSS = re.compile(r"\s*\(([^()]{1,60})\)\s*")
+
+
+def _unless_english(gloss: re.Match) -> str:
+    """A bracketed aside dropped when it glosses in Vietnamese ('(khuyến công)'), kept when it is English."""
+    return gloss.group(0) if gloss.group(1).isascii() else " "
 
 
 def english_terms(question: str) -> list[str]:
@@ -52,7 +57,7 @@ def english_terms(question: str) -> list[str]:
     if not is_english(question):
         return []
     # 'an industrial promotion (khuyến công) project' says 'industrial promotion project' around its gloss
-    lowered = " " + " ".join(words(_GLOSS.sub(" ", question))) + " "
+    lowered = " " + " ".join(words(_GLOSS.sub(_unless_english, question))) + " "
     found = []
     for phrase in _PHRASES:
         if re.search(rf" {re.escape(phrase)} ", lowered):
