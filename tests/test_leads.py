@@ -117,6 +117,21 @@ def test_a_part_asking_only_a_detail_is_asked_of_what_the_part_before_asks_about
     assert analyze(many).type == "count"
 
 
+def test_and_between_capitalised_words_joins_a_name_not_two_parts():
+    approve, appraise = parts("What does the Ministry of Industry and Trade approve, and who appraises the schemes?")
+    assert approve == "What does the Ministry of Industry and Trade approve?"
+    assert "Ministry of Industry and Trade" in appraise and appraise.endswith("who appraises the schemes?")
+    status, _ = parts("What is the legal status of a provincial Center for Industrial Promotion and Industrial "
+                      "Development Consulting, and which bodies direct it?")
+    assert status.endswith("Center for Industrial Promotion and Industrial Development Consulting?")
+
+
+def test_an_english_question_on_a_property_of_a_thing_asks_no_definition():
+    assert analyze("What is the legal status of a provincial Center for Industrial Promotion?").type == "fact"
+    assert analyze("What is the meaning of rural industrial establishment?").type == "definition"
+    assert analyze("What is a typical rural industrial product?").type == "definition"
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

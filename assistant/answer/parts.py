@@ -29,6 +29,8 @@ _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao
 _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\s+(?=\S+\s+\S)|"
                     r"\s+với\s+(?=(?:phải|cần)\s)")
 _SENTENCE = re.compile(r"(?<=[.?!])(?<![Nn]o\.)\s+")  # 'Official Letter No. 400/…' goes on
+# 'and' between two capitalised words joins a name ('Ministry of Industry and Trade'), not two questions
+_NAME_AND = re.compile(r"[A-Z][\w-]*\s+and\s+[A-Z]")
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
                          r"có phải|phải không|đúng không|không|chưa|cần|"
@@ -365,7 +367,9 @@ def _joined_pieces(sentence: str) -> list[tuple[str, str]]:
     them (' và ', ', và '), else ', ': pieces that ask nothing rejoin as they were ('Trung tâm Khuyến công và Tư vấn
     phát triển công nghiệp …' stays one name)."""
     found, start, joint = [], 0, ""
-    for match in [*_JOINT.finditer(sentence), None]:
+    joints = [m for m in _JOINT.finditer(sentence) if not _NAME_AND.fullmatch(
+        sentence[sentence.rfind(" ", 0, m.start()) + 1:m.end() + 1])]
+    for match in [*joints, None]:
         end = match.start() if match else len(sentence)
         piece = sentence[start:end].strip(" ,;?")
         if piece:

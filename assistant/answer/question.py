@@ -61,7 +61,9 @@ _PATTERNS = {
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
                  r"how (do|can) i|what documents|procedure|apply)\b",
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
-    "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|what is|what are|meaning)\b",
+    # 'What is the legal status of …?' asks a property of a thing, not what the thing is
+    "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|meaning|"
+                  r"what (?:is|are)(?! the (?!meaning|definition)(?:\w+ ){1,3}of\b))\b",
     # English asks yes or no with its auxiliary first ('Does …?'); 'What does …?' asks what
     "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it true)\b|"
               r"\bduoc \w+( \w+){0,6} khong\W*$|"  # '… thì được hỗ trợ tiền thuê gian hàng không?'
