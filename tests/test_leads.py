@@ -17,6 +17,7 @@ from assistant.answer.evidence import (
     asked_acts,
     asked_choice,
     asked_holder,
+    asked_measure,
     asked_nouns,
     asked_objects,
     content_terms,
@@ -130,6 +131,21 @@ def test_an_english_question_on_a_property_of_a_thing_asks_no_definition():
     assert analyze("What is the legal status of a provincial Center for Industrial Promotion?").type == "fact"
     assert analyze("What is the meaning of rural industrial establishment?").type == "definition"
     assert analyze("What is a typical rural industrial product?").type == "definition"
+
+
+def test_a_part_asking_the_rule_on_a_number_borrows_the_subject_and_asks_no_criteria():
+    _, members = parts("Ban Giám khảo bình chọn sản phẩm CNNT tiêu biểu do ai thành lập và số lượng thành viên có yêu "
+                       "cầu gì?")
+    assert members == "Ban Giám khảo bình chọn sản phẩm CNNT tiêu biểu số lượng thành viên có yêu cầu gì?"
+    assert analyze(members).type != "criteria"
+    assert asked_measure("so thanh vien co quy dinh gi khong?") == "thanh vien"
+    assert asked_measure("Số lượng thành viên của Hội đồng có yêu cầu gì?") == ""  # its owner is named
+
+
+def test_the_rule_on_a_number_asked_in_a_second_part_leads_with_that_number(answerer):
+    lead = answerer.ask("ban giam khao binh chon san pham cnnt tieu bieu do ai thanh lap, so thanh vien co quy dinh "
+                        "gi khong?").answer.split("\n")[0]
+    assert "Chủ tịch Hội đồng bình chọn các cấp thành lập" in lead and "là số lẻ" in lead
 
 
 def test_the_sentence_that_answers_a_restated_condition_follows_it():

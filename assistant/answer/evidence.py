@@ -556,6 +556,25 @@ _PREDICATE_ASKED = re.compile(r"\bthi\s+(?:co\s+)?(?:duoc|phai|bi|can)\s+(?P<ask
 PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 
+# 'số lượng thành viên có yêu cầu gì?' asks what the rule on a number says ('là số lẻ'), not a list of criteria;
+# folded
+MEASURE_RULE = re.compile(r"\bso (?:luong )?(?P<noun>thanh vien|nguoi|lop|lao dong|ho|co so|mau|anh)\b"
+                          r"(?!\s+cua\b)[^?]{0,30}?\b(?:yeu cau|quy dinh)\b")
+MEASURE_WEIGHT = 0.6  # a unit stating the number of the asked noun
+
+
+def asked_measure(question: str) -> str:
+    """The noun whose number the question asks the rule on ('thanh vien' of 'số thành viên có quy định gì?'), folded;
+    '' when none."""
+    found = MEASURE_RULE.search(fold(question).lower())
+    return found.group("noun") if found else ""
+
+
+def states_measure(unit: str, noun: str) -> bool:
+    """Whether the unit speaks of the number of `noun` ('Số lượng thành viên của Ban Giám khảo là số lẻ')."""
+    return re.search(rf" so (?:luong )?{noun} ", spaced(unit).lower()) is not None
+
+
 def asked_predicate(question: str) -> tuple[str, ...]:
     """The terms of what a yes/no question asks may be done in the case it states ('thu hoc phi'); () if none."""
     question = expand_shorthand(question)
@@ -661,7 +680,7 @@ class EvidenceRanker:
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
-               "predicate": PREDICATE_WEIGHT}
+               "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -697,6 +716,7 @@ class EvidenceRanker:
         holder = asked_holder(question)
         bounded = asks_floor(question)
         predicate = asked_predicate(question)
+        measure = asked_measure(question)
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
         choice = asked_choice(question)
@@ -738,6 +758,7 @@ class EvidenceRanker:
                 "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
                 "floor": float(bounded and bool(floors(unit, answer_type))),
                 "predicate": says_predicate(unit, predicate) if predicate else 0.0,
+                "measure": float(bool(measure) and states_measure(unit, measure)),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),

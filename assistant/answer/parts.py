@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.evidence import DOC_NUMBER
+from assistant.answer.evidence import DOC_NUMBER, MEASURE_RULE
 from assistant.answer.followup import standalone_question
 from assistant.answer.question import WHO_FOLDED, ends_yes_no
 from assistant.search.glossary import is_english
@@ -447,7 +447,7 @@ def parts(question: str) -> list[str]:
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
         folded = fold(piece)
         own = not (_PREDICATE_FIRST.match(folded) or _ASKING_FIRST.match(folded) or len(piece.split()) < 6
-                   or _POINTING.search(piece))
+                   or _POINTING.search(piece) or MEASURE_RULE.match(folded.lower()))
         # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
         # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
         parallel = not subject and _ASKING_FIRST.match(fold(previous)) and _ASKING_FIRST.match(folded) \

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from assistant.answer.evidence import DOC_NUMBER, POINTS_ASKED, TARGET_COUNT
+from assistant.answer.evidence import DOC_NUMBER, MEASURE_RULE, POINTS_ASKED, TARGET_COUNT
 from assistant.domain.eligibility import match_sector, trade_named
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
@@ -217,7 +217,8 @@ def answer_type(question: str) -> str:
     if _WHO_SETS.search(folded) and not re.search(r"\b(bao nhieu|toi da|how much)\b", folded):
         return "body"  # 'Mức hỗ trợ … do ai quyết định?' asks who sets the level, not the level
     for kind in TYPES[:-1]:
-        if kind == "criteria" and (_FAILED.search(folded) or not re.search(_PATTERNS[kind], _asked_sentence(folded))):
+        if kind == "criteria" and (_FAILED.search(folded) or MEASURE_RULE.search(folded)
+                                   or not re.search(_PATTERNS[kind], _asked_sentence(folded))):
             # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria; '… xã yêu cầu
             # chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời không?' tells of a requirement and asks another thing
             continue
