@@ -72,7 +72,7 @@ _DIFFER_ON = re.compile(r"^(?P<a>[^?]+?)\s+(?:và|với|so với)\s+(?P<b>[^?]+?
 
 _PREPOSITIONS = {"của", "tại", "ở", "cho", "với", "lên", "từ", "đối", "theo", "trong"}
 # What a side is asked when the comparison names only the aspect ('về người phê duyệt', 'thì mức trần').
-_ASPECT_ASKS = ((re.compile(r"^(?:người|cơ quan|đơn vị|ai|cấp|bên)\b", re.IGNORECASE), "là ai"),
+_ASPECT_ASKS = ((re.compile(r"^(?:người|cơ quan|đơn vị|ai|cấp|bên|thẩm quyền)\b", re.IGNORECASE), "là ai"),
                 (re.compile(r"^(?:mức|số|kinh phí|trần|hạn mức|tỷ lệ|chỉ tiêu)\b", re.IGNORECASE), "là bao nhiêu"),
                 (re.compile(r"^(?:thời hạn|thời điểm|hạn|thời gian)\b", re.IGNORECASE), "là khi nào"))
 
