@@ -130,11 +130,23 @@ EXPANDED = {ACTIVITIES[-1][1], "thuê tư vấn, trợ giúp các cơ sở công
             "hỗ trợ lãi suất vốn vay di dời vào cụm công nghiệp"}
 
 
+# '… tổ chức định kỳ ra sao?' asks how often, which the passages say as '02 (hai) năm một lần'; folded
+_PERIODIC = re.compile(r"\bdinh ky\b(?!.*\b(?:bao lau|may nam|bao nhieu nam|how often)\b)")
+_PERIODIC_MANNER = re.compile(r"\b(định kỳ|dinh ky)\s+(?:như thế nào|nhu the nao|thế nào|the nao|ra sao)",
+                              re.IGNORECASE)
+
+
 def expand_query(question: str) -> str:
-    """The query retrieval sees: English terms in Vietnamese, and the activity an enterprise describes in its own words
-    named as the corpus names it."""
+    """The query retrieval sees: English terms in Vietnamese, the activity an enterprise describes in its own words
+    named as the corpus names it, and how often for what is done 'định kỳ'."""
     expanded = expand_english(question)
     activity = activity_of(question)
     if activity in EXPANDED and fold(activity) not in fold(expanded):
         expanded = f"{expanded} ({activity})"
+    if _PERIODIC.search(fold(question).lower()):
+        # the manner asked goes: 'định kỳ như thế nào' left beside it still pulls toward every 'thế nào' passage
+        # typed without diacritics, the query stays so: only then are its accents restored for the dense search
+        often = "bao lau mot lan" if is_unaccented(question) else "bao lâu một lần"
+        asked = _PERIODIC_MANNER.sub(rf"\1 {often}", expanded)
+        expanded = asked if asked != expanded else f"{expanded} ({often})"
     return expanded
