@@ -148,6 +148,12 @@ def test_the_rule_on_a_number_asked_in_a_second_part_leads_with_that_number(answ
     assert "Chủ tịch Hội đồng bình chọn các cấp thành lập" in lead and "là số lẻ" in lead
 
 
+def test_a_number_of_times_the_asker_wants_is_checked_against_the_limit(answerer):
+    lead = answerer.ask("Công ty nhỏ của tôi làm đồ gỗ xuất khẩu ở Bình Dương, năm nay muốn đi 3 hội chợ ở nước ngoài "
+                        "bằng kinh phí khuyến công. Có được hỗ trợ cả 3 lần không?").answer.split("\n")[0]
+    assert lead.startswith("Không.") and "không quá 2 lần/năm" in lead
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

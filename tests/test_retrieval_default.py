@@ -95,6 +95,7 @@ def test_what_a_question_counts():
     from assistant.search.query import counted_noun, counts
     assert counted_noun("Một năm được hỗ trợ tối đa mấy lần?") == "lan"
     assert counted_noun("How many times a year?") == "lan"
+    assert counted_noun("Có được hỗ trợ cả 3 lần không?") == "lan"  # whether that many is allowed
     assert counted_noun("Được hỗ trợ bao nhiêu tiền?") == ""
     assert counts("Mỗi cơ sở được hỗ trợ không quá 2 lần/năm.", "lan")
     assert not counts("Mỗi cơ sở được hỗ trợ hằng năm.", "lan")
