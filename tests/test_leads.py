@@ -154,6 +154,12 @@ def test_a_number_of_times_the_asker_wants_is_checked_against_the_limit(answerer
     assert lead.startswith("Không.") and "không quá 2 lần/năm" in lead
 
 
+def test_the_date_of_a_document_and_the_text_it_rests_on_are_asked_apart(answerer):
+    lead = answerer.ask("Nghị quyết 23/2025/NQ-HĐND tỉnh Phú Thọ ban hành ngày nào và căn cứ thông tư nào của Bộ Tài "
+                        "chính?").answer.split("\n")[0]
+    assert "28 tháng 10 năm 2025" in lead and "28/2018/TT-BTC" in lead
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

@@ -419,7 +419,9 @@ class Answerer:
             levels = not _OTHER_ASPECT.search(fold(question))  # not '… tạm ứng theo tỷ lệ khác nhau thế nào?'
             return [f"{side.rstrip(' ?')}: mức hỗ trợ là bao nhiêu?" if levels and _names_support(side) else side
                     for side in sides(question)]
-        if intent.type == "document" or asks_verdict(question, intent) or asks_priority(question):
+        # (a document the question's passages cite is no document of the corpus: its other parts are asked apart)
+        if (intent.type == "document" and not _CITES.search(fold(question))) or asks_verdict(question, intent) \
+                or asks_priority(question):
             return [question]
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
