@@ -160,6 +160,12 @@ def test_the_date_of_a_document_and_the_text_it_rests_on_are_asked_apart(answere
     assert "28 tháng 10 năm 2025" in lead and "28/2018/TT-BTC" in lead
 
 
+def test_a_part_opening_with_the_bound_it_asks_borrows_the_subject_before_it():
+    _, bound = parts("cơ sở mình năm nay được hỗ trợ đi hội chợ nước ngoài 1 lần rồi, còn được hỗ trợ đi nữa không, "
+                     "tối đa mấy lần 1 năm?")
+    assert bound == "cơ sở mình năm nay được hỗ trợ đi hội chợ nước ngoài 1 lần rồi tối đa mấy lần 1 năm?"
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

@@ -270,7 +270,7 @@ def sides(question: str) -> list[str]:
 
 # A subject lent to other parts loses the words that tie it into its own clause ('Còn hội đồng … thì có').
 _LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|rồi|con|vay)\s+)+|"
-                         r"(?:\s+(?:thì|có|là|được|do|của|cho|thi|co|la|duoc))+$", re.IGNORECASE)
+                         r"(?:,?\s+(?:thì|có|là|được|do|của|cho|còn|thi|co|la|duoc))+$", re.IGNORECASE)
 # A part pointing back at the subject of the part before it ('ai phê duyệt kế hoạch đó?').
 _POINTING = re.compile(r"(?<!\w)(đó|này|ấy|trên|that|this|it)(?!\w)", re.IGNORECASE)
 # A document a question names ('theo Nghị định 52/2018', 'Under Decree 52/2018') scopes every part.
@@ -284,6 +284,8 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 
 # A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
 _ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
+# nor has one opening with the bound it asks ('tối đa mấy lần 1 năm?')
+_BOUND_FIRST = re.compile(r"(toi da|toi thieu|it nhat|nhieu nhat)\b", re.IGNORECASE)
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 _SIGNING = re.compile(r"\s(?:duoc\s+)?(?:ky|ban hanh)\s+(?:ngay|khi|nam|vao)\b", re.IGNORECASE)  # folded
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
@@ -447,7 +449,7 @@ def parts(question: str) -> list[str]:
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
         folded = fold(piece)
         own = not (_PREDICATE_FIRST.match(folded) or _ASKING_FIRST.match(folded) or len(piece.split()) < 6
-                   or _POINTING.search(piece) or MEASURE_RULE.match(folded.lower()))
+                   or _POINTING.search(piece) or MEASURE_RULE.match(folded.lower()) or _BOUND_FIRST.match(folded))
         # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
         # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
         parallel = not subject and _ASKING_FIRST.match(fold(previous)) and _ASKING_FIRST.match(folded) \
