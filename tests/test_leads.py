@@ -166,6 +166,12 @@ def test_a_part_opening_with_the_bound_it_asks_borrows_the_subject_before_it():
     assert bound == "cơ sở mình năm nay được hỗ trợ đi hội chợ nước ngoài 1 lần rồi tối đa mấy lần 1 năm?"
 
 
+def test_when_a_named_decision_was_signed_and_on_whose_proposal_are_both_answered(answerer):
+    lead = answerer.ask("When was Decision 1288/QĐ-TTg signed, and on whose proposal was it issued?").answer.split(
+        "\n")[0]
+    assert "01 tháng 08 năm 2014" in lead and "Bộ trưởng Bộ Công Thương" in lead
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "
