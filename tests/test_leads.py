@@ -1860,6 +1860,8 @@ def test_an_article_that_lists_in_the_khoan_after_its_opening_is_the_list_asked_
     ("Sản phẩm phải đạt điểm bình quân tối thiểu bao nhiêu thì được cấp Giấy chứng nhận?", "count"),
     ("Sản phẩm phải đạt bao nhiêu điểm?", "count"),
     ("Điểm a khoản 2 quy định mức hỗ trợ tối đa bao nhiêu?", "amount"),  # a point of a khoản
+    ("What minimum average score does a product need to be certified?", "count"),
+    ("How many points must a product score?", "count"),
 ])
 def test_points_asked_are_a_count_of_points(question, kind):
     assert analyze(question).type == kind

@@ -335,7 +335,8 @@ _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
 
 
 # 'phải đạt điểm bình quân tối thiểu bao nhiêu?' counts points ('điểm a' is a point of a khoản); folded.
-POINTS_ASKED = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b")
+POINTS_ASKED = re.compile(r"\bdiem (?:binh quan|trung binh|toi thieu|san|chuan)\b[^?]{0,40}\bbao nhieu\b|"
+                          r"\b(?:what|which) (?:minimum |average |passing |total )+score\b|\bhow many points\b")
 
 
 # 'chỉ tiêu số mẫu thiết kế mới', 'mục tiêu số lượt doanh nghiệp': a target is a count of what follows 'số', or of
