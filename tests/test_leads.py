@@ -640,6 +640,8 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("trung tâm tiền nong theo cơ chế gì?", "trung tâm tài chính theo cơ chế gì?"),
     ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
     ("bình chọn cấp tỉnh mấy năm làm 1 lần?", "bình chọn cấp tỉnh định kỳ mấy năm một lần?"),  # how often
+    # 'đk' before what is registered is 'đăng ký'
+    ("hồ sơ đk bình chọn sp cần mấy tấm ảnh?", "hồ sơ đăng ký bình chọn sản phẩm cần mấy tấm ảnh?"),
     # a colloquial word; 'Sở' and 'Cục' alone are the two agencies khuyến công deals with
     ("Sở gửi lên Cục thì hạn chót là khi nào?",
      "Sở Công Thương gửi lên Cục Công nghiệp địa phương thì thời hạn là khi nào?"),
