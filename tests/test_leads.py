@@ -569,6 +569,8 @@ def test_how_a_number_of_members_differs_asks_a_count():
     assert analyze("Cơ sở lần đầu đăng ký đề án thì thủ tục thế nào?").type != "count"  # 'cơ sở lần' folds to 'so lan'
     assert analyze("Hà Nội hỗ trợ khách sạn cho bao nhiêu nhà nhập khẩu nước ngoài?").type == "count"  # any noun
     assert analyze("Hội chợ được hỗ trợ bao nhiêu kinh phí?").type == "amount"
+    assert analyze("Hạn đơn vị gửi hồ sơ đề án về Sở Công Thương?").type == "date"  # a deadline, not the papers
+    assert analyze("Hạn mức hỗ trợ là bao nhiêu?").type == "amount"
     assert analyze("Đề án được tạm ứng bao nhiêu phần trăm?").type == "amount"
     assert analyze("What is the maximum support for vocational training?").type == "amount"  # not a definition
     # a definition setting a number asks the number; where a file is sent asks a place, not a procedure

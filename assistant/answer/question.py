@@ -34,7 +34,9 @@ _PATTERNS = {
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
             r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
-            r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b",  # not 'when they enter …'
+            r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b|"  # not 'when they enter …'
+            # 'Hạn đơn vị gửi hồ sơ …'
+            r"^\W*(?:han|thoi han) (?:de )?(?:\w+ ){0,4}?(?:gui|nop|bao cao|dang ky|trinh)\b",
     "duration": r"\b(bao lau|may (nam|thang|ngay)|trong bao lau|thoi han|thoi gian (la )?bao|"
                 r"bao nhieu (nam|thang|ngay)|how long|dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
