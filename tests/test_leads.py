@@ -172,6 +172,24 @@ def test_when_a_named_decision_was_signed_and_on_whose_proposal_are_both_answere
     assert "01 tháng 08 năm 2014" in lead and "Bộ trưởng Bộ Công Thương" in lead
 
 
+def test_what_folds_alike_or_looks_alike_is_not_read_as_the_new_cues():
+    from assistant.search.glossary import expand_query
+    from assistant.search.query import counted_noun
+    assert analyze("Thời hạn của chương trình khuyến công quốc gia là bao lâu?").type == "duration"  # 'trình'
+    assert analyze("Hạn mức kinh phí trình Bộ là bao nhiêu?").type == "amount"  # a limit, not a deadline
+    assert asked_measure("Cơ sở hộ gia đình có yêu cầu gì để được hỗ trợ?") == ""  # 'cơ sở hộ', no 'số hộ'
+    assert analyze("Cơ sở hộ gia đình có yêu cầu gì để được hỗ trợ?").type == "criteria"
+    _, filed = parts("Hồ sơ đề án khuyến công nộp ở đâu, tôi đã nộp cho UBND huyện thì có được không?")
+    assert filed.startswith("tôi đã nộp")  # 'tôi đã' folds like 'tối đa'
+    assert expand_shorthand("Cơ sở mình có đủ đk tham gia không?") == "Cơ sở mình có đủ điều kiện tham gia không?"
+    assert expand_query("Báo cáo định kỳ gồm những nội dung gì?") == "Báo cáo định kỳ gồm những nội dung gì?"
+    assert counted_noun("Tôi đã đi hội chợ cả 3 lần, hồ sơ thanh toán gồm những gì?") == ""  # told, not asked
+    assert len(parts("Which body approves the National Plan and Who signs the Decision?")) == 2
+    _, entered = parts("At how many levels is the selection of typical rural industrial products organized, and can "
+                       "the same product be entered in several selection rounds?")
+    assert entered == "can the same product be entered in several selection rounds?"  # English 'can', not 'cần'
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

@@ -532,7 +532,7 @@ class Answerer:
             if found and found.cited[0].doc_id != proposing:
                 found = None  # the proposal line is of another document than the one found
             # 'When was Decision 1288 signed, and on whose proposal?': the date, then the proposer
-            if not found and named and intent.type in ("date", "validity") and asks_validity(question):
+            if named and intent.type in ("date", "validity") and asks_validity(question):
                 found = self._validity(question, named, generation)
             return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:

@@ -559,21 +559,24 @@ PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 # 'số lượng thành viên có yêu cầu gì?' asks what the rule on a number says ('là số lẻ'), not a list of criteria;
 # folded
-MEASURE_RULE = re.compile(r"\bso (?:luong )?(?P<noun>thanh vien|nguoi|lop|lao dong|ho|co so|mau|anh)\b"
-                          r"(?!\s+cua\b)[^?]{0,30}?\b(?:yeu cau|quy dinh)\b")
+# lower case, with its accents: 'sở' (an agency, 'cơ sở') folds to 'so' as well
+MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?(?P<noun>thành viên|thanh vien|người|nguoi|"
+                          r"lớp|lop|lao động|lao dong|hộ|ho|cơ sở|co so|mẫu|mau|ảnh|anh)\b(?! (?:của|cua)\b)"
+                          r"[^?]{0,30}?\b(?:yêu cầu|yeu cau|quy định|quy dinh)\b")
 MEASURE_WEIGHT = 0.6  # a unit stating the number of the asked noun
 
 
 def asked_measure(question: str) -> str:
     """The noun whose number the question asks the rule on ('thanh vien' of 'số thành viên có quy định gì?'), folded;
     '' when none."""
-    found = MEASURE_RULE.search(fold(question).lower())
-    return found.group("noun") if found else ""
+    found = MEASURE_RULE.search(nfc(question).lower())
+    return fold(found.group("noun")) if found else ""
 
 
 def states_measure(unit: str, noun: str) -> bool:
     """Whether the unit speaks of the number of `noun` ('Số lượng thành viên của Ban Giám khảo là số lẻ')."""
-    return re.search(rf" so (?:luong )?{noun} ", spaced(unit).lower()) is not None
+    said = spaced(unit)
+    return f" so {noun} " in said or f" so luong {noun} " in said
 
 
 def asked_predicate(question: str) -> tuple[str, ...]:

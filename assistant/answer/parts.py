@@ -30,7 +30,14 @@ _JOINT = re.compile(r"\s*[?;]\s*|,\s+(?:và\s+|va\s+|and\s+)?|\s+(?:và|va|and)\
                     r"\s+với\s+(?=(?:phải|cần)\s)")
 _SENTENCE = re.compile(r"(?<=[.?!])(?<![Nn]o\.)\s+")  # 'Official Letter No. 400/…' goes on
 # 'and' between two capitalised words joins a name ('Ministry of Industry and Trade'), not two questions
-_NAME_AND = re.compile(r"[A-Z][\w-]*\s+and\s+[A-Z]")
+_ASKING_WORDS = {"Who", "What", "How", "When", "Which", "Where", "Why", "Is", "Are", "Does", "Do", "Can"}
+
+
+def _joins_name(sentence: str, joint: re.Match) -> bool:
+    """Whether a bare 'and' stands between two capitalised words of one name, not before a question of its own."""
+    before, after = sentence[: joint.start()].split()[-1:], sentence[joint.end():].split()[:1]
+    return joint.group(0).strip() == "and" and bool(before and after) and before[0][:1].isupper() \
+        and after[0][:1].isupper() and after[0] not in _ASKING_WORDS
 # Asking words removed from the part that carries the subject before it is lent to the other parts.
 _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao lâu|khi nào|thế nào|ra sao|ở đâu|ai|"
                          r"có phải|phải không|đúng không|không|chưa|cần|"
@@ -270,7 +277,7 @@ def sides(question: str) -> list[str]:
 
 # A subject lent to other parts loses the words that tie it into its own clause ('Còn hội đồng … thì có').
 _LOOSE_ENDS = re.compile(r"^(?:(?:còn|vậy|thế|nhưng|rồi|con|vay)\s+)+|"
-                         r"(?:,?\s+(?:thì|có|là|được|do|của|cho|còn|thi|co|la|duoc))+$", re.IGNORECASE)
+                         r"(?:,?\s+(?:thì|có|là|được|do|của|cho|còn|thi|co|la|duoc|con))+$", re.IGNORECASE)
 # A part pointing back at the subject of the part before it ('ai phê duyệt kế hoạch đó?').
 _POINTING = re.compile(r"(?<!\w)(đó|này|ấy|trên|that|this|it)(?!\w)", re.IGNORECASE)
 # A document a question names ('theo Nghị định 52/2018', 'Under Decree 52/2018') scopes every part.
@@ -284,8 +291,15 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 
 # A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
 _ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
+
+
+def _asks_first(piece: str) -> bool:
+    """Whether a part opens with what it asks; English 'can the product …' opens with its verb, not 'cần'."""
+    return bool(_ASKING_FIRST.match(fold(piece))) and not is_english(piece)
+
 # nor has one opening with the bound it asks ('tối đa mấy lần 1 năm?')
-_BOUND_FIRST = re.compile(r"(toi da|toi thieu|it nhat|nhieu nhat)\b", re.IGNORECASE)
+# (with its accents: 'toi da' may be 'tôi đã')
+_BOUND_FIRST = re.compile(r"(tối đa|tối thiểu|ít nhất|nhiều nhất)\b", re.IGNORECASE)
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 _SIGNING = re.compile(r"\s(?:duoc\s+)?(?:ky|ban hanh)\s+(?:ngay|khi|nam|vao)\b", re.IGNORECASE)  # folded
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
@@ -369,8 +383,7 @@ def _joined_pieces(sentence: str) -> list[tuple[str, str]]:
     them (' và ', ', và '), else ', ': pieces that ask nothing rejoin as they were ('Trung tâm Khuyến công và Tư vấn
     phát triển công nghiệp …' stays one name)."""
     found, start, joint = [], 0, ""
-    joints = [m for m in _JOINT.finditer(sentence) if not _NAME_AND.fullmatch(
-        sentence[sentence.rfind(" ", 0, m.start()) + 1:m.end() + 1])]
+    joints = [m for m in _JOINT.finditer(sentence) if not _joins_name(sentence, m)]
     for match in [*joints, None]:
         end = match.start() if match else len(sentence)
         piece = sentence[start:end].strip(" ,;?")
@@ -448,14 +461,14 @@ def parts(question: str) -> list[str]:
         # is about the part before it ('nộp hồ sơ cho ai và trước ngày nào?': the date is the filing's); a longer
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
         folded = fold(piece)
-        own = not (_PREDICATE_FIRST.match(folded) or _ASKING_FIRST.match(folded) or len(piece.split()) < 6
-                   or _POINTING.search(piece) or MEASURE_RULE.match(folded.lower()) or _BOUND_FIRST.match(folded))
+        own = not (_PREDICATE_FIRST.match(folded) or _asks_first(piece) or len(piece.split()) < 6
+                   or _POINTING.search(piece) or MEASURE_RULE.match(piece.lower()) or _BOUND_FIRST.match(piece))
         # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
         # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
-        parallel = not subject and _ASKING_FIRST.match(fold(previous)) and _ASKING_FIRST.match(folded) \
+        parallel = not subject and _asks_first(previous) and _asks_first(piece) \
             and not _POINTING.search(piece)
         # so does one that opened with its predicate ('…, ký ngày nào và có hiệu lực khi nào?')
-        lends = subject and (_ASKING_FIRST.match(fold(previous)) or _PREDICATE_FIRST.match(fold(previous)))
+        lends = subject and (_asks_first(previous) or _PREDICATE_FIRST.match(fold(previous)))
         if _is_detail(piece) and (_MANNER.search(fold(previous)) or (subject and _is_detail(previous))):
             # 'nộp ảnh thế nào, mấy tấm, cỡ bao nhiêu': the count and the size are of the photos filed
             subject = subject if subject and _is_detail(previous) else _subject(previous)

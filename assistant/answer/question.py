@@ -36,7 +36,8 @@ _PATTERNS = {
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
             r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b|"  # not 'when they enter …'
             # 'Hạn đơn vị gửi hồ sơ …'
-            r"^\W*(?:han|thoi han) (?:de )?(?:\w+ ){0,4}?(?:gui|nop|bao cao|dang ky|trinh)\b",
+            r"^\W*han (?!muc\b|che\b)(?:de )?(?:\w+ ){0,4}?(?:gui|nop|bao cao|dang ky|(?<!chuong )(?<!quy )trinh)\b"
+            r"(?!.*\b(?:bao lau|may ngay|bao nhieu ngay)\b)",
     "duration": r"\b(bao lau|may (nam|thang|ngay)|trong bao lau|thoi han|thoi gian (la )?bao|"
                 r"bao nhieu (nam|thang|ngay)|how long|dinh ky bao lau|bao lau mot lan|how often)\b",
     "count": r"\b(bao nhieu|may) (thanh vien|nguoi|lop|co so|tinh|cuoc|de an|diem|luot|mau|gian hang|nhom|linh vuc|"
@@ -219,7 +220,7 @@ def answer_type(question: str) -> str:
     if _WHO_SETS.search(folded) and not re.search(r"\b(bao nhieu|toi da|how much)\b", folded):
         return "body"  # 'Mức hỗ trợ … do ai quyết định?' asks who sets the level, not the level
     for kind in TYPES[:-1]:
-        if kind == "criteria" and (_FAILED.search(folded) or MEASURE_RULE.search(folded)
+        if kind == "criteria" and (_FAILED.search(folded) or MEASURE_RULE.search(nfc(question).lower())
                                    or not re.search(_PATTERNS[kind], _asked_sentence(folded))):
             # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria; '… xã yêu cầu
             # chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời không?' tells of a requirement and asks another thing

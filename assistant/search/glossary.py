@@ -131,7 +131,7 @@ EXPANDED = {ACTIVITIES[-1][1], "thuê tư vấn, trợ giúp các cơ sở công
 
 
 # '… tổ chức định kỳ ra sao?' asks how often, which the passages say as '02 (hai) năm một lần'; folded
-_PERIODIC = re.compile(r"\bdinh ky\b(?!.*\b(?:bao lau|may nam|bao nhieu nam|how often)\b)")
+_PERIODIC = re.compile(r"\bdinh ky (?:nhu )?(?:the nao|ra sao)\b|\bdinh ky\W*$")
 _PERIODIC_MANNER = re.compile(r"\b(định kỳ|dinh ky)\s+(?:như thế nào|nhu the nao|thế nào|the nao|ra sao)",
                               re.IGNORECASE)
 
@@ -144,7 +144,7 @@ def expand_query(question: str) -> str:
     if activity in EXPANDED and fold(activity) not in fold(expanded):
         expanded = f"{expanded} ({activity})"
     if _PERIODIC.search(fold(question).lower()):
-        # the manner asked goes: 'định kỳ như thế nào' left beside it still pulls toward every 'thế nào' passage
+        # 'như thế nào' is replaced, not kept beside it: kept, it pulls toward every passage saying 'thế nào'
         # typed without diacritics, the query stays so: only then are its accents restored for the dense search
         often = "bao lau mot lan" if is_unaccented(question) else "bao lâu một lần"
         asked = _PERIODIC_MANNER.sub(rf"\1 {often}", expanded)

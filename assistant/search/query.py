@@ -21,7 +21,8 @@ def asks_for_number(question: str) -> bool:
 # 'mấy lần', 'bao nhiêu hộ', 'how many times': what a question counts. 'mấy' is read with its accent (unaccented
 # 'may' is a machine as often), 'bao nhiêu' folded.
 # 'được hỗ trợ cả 3 lần không?' asks whether that many is allowed: a count of 'lần' too
-_HOW_MANY = re.compile(r"\bbao nhieu\s+(\w+)|\bca \d+\s+(lan)\b|\bhow many (times)\b")
+_HOW_MANY = re.compile(r"\bbao nhieu\s+(\w+)|\bca (?:\d+|hai|ba)\s+(lan)\b(?=[^?.,]*\b(?:khong|ko)\b)|"
+                       r"\bhow many (times)\b")
 _FEW = re.compile(r"(?<!\w)mấy\s+(\w+)")
 # Words after 'bao nhiêu' that ask an amount or stand in for the question, not a thing counted.
 _NOT_COUNTED = {"tien", "phan", "trieu", "ty", "dong", "la", "thi", "vay", "a", "nhi", "ha", "de", "khi", "va", "voi",
@@ -33,7 +34,7 @@ def counted_noun(question: str) -> str:
     found = _HOW_MANY.search(fold(question).lower()) or _FEW.search(question.lower())
     if not found:
         return ""
-    if found.lastindex and found.lastindex > 1:
+    if found.lastindex > 1:
         return "lan"
     noun = fold(found.group(1))
     return "" if noun in _NOT_COUNTED else noun

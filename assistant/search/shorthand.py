@@ -17,9 +17,9 @@ SHORTHAND = {
     "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
-    # 'đk' before what is registered is 'đăng ký'
-    "hồ sơ đk": "hồ sơ đăng ký", "hs đk": "hồ sơ đăng ký", "đk bình chọn": "đăng ký bình chọn",
-    "đk tham gia": "đăng ký tham gia", "đk kinh doanh": "đăng ký kinh doanh", "giấy đk": "giấy đăng ký",
+    # 'đk' in the papers of a registration is 'đăng ký' ('đủ đk tham gia' is 'điều kiện')
+    "hồ sơ đk": "hồ sơ đăng ký", "hs đk": "hồ sơ đăng ký", "đk kinh doanh": "đăng ký kinh doanh",
+    "giấy đk": "giấy đăng ký",
     "hạn chót": "thời hạn", "hạn cuối": "thời hạn", "chu kỳ": "định kỳ", "chu ky": "dinh ky",
     "qg": "quốc gia", "sp": "sản phẩm", "sx": "sản xuất", "cty": "công ty", "r": "rồi", "z": "vậy", "v": "vậy",
     "mik": "mình", "mn": "mọi người", "cs": "cơ sở", "kc": "khuyến công",
