@@ -190,6 +190,12 @@ def test_what_folds_alike_or_looks_alike_is_not_read_as_the_new_cues():
     assert entered == "can the same product be entered in several selection rounds?"  # English 'can', not 'cần'
 
 
+def test_a_line_that_only_opens_the_paragraphs_after_it_is_no_lead(answerer):
+    lead = answerer.ask("Năm 2022 khuyến công quốc gia đạt kết quả nổi bật gì về gian hàng hội chợ và máy móc thiết "
+                        "bị?").answer.split("\n")[0]
+    assert "1.850 gian hàng" in lead and not lead.startswith("Một số kết quả nổi bật")
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

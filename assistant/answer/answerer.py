@@ -192,6 +192,11 @@ def _one_item(chunk, item: str, shown: str | None = None) -> Composition:
     return composition
 
 
+def _opens_paragraphs(unit: str, kind: str) -> bool:
+    """Whether a unit only opens what follows it ('Một số kết quả nổi bật … năm 2022:'), stating no value itself."""
+    return unit.rstrip().endswith(":") and not any(values_of(unit, k) for k in (kind, "count", "amount"))
+
+
 def ranked_type(intent: Intent, question: str) -> str:
     """The value type units are ranked on: an amount asked or asserted as a percentage is a percentage."""
     kind = value_type(intent)
@@ -684,6 +689,12 @@ class Answerer:
         # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
         stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
         items = [] if stated else lists.items_under(best.text, chunk.text)
+        if not items and _opens_paragraphs(best.text, kind) \
+                and (told := next((e for e in ranked if e.chunk_index == best.chunk_index
+                                   and not e.text.rstrip().endswith(":")), None)):
+            # 'Một số kết quả nổi bật … năm 2022:' opens paragraphs, not items: the best of them answers
+            best = told
+            stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
         if not stated and not items and best.text.strip() == chunk.text.strip() \
                 and (listed := self._sibling_list(question, best.text, chunk, intent, generation)):
             return listed  # an article's opening whose khoản are chunks of their own
@@ -793,7 +804,7 @@ class Answerer:
         """The next unit when it scores almost as well as the best (and holds a value when one is asked)."""
         ratio = self.settings.lead_tie_ratio
         for evidence in ranked[:4]:
-            if evidence is best or evidence.text == best.text:
+            if evidence is best or evidence.text == best.text or _opens_paragraphs(evidence.text, kind):
                 continue
             if evidence.score < ratio * best.score:
                 return None
