@@ -196,6 +196,11 @@ def test_a_line_that_only_opens_the_paragraphs_after_it_is_no_lead(answerer):
     assert "1.850 gian hàng" in lead and not lead.startswith("Một số kết quả nổi bật")
 
 
+def test_a_part_asking_by_which_body_borrows_the_case_before_it():
+    _, body = parts("Nếu đi tiếp lên cấp khu vực thì thuộc khu vực nào và do cơ quan nào chủ trì tổ chức?")
+    assert body == "Nếu đi tiếp lên cấp khu vực do cơ quan nào chủ trì tổ chức?"
+
+
 def test_the_sentence_that_answers_a_restated_condition_follows_it():
     unit = ("4. Trường hợp không hoàn thành các yêu cầu về mục tiêu, nội dung, kết quả, thời gian thực hiện của hợp "
             "đồng thực hiện đề án vì lý do bất khả kháng. Cục Công nghiệp địa phương xem xét quyết toán theo khối "

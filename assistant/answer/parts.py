@@ -290,7 +290,7 @@ _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet
 
 
 # A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
-_ASKING_FIRST = re.compile(r"(ai|phai|can)\b")
+_ASKING_FIRST = re.compile(r"(ai|phai|can|do (?:ai|co quan nao|don vi nao|cap nao|ben nao))\b")
 
 
 def _asks_first(piece: str) -> bool:
