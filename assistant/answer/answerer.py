@@ -192,9 +192,14 @@ def _one_item(chunk, item: str, shown: str | None = None) -> Composition:
     return composition
 
 
+def _states_value(unit: str, kind: str) -> bool:
+    """Whether a unit states a value of the asked kind, a count or an amount."""
+    return any(values_of(unit, k) for k in (kind, "count", "amount"))
+
+
 def _opens_paragraphs(unit: str, kind: str) -> bool:
     """Whether a unit only opens what follows it ('Một số kết quả nổi bật … năm 2022:'), stating no value itself."""
-    return unit.rstrip().endswith(":") and not any(values_of(unit, k) for k in (kind, "count", "amount"))
+    return unit.rstrip().endswith(":") and not _states_value(unit, kind)
 
 
 def ranked_type(intent: Intent, question: str) -> str:
@@ -687,14 +692,14 @@ class Answerer:
         n = composition.number(chunk)
         # A unit that only introduces a list ('… có trách nhiệm:') is answered by the list; one that states a value
         # before its list ('… có 07 hoặc 09 thành viên, cụ thể:') answers itself.
-        stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
+        stated = _states_value(best.text, kind)
         items = [] if stated else lists.items_under(best.text, chunk.text)
         if not items and _opens_paragraphs(best.text, kind) \
                 and (told := next((e for e in ranked if e.chunk_index == best.chunk_index
-                                   and not e.text.rstrip().endswith(":")), None)):
+                                   and not _opens_paragraphs(e.text, kind)), None)):
             # 'Một số kết quả nổi bật … năm 2022:' opens paragraphs, not items: the best of them answers
             best = told
-            stated = any(values_of(best.text, k) for k in (kind, "count", "amount"))
+            stated = _states_value(best.text, kind)
         if not stated and not items and best.text.strip() == chunk.text.strip() \
                 and (listed := self._sibling_list(question, best.text, chunk, intent, generation)):
             return listed  # an article's opening whose khoản are chunks of their own

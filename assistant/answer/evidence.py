@@ -557,9 +557,8 @@ _PREDICATE_ASKED = re.compile(r"\bthi\s+(?:co\s+)?(?:duoc|phai|bi|can)\s+(?P<ask
 PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 
-# 'số lượng thành viên có yêu cầu gì?' asks what the rule on a number says ('là số lẻ'), not a list of criteria;
-# folded
-# lower case, with its accents: 'sở' (an agency, 'cơ sở') folds to 'so' as well
+# 'số lượng thành viên có yêu cầu gì?' asks what the rule on a number says ('là số lẻ'), not a list of criteria; read
+# in lower case with its accents, since 'sở' (an agency, 'cơ sở') folds to 'so' as well
 MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?(?P<noun>thành viên|thanh vien|người|nguoi|"
                           r"lớp|lop|lao động|lao dong|hộ|ho|cơ sở|co so|mẫu|mau|ảnh|anh)\b(?! (?:của|cua)\b)"
                           r"[^?]{0,30}?\b(?:yêu cầu|yeu cau|quy định|quy dinh)\b")
