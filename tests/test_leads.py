@@ -74,6 +74,10 @@ def answerer(default_settings):
     # 'A hay B' closing a stretch asks which
     ("Tổ trưởng tổ hợp tác là công chức hay viên chức, và ai bổ nhiệm tổ trưởng?", 2),
     ("de an da nghiem thu chua, khi nao duoc thanh toan?", 2),
+    # the bound to pass for the share asked is asked of it, in one question
+    ("Đề án hỗ trợ hạ tầng được tạm ứng bao nhiêu phần trăm và khi nào mới được tạm ứng?", 1),
+    ("de an ho tro ha tang duoc tam ung bao nhieu %, can dieu kien gi", 1),
+    ("Đề án được tạm ứng bao nhiêu phần trăm và ai phê duyệt?", 2),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -2648,3 +2652,26 @@ def test_two_supported_activities_compared_are_each_answered_with_their_level(an
     lead = answerer.ask("Hỗ trợ sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi trường cho cơ sở công nghiệp nông thôn "
                         "và cho cụm công nghiệp khác nhau thế nào?").lead
     assert "300 triệu đồng/cơ sở" in lead and "1.500 triệu đồng/cụm công nghiệp" in lead, lead
+
+
+@pytest.mark.parametrize("question", [
+    "Công ty tôi đã ký hợp đồng thực hiện đề án khuyến công quốc gia xây dựng mô hình trình diễn kỹ thuật sấy nông "
+    "sản. Khi nào thì được tạm ứng kinh phí?",
+    "de an ho tro dau tu ha tang cum cong nghep duoc tam ung bao nhieu %, can dieu kien gi",
+])
+@require_corpus()
+def test_when_an_advance_is_paid_is_answered_by_the_share_done_first(answerer, question):
+    lead = answerer.ask(question).lead
+    assert re.search(r"trên (50|70)% (khối lượng|tổng vốn)", lead), lead
+    assert "Tạm ứng" in lead, lead
+
+
+def test_a_bound_clause_is_cut_around_the_bound():
+    unit = ("b) Hồ sơ tạm ứng: Hợp đồng thực hiện đề án; hợp đồng hỗ trợ giữa đơn vị thực hiện đề án và chủ đầu tư; "
+            "hợp đồng giữa chủ đầu tư và nhà thầu (trường hợp chủ đầu tư thuê ngoài); Báo cáo tiến độ của đơn vị thực "
+            "hiện đề án xác định đã thực hiện được trên 50% khối lượng công việc của hạng mục được hỗ trợ.")
+    clause = compose.floor_clause(unit)
+    assert "trên 50% khối lượng" in clause and len(clause) <= compose.SECOND_CHARS + 2, clause
+    assert evidence.asks_floor("Khi nào thì được tạm ứng kinh phí?")
+    assert evidence.asks_floor("de an duoc tam ung bao nhieu %, can dieu kien gi")
+    assert not evidence.asks_floor("Đề án được tạm ứng bao nhiêu phần trăm?")

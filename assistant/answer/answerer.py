@@ -19,7 +19,9 @@ from assistant.answer.evidence import (
     EvidenceRanker,
     Weights,
     asked_role,
+    asks_floor,
     content_terms,
+    floors,
     levels_named,
     term_scorer,
     values_of,
@@ -730,7 +732,13 @@ class Answerer:
         composition.lead = f"{prefix}{compose.sentence(clause)} [{n}]."
         composition.units.append(best.text)
         composition.score = best.score
+        if bound := self._bound_beside(question, kind, ranked, best, chunk):
+            # 'khi nào mới được tạm ứng?': '… Tạm ứng 70% …: đối với …' and the share done first, in its next điểm
+            composition.lead = f"{composition.lead[:-1]}; {compose.sentence(compose.floor_clause(bound.text))} [{n}]."
+            composition.units.append(bound.text)
         runner_up = self._runner_up(narrowed, ranked, best)
+        if runner_up is not None and runner_up.text in composition.units:
+            runner_up = None  # the bound beside the best unit is in the lead already
         if brief and runner_up is not None and not _other_level(question, best.text, runner_up.text):
             runner_up = None  # one part of several states its best unit, or one per level it names
         if runner_up is not None:  # a near tie: the reader sees both candidates in the first line
@@ -742,6 +750,16 @@ class Answerer:
                                     f"[{composition.number(other)}].")
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
+
+    @staticmethod
+    def _bound_beside(question: str, kind: str, ranked: list[Evidence], best: Evidence, chunk) -> Evidence | None:
+        """The unit of the best unit's passage stating the bound a question asking one must pass, when the best unit
+        states none ('Đối với các đề án hỗ trợ: …' and, beside it, '… đã thực hiện được trên 50% khối lượng …')."""
+        if not asks_floor(question) or floors(compose.headed(best.text, chunk, kind), kind) \
+                or floors(best.text, "criteria"):
+            return None
+        return next((e for e in ranked if e.chunk_index == best.chunk_index and e is not best
+                     and floors(e.text, "criteria")), None)
 
     @staticmethod
     def _sibling_list(question: str, opening: str, chunk, intent: Intent, generation) -> Composition | None:

@@ -158,6 +158,17 @@ def _window(text: str, start: int, end: int, limit: int, lead_in: int = 40) -> s
     return _ellipsis(text, span_left, cut)
 
 
+def floor_clause(unit: str, limit: int = SECOND_CHARS) -> str:
+    """The clause of a unit around the first bound it states ('… xác định đã thực hiện được trên 50% khối lượng …').
+    """
+    text = strip_mark(unit)
+    bound = next(iter(floors(text, "criteria")), None)
+    if bound is None:
+        return clause_for(text, "criteria", "", limit)
+    match, word = bound
+    return _window(text, match.start() - len(word) - 1, match.end(), limit)
+
+
 def _ellipsis(text: str, left: int, right: int) -> str:
     out = text[left:right].strip().rstrip(" .;,")
     return ("…" if left > 0 else "") + out + ("…" if text[right:].strip(" .;:") else "")

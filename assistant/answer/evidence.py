@@ -528,7 +528,10 @@ _ASKS_FLOOR = re.compile(rf"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan t
                          rf"\b(?:toi thieu|it nhat) (?:la )?{_HOW_MUCH_FOLDED}\b|"
                          # 'for how long must production be stable', 'what share of households must …'
                          r"\b(?:how long|how many|what share|what percentage)\b[^?,]{0,30}\bmust\b|"
-                         r"\b(?:minimum|at least)\b")
+                         r"\b(?:minimum|at least)\b|"
+                         # 'khi nào mới được tạm ứng?', '… được tạm ứng cần điều kiện gì?': what must be reached first
+                         r"\b(?:khi nao|bao gio)(?: thi| moi)+ duoc\b|"
+                         r"\bduoc \w+(?: \w+)?\b[^?]{0,60}?\b(?:can|phai co|voi) (?:nhung )?dieu kien\b")
 FLOOR_WEIGHT = 0.6  # a unit stating a bound (dev 2138: 0.3 +0, 0.6 +1 -0, 1.0 +1 -0)
 
 
@@ -541,7 +544,8 @@ def floors(unit: str, answer_type: str) -> list[tuple[re.Match, str]]:
     """The values of the asked type a unit states as bounds, each with its bounding word; 'từ' bounds only with
     'trở lên' after the value ('từ 30% đến 50%' is a range)."""
     found = []
-    for match in values_of(unit, answer_type):
+    # a question asking the condition itself ('cần điều kiện gì?') is met by a share or a number to pass
+    for match in values_of(unit, answer_type if answer_type in TYPE_VALUES else "amount"):
         floor = FLOOR.search(unit[: match.start()][-25:])
         after = unit[match.end(): match.end() + 15]
         if floor and (floor.group(1) != "từ" or after.lstrip().startswith("trở lên")):

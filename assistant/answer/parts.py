@@ -350,6 +350,20 @@ def _how_much_of(piece: str, previous: str) -> bool:
     return bool(ends_yes_no(expand_shorthand(previous)) and _HOW_MUCH.match(piece.strip()))
 
 
+# 'khi nào mới được tạm ứng?', 'cần điều kiện gì?': what must be reached first; folded
+_BOUND_ASKED = re.compile(r"(?:(?:can|phai|voi|thi)\s+)*(?:co\s+|dap ung\s+)?dieu kien\b|"
+                          r"(?:khi nao|bao gio)(?: thi| moi)+ duoc\b")
+
+
+def _bound_of(piece: str, previous: str) -> bool:
+    """Whether the piece asks the bound to pass for the share the piece before it asks ('… được tạm ứng bao nhiêu
+    %, cần điều kiện gì?'): one question, answered by the share and the bound beside it."""
+    return bool(_BOUND_ASKED.match(fold(piece).lower()) and _HOW_MUCH_SHARE.search(fold(previous).lower()))
+
+
+_HOW_MUCH_SHARE = re.compile(r"\bduoc \w+(?: \w+)? bao nhieu (?:%|phan tram)")
+
+
 def _scene_and_ask(sentence: str) -> tuple[str, str]:
     """'Hỗ trợ … theo Nghị định 52/2018: mức hỗ trợ do ai quy định …' sets its topic before the colon."""
     head, colon, rest = sentence.partition(": ")
@@ -442,7 +456,7 @@ def parts(question: str) -> list[str]:
                     pieces.append("".join(pending))
                     pending = []
             elif not opened or (asks_something(piece) and asks_something(pieces[-1])
-                                and not _how_much_of(piece, pieces[-1])):
+                                and not _how_much_of(piece, pieces[-1]) and not _bound_of(piece, pieces[-1])):
                 pieces.append(piece)
                 opened = True
             else:
