@@ -78,6 +78,7 @@ def answerer(default_settings):
     ("Đề án hỗ trợ hạ tầng được tạm ứng bao nhiêu phần trăm và khi nào mới được tạm ứng?", 1),
     ("de an ho tro ha tang duoc tam ung bao nhieu %, can dieu kien gi", 1),
     ("Đề án được tạm ứng bao nhiêu phần trăm và ai phê duyệt?", 2),
+    ("Đề án hạ tầng được tạm ứng lần đầu bao nhiêu và với điều kiện khối lượng thế nào?", 1),
 ])
 def test_a_question_is_cut_into_the_questions_it_asks(question, count):
     assert len(parts(question)) == count
@@ -2675,3 +2676,20 @@ def test_a_bound_clause_is_cut_around_the_bound():
     assert evidence.asks_floor("Khi nào thì được tạm ứng kinh phí?")
     assert evidence.asks_floor("de an duoc tam ung bao nhieu %, can dieu kien gi")
     assert not evidence.asks_floor("Đề án được tạm ứng bao nhiêu phần trăm?")
+
+
+@require_corpus()
+def test_a_bound_asked_with_the_share_leads_under_the_heading_holding_the_share(answerer):
+    lead = answerer.ask("Đề án khuyến công quốc gia hỗ trợ đầu tư kết cấu hạ tầng cụm công nghiệp được tạm ứng lần đầu "
+                        "bao nhiêu và với điều kiện khối lượng thế nào?").lead
+    assert lead.startswith("Tạm ứng 30%") and "trên 50% khối lượng" in lead, lead
+    assert "hợp đồng giữa chủ đầu tư và nhà thầu" not in lead, lead  # the papers before the bound are cut
+
+
+def test_part_of_a_unit_goes_under_its_heading_only_for_the_heading_s_number():
+    chunk = "1. Tạm ứng 30% kinh phí hỗ trợ của đề án\na) Đối với …\nb) Hồ sơ tạm ứng: Hợp đồng; trên 50% khối lượng."
+    unit = "b) Hồ sơ tạm ứng: Hợp đồng; trên 50% khối lượng."
+    assert compose.with_heading(unit, chunk, shown="…trên 50% khối lượng").startswith("Tạm ứng 30%")
+    plain = "3. Tiêu chí công nhận làng nghề:\na) Có tối thiểu 20% tổng số hộ tham gia."
+    assert compose.with_heading("a) Có tối thiểu 20% tổng số hộ tham gia.", plain,
+                                shown="Có tối thiểu 20% tổng số hộ") == "Có tối thiểu 20% tổng số hộ"

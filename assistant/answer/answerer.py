@@ -713,6 +713,9 @@ class Answerer:
             return composition
         weight = term_scorer(generation).weight
         clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, intent.focus, weight=weight)
+        if asks_floor(question) and floors(best.text, "criteria"):
+            # '… với điều kiện khối lượng thế nào?': the bound in the papers' list, under the share its heading states
+            clause = compose.headed(best.text, chunk, kind, compose.floor_clause(best.text))
         yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
         if yes_no and "asserts" not in intent.slots and (with_level := compose.what_and_level(best.text)):
             clause = with_level  # 'có hỗ trợ chi phí thành lập không?': what is supported, on what terms, how much

@@ -579,21 +579,25 @@ def focus_coverage(focus: str, unit: str, weight=None) -> float:
     return math.fsum(weight(t) for t in wanted & present) / math.fsum(weight(t) for t in wanted)
 
 
-def with_heading(unit: str, chunk_text: str, clause_heading: str = "", kind: str = "") -> str:
+def with_heading(unit: str, chunk_text: str, clause_heading: str = "", kind: str = "", shown: str = "") -> str:
     """A điểm with its khoản's heading ('Tạm ứng 30% …: Đối với …'), which often holds the number: always for a
     khoản chunk's điểm, for a điểm chunk when the heading its context keeps states a value, or names the body
-    a 'who' question asks for ('Trách nhiệm của Sở Công Thương: Xây dựng kế hoạch …')."""
+    a 'who' question asks for ('Trách nhiệm của Sở Công Thương: Xây dựng kế hoạch …'). `shown`: the part of the
+    unit to show under the heading, else all of it."""
     heading = heading_of(unit, chunk_text, clause_heading)
     own = heading and heading != clause_heading
+    body = shown or strip_mark(unit)
+    if shown and not heading_value(heading):
+        return shown  # a part of the unit goes under a heading only for the number the heading holds
     if heading and (own or heading_value(heading) or (kind == "body" and values_of(heading, "body"))):
         # a heading that is a sentence of its own ('Được tặng thưởng … (nếu có).') is followed, not introduced
-        return f"{heading} {strip_mark(unit)}" if heading.endswith(".") else f"{heading}: {strip_mark(unit)}"
-    return unit
+        return f"{heading} {body}" if heading.endswith(".") else f"{heading}: {body}"
+    return shown or unit
 
 
-def headed(unit: str, chunk, kind: str = "") -> str:
+def headed(unit: str, chunk, kind: str = "", shown: str = "") -> str:
     """`with_heading` for a unit of a chunk record."""
-    return with_heading(unit, chunk.text, chunk.clause_heading, kind)
+    return with_heading(unit, chunk.text, chunk.clause_heading, kind, shown)
 
 
 def heading_value(heading: str) -> bool:

@@ -361,7 +361,8 @@ def _bound_of(piece: str, previous: str) -> bool:
     return bool(_BOUND_ASKED.match(fold(piece).lower()) and _HOW_MUCH_SHARE.search(fold(previous).lower()))
 
 
-_HOW_MUCH_SHARE = re.compile(r"\bduoc \w+(?: \w+)? bao nhieu (?:%|phan tram)")
+_HOW_MUCH_SHARE = re.compile(r"\bduoc \w+(?: \w+)? bao nhieu (?:%|phan tram)|"
+                             r"\bduoc (?:tam )?ung\b(?: \w+){0,3} bao nhieu\b")  # 'được tạm ứng lần đầu bao nhiêu
 
 
 def _scene_and_ask(sentence: str) -> tuple[str, str]:
