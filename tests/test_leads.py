@@ -1063,6 +1063,9 @@ def test_the_body_a_question_asserts_is_checked_against_the_clause_saying_who(an
 def test_the_claim_nearest_the_tag_is_the_one_asserted():
     assert asserted("Kế hoạch khuyến công hằng năm do Giám đốc Sở Công Thương phê duyệt phải không?") == "body"
     assert asserted("Sở Công Thương phải báo cáo hằng năm phải không?") == "frequency"
+    # whom a plan goes to for approval is the claim, not how often the plan is made
+    assert asserted("Kế hoạch khuyến công hàng năm của tỉnh phải trình Bộ trưởng Bộ Công Thương phê duyệt, đúng "
+                    "không?") == "body"
     assert asserted("Bộ Công Thương là cơ quan quản lý nhà nước về làng nghề đúng không?") == "body"
     assert asserted("Công văn định hướng khuyến công tập trung vào 4 lĩnh vực chính, đúng không?") == "count"
 
