@@ -5,6 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from assistant.search.accents import accent_restorer
 from assistant.search.query import names_title
 from assistant.search.references import dated, title_words
 from assistant.search.retrieval import Searcher
@@ -112,3 +113,19 @@ def test_a_passage_whose_title_the_question_says_gains_the_title_boost(default_s
     assert boosted["tt-36-2013-bct#d9"] - without["tt-36-2013-bct#d9"] == pytest.approx(0.3)
     assert boosted["tt-36-2013-bct#d8-k1"] == pytest.approx(without["tt-36-2013-bct#d8-k1"])
     assert default_settings.boost_title > 0
+
+
+def test_an_unaccented_question_is_restored_before_the_accented_words_its_expansion_appends(searcher):
+    generation = searcher.generation()
+    asked = "moi co so duoc ho tro di hoi cho o nuoc ngoai toi da may lan mot nam"
+    expanded = f"{asked} (tham gia hội chợ triển lãm, thuê gian hàng)"
+    restored = searcher.query_vector(generation, expanded)
+    accented = searcher.query_vector(
+        generation, "mỗi cơ sở được hỗ trợ đi hội chợ ở nước ngoài tối đa mấy lần một năm "
+                    "(tham gia hội chợ triển lãm, thuê gian hàng)")
+    assert float(np.dot(restored, accented)) > 0.99  # 'mấy lần' too, not 'máy lần'
+    english = "How many times a year can an establishment be supported?"  # English is asked as written
+    as_restored = f"{accent_restorer(generation).restore(english)} (hội chợ)"
+    assert as_restored != f"{english} (hội chợ)"
+    assert float(np.dot(searcher.query_vector(generation, f"{english} (hội chợ)"),
+                        searcher.query_vector(generation, as_restored))) < 0.999

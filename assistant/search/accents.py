@@ -9,7 +9,8 @@ from assistant.text import fold, words
 # Question words are rare in legal text but common in questions; they outweigh corpus counts.
 QUESTION_PHRASES = (
     "bao nhiêu bao lâu là gì những gì như thế nào thế nào ra sao khi nào ở đâu có được không "
-    "được không có phải ai chịu trách nhiệm cần những điều kiện gì mức hỗ trợ tối đa hiện nay còn hiệu lực"
+    "được không có phải ai chịu trách nhiệm cần những điều kiện gì mức hỗ trợ tối đa hiện nay còn hiệu lực "
+    "mấy lần mấy năm mấy người mấy bộ mấy ngày mấy tháng mấy cấp mấy lớp"
 )
 QUESTION_WEIGHT = 1000
 

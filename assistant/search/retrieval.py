@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from assistant.index.generations import IndexDir
 from assistant.index.vectorstore import StoreUnavailable
 from assistant.search.accents import accent_restorer
 from assistant.search.generation import Generation
-from assistant.search.glossary import expand_query
+from assistant.search.glossary import expand_query, is_english
 from assistant.search.lexical import lexical_index
 from assistant.search.query import AMOUNT, asks_for_number, counted_noun, counts, names_title
 from assistant.search.references import dated, parse_references, resolve, title_words
@@ -23,6 +24,10 @@ from assistant.text import is_unaccented, nfc
 
 MODES = ("hybrid", "dense", "lexical")
 
+
+
+# What query expansion appends to a question: glossary terms and an activity's name, in parentheses.
+_APPENDED = re.compile(r"(?:\s*\([^()]*\))+\s*$")
 
 class IndexMissing(Exception):
     """No index generation has been published yet."""
@@ -132,8 +137,12 @@ class Searcher:
 
     def query_vector(self, generation: Generation, question: str) -> np.ndarray:
         """The question's embedding as dense search computes it (diacritics restored first); cached."""
-        text = accent_restorer(generation).restore(question) if is_unaccented(question) else question
-        return self._query_vector(text)
+        # the words a query expansion appends are accented ('… may lan mot nam (tham gia hội chợ …)'): the question
+        # before them is what may lack its diacritics
+        asked = _APPENDED.sub("", question)
+        if is_unaccented(asked) and not is_english(asked):
+            question = accent_restorer(generation).restore(asked) + question[len(asked):]
+        return self._query_vector(question)
 
     def _ranked(self, snap: Generation, question: str, k: int, mode: str) -> list[SearchResult]:
         if not question or not snap.chunks:
