@@ -111,6 +111,12 @@ def test_two_measures_given_one_bound_are_asked_one_by_one():
                                   "sản xuất ổn định tối thiểu là bao nhiêu?")
     assert share == "Để được công nhận làng nghề thì tỷ lệ hộ tham gia ngành nghề nông thôn tối thiểu là bao nhiêu?"
     assert years == "Để được công nhận làng nghề thì thời gian sản xuất ổn định tối thiểu là bao nhiêu?"
+    share, years = parallel_sides("Một thôn muốn được công nhận là làng nghề thì cần đạt tiêu chí gì về tỷ lệ hộ tham "
+                                  "gia và thời gian hoạt động?")
+    assert share == "Một thôn muốn được công nhận là làng nghề thì tỷ lệ hộ tham gia tối thiểu là bao nhiêu?"
+    assert years == "Một thôn muốn được công nhận là làng nghề thì thời gian hoạt động tối thiểu là bao lâu?"
+    # what is asked of a measure and of a manner is no pair of bounds
+    assert not parallel_sides("Ban Giám khảo có yêu cầu gì về số lượng thành viên và cách kết luận?")
     assert parallel_sides("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp có tối đa bao nhiêu Phó Giám đốc?") \
         == []  # one name
 

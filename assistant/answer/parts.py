@@ -205,9 +205,20 @@ _MEASURES = re.compile(rf"^(?P<scene>.*?\bthì\s+|.*?,\s*)?(?P<a>{_MEASURE}[^?,]
                        r"\b(?:bao nhiêu|mấy|bao lâu))[\s?.!]*$", re.IGNORECASE)
 
 
+# '… thì cần đạt tiêu chí gì về tỷ lệ hộ tham gia và thời gian hoạt động?': the bound of each measure named
+_CRITERIA_ON = re.compile(rf"^(?P<scene>.*?)\s*(?:(?:cần|phải)\s+)?(?:(?:đạt|đáp ứng|có)\s+)?(?:những\s+)?"
+                          rf"(?:tiêu chí|điều kiện|yêu cầu)\s+(?:gì|nào)\s+về\s+(?P<a>{_MEASURE}[^?,]{{3,80}}?)\s+và\s+"
+                          rf"(?P<b>{_MEASURE}[^?,]{{3,80}}?)[\s?.!]*$", re.IGNORECASE)
+_LASTING = re.compile(r"^(?:thời gian|thời hạn)\b", re.IGNORECASE)
+
+
 def measured_sides(question: str) -> list[str]:
-    """The two measures of '… thì <measure A> và <measure B> tối thiểu là bao nhiêu?' each asked on its own; []
-    when not so phrased."""
+    """The two measures of '… thì <measure A> và <measure B> tối thiểu là bao nhiêu?' (or '… tiêu chí gì về <measure
+    A> và <measure B>?') each asked on its own; [] when not so phrased."""
+    if criteria := _CRITERIA_ON.match(nfc(question).strip()):
+        scene = criteria.group("scene").strip()
+        return [f"{scene} {criteria.group(side)} tối thiểu là "
+                f"{'bao lâu' if _LASTING.match(criteria.group(side)) else 'bao nhiêu'}?" for side in ("a", "b")]
     found = _MEASURES.match(nfc(question).strip())
     if not found:
         return []
