@@ -2702,3 +2702,20 @@ def test_part_of_a_unit_goes_under_its_heading_only_for_the_heading_s_number():
     plain = "3. Tiêu chí công nhận làng nghề:\na) Có tối thiểu 20% tổng số hộ tham gia."
     assert compose.with_heading("a) Có tối thiểu 20% tổng số hộ tham gia.", plain,
                                 shown="Có tối thiểu 20% tổng số hộ") == "Có tối thiểu 20% tổng số hộ"
+
+
+def test_who_holds_each_office_named_is_asked_apart():
+    asked = parts("Hội đồng bình chọn cấp tỉnh gồm bao nhiêu thành viên và ai làm Chủ tịch, Phó Chủ tịch thường trực?")
+    assert len(asked) == 3 and asked[2].endswith("ai làm Phó Chủ tịch thường trực?"), asked
+    assert len(parts("Ai làm Chủ tịch, nhiệm kỳ bao lâu?")) == 2  # what follows asks a thing of its own
+
+
+def test_a_part_s_lead_goes_on_without_the_heading_an_earlier_lead_opened_with():
+    chunk = SimpleNamespace(id="c1")
+    heading = "Hội đồng bình chọn cấp tỉnh có 07 hoặc 09 thành viên, bao gồm"
+    first = compose.Composition(lead=f"{heading}: Chủ tịch Hội đồng là đại diện Lãnh đạo UBND cấp tỉnh [1].",
+                                cited=[chunk])
+    second = compose.Composition(lead=f"{heading}: Phó Chủ tịch thường trực là đại diện Lãnh đạo Sở Công Thương [1].",
+                                 cited=[chunk])
+    lead = compose.joined([first, second]).lead
+    assert lead.count(heading) == 1 and "[1]. Phó Chủ tịch thường trực" in lead, lead

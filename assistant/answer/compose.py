@@ -90,7 +90,7 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
         if held is not None:
             leads[held] = lead
         else:
-            leads.append(lead)
+            leads.append(_without_heading_said(lead, leads))
         quotes.append([Quote(q.text, renumber.get(q.n, q.n), q.label) for q in part.quotes])
         whole.usable.extend(r for r in part.usable if r not in whole.usable)
         whole.units.extend(part.units)
@@ -98,6 +98,21 @@ def joined(parts: list[Composition], max_quotes: int = 2) -> Composition:
     ordered = [q[0] for q in quotes if q] + [q for part in quotes for q in part[1:]]
     whole.quotes = list({q.text: q for q in reversed(ordered)}.values())[::-1][:max_quotes]
     return whole
+
+
+HEADING_SAID_CHARS = 20  # a shorter opening before a colon ('Có: ') is no heading
+
+
+def _without_heading_said(lead: str, leads: list[str]) -> str:
+    """A part's lead without the heading an earlier part's lead opens with ('Hội đồng … có 07 hoặc 09 thành viên, bao
+    gồm: Phó Chủ tịch …' after '… bao gồm: Chủ tịch …' goes on from 'Phó Chủ tịch')."""
+    for earlier in leads:
+        heading, colon, _ = earlier.partition(": ")
+        if colon and len(heading) >= HEADING_SAID_CHARS and lead.startswith(heading + colon) \
+                and len(lead) > len(heading) + len(colon) + HEADING_SAID_CHARS:
+            rest = lead[len(heading) + len(colon):]
+            return rest[:1].upper() + rest[1:]
+    return lead
 
 
 def _bare(lead: str) -> str:

@@ -437,6 +437,12 @@ _CLOSING_PARTICLES = re.compile(r"(\s+(vay|a|z|v|nhi|nhe|the|ha|nua))+$")  # '�
 _MANNER = re.compile(r"\b(the nao|ra sao)\W*$")  # a part asking how something is done; folded
 
 
+# 'ai làm Chủ tịch, Phó Chủ tịch thường trực?' asks who holds each office it names.
+_ROLE_NAMES = r"(?:Phó Chủ tịch(?: thường trực)?|Chủ tịch|Trưởng ban|Phó Trưởng ban|Thư ký|Ủy viên|Uỷ viên)"
+_ROLE_ASKED = re.compile(rf"(?<!\w)(ai (?:làm|là|giữ))\s+{_ROLE_NAMES}", re.IGNORECASE)
+_ROLE_ONLY = re.compile(rf"{_ROLE_NAMES}(?:\s+hội đồng)?", re.IGNORECASE)
+
+
 def _is_detail(piece: str) -> bool:
     """Whether a part only asks a detail ('mấy tấm', 'cỡ bn') of the thing the part before it asks about."""
     said = _CLOSING_PARTICLES.sub("", fold(piece).lower().strip(" ?"))
@@ -460,6 +466,8 @@ def parts(question: str) -> list[str]:
         # lý, quyết toán là khi nào?').
         opened, pending = False, []
         for joint, piece in _joined_pieces(sentence):
+            if pieces and (role := _ROLE_ASKED.search(pieces[-1])) and _ROLE_ONLY.fullmatch(piece):
+                piece = f"{role.group(1)} {piece}"  # 'ai làm Chủ tịch, Phó Chủ tịch thường trực?': who holds each
             if opened and not pending and not asks_something(piece) and asks_something(pieces[-1]):
                 pending.append(piece)
             elif pending:
