@@ -2420,6 +2420,9 @@ def test_a_requirement_told_in_the_case_is_not_a_criteria_question():
     assert answer_type(told) == "yes_no"
     assert answer_type("Tôi có xưởng mộc. Điều kiện để được hỗ trợ máy móc là gì?") == "criteria"
     assert answer_type("Làng nghề phải đáp ứng yêu cầu gì để được công nhận?") == "criteria"
+    # what follows failing the criteria is asked, not the criteria
+    assert answer_type("What happens to a recognized craft village if it no longer meets the criteria?") != "criteria"
+    assert answer_type("What are the criteria a craft village must meet?") == "criteria"
 
 
 def test_who_approved_two_programmes_stored_in_part_is_answered_from_their_preambles(answerer):

@@ -96,7 +96,8 @@ _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai ni
 _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
 _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")
 # A condition stated as no longer met ('làng nghề … không còn đạt tiêu chí thì …').
-_FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\b")
+_FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\b|"
+                     r"\b(?:no longer|fails? to|does not|doesn't) (?:meets?|satisf(?:y|ies)|fulfils?)\b")
 # '… hồ sơ pháp lý chưa đầy đủ thì có được chọn … không?' states what the papers lack and asks something else.
 _PAPERS_STATED = re.compile(r"\b(?:ho so|giay to|thu tuc)\b[^?]{0,60}?\bthi\b(?P<ask>[^?]*)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
