@@ -2722,3 +2722,19 @@ def test_a_part_s_lead_goes_on_without_the_heading_an_earlier_lead_opened_with()
                                  cited=[chunk])
     lead = compose.joined([first, second]).lead
     assert lead.count(heading) == 1 and "[1]. Phó Chủ tịch thường trực" in lead, lead
+
+
+def test_two_quoted_terms_are_each_asked_alone():
+    from assistant.answer.parts import quoted_sides
+    first, second = quoted_sides("Cơ sở thế nào thì được xem là 'sử dụng nhiều lao động' hay “sử dụng nguyên liệu tại "
+                                 "chỗ” để được ưu tiên?")
+    assert first == "Cơ sở thế nào thì được xem là 'sử dụng nhiều lao động' để được ưu tiên?"
+    assert second == "Cơ sở thế nào thì được xem là “sử dụng nguyên liệu tại chỗ” để được ưu tiên?"
+    assert not quoted_sides("“Chứng từ chi” gồm những loại giấy tờ nào?")
+
+
+@require_corpus()
+def test_each_quoted_term_is_answered_by_its_own_definition(answerer):
+    lead = answerer.ask("Cơ sở thế nào thì được xem là 'sử dụng nhiều lao động' hay 'sử dụng nguyên liệu tại chỗ' để "
+                        "thuộc ngành nghề ưu tiên khuyến công?").lead
+    assert "từ 50 lao động trở lên" in lead and "chiếm trên 50%" in lead, lead

@@ -29,7 +29,7 @@ from assistant.answer.evidence import (
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.parts import asks_something, level_sides, parallel_sides, parts, sides
+from assistant.answer.parts import asks_something, level_sides, parallel_sides, parts, quoted_sides, sides
 from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
@@ -413,7 +413,9 @@ class Answerer:
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         asked = self._asked(question, intent)
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
-        composition = self._joined(asked, generation, intent.type != "comparison") if len(asked) > 1 else None
+        # the sides of a comparison, or two quoted terms, are each asked on their own words
+        shared = intent.type != "comparison" and not quoted_sides(question)
+        composition = self._joined(asked, generation, shared) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
         answer = self._finish(composition, generation, results)
@@ -438,7 +440,7 @@ class Answerer:
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
-        return parallel_sides(question) or parts(question)
+        return parallel_sides(question) or quoted_sides(question) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it

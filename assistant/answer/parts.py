@@ -238,6 +238,23 @@ def parallel_sides(question: str) -> list[str]:
     return [f"{found.group(side)[:1].upper()}{found.group(side)[1:]}{joint}{ask}?" for side in ("a", "b")]
 
 
+# "… được xem là 'sử dụng nhiều lao động' hay 'sử dụng nguyên liệu tại chỗ' …?": each quoted term asked alone
+_QUOTED_PAIR = re.compile(r"(?P<qa>['\"“‘])(?P<a>[^'\"”’]{3,80})['\"”’]\s+(?:hay|và|hoặc|or|and)\s+"
+                          r"(?P<qb>['\"“‘])(?P<b>[^'\"”’]{3,80})['\"”’]", re.IGNORECASE)
+
+
+def quoted_sides(question: str) -> list[str]:
+    """The question asked of each of two quoted terms it joins ("… là 'A' hay 'B' …?"); [] when it joins none."""
+    found = _QUOTED_PAIR.search(question)
+    if not found:
+        return []
+    return [f"{question[:found.start()]}{found.group(q)}{found.group(side)}{found.group(q).translate(_CLOSING)}"
+            f"{question[found.end():]}" for q, side in (("qa", "a"), ("qb", "b"))]
+
+
+_CLOSING = str.maketrans("“‘", "”’")
+
+
 # 'Chi quản lý …: cơ quan quản lý kinh phí và đơn vị triển khai mỗi bên được trích bao nhiêu?': after a topic, two
 # parties, and what each is asked.
 _EACH_PARTY = re.compile(r"^(?P<topic>[^:?]+:\s*)(?P<a>[^:?]+?)\s+(?:và|với)\s+(?P<b>[^:?]+?)\s+(?:mỗi|từng)\s+"
