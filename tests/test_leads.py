@@ -2738,3 +2738,11 @@ def test_each_quoted_term_is_answered_by_its_own_definition(answerer):
     lead = answerer.ask("Cơ sở thế nào thì được xem là 'sử dụng nhiều lao động' hay 'sử dụng nguyên liệu tại chỗ' để "
                         "thuộc ngành nghề ưu tiên khuyến công?").lead
     assert "từ 50 lao động trở lên" in lead and "chiếm trên 50%" in lead, lead
+
+
+def test_an_english_it_is_the_thing_the_part_before_names():
+    prepares, approves = parts("Who prepares the local (provincial) industrial promotion programme for each period, "
+                               "and who approves it?")
+    assert approves == "who approves the local (provincial) industrial promotion programme for each period?"
+    _, chairs = parts("How many members does the national-level council have, and who chairs it?")
+    assert chairs == "who chairs the national-level council?"

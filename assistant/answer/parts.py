@@ -447,6 +447,22 @@ def _without_overlap(subject: str, piece: str) -> str:
     return subject
 
 
+_IT = re.compile(r"\b(?:it|them)\b")
+_ENGLISH_OBJECT = re.compile(r"\b(?:the|a|an)\s+(?!same\b)")
+_ENGLISH_VERB_AFTER = re.compile(r"\s+(?:have|has|get|gets|receive|receives|last|lasts|take effect|come into force|"
+                                 r"mean|means|cover|covers|do|does)$")
+
+
+def _english_referent(piece: str, previous: str) -> str:
+    """An English part with the thing the part before it names in place of its 'it' ('who approves it' after 'Who
+    prepares the local programme …' asks who approves the local programme …); '' when either is not so phrased."""
+    pronoun, thing = _IT.search(piece), _ENGLISH_OBJECT.search(previous)
+    if not (is_english(piece) and is_english(previous) and pronoun and thing):
+        return ""
+    named = _ENGLISH_VERB_AFTER.sub("", previous[thing.start():].strip(" ?"))  # '… the council … have'
+    return f"{piece[: pronoun.start()]}{named}{piece[pronoun.end():]}"
+
+
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
 
 
@@ -525,6 +541,8 @@ def parts(question: str) -> list[str]:
             subject = subject if subject and _is_detail(previous) else _subject(previous)
         else:
             subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
+        if subject and (named_it := _english_referent(piece, previous)):
+            piece, subject = named_it, ""  # 'and who approves it?': who approves the programme the part before names
         borrowed = [_without_overlap(subject, piece)] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
