@@ -702,6 +702,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Thông tư 46/2012/TT-BCT", "Thông tư 46/2012/TT-BCT"),
     ("R&D theo Chương V, Phụ lục V, v.v.", "R&D theo Chương V, Phụ lục V, v.v."),
     ("Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?", "Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?"),
+    ("TT khuyến công tỉnh đc có tối đa mấy phó gđ vậy?",
+     "Trung tâm Khuyến công tỉnh được có tối đa mấy phó giám đốc vậy?"),
+    ("TT 46/2012 ký hồi nào?", "TT 46/2012 ký khi nào?"),  # 'TT' before a number is a Thông tư
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written
