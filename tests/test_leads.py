@@ -2428,6 +2428,12 @@ def test_a_requirement_told_in_the_case_is_not_a_criteria_question():
     assert answer_type("What are the criteria a craft village must meet?") == "criteria"
 
 
+def test_which_levels_something_is_held_at_is_a_list_not_who():
+    from assistant.answer.question import answer_type
+    assert answer_type("Việc bình chọn sản phẩm tiêu biểu được tổ chức theo những cấp nào?") == "list"
+    assert answer_type("Kế hoạch khuyến công địa phương do cấp nào phê duyệt?") == "body"
+
+
 def test_who_approved_two_programmes_stored_in_part_is_answered_from_their_preambles(answerer):
     """Both decisions are stored in part, but a preamble says who approved each: no refusal for what is missing."""
     answer = answerer.ask("Chương trình khuyến công quốc gia đến năm 2020 và Chương trình giai đoạn 2026-2030 được phê "

@@ -55,7 +55,9 @@ _PATTERNS = {
               r"(?:the|a) cap)\b|"
               r"\bmuc\b(?! (?:tieu|dich|luc)\b).*\b(la gi|nhu the nao|ra sao)\b",  # 'mục tiêu' is no 'mức'
     "body": rf"(^|\s)((?<!nhung ){WHO_FOLDED}|"
-            r"co quan nao|don vi nao|cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|den dau|di dau|who|"
+            # 'theo những cấp nào' lists levels; 'cấp nào phê duyệt' asks who
+            r"co quan nao|don vi nao|(?<!nhung )(?<!cac )cap nao|ben nao|bo nao|so nao|nguoi nao|o dau|ve dau|"
+            r"den dau|di dau|who|"
             r"where(?!.*\bcomes? from\b)|"  # 'Where does the funding come from?' asks its sources
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|gom (nhung )?gi|list|"
