@@ -83,6 +83,15 @@ def test_a_craft_village_question_gets_each_criterion_in_the_rules_words(answere
 
 
 @require_corpus()
+def test_a_refused_village_hears_what_failed_first_then_what_its_facts_meet(answerer):
+    lead = answerer.ask("Thôn tôi có khoảng 15% số hộ làm nghề mây tre đan, sản xuất đều đặn được 3 năm nay. Thôn đã "
+                        "đủ điều kiện xin công nhận làng nghề chưa?").lead
+    assert lead.startswith("Không. Chưa đạt (15%): Có tối thiểu 20% tổng số hộ"), lead
+    assert "; Đạt (3 năm): Hoạt động sản xuất kinh doanh ổn định tối thiểu 02 năm liên tục" in lead, lead
+    assert "Cần xác định" not in lead, lead  # what no stated fact decides waits
+
+
+@require_corpus()
 def test_a_trade_too_young_is_refused_with_the_rule_it_fails(answerer):
     lead = answerer.ask("Làng tôi đã được công nhận làng nghề, nghề gốm có ở làng khoảng 40 năm nay. Làng có được "
                         "công nhận làng nghề truyền thống không?").lead
