@@ -2755,3 +2755,12 @@ def test_an_english_it_is_the_thing_the_part_before_names():
     assert approves == "who approves the local (provincial) industrial promotion programme for each period?"
     _, chairs = parts("How many members does the national-level council have, and who chairs it?")
     assert chairs == "who chairs the national-level council?"
+
+
+@require_corpus()
+def test_the_papers_every_case_sends_lead_before_the_case_s_own(answerer):
+    lead = answerer.ask("Để tạm ứng phần kinh phí còn lại của đề án hỗ trợ ứng dụng máy móc tiên tiến, đơn vị thực "
+                        "hiện cần gửi những hồ sơ gì?").lead
+    assert lead.index("Biên bản nghiệm thu cơ sở") < lead.index("thanh lý hợp đồng mua máy móc"), lead
+    assert "báo cáo tổng hợp kết quả thực hiện đề án" in lead and "dưới đây" not in lead, lead
+    assert "[1]" in lead and "[2]" in lead, lead

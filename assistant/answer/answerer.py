@@ -172,6 +172,26 @@ def _of_named(usable: list, named: list[str], asked: str) -> list:
     return own or usable
 
 
+# An article's opening naming what every case sends before the cases' own lists ('… phải gửi về Cục …: Biên bản
+# nghiệm thu cơ sở …; báo cáo … và … các tài liệu, chứng từ dưới đây:'); folded.
+_COMMON_PAPERS = re.compile(r"\b(?:phai gui|phai nop|ho so gom)\b[^.]*:\s*\S[^.]*;[^.]*:\s*$")
+
+
+def _with_common_papers(case: Composition, chunk, generation) -> Composition:
+    """One case's papers after those its article's opening asks of every case, when the case is a khoản of an
+    article whose opening names them ('Biên bản nghiệm thu cơ sở …; báo cáo tổng hợp …' before 'Đề án hỗ trợ ứng dụng
+    máy móc tiên tiến: Hợp đồng, …')."""
+    doc_id, _, locator = chunk.id.partition("#")
+    article = generation.chunk(f"{doc_id}#{locator.split('-')[0]}") if "-" in locator else None
+    found = _COMMON_PAPERS.search(fold(article.text)) if article is not None else None
+    if found is None:
+        return case
+    sentence_start = article.text.rfind(". ", 0, found.start()) + 1
+    common = compose.tidy(re.sub(r"\s*(?:và\s+)?bản chính[^;:]*dưới đây:\s*$", "", article.text[sentence_start:]))
+    every_case = Composition(lead=f"{compose.sentence(common)} [1].", cited=[article], units=[article.text.strip()])
+    return compose.joined([every_case, case])
+
+
 def value_type(intent: Intent) -> str:
     """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
     return intent.slots.get("asserts") or intent.type
@@ -680,7 +700,8 @@ class Answerer:
                               None)
         # 'Điều kiện để công nghệ được chọn xây dựng mô hình trình diễn …?' asks criteria, not that case's papers
         if listing and named_case is not None and not special_case and not lists.asks_criteria(question):
-            return _one_item(chunks[named_case.chunk_index], named_case.text)
+            case = chunks[named_case.chunk_index]
+            return _with_common_papers(_one_item(case, named_case.text), case, generation)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:
