@@ -422,11 +422,12 @@ def test_an_item_enumerating_what_is_listed_after_a_colon_answers_by_its_enumera
 @require_corpus()
 def test_a_list_of_cases_is_answered_by_the_case_asked(answerer):
     contest = answerer.ask("de an to chuc cac cuoc thi, cuoc van dong muon tam ung phan con lai can nop giay to gi")
-    assert contest.lead.startswith("Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức")
-    assert contest.citations[0].chunk_id == "tt-36-2013-bct#d14-k15"
+    # after the papers Điều 14's opening asks of every case
+    assert "Đề án tổ chức các cuộc thi, cuộc vận động: Quyết định thành lập Ban Tổ chức" in contest.lead
+    assert [c.chunk_id for c in contest.citations[:2]] == ["tt-36-2013-bct#d14", "tt-36-2013-bct#d14-k15"]
     plan = answerer.ask("de an ho tro lap quy hoach chi tiet cum cong nghiep muon tam ung phan kinh phi con lai can "
                         "nhung giay to gi")
-    assert plan.lead.startswith("Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: Quyết định phê duyệt quy hoạch")
+    assert "Đề án hỗ trợ lập quy hoạch chi tiết cụm công nghiệp: Quyết định phê duyệt quy hoạch" in plan.lead
     assert "100% số kinh phí thực hiện" in plan.lead  # the case's list is shown whole
 
 
@@ -2455,7 +2456,8 @@ def test_papers_listed_on_one_line_under_their_case_answer_what_to_submit(answer
     its number opens its first sentence rather than being one, so its first line names the case asked about."""
     answer = answerer.ask("Cơ sở của chúng tôi được khuyến công quốc gia hỗ trợ đi hội chợ triển lãm trong nước, vậy "
                           "khi thanh quyết toán phải nộp những giấy tờ gì?")
-    assert "hợp đồng thuê gian hàng" in answer.lead and answer.citations[0].chunk_id == "tt-36-2013-bct#d14-k11"
+    assert "hợp đồng thuê gian hàng" in answer.lead  # after what Điều 14's opening asks of every case
+    assert [c.chunk_id for c in answer.citations[:2]] == ["tt-36-2013-bct#d14", "tt-36-2013-bct#d14-k11"]
 
 
 @pytest.mark.parametrize("question", [
