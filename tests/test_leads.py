@@ -1780,6 +1780,11 @@ def test_a_provision_for_a_case_answers_only_a_question_stating_that_case():
     # a purpose ('Muốn … thì') is not the case, nor is a question without its negation
     assert not states_the_case("Muốn dự bình chọn cấp huyện thì cần chuẩn bị những giấy tờ gì?", provision)
     assert states_the_case("huyen khong to chuc binh chon thi nop ho so the nao?", provision)  # typed unaccented
+    # a condition of two cases is stated by a question stating one of them; a colon ends the condition
+    either = ("Trong trường hợp chủ đầu tư hạ tầng cụm công nghiệp hoặc đầu tư hệ thống xử lý ô nhiễm môi trường tại "
+              "cụm công nghiệp là doanh nghiệp: Bổ sung thêm báo cáo kiểm toán, quyết toán")
+    assert states_the_case("Đề án hạ tầng cụm công nghiệp mà chủ đầu tư là doanh nghiệp thì nộp thêm gì?", either)
+    assert not states_the_case("Đề án hạ tầng cụm công nghiệp thì nộp thêm gì?", either)
 
 
 @require_corpus()

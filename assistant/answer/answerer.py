@@ -305,17 +305,34 @@ def _listed(question: str, siblings: list, opening: str, chunk, intent: Intent, 
     return composition
 
 
+CASE_STATED = 0.6  # the share of a condition's words a question states it with
+
+
 def states_the_case(question: str, provision: str) -> bool:
     """Whether the question states the case a provision opens with ('Trong trường hợp không tổ chức bình chọn cấp
     huyện, …'), its negation included: 'Muốn đăng ký … cấp huyện thì …' asks the usual rule. Words are compared
     with their diacritics ('tờ' is not 'tổ'), or folded for a question typed without them."""
     read = fold if is_unaccented(question) else (lambda text: text)
-    condition = set(words(read(re.split(r",|\bthì\b", strip_mark(provision).lower(), maxsplit=1)[0])))
-    condition -= {read(w) for w in ("trong", "trường", "hợp", "nếu")}
+    stated = re.split(r",|:|\bthì\b", strip_mark(provision).lower(), maxsplit=1)[0]
+    opening = {read(w) for w in ("trong", "trường", "hợp", "nếu")}
+    condition = set(words(read(stated))) - opening
     asked = set(words(read(re.sub(r"\s*(không|chưa|khong|chua)\s*[?.!]*\s*$", "", nfc(question).lower()))))
     if {read("không"), read("chưa")} & condition - asked:
         return False
-    return len(condition & asked) >= 0.6 * len(condition) if condition else True
+    # '… chủ đầu tư hạ tầng cụm công nghiệp hoặc đầu tư hệ thống xử lý … là doanh nghiệp': either case is stated
+    # when the question states it, the other's words aside
+    cases = [set(words(read(case))) - opening for case in stated.split(" hoặc ")]
+    return any(_stated(condition - _only_in_others(mine, cases), asked) for mine in cases) if condition else True
+
+
+def _only_in_others(mine: set[str], cases: list[set[str]]) -> set[str]:
+    """The words of the other alternatives of a condition that this one lacks."""
+    return set().union(*(other - mine for other in cases if other is not mine))
+
+
+def _stated(condition: set[str], asked: set[str]) -> bool:
+    """Whether a question's words hold most of a condition's (CASE_STATED of them)."""
+    return len(condition & asked) >= CASE_STATED * len(condition)
 
 
 def _titles(term: str, chunks: list) -> bool:
