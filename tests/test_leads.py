@@ -704,7 +704,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("R&D theo Chương V, Phụ lục V, v.v.", "R&D theo Chương V, Phụ lục V, v.v."),
     ("Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?", "Sở nào tiếp nhận? Sở công thương hay các Sở, ngành?"),
     ("TT khuyến công tỉnh đc có tối đa mấy phó gđ vậy?",
-     "Trung tâm Khuyến công tỉnh được có tối đa mấy phó giám đốc vậy?"),
+     "Trung tâm Khuyến công tỉnh được có tối đa mấy Phó Giám đốc vậy?"),
     ("TT 46/2012 ký hồi nào?", "TT 46/2012 ký khi nào?"),  # 'TT' before a number is a Thông tư
 ])
 def test_chat_shorthand_is_written_out(typed, written):
@@ -2771,3 +2771,43 @@ def test_the_papers_every_case_sends_lead_before_the_case_s_own(answerer):
     assert lead.index("Biên bản nghiệm thu cơ sở") < lead.index("thanh lý hợp đồng mua máy móc"), lead
     assert "báo cáo tổng hợp kết quả thực hiện đề án" in lead and "dưới đây" not in lead, lead
     assert "[1]" in lead and "[2]" in lead, lead
+
+
+def test_a_measure_compared_between_two_parties_is_asked_of_each():
+    first, second = sides("So sánh tỷ lệ kinh phí dùng cho công tác quản lý giữa cơ quan quản lý kinh phí và đơn vị "
+                          "triển khai thực hiện đề án.")
+    assert first == "tỷ lệ kinh phí dùng cho công tác quản lý của cơ quan quản lý kinh phí?"
+    assert second == "tỷ lệ kinh phí dùng cho công tác quản lý của đơn vị triển khai thực hiện đề án?"
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    # a condition of what is supported is no bound of an advance: two parts, as before
+    ("Đề án được hỗ trợ bao nhiêu phần trăm, điều kiện để được hỗ trợ là gì?", 2),
+    ("Đề án được hỗ trợ bao nhiêu phần trăm, cần điều kiện gì?", 2),
+])
+def test_only_an_advance_takes_its_bound_into_one_question(question, count):
+    assert len(parts(question)) == count
+
+
+def test_review_misfires_stay_mended():
+    from assistant.answer.parts import quoted_sides
+    from assistant.search.accents import AccentRestorer
+    # an English 'it' that is no object asked about stays as it is
+    assert parts("Which agency appraises the plan, and is it possible to appeal?")[1] != \
+        "is the plan possible to appeal?"
+    assert "applicant submit due" not in parts("What documents must the applicant submit, and when is it due?")[1]
+    # 'chương trình số 3' and 'tờ trình' assert no body
+    assert asserted("Mức hỗ trợ 50% áp dụng cho chương trình số 3 phải không?") == "amount"
+    # 'gđ' alone may be 'giai đoạn' or 'gia đình'
+    assert expand_shorthand("Chương trình khuyến công gđ 2021-2025") == "Chương trình khuyến công gđ 2021-2025"
+    assert expand_shorthand("có mấy phó gđ") == "có mấy Phó Giám đốc"
+    # 'mấy lần' restores as asked; 'máy' keeps its pairs and stands alone
+    restorer = AccentRestorer(["máy móc thiết bị", "bộ máy quản lý", "cung cấp máy"])
+    assert restorer.restore("toi da may lan").endswith("mấy lần")
+    assert restorer.restore("bo may quan ly cung cap may moc") == "bộ máy quản lý cung cấp máy móc"
+    # a choice between two quoted papers is no pair of definitions
+    assert analyze('Hồ sơ nộp "bản sao" hay "bản chính"?').type != "definition"
+    assert quoted_sides('Hồ sơ nộp "bản sao" hay "bản chính"?')  # split only for a definition question
+    # when something is done is no bound asked
+    assert not evidence.asks_floor("Khi nào thì được nghiệm thu?")
+    assert not evidence.asks_floor("Doanh nghiệp được hỗ trợ cần những điều kiện gì?")

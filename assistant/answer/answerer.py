@@ -182,7 +182,8 @@ def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     article whose opening names them ('Biên bản nghiệm thu cơ sở …; báo cáo tổng hợp …' before 'Đề án hỗ trợ ứng dụng
     máy móc tiên tiến: Hợp đồng, …')."""
     doc_id, _, locator = chunk.id.partition("#")
-    article = generation.chunk(f"{doc_id}#{locator.split('-')[0]}") if "-" in locator else None
+    article_locator = re.sub(r"-k\d+.*$", "", locator)  # 'd14-k5' is khoản 5 of 'd14'
+    article = generation.chunk(f"{doc_id}#{article_locator}") if article_locator != locator else None
     found = _COMMON_PAPERS.search(fold(article.text)) if article is not None else None
     if found is None:
         return case
@@ -451,7 +452,7 @@ class Answerer:
         asked = self._asked(question, intent)
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
-        shared = intent.type != "comparison" and not quoted_sides(question)
+        shared = intent.type != "comparison" and not (intent.type == "definition" and quoted_sides(question))
         composition = self._joined(asked, generation, shared) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
@@ -477,7 +478,9 @@ class Answerer:
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
-        return parallel_sides(question) or quoted_sides(question) or parts(question)
+        # "… được xem là 'A' hay 'B'?" asks what each term means; 'nộp "bản sao" hay "bản chính"?' asks which
+        quoted = quoted_sides(question) if intent.type == "definition" else []
+        return parallel_sides(question) or quoted or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it

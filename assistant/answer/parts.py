@@ -164,6 +164,8 @@ _AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|
 # 'X khác nhau thế nào giữa A và B?': what differs comes first, the two sides after 'giữa'.
 _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
                       r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
+_COMPARE_BETWEEN = re.compile(r"^(?:hãy\s+)?so sánh\s+(?P<x>[^?]+?)\s+giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+"
+                              r"(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![/\d])(?:19|20)\d{2}(?![/\d])")
 LENT_WORDS = 16  # a second side this short is said of what the first says before it
 _OWNER = re.compile(r"\s(?:của|cho|đối với)\s", re.IGNORECASE)  # 'Tỷ lệ … của cơ quan quản lý kinh phí'
@@ -206,9 +208,10 @@ _MEASURES = re.compile(rf"^(?P<scene>.*?\bthì\s+|.*?,\s*)?(?P<a>{_MEASURE}[^?,]
 
 
 # '… thì cần đạt tiêu chí gì về tỷ lệ hộ tham gia và thời gian hoạt động?': the bound of each measure named
+_COUNTED = r"(?:tỷ lệ|số|số lượng|thời gian)\s"  # what criteria set a minimum of
 _CRITERIA_ON = re.compile(rf"^(?P<scene>.*?)\s*(?:(?:cần|phải)\s+)?(?:(?:đạt|đáp ứng|có)\s+)?(?:những\s+)?"
-                          rf"(?:tiêu chí|điều kiện|yêu cầu)\s+(?:gì|nào)\s+về\s+(?P<a>{_MEASURE}[^?,]{{3,80}}?)\s+và\s+"
-                          rf"(?P<b>{_MEASURE}[^?,]{{3,80}}?)[\s?.!]*$", re.IGNORECASE)
+                          rf"(?:tiêu chí|điều kiện|yêu cầu)\s+(?:gì|nào)\s+về\s+(?P<a>{_COUNTED}[^?,]{{2,80}}?)\s+và\s+"
+                          rf"(?P<b>{_COUNTED}[^?,]{{2,80}}?)(?:\s+(?:không|chưa))?[\s?.!]*$", re.IGNORECASE)
 _LASTING = re.compile(r"^(?:thời gian|thời hạn)\b", re.IGNORECASE)
 
 
@@ -216,8 +219,8 @@ def measured_sides(question: str) -> list[str]:
     """The two measures of '… thì <measure A> và <measure B> tối thiểu là bao nhiêu?' (or '… tiêu chí gì về <measure
     A> và <measure B>?') each asked on its own; [] when not so phrased."""
     if criteria := _CRITERIA_ON.match(nfc(question).strip()):
-        scene = criteria.group("scene").strip()
-        return [f"{scene} {criteria.group(side)} tối thiểu là "
+        scene = f"{criteria.group('scene').strip()} ".lstrip()
+        return [f"{scene}{criteria.group(side)} tối thiểu là "
                 f"{'bao lâu' if _LASTING.match(criteria.group(side)) else 'bao nhiêu'}?" for side in ("a", "b")]
     found = _MEASURES.match(nfc(question).strip())
     if not found:
@@ -291,6 +294,8 @@ def sides(question: str) -> list[str]:
     if (between := _BETWEEN.match(question)) and not re.search(r"\bsự$", between.group("x"), re.IGNORECASE):
         first, second = between.group("a"), _lent(between.group("a"), between.group("b"))
         return [f"{between.group('x')} {first}?", f"{between.group('x')} {second}?"]
+    if between := _COMPARE_BETWEEN.match(question):  # 'So sánh X giữa A và B': X of A, X of B
+        return [f"{between.group('x')} của {between.group(side)}?" for side in ("a", "b")]
     match = _SIDES.match(question)
     if not match:
         return [question]
@@ -379,18 +384,18 @@ def _how_much_of(piece: str, previous: str) -> bool:
 
 
 # 'khi nào mới được tạm ứng?', 'cần điều kiện gì?': what must be reached first; folded
-_BOUND_ASKED = re.compile(r"(?:(?:can|phai|voi|thi)\s+)*(?:co\s+|dap ung\s+)?dieu kien\b|"
-                          r"(?:khi nao|bao gio)(?: thi| moi)+ duoc\b")
+_BOUND_ASKED = re.compile(r"(?:(?:can|phai|voi|thi)\s+)+(?:co\s+|dap ung\s+)?dieu kien\b|"
+                          r"(?:khi nao|bao gio)(?: thi)? moi duoc\b")
 
 
 def _bound_of(piece: str, previous: str) -> bool:
-    """Whether the piece asks the bound to pass for the share the piece before it asks ('… được tạm ứng bao nhiêu
+    """Whether the piece asks the bound to pass for the advance the piece before it asks ('… được tạm ứng bao nhiêu
     %, cần điều kiện gì?'): one question, answered by the share and the bound beside it."""
-    return bool(_BOUND_ASKED.match(fold(piece).lower()) and _HOW_MUCH_SHARE.search(fold(previous).lower()))
+    return bool(_BOUND_ASKED.match(fold(piece).lower()) and _HOW_MUCH_ADVANCED.search(fold(previous).lower()))
 
 
-_HOW_MUCH_SHARE = re.compile(r"\bduoc \w+(?: \w+)? bao nhieu (?:%|phan tram)|"
-                             r"\bduoc (?:tam )?ung\b(?: \w+){0,3} bao nhieu\b")  # 'được tạm ứng lần đầu bao nhiêu
+# 'được tạm ứng bao nhiêu %', 'được tạm ứng lần đầu bao nhiêu'; folded
+_HOW_MUCH_ADVANCED = re.compile(r"\bduoc (?:tam )?ung\b(?: \w+){0,3} bao nhieu\b")
 
 
 def _scene_and_ask(sentence: str) -> tuple[str, str]:
@@ -447,7 +452,10 @@ def _without_overlap(subject: str, piece: str) -> str:
     return subject
 
 
-_IT = re.compile(r"\b(?:it|them)\b")
+# 'who approves it', 'which body directs it': a who-question whose object is the thing asked about before
+_ASKS_OF_IT = re.compile(r"^(?:and\s+)?(?:who|which (?:body|bodies|agency|agencies|ministry|authority|office)) "
+                         r"\w+ (?P<it>it|them)\W*$", re.IGNORECASE)
+_WH_OPENING = re.compile(r"^(?:who|what|which|how many|how much|how long|when|where)\b", re.IGNORECASE)
 _ENGLISH_OBJECT = re.compile(r"\b(?:the|a|an)\s+(?!same\b)")
 _ENGLISH_VERB_AFTER = re.compile(r"\s+(?:have|has|get|gets|receive|receives|last|lasts|take effect|come into force|"
                                  r"mean|means|cover|covers|do|does)$")
@@ -456,11 +464,11 @@ _ENGLISH_VERB_AFTER = re.compile(r"\s+(?:have|has|get|gets|receive|receives|last
 def _english_referent(piece: str, previous: str) -> str:
     """An English part with the thing the part before it names in place of its 'it' ('who approves it' after 'Who
     prepares the local programme …' asks who approves the local programme …); '' when either is not so phrased."""
-    pronoun, thing = _IT.search(piece), _ENGLISH_OBJECT.search(previous)
-    if not (is_english(piece) and is_english(previous) and pronoun and thing):
+    pronoun, thing = _ASKS_OF_IT.match(piece), _ENGLISH_OBJECT.search(previous)
+    if not (is_english(previous) and pronoun and thing and _WH_OPENING.match(previous)):
         return ""
     named = _ENGLISH_VERB_AFTER.sub("", previous[thing.start():].strip(" ?"))  # '… the council … have'
-    return f"{piece[: pronoun.start()]}{named}{piece[pronoun.end():]}"
+    return f"{piece[: pronoun.start('it')]}{named}{piece[pronoun.end('it'):]}"
 
 
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about

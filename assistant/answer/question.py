@@ -146,8 +146,9 @@ _ASKING = re.compile(
 # The kinds of value a yes/no question may assert: an amount ('tới 90%'), a date ('từ ngày 21/5/2012'), a frequency or
 # length ('hằng năm', '3 năm'), a count ('03 bộ'), a body ('do Bộ trưởng Bộ Công Thương phê duyệt', 'Bộ Công Thương là
 # cơ quan …'); the one said last is checked.
-_ASSERTED_BODY = (r"\b(?:do|trinh) (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|cuc truong|so|cuc|bo|"
-                  r"chinh phu|hoi dong)\b|\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b|"
+_ASSERTED_BODY = (r"\b(?:do|(?<!chuong )(?<!to )trinh) (?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|giam doc|"
+                  r"cuc truong|so(?! \d)|cuc|bo|chinh phu|hoi dong)\b|"
+                  r"\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b|"
                   r"\btruc thuoc (?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
              ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),

@@ -9,9 +9,11 @@ from assistant.text import fold, words
 # Question words are rare in legal text but common in questions; they outweigh corpus counts.
 QUESTION_PHRASES = (
     "bao nhiêu bao lâu là gì những gì như thế nào thế nào ra sao khi nào ở đâu có được không "
-    "được không có phải ai chịu trách nhiệm cần những điều kiện gì mức hỗ trợ tối đa hiện nay còn hiệu lực "
-    "mấy lần mấy năm mấy người mấy bộ mấy ngày mấy tháng mấy cấp mấy lớp"
+    "được không có phải ai chịu trách nhiệm cần những điều kiện gì mức hỗ trợ tối đa hiện nay còn hiệu lực"
 )
+# 'may lan' asks how many times, each pair on its own: 'may' alone is more often 'máy' (a machine), and no pair may
+# span two of them ('bộ mấy' is 'bộ máy').
+QUESTION_PAIRS = ("mấy lần", "mấy năm", "mấy người", "mấy bộ", "mấy ngày", "mấy tháng", "mấy cấp", "mấy lớp")
 QUESTION_WEIGHT = 1000
 
 
@@ -27,6 +29,9 @@ class AccentRestorer:
                 unigrams[fold(token)][token] += weight
             for pair in zip(tokens, tokens[1:], strict=False):
                 bigrams[(fold(pair[0]), fold(pair[1]))][pair] += weight
+        for pair in QUESTION_PAIRS:
+            first, second = words(pair)
+            bigrams[(fold(first), fold(second))][(first, second)] += QUESTION_WEIGHT
         self.unigrams = {k: c.most_common(1)[0][0] for k, c in unigrams.items()}
         self.bigrams = {k: (c.most_common(1)[0][0], c.most_common(1)[0][1]) for k, c in bigrams.items()}
 

@@ -26,9 +26,9 @@ SHORTHAND = {
     "hđ": "hội đồng", "hđbc": "hội đồng bình chọn", "bgk": "ban giám khảo",
     "bc": "báo cáo", "giấy cn": "giấy chứng nhận", "gcn": "giấy chứng nhận",
     "lđ": "lao động", "nđ": "Nghị định", "e": "em",
-    "gđ": "giám đốc", "pgđ": "Phó Giám đốc",
-    # 'TT 46/2012' alone is a Thông tư
-    "tt khuyến công": "Trung tâm Khuyến công", "tt kc": "Trung tâm Khuyến công", "ttkc": "Trung tâm Khuyến công",
+    # 'gđ' alone is as often 'giai đoạn' or 'gia đình'; 'TT 46/2012' alone is a Thông tư
+    "phó gđ": "Phó Giám đốc", "pgđ": "Phó Giám đốc", "gđ trung tâm": "Giám đốc Trung tâm",
+    "tt khuyến công": "Trung tâm Khuyến công", "ttkc": "Trung tâm Khuyến công",
     "hồi nào": "khi nào",  # 'ký hồi nào vậy?'; unaccented 'hoi nao' may be 'hội nào'
 
     "bhxh": "bảo hiểm xã hội", "bhyt": "bảo hiểm y tế", "bhtn": "bảo hiểm thất nghiệp", "tndn": "thu nhập doanh nghiệp",
