@@ -193,6 +193,12 @@ def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     return compose.joined([every_case, case])
 
 
+def _quoted_terms(question: str, intent: Intent) -> list[str]:
+    """"… được xem là 'A' hay 'B'?" asked of each term; [] unless a definition is asked ('nộp "bản sao" hay "bản
+    chính"?' asks which)."""
+    return quoted_sides(question) if intent.type == "definition" else []
+
+
 def value_type(intent: Intent) -> str:
     """The kind of value that answers: the one a yes/no question asserts ('… 90% phải không?'), else its type."""
     return intent.slots.get("asserts") or intent.type
@@ -452,7 +458,7 @@ class Answerer:
         asked = self._asked(question, intent)
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
-        shared = intent.type != "comparison" and not (intent.type == "definition" and quoted_sides(question))
+        shared = intent.type != "comparison" and not _quoted_terms(question, intent)
         composition = self._joined(asked, generation, shared) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
@@ -478,9 +484,7 @@ class Answerer:
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
-        # "… được xem là 'A' hay 'B'?" asks what each term means; 'nộp "bản sao" hay "bản chính"?' asks which
-        quoted = quoted_sides(question) if intent.type == "definition" else []
-        return parallel_sides(question) or quoted or parts(question)
+        return parallel_sides(question) or _quoted_terms(question, intent) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it
@@ -756,7 +760,7 @@ class Answerer:
             return composition
         weight = term_scorer(generation).weight
         clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, intent.focus, weight=weight)
-        if asks_floor(question) and floors(best.text, "criteria"):
+        if asks_floor(question) and floors(best.text, "amount"):
             # '… với điều kiện khối lượng thế nào?': the bound in the papers' list, under the share its heading states
             clause = compose.headed(best.text, chunk, kind, compose.floor_clause(best.text))
         yes_no = intent.type in ("yes_no", "eligibility") or ends_yes_no(question)
@@ -802,10 +806,10 @@ class Answerer:
         """The unit of the best unit's passage stating the bound a question asking one must pass, when the best unit
         states none ('Đối với các đề án hỗ trợ: …' and, beside it, '… đã thực hiện được trên 50% khối lượng …')."""
         if not asks_floor(question) or floors(compose.headed(best.text, chunk, kind), kind) \
-                or floors(best.text, "criteria"):
+                or floors(best.text, "amount"):
             return None
         return next((e for e in ranked if e.chunk_index == best.chunk_index and e is not best
-                     and floors(e.text, "criteria")), None)
+                     and floors(e.text, "amount")), None)
 
     @staticmethod
     def _sibling_list(question: str, opening: str, chunk, intent: Intent, generation) -> Composition | None:

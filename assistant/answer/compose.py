@@ -177,7 +177,7 @@ def floor_clause(unit: str, limit: int = SECOND_CHARS) -> str:
     """The clause of a unit around the first bound it states ('… xác định đã thực hiện được trên 50% khối lượng …').
     """
     text = strip_mark(unit)
-    bound = next(iter(floors(text, "criteria")), None)
+    bound = next(iter(floors(text, "amount")), None)
     if bound is None:
         return clause_for(text, "criteria", "", limit)
     match, word = bound
