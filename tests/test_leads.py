@@ -2811,3 +2811,18 @@ def test_review_misfires_stay_mended():
     # when something is done is no bound asked
     assert not evidence.asks_floor("Khi nào thì được nghiệm thu?")
     assert not evidence.asks_floor("Doanh nghiệp được hỗ trợ cần những điều kiện gì?")
+
+
+@require_corpus()
+def test_an_advance_asked_as_a_share_leads_with_the_advance_not_the_support_level(answerer):
+    # 'tạm ứng được mấy phần trăm' asks the advance (70%), not the model's support level (30%)
+    lead = answerer.ask("Mô hình trình diễn kỹ thuật thì tạm ứng được mấy phần trăm?").lead
+    assert lead.startswith("Tạm ứng 70%")
+    assert evidence.asked_payment("mo hinh trinh dien tam ung duoc may phan tram") == "tam ung"
+    assert evidence.asked_payment("Mô hình trình diễn được hỗ trợ mấy phần trăm?") == ""
+    # 'mấy phần trăm' is how the share is asked: no term of the topic
+    assert "phan" not in analyze("Đề án được tạm ứng mấy phần trăm?").focus.split()
+    # with the bound it needs: one question, the advance and the work done first
+    lead = answerer.ask("Mô hình trình diễn thì tạm ứng được bao nhiêu, cần điều kiện gì?").lead
+    assert "70%" in lead and "trên 70% tổng vốn đầu tư" in lead
+    assert len(parts("Mô hình trình diễn kỹ thuật được tạm ứng mấy phần trăm, cần điều kiện gì?")) == 1

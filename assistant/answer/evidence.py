@@ -453,6 +453,8 @@ YEAR_WEIGHT = 0.6
 # A document's number with the year or date it was signed ('Quyết định 2646/QĐ-BCT năm 2025', 'Thông tư
 # 46/2012/TT-BCT ngày 28 tháng 12 năm 2012'): that year is the document's, not one asked of.
 _SIGNED = re.compile(_DATED_DOCUMENT.pattern + r"(?:\s+(?:năm|nam)\s+(?:19|20)\d{2}\b)?", re.IGNORECASE)
+# 'được tạm ứng mấy phần trăm?' asks a share: 'phần trăm' is how it is asked, no word the answer's unit must hold
+_ASKED_SHARE = re.compile(r"\b(?:bao nhiêu|bao nhieu|mấy|may|bn)\s+(?:phần trăm|phan tram)\b", re.IGNORECASE)
 
 
 # A unit opening with these goes on from the one before it
@@ -532,7 +534,8 @@ _ASKS_FLOOR = re.compile(rf"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan t
                          # 'khi nào mới được tạm ứng?', '… được tạm ứng cần điều kiện gì?': what must be reached first
                          # (a plain 'khi nào thì được nghiệm thu?' asks when)
                          r"\b(?:khi nao|bao gio)(?: thi)? moi duoc\b|\b(?:khi nao|bao gio) thi duoc (?:tam )?ung\b|"
-                         r"\bduoc (?:tam )?ung\b[^?]{0,60}?\b(?:can|phai co|voi) (?:nhung )?dieu kien\b")
+                         r"\b(?:duoc (?:tam )?ung|tam ung duoc)\b[^?]{0,60}?\b(?:can|phai co|voi) "
+                         r"(?:nhung )?dieu kien\b")
 FLOOR_WEIGHT = 0.6  # a unit stating a bound (dev 2138: 0.3 +0, 0.6 +1 -0, 1.0 +1 -0)
 
 
@@ -568,6 +571,15 @@ MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?
                           r"lớp|lop|lao động|lao dong|hộ|ho|cơ sở|co so|mẫu|mau|ảnh|anh)\b(?! (?:của|cua)\b)"
                           r"[^?]{0,30}?\b(?:yêu cầu|yeu cau|quy định|quy dinh)\b")
 MEASURE_WEIGHT = 0.6  # a unit stating the number of the asked noun
+# '… được tạm ứng bao nhiêu?', '… tạm ứng được mấy phần trăm?': an advance's share, which a support level is not
+_PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu|may phan tram|toi da|muc nao)\b")
+PAYMENT_WEIGHT = 0.3  # a unit (or its heading) naming the payment whose amount is asked
+
+
+def asked_payment(question: str) -> str:
+    """The payment whose amount the question asks ('tam ung'), folded; '' when none."""
+    found = _PAYMENT_ASKED.search(fold(question))
+    return "tam ung" if found else ""
 
 
 def asked_measure(question: str) -> str:
@@ -688,7 +700,7 @@ class EvidenceRanker:
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
-               "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT}
+               "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -697,7 +709,7 @@ class EvidenceRanker:
     def signals(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
                 priors: list[float], context: str = "") -> list[tuple[int, str, str, dict[str, float]]]:
         """Each unit's chunk index, text, khoản heading and the signals its score mixes."""
-        question_terms = content_terms(_SIGNED.sub(" ", question))
+        question_terms = content_terms(_ASKED_SHARE.sub(" ", _SIGNED.sub(" ", question)))
         context_terms = tuple(t for t in content_terms(_SIGNED.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
         # 'Đồng thời, tổ chức 625 lớp …' goes on from the unit before it ('Thống kê kết quả 10 năm …'), whose terms
@@ -725,6 +737,7 @@ class EvidenceRanker:
         bounded = asks_floor(question)
         predicate = asked_predicate(question)
         measure = asked_measure(question)
+        payment = asked_payment(question) if answer_type in ("amount", "percent") else ""
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
         choice = asked_choice(question)
@@ -767,6 +780,7 @@ class EvidenceRanker:
                 "floor": float(bounded and bool(floors(unit, answer_type))),
                 "predicate": says_predicate(unit, predicate) if predicate else 0.0,
                 "measure": float(bool(measure) and states_measure(unit, measure)),
+                "payment": float(bool(payment) and payment in fold(f"{heading} {unit}")),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),

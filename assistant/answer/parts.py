@@ -395,7 +395,8 @@ def _bound_of(piece: str, previous: str) -> bool:
 
 
 # 'được tạm ứng bao nhiêu %', 'được tạm ứng lần đầu bao nhiêu'; folded
-_HOW_MUCH_ADVANCED = re.compile(r"\bduoc (?:tam )?ung\b(?: \w+){0,3} bao nhieu\b")
+_HOW_MUCH_ADVANCED = re.compile(r"\bduoc (?:tam )?ung\b(?: \w+){0,3} (?:bao nhieu|may phan tram)\b|"
+                                r"\btam ung (?:duoc )?(?:bao nhieu|may phan tram)\b")
 
 
 def _scene_and_ask(sentence: str) -> tuple[str, str]:

@@ -139,7 +139,8 @@ _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 _ASKING = re.compile(
     r"\b(xin hoi|cho (toi|minh|em) (hoi|biet)|toi muon biet|minh muon biet|vay|a|nhi|the|"
     r"khong(?=\s*(?:[,;?.!]|$|(?:a|vay|nhi|the|ha|nhe)\b))|co phai|phai khong|"
-    r"la bao nhieu|bao nhieu|la gi|the nao|nhu the nao|ra sao|khi nao|ngay nao|ai|co quan nao|don vi nao|"
+    r"la bao nhieu|(?:bao nhieu|may) phan tram|bao nhieu|la gi|the nao|nhu the nao|ra sao|khi nao|ngay nao|ai|"
+    r"co quan nao|don vi nao|"
     r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
 
 
