@@ -2826,3 +2826,39 @@ def test_an_advance_asked_as_a_share_leads_with_the_advance_not_the_support_leve
     lead = answerer.ask("Mô hình trình diễn thì tạm ứng được bao nhiêu, cần điều kiện gì?").lead
     assert "70%" in lead and "trên 70% tổng vốn đầu tư" in lead
     assert len(parts("Mô hình trình diễn kỹ thuật được tạm ứng mấy phần trăm, cần điều kiện gì?")) == 1
+
+
+def test_a_difference_asked_where_and_of_each_asks_each_side():
+    question = "Kinh phí khuyến công quốc gia khác kinh phí khuyến công địa phương ở chỗ nào?"
+    assert analyze(question).type == "comparison"
+    assert sides(question) == ["Kinh phí khuyến công quốc gia?", "kinh phí khuyến công địa phương?"]
+    # '…, ai quản lý mỗi loại?': who manages each
+    assert sides(question.rstrip("?") + ", ai quản lý mỗi loại?") == [
+        "Kinh phí khuyến công quốc gia, ai quản lý?", "kinh phí khuyến công địa phương, ai quản lý?"]
+    # 'các khoản chi khác' is no difference asked
+    assert analyze("Các khoản chi khác được chi ở đâu?").type != "comparison"
+
+
+@require_corpus()
+def test_a_difference_asked_where_leads_with_both_sides(answerer):
+    lead = answerer.ask("Kinh phí khuyến công quốc gia khác kinh phí khuyến công địa phương ở chỗ nào, ai quản lý "
+                        "mỗi loại?").lead
+    assert "Bộ Công Thương quản lý" in lead and "Ủy ban nhân dân" in lead
+
+
+def test_the_national_and_the_local_scheme_are_asked_apart():
+    from assistant.answer.parts import scheme_sides
+    assert scheme_sides("Đề án khuyến công quốc gia và địa phương do ai phê duyệt?") == [
+        "Đề án khuyến công quốc gia do ai phê duyệt?", "Đề án khuyến công địa phương do ai phê duyệt?"]
+    assert scheme_sides("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương.") == []  # nothing asked
+    assert scheme_sides("Đề án khuyến công quốc gia do ai phê duyệt?") == []
+
+
+@require_corpus()
+def test_each_scheme_gets_its_rule_unless_one_passage_rules_both(answerer):
+    lead = answerer.ask("Quy trình xây dựng kế hoạch, tạm ứng, thanh quyết toán đề án khuyến công quốc gia và đề án "
+                        "khuyến công địa phương do ai quy định?").lead
+    assert "quy định của Bộ Công Thương" in lead and "Ủy ban nhân dân cấp tỉnh quy định" in lead
+    # one passage says who approves both plans: it is the whole lead, no second passage beside it
+    lead = answerer.ask("Kế hoạch khuyến công quốc gia và kế hoạch khuyến công địa phương do ai phê duyệt?").lead
+    assert lead.count("[") == 1 and "Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt" in lead

@@ -29,7 +29,16 @@ from assistant.answer.evidence import (
 from assistant.answer.followup import previous_topic, standalone_question, unheard_words
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
-from assistant.answer.parts import asks_something, level_sides, parallel_sides, parts, quoted_sides, sides
+from assistant.answer.parts import (
+    asks_something,
+    level_sides,
+    names_both_schemes,
+    parallel_sides,
+    parts,
+    quoted_sides,
+    scheme_sides,
+    sides,
+)
 from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
@@ -459,7 +468,8 @@ class Answerer:
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
         shared = intent.type != "comparison" and not _quoted_terms(question, intent)
-        composition = self._joined(asked, generation, shared) if len(asked) > 1 else None
+        jointly = bool(scheme_sides(question))  # '… quốc gia và địa phương …': one passage may rule both
+        composition = self._joined(asked, generation, shared, jointly) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
         answer = self._finish(composition, generation, results)
@@ -484,13 +494,14 @@ class Answerer:
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
-        return parallel_sides(question) or _quoted_terms(question, intent) or parts(question)
+        return parallel_sides(question) or [part for side in scheme_sides(question) for part in parts(side)] \
+            or _quoted_terms(question, intent) or parts(question)
 
-    def _joined(self, asked: list[str], generation, shared: bool = True) -> Composition | None:
+    def _joined(self, asked: list[str], generation, shared: bool = True, jointly: bool = False) -> Composition | None:
         """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it
         used; a part nothing is retrieved for is left out (None when that is every part). `shared`: the other parts'
         words help choose each part's unit; not so for the sides of a comparison, where a unit naming the other side
-        is the one to avoid."""
+        is the one to avoid. `jointly`: the parts are one question asked of two schemes, which one unit may answer."""
         # the whole question's best passage is a candidate for every part: 'Muốn khiếu nại thì trong bao nhiêu ngày, Hội
         # đồng giải quyết mất bao lâu?' asks the second part of the complaint the first one names
         whole = self.searcher.retrieve(expand_query(" ".join(asked)), k=WHOLE_PASSAGES, mode=self.mode,
@@ -511,6 +522,9 @@ class Answerer:
         # of two parts wanting one unit, the earlier keeps it unless another unit answers it almost as well: 'muốn
         # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
         alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
+        if jointly and len(alone) > 1 and len({frozenset(c.units) for c in alone.values()}) == 1 \
+                and all(names_both_schemes(unit) for unit in alone[min(alone)].units):
+            return alone[min(alone)]  # each scheme's part is answered by one passage naming both: it rules both
         kinds = [ranked_type(intent, sub) for intent, sub in zip(intents, asked, strict=True)]
         # of two parts that could each do without it, the one losing less does
         kept = {n: self._kept_without(alone, n, answer, kinds) for n in alone}

@@ -161,6 +161,9 @@ _AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|
                       r"(?:\s+(?:có\s+)?(?:khác nhau|khác|thay đổi|tăng|giảm)"
                       r"(?:\s+(?:thế nào|ra sao|như thế nào|gì))?)?"
                       r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
+# 'A khác B ở chỗ nào?': 'khác' alone sets B against A when the question ends asking where they differ.
+_AGAINST_AT = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+khác\s+(?P<b>[^?]+?)\s+(?:ở|tại)\s+(?:những\s+)?"
+                         r"(?:chỗ|điểm)\s+(?:nào|gì)(?P<on>)[\s?.!]*$", re.IGNORECASE)
 # 'X khác nhau thế nào giữa A và B?': what differs comes first, the two sides after 'giữa'.
 _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
                       r"giữa\s+(?P<a>[^?]+?)\s+(?:và|với)\s+(?P<b>[^?]+?)[\s?.!]*$", re.IGNORECASE)
@@ -241,6 +244,31 @@ def parallel_sides(question: str) -> list[str]:
     return [f"{found.group(side)[:1].upper()}{found.group(side)[1:]}{joint}{ask}?" for side in ("a", "b")]
 
 
+# '… đề án khuyến công quốc gia và (đề án khuyến công) địa phương do ai quy định?': the national scheme and the local
+# one are ruled apart, each asked on its own
+_SCHEMES = re.compile(r"(?<!\w)(?P<head>(?:(?:đề án|kế hoạch|chương trình|kinh phí|hoạt động|nhiệm vụ)\s+)?"
+                      r"khuyến công\s+)quốc gia\s+(?:và|với|hay|or|and)\s+(?:(?P=head))?địa phương(?!\w)",
+                      re.IGNORECASE)
+
+
+def names_both_schemes(text: str) -> bool:
+    """Whether a text speaks of the national scheme and of the local one ('… quốc gia và địa phương', 'kế hoạch
+    khuyến công quốc gia do …; kế hoạch khuyến công địa phương do …')."""
+    folded = fold(text)
+    return bool(_SCHEMES.search(nfc(text))) or (
+        "khuyen cong quoc gia" in folded and "khuyen cong dia phuong" in folded)
+
+
+def scheme_sides(question: str) -> list[str]:
+    """The question asked of the national scheme and of the local one when it joins them ('… đề án khuyến công
+    quốc gia và địa phương …'); [] when it does not."""
+    found = _SCHEMES.search(nfc(question))
+    if not found or not asks_something(question):
+        return []
+    head = found.group("head")
+    return [f"{question[:found.start()]}{head}{scope}{question[found.end():]}" for scope in ("quốc gia", "địa phương")]
+
+
 # "… được xem là 'sử dụng nhiều lao động' hay 'sử dụng nguyên liệu tại chỗ' …?": each quoted term asked alone
 _QUOTED_PAIR = re.compile(r"(?P<qa>['\"“‘])(?P<a>[^'\"”’]{3,80})['\"”’]\s+(?:hay|và|hoặc|or|and)\s+"
                           r"(?P<qb>['\"“‘])(?P<b>[^'\"”’]{3,80})['\"”’]", re.IGNORECASE)
@@ -264,11 +292,21 @@ _EACH_PARTY = re.compile(r"^(?P<topic>[^:?]+:\s*)(?P<a>[^:?]+?)\s+(?:và|với)\
                          r"(?:bên|cấp|loại|đơn vị)\s+(?P<ask>[^?]+?)[\s?.!]*$", re.IGNORECASE)
 
 
+# '…, ai quản lý mỗi loại?' after a comparison: what is asked of each side it compares
+_ASKED_OF_EACH = re.compile(r",\s*(?P<ask>[^,?]+?)\s+(?:mỗi|từng)\s+(?:loại|bên)[\s?.!]*$", re.IGNORECASE)
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
-    question itself when not so phrased."""
+    question itself when not so phrased. '…, ai quản lý mỗi loại?' asks that of each side."""
     question = nfc(question).strip()
+    if (each := _ASKED_OF_EACH.search(question)) and len(found := _sides(question[:each.start()] + "?")) == 2:
+        return [f"{side.rstrip(' ?')}, {each.group('ask')}?" for side in found]
+    return _sides(question)
+
+
+def _sides(question: str) -> list[str]:
     if by_level := level_sides(question):
         return by_level
     if parallel := parallel_sides(question):
@@ -287,7 +325,7 @@ def sides(question: str) -> list[str]:
         if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
             second = f"{first[:cut]} {second}"  # '… cấp huyện, cấp tỉnh và cấp khu vực, cấp quốc gia'
         return _each_aspect([first, second], aspect)
-    if against := _AGAINST.match(question):  # 'A khác gì so với B (về X)?', 'X của A so với B thay đổi ra sao?'
+    if against := _AGAINST.match(question) or _AGAINST_AT.match(question):  # 'A khác gì (so với) B (về X)?'
         first, second = against.group("a"), _lent(against.group("a"), against.group("b"))
         return _each_aspect([first, second], against.group("on") or "")
     # 'X khác nhau thế nào giữa A và B?': X of A, X of B ('Có sự khác nhau gì giữa A và B?' asks of both at once)

@@ -30,7 +30,8 @@ _PATTERNS = {
                 r"\b(?:what is|what's|give) the (?:number|reference)(?: and date)? of (?:the |a )?"
                 r"(?:(?!\b(?:of|under|by|in|for)\b)[^?]){0,60}?"
                 r"\b(decision|decree|circular|resolution|official letter)\b",
-    "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b",
+    "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b|"
+                  r"\bkhac\b.{3,80}\b(?:o|tai) (?:nhung )?(?:cho|diem) (?:nao|gi)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
             r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
