@@ -152,6 +152,13 @@ def test_sector_groups_of_article_5():
     assert match_sector("Cơ sở may của tôi ở xã có được hỗ trợ không?") == "b"
     assert match_sector("Tiệm sửa máy nông cụ của tôi") == "d"
     assert match_sector("Xưởng cơ khí ở miền núi") == "d"  # 'miền' is a region, not noodles
+    assert match_sector("HTX sấy và đóng gói hạt điều, cá khô") == "a"  # dried nuts and fish are food
+
+
+def test_a_cooperative_is_no_commune():
+    from assistant.answer.question import slots
+    assert "place" not in slots("Hợp tác xã làm hạt điều có được ưu tiên không?")
+    assert slots("Hợp tác xã ở xã Yên Sở làm hạt điều có được hỗ trợ không?").get("place") == "xa"
 
 
 def test_priorities_are_listed_with_their_articles():

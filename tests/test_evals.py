@@ -34,6 +34,9 @@ def test_key_facts_numbers_and_citations():
     assert metrics.grounded_numbers(answer, ["… tối đa 50% … 200 triệu …"]) == (2, 2)  # warning and [1] left out
     assert metrics.grounded_numbers(answer, ["… 50% …"]) == (1, 2)
     assert metrics.cited_with_fact(["có 50%", "không có"], [["50%"]]) == 1
+    # a range is the same range however its dash is spaced
+    assert metrics.has_fact("hỗ trợ 600-650 lượt doanh nghiệp", ["600 - 650"])
+    assert not metrics.has_fact("hỗ trợ 600-650 lượt doanh nghiệp", ["600 - 750"])
 
 
 def test_quickstart_split_covers_a_chunk_by_its_text():

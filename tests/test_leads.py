@@ -2862,3 +2862,11 @@ def test_each_scheme_gets_its_rule_unless_one_passage_rules_both(answerer):
     # one passage says who approves both plans: it is the whole lead, no second passage beside it
     lead = answerer.ask("Kế hoạch khuyến công quốc gia và kế hoạch khuyến công địa phương do ai phê duyệt?").lead
     assert lead.count("[") == 1 and "Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt" in lead
+
+
+@require_corpus()
+def test_the_milestones_asked_are_dates_not_a_list(answerer):
+    question = "Sở Công Thương gửi báo cáo đăng ký kế hoạch khuyến công quốc gia 2024 về Cục trước những mốc nào?"
+    assert analyze(question).type == "date"
+    lead = answerer.ask(question).lead
+    assert "20 tháng 6 năm 2023" in lead and not lead.startswith("Gồm")

@@ -33,7 +33,7 @@ _PATTERNS = {
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b|"
                   r"\bkhac\b.{3,80}\b(?:o|tai) (?:nhung )?(?:cho|diem) (?:nao|gi)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
-            r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
+            r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|moc (?:thoi gian|ngay)?\s*nao|"
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
             r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b|"  # not 'when they enter …'
             # 'Hạn đơn vị gửi hồ sơ …'
@@ -118,7 +118,7 @@ _ENTITIES = (
 )
 _PLACES = (("phuong", r"(?<!dia )phuong|ward"), ("thi_tran", r"thi tran"), ("thi_xa", r"thi xa"),
            ("huyen", r"huyen|district"),
-           ("xa", r"(?<!thi )xa(?! hoi)|o que|nong thon|lang nghe|commune|village"))
+           ("xa", r"(?<!thi )(?<!hop tac )xa(?! hoi)|o que|nong thon|lang nghe|commune|village"))
 _CITY_CLASS = re.compile(r"thanh pho loai (1|2|3|i{1,3})\b")
 _YEARS_SINCE = re.compile(r"(\d{1,2}) nam")
 # The date a ward was converted, said near it ('chuyển từ xã theo quyết định có hiệu lực ngày 1/7/2021'), not a

@@ -37,7 +37,8 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "construction permit", "building permit", "value added tax", "value-added tax", "vat rate",
                "income tax", "tax rate", "tax exemption", "tax incentive", "tax incentives", "health insurance",
                "unemployment", "import duty", "export duty", "customs", "livestock", "aquaculture", "forestry",
-               "mortgage", "electricity price", "tuition", "work permit",
+               "mortgage", "electricity price", "tuition", "work permit", "vat refund", "tax refund",
+               "tax declaration", "tax registration",
                "labour contract", "labor contract", "real estate", "stock market", "hộ nghèo", "poor household",
                "bank for social policies", "social policy bank", "policy bank")
 PROVINCES = {fold(p): p for p in (

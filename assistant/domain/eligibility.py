@@ -68,7 +68,8 @@ SECTOR_GROUPS = {
     "a": ("Công nghiệp chế biến nông - lâm - thủy sản và chế biến thực phẩm",
           "che bien|nong san|lam san|thuy san|hai san|thuc pham|luong thuc|xay xat|gao|ca phe|banh keo|banh|keo|"
           "nuoc mam|ruou|bia|say kho|dau an|duong mia|tinh bot|thuc an chan nuoi|mi an lien|nem|gio cha|mat ong|"
-          "bun kho|bun tuoi|lam bun|mien dong|mien gao|lam mien|banh trang|banh da|dau phu|tuong ot|dua muoi"),
+          "bun kho|bun tuoi|lam bun|mien dong|mien gao|lam mien|banh trang|banh da|dau phu|tuong ot|dua muoi|"
+          "hat dieu|ca kho|tom kho|muc kho|hat tieu|say va dong goi|dong goi (?:thuc pham|nong san|hat)"),
     "b": ("Sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu",
           "may mac|det may|giay dep|hang tieu dung|xuat khau|nhua|bao bi|do go|noi that|hang gia dung|quan ao"),
     "c": ("Công nghiệp hóa chất phục vụ nông nghiệp, nông thôn; sản xuất vật liệu xây dựng",
