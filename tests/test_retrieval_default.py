@@ -90,6 +90,12 @@ def test_what_is_done_periodically_is_searched_for_how_often(searcher):
                      "binh chon san pham cong nghiep nong thon tieu bieu cap tinh to chuc dinh ky ra sao?"):
         # asked as written, the passage ranks past 20th: every passage of its Thông tư shares its topic words
         assert "tt-26-2014-bct#d14" in [r.chunk.id for r in searcher.search(question, k=10)], question
+    # whether a selection is held in a year, or every year, is asked of how often it is held
+    for question in ("Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh có tổ chức hằng năm không?",
+                     "Năm 2027 có kỳ bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh không?"):
+        assert expand_query(question).endswith("(định kỳ mấy năm một lần)")
+        assert "tt-26-2014-bct#d14" in [r.chunk.id for r in searcher.search(expand_query(question), k=5)], question
+    assert "định kỳ mấy năm" not in expand_query("Hội chợ được tổ chức hằng năm không?")  # only a selection's
 
 
 def test_what_a_question_counts():
