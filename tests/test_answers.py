@@ -291,6 +291,8 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "What VAT rate applies to exported handicraft products made by a rural cooperative?",
     "Is a rural cooperative making handicrafts entitled to health insurance for its workers?",
     "How do we claim a VAT refund on rattan baskets our cooperative exports?",
+    "How much is the land rent per square metre in an industrial cluster?",
+    "xuat khau hang may tre thi thue suat la bao nhieu %?",
     # the social-policy bank's loans to poor households: the corpus only subsidises interest on commercial loans
     "What is the maximum loan amount a poor household can borrow from the Vietnam Bank for Social Policies?",
     "Hộ nghèo làm nghề đan lát ở xã được vay vốn ưu đãi tối đa bao nhiêu?",

@@ -398,6 +398,19 @@ def test_over_five_years_since_conversion_is_refused_with_how_they_are_counted()
     barely = check(Applicant("ho_kinh_doanh", Location("phuong", 1, 5.003), "dệt may"))
     assert "hơn 5 năm (quá 05 năm" in next(r.text for r in barely.reasons if r.text.startswith("Phường"))
     assert result.verdict == "not_eligible"
+    # the refusal names the rule it applies: which wards are admitted
+    assert "chuyển đổi từ xã chưa quá 05 năm và các phường thuộc thành phố loại 2, loại 3" in place
+
+
+def test_a_ward_said_to_be_old_was_converted_over_five_years_ago():
+    from assistant.answer.question import slots
+    found = slots("Hộ kinh doanh ở một phường của thành phố loại 1 (phường có từ lâu, không phải mới chuyển từ xã) "
+                  "có được hỗ trợ không?")
+    assert found["years_since_conversion"] >= 5
+    result = check(Applicant("ho_kinh_doanh", Location("phuong", 1, found["years_since_conversion"]), "đồ gỗ"))
+    assert result.verdict == "not_eligible"
+    assert "chuyển đổi từ xã từ lâu (quá 05 năm" in next(r.text for r in result.reasons if r.text.startswith("Phường"))
+    assert "years_since_conversion" not in slots("Hộ kinh doanh ở phường thuộc thành phố loại 1 có được hỗ trợ không?")
 
 
 @pytest.mark.parametrize(("question", "asks"), [

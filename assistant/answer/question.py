@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from assistant.answer.evidence import DOC_NUMBER, MEASURE_RULE, POINTS_ASKED, TARGET_COUNT
-from assistant.domain.eligibility import match_sector, trade_named
+from assistant.domain.eligibility import LONG_AGO, match_sector, trade_named
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
 from assistant.text import blank, fold, nfc, unfolded_asker
@@ -329,6 +329,11 @@ def _production_place(folded: str) -> str | None:
     return named[0] if named else None
 
 
+# '(phường có từ lâu, không phải mới chuyển từ xã)': a ward converted long ago, however many years; folded
+_LONG_A_WARD = re.compile(r"\b(?:khong phai (?:la )?(?:moi |vua )?(?:duoc )?chuyen (?:doi )?(?:tu xa|len)|"
+                          r"(?:phuong|da) co tu lau|tu lau (?:roi|lam)|chua (?:tung|bao gio) la xa)\b")
+
+
 def _years_to_plan(folded: str) -> float | None:
     """Years from a ward's conversion ('quyết định có hiệu lực ngày 1/7/2021') to 31 December of the year before the
     plan year it names ('kế hoạch khuyến công năm 2027'), as Thông tư 46/2012 Điều 3 khoản 1 điểm đ counts them; from
@@ -363,6 +368,8 @@ def slots(question: str) -> dict:
                 found["years_since_conversion"] = int(years.group(1))
             elif (counted := _years_to_plan(folded)) is not None:
                 found["years_since_conversion"] = counted
+            elif _LONG_A_WARD.search(folded):
+                found["years_since_conversion"] = LONG_AGO
     # the list's 'gồm' blanked to its own length, so the trade's words keep their place in the question
     told = _GOM_FOLDED.sub(blank, folded) if folded == question.lower() else _GOM.sub(blank, question)
     if group := match_sector(told):

@@ -199,6 +199,9 @@ APPLIED_PLACES = "huyện, thị xã, thị trấn, xã và một số phường
 _COUNTED_TO = "số năm tính đến ngày 31 tháng 12 của năm trước liền kề với năm xây dựng kế hoạch"
 
 
+LONG_AGO = 100  # years since a ward said to have been one long ago ('có từ lâu') was converted
+
+
 def _years_said(years: float) -> str:
     """'3', '5,5', and 'hơn 5' for a few days over five years (5,0 would read as not over)."""
     said = f"{years:.1f}".removesuffix(".0").replace(".", ",")
@@ -221,8 +224,11 @@ def _place(location: Location) -> tuple[str, str]:
         if 0 <= location.years_since_conversion <= 5:
             return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {years} năm (chưa quá 05 năm; "
                           f"{_COUNTED_TO}): thuộc địa bàn áp dụng.")
-        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {years} năm (quá 05 năm; {_COUNTED_TO}): "
-                      "không thuộc địa bàn áp dụng.")
+        # the rule itself, so the reader sees which wards it admits
+        since = "từ lâu" if location.years_since_conversion >= LONG_AGO else f"{years} năm"
+        return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {since} (quá 05 năm; {_COUNTED_TO}): "
+                      "không thuộc địa bàn áp dụng, vì chỉ các phường thuộc thành phố loại 1 được chuyển đổi từ xã "
+                      "chưa quá 05 năm và các phường thuộc thành phố loại 2, loại 3 được áp dụng.")
     return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
 
 
