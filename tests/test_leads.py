@@ -2870,3 +2870,11 @@ def test_the_milestones_asked_are_dates_not_a_list(answerer):
     assert analyze(question).type == "date"
     lead = answerer.ask(question).lead
     assert "20 tháng 6 năm 2023" in lead and not lead.startswith("Gồm")
+
+
+@require_corpus()
+def test_the_work_an_advance_needs_asked_as_a_level_leads_with_the_bound(answerer):
+    question = ("Đề án hỗ trợ ứng dụng máy móc, chuyển giao công nghệ tiên tiến muốn được tạm ứng thì khối lượng "
+                "đã thực hiện phải đạt mức nào?")
+    assert evidence.asks_floor(question)
+    assert "trên 70% tổng vốn đầu tư" in answerer.ask(question).lead

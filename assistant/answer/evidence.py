@@ -523,8 +523,9 @@ WHAT_WEIGHT = 0.2  # a unit naming it (dev 2048: 0.1 +5 -4 before the answer kin
 # A bound the value is over, not the value itself ('trên 70%', 'tối thiểu 20%', 'từ 50 lao động trở lên').
 FLOOR = re.compile(r"\b(trên|từ|tối thiểu|ít nhất|không dưới)\s*$")
 # '… phải làm được bao nhiêu % rồi mới được ứng?', 'cần đạt khối lượng bao nhiêu?', '… tối thiểu là bao nhiêu?': the
-# question asks the bound a case must pass, not the value granted once it does; folded
-_HOW_MUCH_FOLDED = r"(?:bao nhieu|may (?:nam|thang|ngay|lan|nguoi|ho|lao dong|thanh vien|bo|phan tram))"  # not 'máy'
+# question asks the bound a case must pass, not the value granted once it does; folded ('mấy' only before a unit: not
+# 'máy')
+_HOW_MUCH_FOLDED = r"(?:bao nhieu|muc nao|may (?:nam|thang|ngay|lan|nguoi|ho|lao dong|thanh vien|bo|phan tram))"
 _ASKS_FLOOR = re.compile(rf"\b(?:can|phai) (?:dat|lam duoc|thuc hien duoc|hoan thanh)\b.*\b{_HOW_MUCH_FOLDED}\b|"
                          rf"\b{_HOW_MUCH_FOLDED}\b.*\b(?:moi duoc|thi moi|roi moi|moi du)\b|"
                          rf"\b(?:toi thieu|it nhat) (?:la )?{_HOW_MUCH_FOLDED}\b|"
