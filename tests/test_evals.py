@@ -37,6 +37,7 @@ def test_key_facts_numbers_and_citations():
     # a range is the same range however its dash is spaced
     assert metrics.has_fact("hỗ trợ 600-650 lượt doanh nghiệp", ["600 - 650"])
     assert not metrics.has_fact("hỗ trợ 600-650 lượt doanh nghiệp", ["600 - 750"])
+    assert metrics.has_fact("hỗ trợ 650 – 800 mẫu", ["650-800"]) and metrics.normalize("1 - 7 - 2021") == "1-7-2021"
 
 
 def test_quickstart_split_covers_a_chunk_by_its_text():

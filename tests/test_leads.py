@@ -2878,3 +2878,27 @@ def test_the_work_an_advance_needs_asked_as_a_level_leads_with_the_bound(answere
                 "đã thực hiện phải đạt mức nào?")
     assert evidence.asks_floor(question)
     assert "trên 70% tổng vốn đầu tư" in answerer.ask(question).lead
+
+
+def test_this_sessions_review_misfires_stay_mended():
+    from assistant.answer.parts import scheme_sides
+    from assistant.answer.question import slots
+    from assistant.domain.eligibility import LONG_AGO, match_sector
+    from assistant.search.glossary import expand_query
+    # 'khác' (other) and 'khắc' (carved) ask no difference; 'mộc nào' (which carpentry) asks no date
+    assert analyze("Sản phẩm chạm khắc gỗ được trưng bày ở chỗ nào?").type != "comparison"
+    assert analyze("Các cơ sở khác được hỗ trợ ở những điểm nào?").type != "comparison"
+    assert analyze("Cơ sở làm nghề mộc nào được hỗ trợ?").type != "date"
+    # a project's cold-store item is no food processing; packing nuts is
+    assert "trade_group" not in slots("Đề án xây dựng hạng mục kho lạnh có được hỗ trợ không?")
+    assert match_sector("đóng gói hạt") == "a"
+    # an organisation ('tổ chức, cá nhân') or a signature ('ký') is no selection held
+    for question in ("Tổ chức, cá nhân có sản phẩm đạt giải bình chọn năm 2024 được thưởng bao nhiêu?",
+                     "Ai ký quyết định công nhận sản phẩm bình chọn năm 2024?"):
+        assert expand_query(question) == question
+    # the asker's own long practice says nothing of the ward's age
+    assert slots("Tôi làm nghề từ lâu rồi, cơ sở ở phường thuộc thành phố loại 1 vừa chuyển từ xã năm ngoái, có "
+                 "được hỗ trợ không?").get("years_since_conversion") != LONG_AGO
+    # 'tôi đã' is no 'tối đa'; a choice between the schemes is one question
+    assert evidence.asked_payment("Sau khi được tạm ứng tôi đã được giải ngân bao nhiêu phần trăm?") == ""
+    assert scheme_sides("Hồ sơ đăng ký thuộc đề án khuyến công quốc gia hay địa phương?") == []

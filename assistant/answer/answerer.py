@@ -468,7 +468,8 @@ class Answerer:
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
         shared = intent.type != "comparison" and not _quoted_terms(question, intent)
-        jointly = bool(scheme_sides(question))  # '… quốc gia và địa phương …': one passage may rule both
+        # '… quốc gia và địa phương …' asked of each scheme, however split: one passage may rule both
+        jointly = bool(scheme_sides(question))
         composition = self._joined(asked, generation, shared, jointly) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
@@ -523,7 +524,7 @@ class Answerer:
         # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
         alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
         if jointly and len(alone) > 1 and len({frozenset(c.units) for c in alone.values()}) == 1 \
-                and all(names_both_schemes(unit) for unit in alone[min(alone)].units):
+                and alone[min(alone)].units and all(names_both_schemes(unit) for unit in alone[min(alone)].units):
             return alone[min(alone)]  # each scheme's part is answered by one passage naming both: it rules both
         kinds = [ranked_type(intent, sub) for intent, sub in zip(intents, asked, strict=True)]
         # of two parts that could each do without it, the one losing less does

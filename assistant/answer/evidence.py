@@ -573,14 +573,14 @@ MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?
                           r"[^?]{0,30}?\b(?:yêu cầu|yeu cau|quy định|quy dinh)\b")
 MEASURE_WEIGHT = 0.6  # a unit stating the number of the asked noun
 # '… được tạm ứng bao nhiêu?', '… tạm ứng được mấy phần trăm?': an advance's share, which a support level is not
-_PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu|may phan tram|toi da|muc nao)\b")
+_PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu|may phan tram|muc nao)\b")
 PAYMENT_WEIGHT = 0.3  # a unit (or its heading) naming the payment whose amount is asked
 
 
 def asked_payment(question: str) -> str:
-    """The payment whose amount the question asks ('tam ung'), folded; '' when none."""
+    """The payment whose amount the question asks ('tam ung', 'ung truoc'), folded; '' when none."""
     found = _PAYMENT_ASKED.search(fold(question))
-    return "tam ung" if found else ""
+    return found.group(1) if found else ""
 
 
 def asked_measure(question: str) -> str:

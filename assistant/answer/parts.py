@@ -162,7 +162,8 @@ _AGAINST = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+(?:khác gì|
                       r"(?:\s+(?:thế nào|ra sao|như thế nào|gì))?)?"
                       r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
 # 'A khác B ở chỗ nào?': 'khác' alone sets B against A when the question ends asking where they differ.
-_AGAINST_AT = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+khác\s+(?P<b>[^?]+?)\s+(?:ở|tại)\s+(?:những\s+)?"
+_AGAINST_AT = re.compile(r"^(?!(?:hãy\s+)?so sánh\b)(?P<a>[^?]+?)\s+khác\s+(?!(?:được|đã|sẽ|có|phải|cần|thì)\b)"
+                         r"(?P<b>[^?]+?)\s+(?:ở|tại)\s+(?:những\s+)?"
                          r"(?:chỗ|điểm)\s+(?:nào|gì)(?P<on>)[\s?.!]*$", re.IGNORECASE)
 # 'X khác nhau thế nào giữa A và B?': what differs comes first, the two sides after 'giữa'.
 _BETWEEN = re.compile(r"^(?P<x>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)(?:\s+(?:thế nào|ra sao|như thế nào|gì))?\s+"
@@ -247,7 +248,7 @@ def parallel_sides(question: str) -> list[str]:
 # '… đề án khuyến công quốc gia và (đề án khuyến công) địa phương do ai quy định?': the national scheme and the local
 # one are ruled apart, each asked on its own
 _SCHEMES = re.compile(r"(?<!\w)(?P<head>(?:(?:đề án|kế hoạch|chương trình|kinh phí|hoạt động|nhiệm vụ)\s+)?"
-                      r"khuyến công\s+)quốc gia\s+(?:và|với|hay|or|and)\s+(?:(?P=head))?địa phương(?!\w)",
+                      r"khuyến công\s+)quốc gia\s+(?:và|với|and)\s+(?:(?P=head))?địa phương(?!\w)",
                       re.IGNORECASE)
 
 
@@ -262,7 +263,8 @@ def names_both_schemes(text: str) -> bool:
 def scheme_sides(question: str) -> list[str]:
     """The question asked of the national scheme and of the local one when it joins them ('… đề án khuyến công
     quốc gia và địa phương …'); [] when it does not."""
-    found = _SCHEMES.search(nfc(question))
+    question = nfc(question)
+    found = _SCHEMES.search(question)
     if not found or not asks_something(question):
         return []
     head = found.group("head")

@@ -31,9 +31,12 @@ _PATTERNS = {
                 r"(?:(?!\b(?:of|under|by|in|for)\b)[^?]){0,60}?"
                 r"\b(decision|decree|circular|resolution|official letter)\b",
     "comparison": r"\b(so sanh|so voi|khac nhau|khac gi|compare|difference)\b|\bva\b.{3,60}\bmoi (ben|cap|loai)\b|"
-                  r"\bkhac\b.{3,80}\b(?:o|tai) (?:nhung )?(?:cho|diem) (?:nao|gi)\b",
+                  # not 'chạm khắc … ở chỗ nào', nor 'các cơ sở khác được hỗ trợ ở những điểm nào'
+                  r"(?<!cham )\bkhac\b(?! (?:duoc|da|se|co|phai|can|to chuc|thi)\b).{3,80}\b(?:o|tai) "
+                  r"(?:nhung )?(?:cho|diem) (?:nao|gi)\b",
     "date": r"\b(ngay nao|ngay bao nhieu|(?<!so )(?<!ky )nam nao|thang nao|which year|what year|khi nao|bao gio|"
-            r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|moc (?:thoi gian|ngay)?\s*nao|"
+            r"luc nao|thoi diem nao|han (chot|gui|nop|cuoi)|truoc ngay|"
+            r"(?:nhung|cac) moc(?: thoi gian| ngay)? nao|moc (?:thoi gian|ngay) nao|"  # not 'nghề mộc nào'
             r"cham nhat|ky ngay|ngay ky|ban hanh ngay|ngay ban hanh|co hieu luc (tu )?(khi nao|ngay)|by when|what date|"
             r"deadline|by what date)\b|^\W*when\b|[,;]\s*(?:and\s+)?when\b|"  # not 'when they enter …'
             # 'Hạn đơn vị gửi hồ sơ …'
@@ -330,8 +333,8 @@ def _production_place(folded: str) -> str | None:
 
 
 # '(phường có từ lâu, không phải mới chuyển từ xã)': a ward converted long ago, however many years; folded
-_LONG_A_WARD = re.compile(r"\b(?:khong phai (?:la )?(?:moi |vua )?(?:duoc )?chuyen (?:doi )?(?:tu xa|len)|"
-                          r"(?:phuong|da) co tu lau|tu lau (?:roi|lam)|chua (?:tung|bao gio) la xa)\b")
+_LONG_A_WARD = re.compile(r"\b(?:khong phai (?:la )?(?:moi |vua )(?:duoc )?chuyen (?:doi )?(?:tu xa|len)|"
+                          r"phuong (?:nay |do )?(?:da )?co tu lau)\b")
 
 
 def _years_to_plan(folded: str) -> float | None:

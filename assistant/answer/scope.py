@@ -38,7 +38,8 @@ NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi"
                "income tax", "tax rate", "tax exemption", "tax incentive", "tax incentives", "health insurance",
                "unemployment", "import duty", "export duty", "customs", "livestock", "aquaculture", "forestry",
                "mortgage", "electricity price", "tuition", "work permit", "vat refund", "tax refund",
-               "tax declaration", "tax registration", "land rent", "per square met", "thuế suất",
+               "tax declaration", "tax registration", "land rent", "land rental", "per square meter",
+               "per square metre", "thuế suất",
                "labour contract", "labor contract", "real estate", "stock market", "hộ nghèo", "poor household",
                "bank for social policies", "social policy bank", "policy bank")
 PROVINCES = {fold(p): p for p in (

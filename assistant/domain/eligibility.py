@@ -69,7 +69,7 @@ SECTOR_GROUPS = {
           "che bien|nong san|lam san|thuy san|hai san|thuc pham|luong thuc|xay xat|gao|ca phe|banh keo|banh|keo|"
           "nuoc mam|ruou|bia|say kho|dau an|duong mia|tinh bot|thuc an chan nuoi|mi an lien|nem|gio cha|mat ong|"
           "bun kho|bun tuoi|lam bun|mien dong|mien gao|lam mien|banh trang|banh da|dau phu|tuong ot|dua muoi|"
-          "hat dieu|ca kho|tom kho|muc kho|hat tieu|say va dong goi|dong goi (?:thuc pham|nong san|hat)"),
+          "hat dieu|tom kho|hat tieu|say va dong goi|dong goi thuc pham|dong goi nong san|dong goi hat"),
     "b": ("Sản xuất hàng công nghiệp phục vụ tiêu dùng và xuất khẩu, hàng thay thế hàng nhập khẩu",
           "may mac|det may|giay dep|hang tieu dung|xuat khau|nhua|bao bi|do go|noi that|hang gia dung|quan ao"),
     "c": ("Công nghiệp hóa chất phục vụ nông nghiệp, nông thôn; sản xuất vật liệu xây dựng",
@@ -199,7 +199,7 @@ APPLIED_PLACES = "huyện, thị xã, thị trấn, xã và một số phường
 _COUNTED_TO = "số năm tính đến ngày 31 tháng 12 của năm trước liền kề với năm xây dựng kế hoạch"
 
 
-LONG_AGO = 100  # years since a ward said to have been one long ago ('có từ lâu') was converted
+LONG_AGO = 1000  # years since a ward said to be old ('có từ lâu') was converted; more than any stated (API: ≤ 200)
 
 
 def _years_said(years: float) -> str:

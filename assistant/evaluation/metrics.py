@@ -11,13 +11,13 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MARKER = re.compile(r"\[\d+\]")
 
 
-_RANGE = re.compile(r"(\d)\s*([-–])\s*(\d)")
+_RANGE = re.compile(r"(?<=\d)\s*[-–]\s*(?=\d)")
 
 
 def normalize(text: str) -> str:
     """NFC, lower case, one space between words, a range's dash unspaced ('650 - 800' is '650-800'): how answers
     and facts are compared."""
-    return _RANGE.sub(r"\1\2\3", re.sub(r"\s+", " ", nfc(text).lower())).strip()
+    return _RANGE.sub("-", re.sub(r"\s+", " ", nfc(text).lower())).strip()
 
 
 def recall_at(relevant: list[set[str]], gold: set[str], k: int) -> float:

@@ -138,7 +138,7 @@ _PERIODIC_MANNER = re.compile(r"\b(định kỳ|dinh ky)\s+(?:như thế nào|nh
 
 # '… cấp tỉnh được tổ chức hằng năm phải không?', 'Năm 2026 có kỳ bình chọn cấp tỉnh không?', '… thường tổ chức năm
 # nào?': when something is held is ruled by how often ('định kỳ 02 (hai) năm một lần, thường vào năm lẻ'); folded
-_HELD_WHEN = re.compile(r"\b(?:(?:duoc )?to chuc|co ky|ky)\b[^?]{0,80}?\b"
+_HELD_WHEN = re.compile(r"\b(?:(?:duoc|co|thuong) to chuc|co ky|ky binh chon)\b[^?]{0,80}?\b"
                         r"(?:hang nam|moi nam|nam nao|nam (?:19|20)\d\d)\b|"
                         r"\b(?:hang nam|moi nam|nam (?:19|20)\d\d)\b[^?]{0,30}?\bco (?:ky|to chuc)\b")
 
@@ -156,6 +156,6 @@ def expand_query(question: str) -> str:
         often = "bao lau mot lan" if is_unaccented(question) else "bao lâu một lần"
         asked = _PERIODIC_MANNER.sub(rf"\1 {often}", expanded)
         expanded = asked if asked != expanded else f"{expanded} ({often})"
-    elif _HELD_WHEN.search(fold(question).lower()) and "binh chon" in fold(question):
+    elif _HELD_WHEN.search(fold(question)) and "binh chon" in fold(question):
         expanded = f"{expanded} ({'dinh ky may nam mot lan' if is_unaccented(question) else 'định kỳ mấy năm một lần'})"
     return expanded
