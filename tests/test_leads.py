@@ -2902,3 +2902,14 @@ def test_this_sessions_review_misfires_stay_mended():
     # 'tôi đã' is no 'tối đa'; a choice between the schemes is one question
     assert evidence.asked_payment("Sau khi được tạm ứng tôi đã được giải ngân bao nhiêu phần trăm?") == ""
     assert scheme_sides("Hồ sơ đăng ký thuộc đề án khuyến công quốc gia hay địa phương?") == []
+
+
+@require_corpus()
+def test_who_runs_each_of_two_levels_is_answered_for_both(answerer):
+    lead = answerer.ask("Cơ quan nào chủ trì tổ chức bình chọn sản phẩm công nghiệp nông thôn tiêu biểu ở cấp tỉnh "
+                        "và ở cấp quốc gia?").lead
+    assert "Ủy ban nhân dân cấp tỉnh" in lead and "Bộ Công Thương chủ trì" in lead
+    # one passage names both councils' founders: each is said once, in the question's order
+    lead = answerer.ask("Hội đồng bình chọn cấp tỉnh và cấp khu vực do ai quyết định thành lập?").lead
+    assert lead.index("cấp tỉnh do Chủ tịch") < lead.index("cấp khu vực do Cục trưởng")
+    assert lead.count("các cấp được thành lập như sau") == 1

@@ -468,8 +468,9 @@ class Answerer:
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
         shared = intent.type != "comparison" and not _quoted_terms(question, intent)
-        # '… quốc gia và địa phương …' asked of each scheme, however split: one passage may rule both
-        jointly = bool(scheme_sides(question))
+        # '… quốc gia và địa phương …' asked of each scheme, however split, or a body asked of each of two levels: one
+        # passage may rule both
+        jointly = bool(scheme_sides(question)) or (intent.type == "body" and bool(level_sides(question)))
         composition = self._joined(asked, generation, shared, jointly) if len(asked) > 1 else None
         if composition is None:
             composition = self._composition(question, query, intent, retrieval)
@@ -494,6 +495,9 @@ class Answerer:
             return [question]
         # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
         if _EACH_ONE.search(question) and (by_level := level_sides(question)):
+            return [part for side in by_level for part in parts(side)]
+        # '… ở cấp tỉnh và ở cấp quốc gia do cơ quan nào chủ trì?': each level has its own
+        if intent.type == "body" and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
         return parallel_sides(question) or [part for side in scheme_sides(question) for part in parts(side)] \
             or _quoted_terms(question, intent) or parts(question)
@@ -524,8 +528,9 @@ class Answerer:
         # khiếu nại thì trong bao lâu? hội đồng bao lâu thì trả lời?' leaves the council's 10 days to the second part
         alone = {n: answer(n, set()) for n in range(len(asked)) if retrievals[n].results}
         if jointly and len(alone) > 1 and len({frozenset(c.units) for c in alone.values()}) == 1 \
-                and alone[min(alone)].units and all(names_both_schemes(unit) for unit in alone[min(alone)].units):
-            return alone[min(alone)]  # each scheme's part is answered by one passage naming both: it rules both
+                and alone[min(alone)].units and all(names_both_schemes(unit) or len(levels_named(unit)) > 1
+                                                    for unit in alone[min(alone)].units):
+            return alone[min(alone)]  # each side's part is answered by one passage naming both: it rules both
         kinds = [ranked_type(intent, sub) for intent, sub in zip(intents, asked, strict=True)]
         # of two parts that could each do without it, the one losing less does
         kept = {n: self._kept_without(alone, n, answer, kinds) for n in alone}

@@ -120,7 +120,7 @@ def _borrow(first: str, second: str) -> tuple[str, str]:
 
 
 _LEVEL_WORD = r"cấp (?:huyện|tỉnh|khu vực|quốc gia|xã|trung ương)"
-_LEVELS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD})(?:\s*,\s*|\s+(?:và|với|hoặc)\s+)"
+_LEVELS_JOINED = re.compile(rf"(?<!\w)(?P<first>{_LEVEL_WORD})(?:\s*,\s*|\s+(?:và|với|hoặc)\s+)(?:(?:ở|tại)\s+)?"
                             rf"(?P<second>{_LEVEL_WORD})(?!\w)", re.IGNORECASE)
 _LEVEL_NAME = r"(?:cấp\s+)?(?:huyện|tỉnh|khu vực|quốc gia|xã|trung ương)"
 # 'cấp huyện, tỉnh và cấp khu vực, quốc gia': two pairs of levels, each pair one side
