@@ -2913,3 +2913,11 @@ def test_who_runs_each_of_two_levels_is_answered_for_both(answerer):
     lead = answerer.ask("Hội đồng bình chọn cấp tỉnh và cấp khu vực do ai quyết định thành lập?").lead
     assert lead.index("cấp tỉnh do Chủ tịch") < lead.index("cấp khu vực do Cục trưởng")
     assert lead.count("các cấp được thành lập như sau") == 1
+
+
+@require_corpus()
+def test_the_document_a_rule_is_followed_under_is_the_one_its_passage_cites(answerer):
+    # 'theo chế độ báo cáo của thông tư nào' asks the circular the duty's passage names, not the corpus's own
+    lead = answerer.ask("Sở Công Thương tổng hợp báo cáo khuyến công trên địa bàn theo chế độ báo cáo của thông tư "
+                        "nào?").lead
+    assert "20/2012/TT-BCT" in lead

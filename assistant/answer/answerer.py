@@ -113,7 +113,9 @@ _IMPLEMENTING = re.compile(r"\b(thuc hien|trien khai|implementing|implementation
 # ('được phê duyệt theo quyết định nào?' asks the approving document itself; 'ban hành theo nghị định nào?' the
 # basis a passage cites)
 _CITES = re.compile(r"\b(can cu|ap dung|thuc hien theo|dan chieu|quy dinh tai|"
-                    r"(?<!duyet )theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet))\b")
+                    r"(?<!duyet )theo (van ban|quyet dinh|nghi dinh|thong tu|nghi quyet)|"
+                    # '… theo chế độ báo cáo của thông tư nào?'
+                    r"(?<!duyet )theo\b[^?,]{0,40}\bcua (?:van ban|quyet dinh|nghi dinh|thong tu|nghi quyet) nao)\b")
 
 
 def _recorded_effect(label: str, meta: dict, chunks: list) -> Composition | None:
