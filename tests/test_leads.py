@@ -2921,3 +2921,11 @@ def test_the_document_a_rule_is_followed_under_is_the_one_its_passage_cites(answ
     lead = answerer.ask("Sở Công Thương tổng hợp báo cáo khuyến công trên địa bàn theo chế độ báo cáo của thông tư "
                         "nào?").lead
     assert "20/2012/TT-BCT" in lead
+
+
+@require_corpus()
+def test_an_english_which_question_asks_the_noun_the_glossary_names(answerer):
+    assert evidence.asked_noun("Which product groups can be entered in the product selection?") == "nhom san pham"
+    assert evidence.asked_noun("Who approves the plan?") == ""
+    lead = answerer.ask("Which product groups can be entered in the typical rural industrial product selection?").lead
+    assert "Nhóm sản phẩm thủ công mỹ nghệ" in lead

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.documents.units import heading_of, split_units
-from assistant.search.glossary import asked_in_english, expand_english
+from assistant.search.glossary import asked_in_english, english_terms, expand_english
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import STOPWORDS, blank, fold, is_unaccented, nfc, words
 
@@ -624,7 +624,20 @@ _ASPECT = re.compile(r"\b(?:về|ve) (\w+(?: \w+)?)(?: \w+){0,2}\s*[?.]?\s*$", r
 def asked_noun(question: str) -> str:
     """The noun a 'X gì / X nào' question asks for, or else the aspect it ends by naming ('… về chu kỳ tổ chức?'),
     folded ('bien che' of 'thuộc biên chế gì?'); '' when none."""
-    return _what_noun(question) or _aspect(question)
+    return _what_noun(question) or _aspect(question) or _english_noun(question)
+
+
+# 'Which product groups can …', 'What documents must …': the English noun asked for, before its verb
+_ENGLISH_WHAT = re.compile(r"^\W*(?:which|what)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:can|are|is|do|does|must|should|"
+                           r"may|will|fall|belong|count)\b", re.IGNORECASE)
+
+
+def _english_noun(question: str) -> str:
+    """The corpus's word for the noun an English 'which X …' question asks for ('nhom san pham' of 'Which product
+    groups …'), folded; '' when the glossary has none."""
+    found = _ENGLISH_WHAT.match(question) if asked_in_english(question) else None
+    terms = english_terms(f"which {found.group(1)}") if found else []
+    return fold(terms[0]) if terms else ""
 
 
 def _aspect(question: str) -> str:
