@@ -495,11 +495,9 @@ class Answerer:
         if (intent.type == "document" and not _CITES.search(fold(question))) or asks_verdict(question, intent) \
                 or asks_priority(question):
             return [question]
-        # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part
-        if _EACH_ONE.search(question) and (by_level := level_sides(question)):
-            return [part for side in by_level for part in parts(side)]
+        # '… cấp huyện và cấp tỉnh mỗi hội đồng có bao nhiêu thành viên, ai làm Chủ tịch?': each level, each part;
         # '… ở cấp tỉnh và ở cấp quốc gia do cơ quan nào chủ trì?': each level has its own
-        if intent.type == "body" and (by_level := level_sides(question)):
+        if (_EACH_ONE.search(question) or intent.type == "body") and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
         return parallel_sides(question) or [part for side in scheme_sides(question) for part in parts(side)] \
             or _quoted_terms(question, intent) or parts(question)
@@ -508,7 +506,8 @@ class Answerer:
         """Each part answered from its own retrieval (of the same generation) with a unit no part answered before it
         used; a part nothing is retrieved for is left out (None when that is every part). `shared`: the other parts'
         words help choose each part's unit; not so for the sides of a comparison, where a unit naming the other side
-        is the one to avoid. `jointly`: the parts are one question asked of two schemes, which one unit may answer."""
+        is the one to avoid. `jointly`: the parts are one question asked of two schemes or two levels, which one unit
+        naming both may answer."""
         # the whole question's best passage is a candidate for every part: 'Muốn khiếu nại thì trong bao nhiêu ngày, Hội
         # đồng giải quyết mất bao lâu?' asks the second part of the complaint the first one names
         whole = self.searcher.retrieve(expand_query(" ".join(asked)), k=WHOLE_PASSAGES, mode=self.mode,

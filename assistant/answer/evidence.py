@@ -632,9 +632,11 @@ _ENGLISH_WHAT = re.compile(r"^\W*(?:which|what)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+
                            r"may|will|fall|belong|count)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
 def _english_noun(question: str) -> str:
     """The corpus's word for the noun an English 'which X …' question asks for ('nhom san pham' of 'Which product
-    groups …'), folded; '' when the glossary has none."""
+    groups …'), folded; '' when the glossary has none. Cached: the glossary lookup is slow and a question of
+    several parts is ranked once per part."""
     found = _ENGLISH_WHAT.match(question) if asked_in_english(question) else None
     terms = english_terms(f"which {found.group(1)}") if found else []
     return fold(terms[0]) if terms else ""

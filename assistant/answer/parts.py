@@ -434,7 +434,7 @@ def _bound_of(piece: str, previous: str) -> bool:
     return bool(_BOUND_ASKED.match(fold(piece).lower()) and _HOW_MUCH_ADVANCED.search(fold(previous).lower()))
 
 
-# 'được tạm ứng bao nhiêu %', 'được tạm ứng lần đầu bao nhiêu'; folded
+# 'được tạm ứng bao nhiêu %', 'được tạm ứng lần đầu bao nhiêu', 'tạm ứng được mấy phần trăm'; folded
 _HOW_MUCH_ADVANCED = re.compile(r"\bduoc (?:tam )?ung\b(?: \w+){0,3} (?:bao nhieu|may phan tram)\b|"
                                 r"\btam ung (?:duoc )?(?:bao nhieu|may phan tram)\b")
 

@@ -145,7 +145,7 @@ _HELD_WHEN = re.compile(r"\b(?:(?:duoc|co|thuong) to chuc|co ky|ky binh chon)\b[
 
 def expand_query(question: str) -> str:
     """The query retrieval sees: English terms in Vietnamese, the activity an enterprise describes in its own words
-    named as the corpus names it, and how often for what is done 'định kỳ'."""
+    named as the corpus names it, and how often for what is done 'định kỳ' or a selection asked to be held in a year."""
     expanded = expand_english(question)
     activity = activity_of(question)
     if activity in EXPANDED and fold(activity) not in fold(expanded):
