@@ -1318,6 +1318,9 @@ def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answere
     assert "Ủy ban nhân dân cấp tỉnh" in chair.lead
     papers = answerer.ask('Khi quyết toán kinh phí khuyến công quốc gia, "chứng từ chi" gồm những giấy tờ nào?')
     assert papers.lead.startswith("Chứng từ chi là toàn bộ chứng từ thanh toán gồm phiếu chi hoặc ủy nhiệm chi")
+    # a definition a little longer than a lead is said whole: its last criteria are part of what the term means
+    typical = answerer.ask("Sản phẩm công nghiệp nông thôn tiêu biểu là gì?")
+    assert "mở rộng thị trường" in typical.lead and "bảo vệ môi trường" in typical.lead
 
 
 @pytest.mark.parametrize(("question", "term"), [

@@ -252,6 +252,7 @@ def ranked_type(intent: Intent, question: str) -> str:
 # How many of the whole question's passages join each part's own (dev 1508: 0 gave lead 0.856, 1 0.858, 2 0.857,
 # 3 0.856, 4 0.856).
 WHOLE_PASSAGES = 1
+DEFINITION_CHARS = 480  # a definition is the whole answer: its one sentence is said whole when it is this short
 # 'mỗi hội đồng', 'từng cấp': what is asked is asked of each side the question names.
 _EACH_ONE = re.compile(r"(?<!\w)(?:mỗi|từng)(?!\w)", re.IGNORECASE)
 # An Điều listed by its khoản, each a chunk of its own, has at least this many.
@@ -875,7 +876,7 @@ class Answerer:
             return None
         composition = Composition(lead="", cited=[])
         first_sentence = re.split(r"(?<=\.)\s+", strip_mark(found.text), maxsplit=1)[0]  # the definition itself
-        clause = compose.clause_for(first_sentence, "definition", found.term)
+        clause = compose.clause_for(first_sentence, "definition", found.term, DEFINITION_CHARS)
         composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
         composition.units.append(found.text)
         return composition
