@@ -1321,6 +1321,11 @@ def test_a_definition_question_is_answered_by_the_unit_defining_the_term(answere
     # a definition a little longer than a lead is said whole: its last criteria are part of what the term means
     typical = answerer.ask("Sản phẩm công nghiệp nông thôn tiêu biểu là gì?")
     assert "mở rộng thị trường" in typical.lead and "bảo vệ môi trường" in typical.lead
+    # the members of a term the rules name ('… (sau đây gọi chung là cơ sở công nghiệp nông thôn)'), not a list of
+    # another term's items
+    for members in ("Cơ sở công nghiệp nông thôn gồm những loại hình nào?",
+                    "nhung ai duoc goi chung la co so cong nghiep nong thon"):
+        assert "hợp tác xã, tổ hợp tác, hộ kinh doanh" in answerer.ask(members).lead
 
 
 @pytest.mark.parametrize(("question", "term"), [

@@ -39,7 +39,15 @@ from assistant.answer.parts import (
     scheme_sides,
     sides,
 )
-from assistant.answer.question import Intent, analyze, asks_list, checks_claim, defined_term, ends_yes_no
+from assistant.answer.question import (
+    Intent,
+    analyze,
+    asks_list,
+    checks_claim,
+    defined_term,
+    ends_yes_no,
+    membership_term,
+)
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_amendment,
@@ -736,6 +744,11 @@ class Answerer:
             listing = _titles(defined_term(question), chunks)
         # '"Chứng từ chi" gồm những loại giấy tờ nào?': the definition of the quoted term lists them
         if listing and quoted_phrases(question) and (defined := self._definition(question, generation)) \
+                and _ENUMERATES.search(defined.units[0]):
+            return defined
+        # 'Những loại hình nào được gọi chung là cơ sở công nghiệp nông thôn?': the unit naming the term lists them
+        if listing and (term := membership_term(question)) \
+                and (defined := self._definition(f"{term} là gì?", generation)) \
                 and _ENUMERATES.search(defined.units[0]):
             return defined
         # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case

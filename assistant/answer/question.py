@@ -259,6 +259,22 @@ def defined_term(question: str) -> str:
     return re.sub(r"^\s*(?:định nghĩa|khái niệm)\s+(?:về\s+)?", "", head.strip(), flags=re.IGNORECASE).strip(" ?")
 
 
+# 'Những loại hình nào được gọi chung là cơ sở công nghiệp nông thôn theo …?', 'Ai được coi là …?': the term after
+_CALLED = re.compile(r"\b(?:goi|coi|xem)(?: chung| tat)? la ((?:\w+ ){1,7}?\w+)(?= theo\b| trong\b| o\b|\W*$)")
+# 'Cơ sở công nghiệp nông thôn gồm những loại hình nào?': the term before
+_MEMBERS = re.compile(r"^((?:\w+ ){1,7}?\w+) (?:bao )?gom (?:nhung|cac) (?:loai hinh|doi tuong|ai|thanh phan|loai)\b")
+
+
+def membership_term(question: str) -> str:
+    """The term whose members a question asks for ('Những loại hình nào được gọi chung là cơ sở công nghiệp nông
+    thôn?', 'Cơ sở công nghiệp nông thôn gồm những loại hình nào?'), as written; '' when it asks no such thing."""
+    folded = fold(question).strip()
+    if len(folded) != len(question.strip()):
+        return ""
+    found = _CALLED.search(folded) or _MEMBERS.search(folded)
+    return question.strip()[found.start(1):found.end(1)] if found else ""
+
+
 def years_in(question: str) -> list[str]:
     """The years a question names ('năm 2020'), not those inside a document number ('45/2012')."""
     return _YEAR.findall(re.sub(r"\d+\s*/\s*\d{4}", "", question))
