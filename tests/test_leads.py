@@ -1121,6 +1121,13 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
     # 'bao lâu' is joined into one word by the segmenter: an asking word, no foreign topic
     ("Đơn vị đăng ký đề án khuyến công quốc gia phải nộp hồ sơ cho Sở Công Thương trước ngày nào?",
      "Rồi Sở gửi tiếp lên Cục thì mất bao lâu?", "", "Đăng ký xe máy ở đâu?"),
+    # opened as a continuation, with one word no document uses ('kênh'); the previous question asked of what the
+    # corpus never writes ('kết hôn', 'xe tải') is refused, not answered as the previous one
+    ("Sản phẩm được công nhận là sản phẩm CNNT tiêu biểu cấp tỉnh thì được đăng thông tin giới thiệu ở đâu?",
+     "Thế còn sản phẩm đạt cấp quốc gia thì được giới thiệu trên những kênh nào?", "Bản tin khuyến công",
+     "Thế còn thủ tục đăng ký kết hôn thì sao?"),
+    ("Sản phẩm được công nhận là sản phẩm CNNT tiêu biểu cấp tỉnh thì được đăng thông tin giới thiệu ở đâu?",
+     "Thế còn cấp quốc gia thì sao?", "Bản tin khuyến công", "Thế còn mua xe tải thì sao?"),
 ])
 def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer, previous, follow_up, fact,
                                                                              foreign):

@@ -26,7 +26,13 @@ from assistant.answer.evidence import (
     term_scorer,
     values_of,
 )
-from assistant.answer.followup import previous_topic, standalone_question, unheard_words
+from assistant.answer.followup import (
+    asks_the_same_of,
+    continues,
+    previous_topic,
+    standalone_question,
+    unheard_words,
+)
 from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import (
@@ -260,6 +266,7 @@ def ranked_type(intent: Intent, question: str) -> str:
 # How many of the whole question's passages join each part's own (dev 1508: 0 gave lead 0.856, 1 0.858, 2 0.857,
 # 3 0.856, 4 0.856).
 WHOLE_PASSAGES = 1
+CONTINUED_STRANGE = 1  # words the corpus never uses that a continuation may carry its topic over
 DEFINITION_CHARS = 480  # a definition is the whole answer: its one sentence is said whole when it is this short
 # 'mỗi hội đồng', 'từng cấp': what is asked is asked of each side the question names.
 _EACH_ONE = re.compile(r"(?<!\w)(?:mỗi|từng)(?!\w)", re.IGNORECASE)
@@ -422,7 +429,8 @@ class Answerer:
         retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode)
         retrieved = time.perf_counter()
         answer = self._answer(standalone, query, intent, retrieval)
-        if answer.refused and (carried := self._carried(standalone, history, retrieval.generation)):
+        if answer.refused and (carried := self._carried(standalone, history, retrieval.generation,
+                                                        continues(question))):
             standalone, query = carried, expand_query(carried)  # a follow-up naming too little of its topic
             intent = analyze(standalone)
             retrieval = self.searcher.retrieve(query, k=self.settings.retrieve_k, mode=self.mode)
@@ -436,16 +444,19 @@ class Answerer:
         return answer
 
     @staticmethod
-    def _carried(question: str, history: list[dict] | None, generation) -> str | None:
+    def _carried(question: str, history: list[dict] | None, generation, continued: bool = False) -> str | None:
         """The question with the previous one's topic, when it was refused and every word of it is one the corpus
         uses (syllables and compounds: 'kết hôn' is not, though 'kết' and 'hôn' are): 'Thế cấp tỉnh thì hội đồng có
         mấy người?' after a question on the district's hội đồng, 'Học xong thì bao nhiêu phần trăm có việc làm?'
         after one on a plan's classes; a question changing the subject to what the corpus does not cover stays
-        refused."""
+        refused. One opened as a continuation ('Thế còn …') may use one syllable the corpus does not ('… trên
+        những kênh nào?')."""
         terms = set(content_terms(question)) - _CHAT_WORDS
         topic = previous_topic(history)
         known = term_scorer(generation).known
-        if not topic or not terms or not all(known(term) for term in terms) or unheard_words(question, generation):
+        strange = sum(not known(term) for term in terms)
+        if not topic or not terms or strange > (CONTINUED_STRANGE if continued else 0) \
+                or unheard_words(question, generation):
             return None
         return f"{question.rstrip(' ?.')} ({topic})?"
 
@@ -454,6 +465,8 @@ class Answerer:
         configured and there is history, else the offline heuristics."""
         if history and (clarified := clarified_question(question, history)):
             return clarified
+        if history and self._foreign_continuation(question):
+            return question  # 'Thế còn thủ tục đăng ký kết hôn thì sao?' is no question on the previous topic
         offline = standalone_question(question, history)
         if self.llm is None or not history or offline == question:
             return offline
@@ -461,6 +474,14 @@ class Answerer:
             return self.llm.rewrite(question, history)
         except LLMUnavailable:
             return offline
+
+    def _foreign_continuation(self, question: str) -> bool:
+        """'Thế còn mua xe tải thì sao?': a continuation naming what the corpus never writes ('xe tải') and no trade or
+        activity it covers, which the previous question's subject must not be swapped for."""
+        if not asks_the_same_of(question) or not unheard_words(question, self.searcher.generation()):
+            return False
+        slots = analyze(question).slots
+        return not (slots.get("activity") or slots.get("trade_group"))
 
     def _answer(self, question: str, query: str, intent: Intent, retrieval: Retrieval) -> Answer:
         generation, results = retrieval.generation, retrieval.results

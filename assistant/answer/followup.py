@@ -249,6 +249,16 @@ def _previous_standalone(history: list[dict]) -> str | None:
     return standalone_question(history[last]["content"], history[:last])
 
 
+def continues(question: str) -> bool:
+    """'Thế còn sản phẩm đạt cấp quốc gia …?', 'What about …?': opened as a continuation of the previous question."""
+    return bool(_CONTINUATION.match(fold(question).strip()))
+
+
+def asks_the_same_of(question: str) -> bool:
+    """'Thế còn mua xe tải thì sao?': a continuation asking the previous question of something else, nothing more."""
+    return continues(question) and bool(re.search(r"\b(thi sao|the nao|ra sao)\W*$", fold(question)))
+
+
 def previous_topic(history: list[dict] | None) -> str | None:
     """What the previous question was about, its asking words left out; None without one."""
     previous = _last(history or [], "user")
