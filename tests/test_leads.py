@@ -1885,6 +1885,23 @@ def test_who_a_council_is_made_of_is_listed_after_its_size(answerer):
 
 
 @require_corpus()
+def test_an_english_questions_clause_is_found_by_its_words_in_vietnamese(answerer):
+    brand = answerer.ask("Under Decree 45/2012 on industrial promotion, can a rural industrial business get support to "
+                         "attend trade fairs and to build and register its own brand?")
+    assert "đăng ký thương hiệu" in brand.lead.split("[1]")[0]
+
+
+def test_a_clause_no_focus_word_points_to_is_the_units_opening():
+    text = ("6. Cung cấp thông tin về các chính sách phát triển công nghiệp, khuyến công, thông tin thị trường, "
+            "phổ biến kinh nghiệm, mô hình sản xuất kinh doanh điển hình, sản xuất sạch hơn trong công nghiệp, "
+            "thông qua các hình thức như: Xây dựng các chương trình truyền hình, truyền thanh; xuất bản các bản "
+            "tin, ấn phẩm; xây dựng dữ liệu, trang thông tin điện tử; tờ rơi, tờ gấp và các hình thức thông tin "
+            "đại chúng khác.")
+    assert compose.clause_for(text, "fact", "Through which channels").startswith("Cung cấp thông tin về các chính")
+    assert "tờ rơi" in compose.clause_for(text, "fact", "tờ rơi tờ gấp")  # a word that points still decides
+
+
+@require_corpus()
 def test_an_english_question_on_which_costs_gets_the_list_and_its_level(answerer):
     answer = answerer.ask("Under Decree 52/2018, which costs does the state budget cover in full for rural craft "
                           "establishments taking part in the Vietnam Handicraft Products Contest?")

@@ -815,7 +815,8 @@ class Answerer:
                                             chunk.citation_label))
             return composition
         weight = term_scorer(generation).weight
-        clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, intent.focus, weight=weight)
+        focus = expand_english(intent.focus)  # an English question's clause is found by its words in Vietnamese
+        clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, focus, weight=weight)
         if asks_floor(question) and floors(best.text, "amount"):
             # '… với điều kiện khối lượng thế nào?': the bound in the papers' list, under the share its heading states
             clause = compose.headed(best.text, chunk, kind, compose.floor_clause(best.text))

@@ -355,7 +355,10 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
         # on a tie, one that ends its sentence: '… hội thảo, diễn đàn; tham quan, khảo sát …' lists on past ';'
         whole = not piece.rstrip().endswith(";")
         return math.fsum([*(weight(t) for t in terms), *phrase_gain]), whole, -(window[1] - window[0])
-    return max(windows, key=gain, default=(0, len(text)))
+    best = max(windows, key=gain, default=(0, len(text)))
+    if windows and gain(best)[0] == 0:  # no focus word in any (an English question's): the unit's opening says most
+        return max((w for w in windows if w[0] == 0), key=lambda w: (w[1] <= limit, w[1] if w[1] <= limit else -w[1]))
+    return best
 
 
 def _pieces(text: str, colons: bool = False) -> list[tuple[int, int]]:
