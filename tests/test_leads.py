@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.parts import parallel_sides, parts, sides
 from assistant.answer.question import analyze, asks_whether, asserted, checks_claim, defined_term
+from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
@@ -2961,3 +2962,29 @@ def test_an_english_which_question_asks_the_noun_the_glossary_names(answerer):
     assert evidence.asked_noun("Who approves the plan?") == ""
     lead = answerer.ask("Which product groups can be entered in the typical rural industrial product selection?").lead
     assert "Nhóm sản phẩm thủ công mỹ nghệ" in lead
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Phạm vi điều chỉnh của Thông tư 36/2013 là gì?", (True, False)),
+    ("Thông tư 36/2013 quy định về những gì và áp dụng với đối tượng nào?", (True, True)),
+    ("What does Circular 36/2013/TT-BCT regulate, and who does it apply to?", (True, True)),
+    ("Nghị định 52/2018 áp dụng cho những đối tượng nào?", (False, True)),
+    ("Thông tư 36/2013 quy định gì về tạm ứng?", (False, False)),  # a topic asked of it, not its remit
+])
+def test_what_a_document_rules_on_and_whom_it_applies_to_is_asked(question, expected):
+    assert asks_remit(question) == expected
+
+
+@require_corpus()
+def test_a_documents_remit_is_read_off_its_opening_article(answerer):
+    scope = answerer.ask("Phạm vi điều chỉnh của Thông tư 36/2013 là gì?")
+    assert scope.lead.startswith("Thông tư này quy định về trình tự, thủ tục xây dựng, thẩm định")
+    assert scope.citations[0].chunk_id == "tt-36-2013-bct#d1"
+    both = answerer.ask("What does Circular 36/2013/TT-BCT regulate, and who does it apply to?")
+    assert "tạm ứng, thanh lý, quyết toán" in both.lead and "thực hiện, thụ hưởng và quản lý" in both.lead
+    subjects = answerer.ask("Đối tượng áp dụng của Nghị định 45/2012 là gì?")  # a heading inside the scope article
+    assert subjects.lead.startswith("Đối tượng áp dụng: ") and "sản xuất sạch hơn" in subjects.lead
+    # a verdict asked of a subject is no remit; a stored text cut short ('… mức chi cụ thể cho c') is not quoted
+    assert not answerer.ask("Hộ gia đình có thuộc đối tượng áp dụng của Nghị định 52/2018 không?").lead.startswith(
+        "Đối tượng áp dụng")
+    assert not answerer.ask("Phạm vi điều chỉnh của Nghị quyết 23/2025/NQ-HĐND là gì?").lead.endswith("cho c [1].")

@@ -54,6 +54,7 @@ from assistant.answer.question import (
     ends_yes_no,
     membership_term,
 )
+from assistant.answer.remit import asks_remit, remit_lead
 from assistant.answer.scope import ScopeJudge, refusal_text
 from assistant.answer.validity import (
     asks_amendment,
@@ -496,7 +497,8 @@ class Answerer:
         if refusal is not None:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
-        asked = self._asked(question, intent)
+        # 'Thông tư 36 quy định gì và áp dụng với ai?' is read off one article, whatever its parts
+        asked = [question] if named and all(asks_remit(question)) else self._asked(question, intent)
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
         shared = intent.type != "comparison" and not _quoted_terms(question, intent)
@@ -646,6 +648,11 @@ class Answerer:
             return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
+        # a part of a question of several may leave the document to another ('What does Circular 36 regulate, and
+        # who does it apply to?')
+        remitted = named or (resolve(parse_references(" ".join(whole)), generation.document_keys()) if whole else [])
+        if remitted and (remit := remit_lead(question, remitted, generation)) is not None:
+            return remit  # 'Thông tư 36/2013 quy định về những gì, áp dụng với ai?': its opening articles
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question) or asks_amendment(question)):
             return self._validity(question, named, generation)
