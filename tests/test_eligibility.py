@@ -88,6 +88,11 @@ def test_verdict_and_the_article_it_rests_on(case, who, verdict, cited):
 def test_a_ward_of_a_class_2_or_3_city_is_told_in_the_rule_s_words():
     reasons = [r.text for r in check(applicant(unit="phuong", city_class=3)).reasons]
     assert any("thành phố loại 3" in r and "thành phố loại 2, loại 3" in r for r in reasons), reasons
+    # a ward whose years or city class are not said is told which wards the rule admits, while the missing fact is
+    # asked for
+    for unsaid in (applicant(unit="phuong", city_class=1), applicant(unit="phuong")):
+        reasons = [r.text for r in check(unsaid).reasons]
+        assert any("thành phố loại 2, loại 3" in r and "chưa quá 05 năm" in r for r in reasons), reasons
 
 
 def test_a_bare_may_in_a_question_with_diacritics_sews_and_is_no_machine():

@@ -219,7 +219,8 @@ def _place(location: Location) -> tuple[str, str]:
     if location.city_class == 1:
         if location.years_since_conversion is None:
             return "review", ("Phường thuộc thành phố loại 1 chỉ được áp dụng khi được chuyển đổi từ xã chưa quá 05 "
-                              "năm: cần cho biết số năm kể từ khi chuyển đổi.")
+                              "năm (các phường thuộc thành phố loại 2, loại 3 thì được áp dụng): cần cho biết số năm "
+                              "kể từ khi chuyển đổi.")
         years = _years_said(location.years_since_conversion)
         if 0 <= location.years_since_conversion <= 5:
             return "ok", (f"Phường thuộc thành phố loại 1 chuyển đổi từ xã {years} năm (chưa quá 05 năm; "
@@ -229,7 +230,8 @@ def _place(location: Location) -> tuple[str, str]:
         return "no", (f"Phường thuộc thành phố loại 1 đã chuyển đổi từ xã {since} (quá 05 năm; {_COUNTED_TO}): "
                       "không thuộc địa bàn áp dụng, vì chỉ các phường thuộc thành phố loại 1 được chuyển đổi từ xã "
                       "chưa quá 05 năm và các phường thuộc thành phố loại 2, loại 3 được áp dụng.")
-    return "review", "Cần cho biết phường thuộc thành phố loại mấy (1, 2 hay 3)."
+    return "review", ("Cần cho biết phường thuộc thành phố loại mấy: các phường thuộc thành phố loại 2, loại 3 được "
+                      "áp dụng; phường thuộc thành phố loại 1 chỉ khi được chuyển đổi từ xã chưa quá 05 năm.")
 
 
 def admitted_sentence(entities: list[str]) -> str:
