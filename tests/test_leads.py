@@ -765,6 +765,12 @@ def test_criteria_asked_of_a_case_are_listed_from_the_requirements_not_the_case_
     assert not lists.asks_criteria("Điều 5 quy định gì?")
     assert lists.asks_criteria("Muốn được chọn làm mô hình trình diễn thì phải đáp ứng yêu cầu gì?")
     assert not lists.asks_criteria("Ban Giám khảo có yêu cầu gì về số lượng thành viên?")  # asks of the number
+    # a comparison's side names the criteria and asks nothing else of them
+    assert lists.asks_criteria("điều kiện công nhận nghề truyền thống?")
+    assert not lists.asks_criteria("Điều kiện được hỗ trợ tối đa bao nhiêu?")
+    compared = answerer.ask("Điều kiện để được công nhận làng nghề khác gì so với điều kiện công nhận nghề truyền "
+                            "thống?")
+    assert "từ trên 50 năm" in compared.lead and "Bản tóm tắt quá trình hình thành" not in compared.lead
 
 
 @require_corpus()

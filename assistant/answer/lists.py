@@ -392,7 +392,10 @@ _CRITERIA = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)\b", re.IGNORECASE)
 _CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:gi|nao)\b|"
                              r"\byeu cau(?: \w+)? (?:gi|nao)\b(?! ve\b)|"  # not '… yêu cầu gì về số thành viên'
                              r"^\W*(?:cac |nhung )?(?:dieu kien|tieu chi|tieu chuan)\b.*\b(?:la gi|gom(?: nhung)? gi|"
-                             r"the nao|ra sao)\W*$")  # 'Điều kiện để … là gì?'
+                             r"the nao|ra sao)\W*$|"  # 'Điều kiện để … là gì?'
+                             # a comparison's side, nothing else asked: 'Điều kiện công nhận nghề truyền thống?'
+                             r"^\W*(?:dieu kien|tieu chi|tieu chuan)\b(?!.*\b(?:bao nhieu|ai|khi nao|o dau|may|co|"
+                             r"khong|gi|nao)\b)[^?]*\?$")
 
 
 def titled_by(title: str, noun: str, wanted: set[str]) -> bool:
