@@ -35,6 +35,7 @@ from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
+from assistant.search.glossary import without_claim_opening
 from assistant.search.references import titled
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
@@ -2994,3 +2995,14 @@ def test_a_documents_remit_is_read_off_its_opening_article(answerer):
     assert not answerer.ask("Hộ gia đình có thuộc đối tượng áp dụng của Nghị định 52/2018 không?").lead.startswith(
         "Đối tượng áp dụng")
     assert not answerer.ask("Phạm vi điều chỉnh của Nghị quyết 23/2025/NQ-HĐND là gì?").lead.endswith("cho c [1].")
+
+
+@require_corpus()
+def test_a_claims_opening_is_no_part_of_what_is_looked_for(answerer):
+    assert without_claim_opening("Tôi hiểu là bình chọn chỉ có 3 cấp, đúng không?") == \
+        "bình chọn chỉ có 3 cấp, đúng không?"
+    assert without_claim_opening("toi nghe noi la duoc ho tro 70%?") == "duoc ho tro 70%?"
+    assert without_claim_opening("Tôi là hộ kinh doanh, có được hỗ trợ không?").startswith("Tôi là")
+    claim = answerer.ask("Tôi hiểu là bình chọn sản phẩm công nghiệp nông thôn tiêu biểu chỉ có 3 cấp: huyện, tỉnh và "
+                         "quốc gia, đúng không?")
+    assert claim.lead.startswith("Không.") and "4 (bốn) cấp" in claim.lead

@@ -143,10 +143,21 @@ _HELD_WHEN = re.compile(r"\b(?:(?:duoc|co|thuong) to chuc|co ky|ky binh chon)\b[
                         r"\b(?:hang nam|moi nam|nam (?:19|20)\d\d)\b[^?]{0,30}?\bco (?:ky|to chuc)\b")
 
 
+# 'Tôi hiểu là …', 'Em nghe nói …': how a claim put up to be checked opens; no passage says it (folded)
+_CLAIM_OPENING = re.compile(r"^\W*(?:toi|em|minh)\s+(?:hieu|nghe noi|nghe|thay|doc thay|duoc biet)\s+(?:la|rang)\s+")
+
+
+def without_claim_opening(question: str) -> str:
+    """'Tôi hiểu là bình chọn … chỉ có 3 cấp …, đúng không?' -> 'bình chọn … chỉ có 3 cấp …, đúng không?'."""
+    found = _CLAIM_OPENING.match(fold(question).lower())
+    return question[found.end():] if found and len(fold(question)) == len(question) else question
+
+
 def expand_query(question: str) -> str:
     """The query retrieval sees: English terms in Vietnamese, the activity an enterprise describes in its own words
-    named as the corpus names it, and how often for what is done 'định kỳ' or a selection asked to be held in a year."""
-    expanded = expand_english(question)
+    named as the corpus names it, and how often for what is done 'định kỳ' or a selection asked to be held in a year;
+    a claim's opening ('Tôi hiểu là …') left out."""
+    expanded = expand_english(without_claim_opening(question))
     activity = activity_of(question)
     if activity in EXPANDED and fold(activity) not in fold(expanded):
         expanded = f"{expanded} ({activity})"
