@@ -2181,6 +2181,8 @@ def test_a_long_second_side_borrows_the_rate_asked_and_a_rate_is_a_percentage():
 def test_english_lists_are_asked_by_what_they_list_and_when_opens_a_date_question_only_when_it_asks():
     assert analyze("Which industries are given priority under Decree 45/2012?").type == "list"
     assert analyze("What product groups are products divided into when they enter the selection?").type == "list"
+    assert analyze("What are the funding sources of the national industrial promotion budget?").type == "list"
+    assert analyze("Through which channels does the programme provide market information?").type == "list"
     assert analyze("When did Decree 45/2012 take effect?").type == "date"
     assert analyze("Who signed it, and when did it take effect?").type == "date"
 
