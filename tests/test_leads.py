@@ -93,6 +93,18 @@ def test_each_part_keeps_the_scene_and_borrows_the_subject():
     assert "Hồ sơ" in second and "gì" not in second.split("đạt", 1)[1]
 
 
+def test_a_part_asking_where_to_and_one_opening_with_they_are_parts_of_their_own():
+    where, form = parts("Địa phương đăng ký đề án khuyến công quốc gia thì gửi báo cáo đăng ký về đâu và báo cáo "
+                        "phải kèm biểu tổng hợp theo mẫu nào?")
+    assert where.endswith("gửi báo cáo đăng ký về đâu?") and form.endswith("theo mẫu nào?")
+    # 'họ' are what the part before is about, said in full
+    _, chosen = parts("Một công ty tư nhân có thể tham gia làm tổ chức dịch vụ khuyến công không? Họ được lựa chọn "
+                      "dựa trên tiêu chí gì?")
+    assert chosen == ("Một công ty tư nhân có thể tham gia làm tổ chức dịch vụ khuyến công được lựa chọn dựa trên "
+                      "tiêu chí gì?")
+    assert parts("ho tro may moc bao nhieu va ho so gom gi")[1].startswith("ho tro may moc ho so")
+
+
 def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
     members, chair = parts("Hội đồng bình chọn cấp quốc gia gồm bao nhiêu thành viên và ai làm Chủ tịch Hội đồng?")
     assert chair.startswith("Hội đồng bình chọn cấp quốc gia") and chair.endswith("ai làm Chủ tịch Hội đồng?")

@@ -15,13 +15,13 @@ from assistant.text import fold, is_unaccented, nfc
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
 _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhiêu|mấy|bao lâu|khi nào|bao giờ|thế nào|"
-                           r"ra sao|thì sao|ở đâu|(không|chưa|phải không|đúng không|khong|chua)\s*$|"
+                           r"ra sao|thì sao|ở đâu|về đâu|đến đâu|(không|chưa|phải không|đúng không|khong|chua)\s*$|"
                            r"hay\s+\w+(?:\s+\w+)?\s*$)(?!\w)")  # '… là công chức hay viên chức'
 # 'may' without diacritics is 'mấy' (how many) only before what is counted; 'mua may' buys a machine. A closing
 # 'không' / 'chưa' asks only as written ('muốn sửa chữa, nâng cấp …' folds to a closing 'chua'), so the accented
 # pattern reads it, spelt with or without diacritics.
 _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
-                         r"tu dau|"
+                         r"tu dau|ve dau|den dau|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh|khu vuc|"
                          r"cap|nhom|loai|tam|cai|chiec)|so may\s*$)\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
@@ -512,6 +512,7 @@ def _english_referent(piece: str, previous: str) -> str:
     return f"{piece[: pronoun.start('it')]}{named}{piece[pronoun.end('it'):]}"
 
 
+_PRONOUN_OPENING = re.compile(r"^(?:họ|chúng nó|nó)\s+(?=\w)", re.IGNORECASE)
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
 
 
@@ -590,6 +591,10 @@ def parts(question: str) -> list[str]:
             subject = subject if subject and _is_detail(previous) else _subject(previous)
         else:
             subject = "" if own or parallel else (subject if lends else _before_predicate(previous, piece))
+        if (they := _PRONOUN_OPENING.match(piece)) and not _asks_first(previous):
+            # 'Công ty tư nhân có được làm tổ chức dịch vụ khuyến công không? Họ được chọn theo tiêu chí gì?': they
+            # are what the part before is about, said in full
+            piece, subject = piece[they.end():], _subject(previous)
         if subject and (named_it := _english_referent(piece, previous)):
             piece, subject = named_it, ""  # 'and who approves it?': who approves the programme the part before names
         borrowed = [_without_overlap(subject, piece)] if subject else []
