@@ -16,7 +16,7 @@ from assistant.text import STOPWORDS, fold, word_pairs, words
 # A lead's clause and a near tie's second clause: room for the fact, not the whole rule (dev 1328, 2026-12-05: 280
 # gave lead 0.830, 320 0.834, 360 0.837, 420 0.839 with median answers 382/384/387/389 characters; the second clause
 # 160 -> 220 added 0.002). The lead's median grew 275 -> 284 characters, its 3rd quartile 409 -> 444.
-LEAD_CHARS = 360
+LEAD_CHARS = 420  # dev 2948: 360 -> 420 +4 (mean first line +5 chars), 480 ±0
 SECOND_CHARS = 220
 # How much of a support provision's subject a lead keeps before the list ('Chi hỗ trợ thành lập doanh nghiệp …').
 COVERED_SUBJECT_CHARS = 80
