@@ -739,6 +739,10 @@ def test_the_items_a_unit_introduces():
         "1. Sản xuất và phát triển sản phẩm.", "2. Định kỳ hàng năm, báo cáo Sở Công Thương.",
         "3. Phối hợp với các cơ quan."]
     assert lists.items_under("2. Định kỳ hàng năm, báo cáo Sở Công Thương.", text) == []
+    # a khoản that is only a heading introduces its điểm
+    headed = "1. Mục tiêu tổng quát\na) Huy động các nguồn lực;\nb) Khuyến khích sản xuất sạch hơn.\n2. Mục tiêu cụ thể"
+    assert lists.items_under("1. Mục tiêu tổng quát", headed) == ["a) Huy động các nguồn lực;",
+                                                                 "b) Khuyến khích sản xuất sạch hơn."]
 
 
 @require_corpus()

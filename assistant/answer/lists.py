@@ -139,8 +139,9 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
 
 
 def items_under(unit: str, chunk_text: str) -> list[str]:
-    """The items a unit introduces ('… có trách nhiệm:' and the lines under it); [] when it introduces none."""
-    if not unit.rstrip().endswith(":"):
+    """The items a unit introduces ('… có trách nhiệm:' and the lines under it, or a khoản heading and its điểm: '1.
+    Mục tiêu tổng quát'); [] when it introduces none."""
+    if not (unit.rstrip().endswith(":") or _RULE_HEADING.match(unit.strip())):
         return []
     return next((items for intro, items in list_groups(chunk_text) if intro == unit), [])
 
