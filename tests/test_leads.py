@@ -1840,6 +1840,8 @@ def test_an_english_question_on_advancing_cluster_infrastructure_support_gets_th
     ("ho so de nghi cong nhan lang nghe gom nhung giay to gi", "Danh sách các hộ tham gia"),
     ("Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52/2018 gồm những giấy tờ gì?",
      "Bản tóm tắt quá trình hình thành"),
+    # 'để được công nhận' asks the file 'đề nghị công nhận' names
+    ("Hồ sơ để được công nhận nghề truyền thống gồm những gì?", "Bản tóm tắt quá trình hình thành"),
 ])
 def test_the_list_whose_first_line_the_question_says_is_chosen(answerer, question, item):
     """'… công nhận làng nghề' is not listed under '3. Hồ sơ đề nghị công nhận làng nghề truyền thống'."""

@@ -431,6 +431,12 @@ def asks_criteria(question: str) -> bool:
     return bool(_CRITERIA_ASKED.search(fold(question)))
 
 
+def _unproposed(text: str) -> str:
+    """Folded, without 'đề nghị': 'hồ sơ đề nghị công nhận …' is the file for 'công nhận …' a question asks of ('hồ sơ
+    để được công nhận …')."""
+    return re.sub(r"\bde nghi\s+", "", fold(text))
+
+
 def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, noun: str = "",
                criteria: bool = False) -> int:
     """For a list question, the retrieved chunk that lists what is asked: its units' best score, how much of the
@@ -440,7 +446,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     weight = weight or (lambda term: 1.0)
     terms = content_terms(focus)
     # folded on both sides: a question typed without diacritics drops 'de' (để) where the text keeps 'đề'
-    topic = " ".join(content_terms(fold(DOC_NUMBER.sub(" ", focus))))  # 'trong Thông tư 36/2013' only scopes it
+    topic = " ".join(content_terms(_unproposed(DOC_NUMBER.sub(" ", focus))))  # 'trong Thông tư 36/2013' only scopes it
     # what is asked to be listed is not part of the heading ('hồ sơ … làng nghề gồm những giấy tờ gì')
     subject = topic.removesuffix(" " + " ".join(content_terms(noun))) if noun else topic
     wanted = set(terms)
@@ -467,7 +473,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
             or headed_rule(chunk.text) else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
         # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
-        first = " ".join(content_terms(fold(units[0]))) if units else ""
+        first = " ".join(content_terms(_unproposed(units[0]))) if units else ""
         says_first = len(first.split()) >= NAMED_SHARE * len(topic.split()) and first in topic
         named = 0.3 if topic and (topic in " ".join(content_terms(fold(head))) or says_first) else 0.0
         # word for word and nothing more ('Hồ sơ đề nghị công nhận làng nghề', not '… làng nghề truyền thống')
