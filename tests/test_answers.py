@@ -149,6 +149,9 @@ def test_continuation_keeps_the_previous_intent():
     # a new case put as a condition ('nếu chỉ muốn …') takes the place of the case asked before
     ("Cơ sở tôi muốn mua máy sấy thì nộp hồ sơ ở đâu?", "Còn nếu chỉ muốn thuê tư vấn thì sao?",
      "Cơ sở tôi muốn thuê tư vấn thì nộp hồ sơ ở đâu?"),
+    # how its own verb stands ('thì quy định ra sao') is a question of its own, not the previous one's
+    ("Trung tâm Khuyến công cấp tỉnh có mấy Phó Giám đốc?", "Vậy còn biên chế của trung tâm thì quy định ra sao?",
+     "biên chế của trung tâm thì quy định ra sao?"),
 ])
 def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expected):
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected

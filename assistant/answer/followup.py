@@ -120,8 +120,10 @@ def _own_ask(remainder: str) -> int | None:
     if not verb or verb.start() == 0 or not verb.group(1):
         return None
     asked = _VAGUE.sub("", remainder[verb.start() :])
-    # 'là công chức hay viên chức?' asks which of two
-    return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) else None
+    # 'là công chức hay viên chức?' asks which of two; 'thì quy định ra sao?' asks how its own verb stands
+    manner = _VAGUE.search(remainder[verb.start():]) and re.search(r"^\W*(?:thi\s+)?(?!(?:la|co|con)\b)\w+\s+\w",
+                                                                   fold(asked))
+    return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) or manner else None
 
 
 def _last(history: list[dict], role: str) -> str | None:
