@@ -3026,3 +3026,12 @@ def test_a_claims_opening_is_no_part_of_what_is_looked_for(answerer):
     claim = answerer.ask("Tôi hiểu là bình chọn sản phẩm công nghiệp nông thôn tiêu biểu chỉ có 3 cấp: huyện, tỉnh và "
                          "quốc gia, đúng không?")
     assert claim.lead.startswith("Không.") and "4 (bốn) cấp" in claim.lead
+
+
+@require_corpus()
+def test_a_comparison_side_with_the_aspect_it_is_compared_on_is_not_asked_what_it_is(answerer):
+    compared = answerer.ask("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau thế nào về "
+                            "nguồn ngân sách bảo đảm?")
+    assert "Ngân sách Trung ương bảo đảm" in compared.lead and "Ngân sách địa phương bảo đảm" in compared.lead
+    bare = answerer.ask("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau thế nào?")
+    assert bare.lead.startswith("Kinh phí khuyến công quốc gia là")  # a bare side: what the rules define it as

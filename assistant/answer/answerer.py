@@ -117,6 +117,7 @@ _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', 
 # A term and nothing asked of it, as a comparison's side is ('kinh phí khuyến công quốc gia?'); folded.
 _BARE_TERM = re.compile(r"^(?!.*\b(?:gi|nao|sao|bao nhieu|ai|khong|dau|may|khi|the|hay)\b)[\w ]{6,80}\?$")
 # Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
+_ASPECT_NAMED = re.compile(r"\sve\s\w")  # '… quốc gia về nguồn ngân sách bảo đảm?' asks that of it, not what it is
 _CHAT_WORDS = frozenset({"xong", "roi", "nhe", "nha", "oi", "ad", "mn"})
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
@@ -763,7 +764,7 @@ class Answerer:
             return defined
         # a comparison's side named and nothing asked of it ('Kinh phí khuyến công quốc gia?'): what the rules define
         # it as, when they do
-        if intent.type == "fact" and _BARE_TERM.match(fold(question)) \
+        if intent.type == "fact" and _BARE_TERM.match(fold(question)) and not _ASPECT_NAMED.search(fold(question)) \
                 and (defined := self._definition(f"{question.rstrip(' ?')} là gì?", generation)):
             return defined
         if intent.type == "definition" and not special_case:
