@@ -1261,6 +1261,9 @@ def test_an_article_whose_khoan_are_chunks_of_their_own_is_listed_item_by_item(a
     assert markers == sorted(markers) and markers[:2] == [1, 2]  # numbered in reading order
     assert answer.citations[0].chunk_id == "tt-26-2014-bct#d21-k1"
     assert lists.list_lead(["a) Một", "b) Hai"], [3, 4]) == "Gồm 2 nội dung: Một [3]; Hai [4]."
+    # a list of nine is shown to its last item: the ninth is as much the answer as the first
+    nine = lists.list_lead([f"{n}. Dự án loại {n};" for n in range(1, 10)], 1)
+    assert nine.startswith("Gồm 9 nội dung:") and "Dự án loại 9" in nine and "…" not in nine
 
 
 def test_a_short_list_item_is_shown_whole():

@@ -17,7 +17,7 @@ ITEM_CHARS = 70
 # Dev 1778, 2026-12-06: 640 0.8763, 800 0.8785 (+4 −0; the 90th-percentile answer 939 -> 966 characters), 1000
 # one more: 800 shows a five-item list's second clauses and stays near one screen).
 LIST_CHARS = 800
-MAX_ITEMS = 8
+MAX_ITEMS = 10  # dev 3038: 8 -> 10 +2 (a 9-item priority list lost its last item), first lines +0.2 chars
 # A list written on one line ('… 5 nhóm nhiệm vụ chính: A; B; C') has a short introduction, or one ending in what
 # it lists (dev: 70 characters gave lead 0.744; 50 and 90 gave 0.741).
 INLINE_HEAD_CHARS = 70
