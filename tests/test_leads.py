@@ -720,6 +720,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("TT khuyến công tỉnh đc có tối đa mấy phó gđ vậy?",
      "Trung tâm Khuyến công tỉnh được có tối đa mấy Phó Giám đốc vậy?"),
     ("TT 46/2012 ký hồi nào?", "TT 46/2012 ký khi nào?"),  # 'TT' before a number is a Thông tư
+    # a product too big to bring, in the rules' words
+    ("sp to lắm, ko chở tới chỗ bình chọn đc",
+     "sản phẩm có kích thước quá lớn, không vận chuyển tới chỗ bình chọn được"),
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written

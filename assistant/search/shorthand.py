@@ -45,6 +45,9 @@ SHORTHAND = {
     # 'được công nhận mấy năm rồi' tells how long ago, it asks nothing
     "mấy năm r": "vài năm rồi", "mấy năm rồi": "vài năm rồi", "mấy năm nay": "vài năm nay",
     "tiền nong": "tài chính",  # colloquial: the centre's 'cơ chế tài chính'
+    # a product too big to bring to the selection: the rules say 'kích thước, trọng lượng quá lớn … vận chuyển'
+    "to lắm": "có kích thước quá lớn", "cồng kềnh": "có kích thước, trọng lượng quá lớn",
+    "nặng lắm": "có trọng lượng quá lớn", "chở": "vận chuyển",
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
