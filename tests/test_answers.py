@@ -157,6 +157,13 @@ def test_continuation_swaps_the_subject_it_replaces(previous, follow_up, expecte
     assert standalone_question(follow_up, [{"role": "user", "content": previous}]) == expected
 
 
+def test_a_word_folding_like_the_opens_no_continuation():
+    from assistant.answer.followup import continues
+
+    assert continues("Thế còn cấp tỉnh thì sao?") and continues("Còn hộ kinh doanh thì sao?")
+    assert not continues("Thể lệ bình chọn thế nào?") and not continues("The support level is how much?")
+
+
 def test_a_follow_up_asking_what_else_besides_carries_the_previous_question():
     history = [{"role": "user", "content": "Sản phẩm được cấp Giấy chứng nhận thì có được in logo lên bao bì không?"},
                {"role": "assistant", "content": "Có. …"}]

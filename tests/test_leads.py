@@ -103,6 +103,12 @@ def test_a_part_asking_where_to_and_one_opening_with_they_are_parts_of_their_own
     assert chosen == ("Một công ty tư nhân có thể tham gia làm tổ chức dịch vụ khuyến công được lựa chọn dựa trên "
                       "tiêu chí gì?")
     assert parts("ho tro may moc bao nhieu va ho so gom gi")[1].startswith("ho tro may moc ho so")
+    # 'Họ tên' is a name's field, not 'they'; 'nó' stands for the subject, not what was asked of it
+    assert len(parts("Đơn đề nghị gồm những nội dung gì? Họ tên người đại diện có phải ghi không?")[1].split("?")) == 2
+    assert parts("Đơn đề nghị gồm những nội dung gì? Họ tên người đại diện có phải ghi không?")[1].startswith("Họ tên")
+    assert parts("Trung tâm khuyến công có mấy phó giám đốc? Nó trực thuộc cơ quan nào?")[1] == \
+        "Trung tâm khuyến công trực thuộc cơ quan nào?"
+    assert len(parts("Ho so gom nhung gi, han nop den dau thang 10?")) == 1  # 'đến đầu tháng', not 'đến đâu'
 
 
 def test_a_part_opening_with_what_it_asks_borrows_the_subject_before_it():
@@ -1155,6 +1161,9 @@ def test_a_list_question_naming_its_document_is_answered_by_the_article_it_names
      "Thế còn thủ tục đăng ký kết hôn thì sao?"),
     ("Sản phẩm được công nhận là sản phẩm CNNT tiêu biểu cấp tỉnh thì được đăng thông tin giới thiệu ở đâu?",
      "Thế còn cấp quốc gia thì sao?", "Bản tin khuyến công", "Thế còn mua xe tải thì sao?"),
+    # a kind of establishment the corpus covers under another name ('công ty TNHH') is swapped in, not refused
+    ("Doanh nghiệp nhỏ và vừa được hỗ trợ tối đa bao nhiêu khi xây dựng mô hình trình diễn kỹ thuật?",
+     "Còn công ty TNHH thì sao?", "", "Thế còn mua xe tải thì sao?"),
 ])
 def test_a_follow_up_naming_too_little_of_its_topic_carries_the_previous_one(answerer, previous, follow_up, fact,
                                                                              foreign):
@@ -2207,6 +2216,7 @@ def test_english_lists_are_asked_by_what_they_list_and_when_opens_a_date_questio
     assert analyze("What product groups are products divided into when they enter the selection?").type == "list"
     assert analyze("What are the funding sources of the national industrial promotion budget?").type == "list"
     assert analyze("Through which channels does the programme provide market information?").type == "list"
+    assert analyze("What happens if the papers of the types listed are submitted late?").type != "list"
     assert analyze("When did Decree 45/2012 take effect?").type == "date"
     assert analyze("Who signed it, and when did it take effect?").type == "date"
 
@@ -3003,6 +3013,9 @@ def test_an_english_which_question_asks_the_noun_the_glossary_names(answerer):
     ("What does Circular 36/2013/TT-BCT regulate, and who does it apply to?", (True, True)),
     ("Nghị định 52/2018 áp dụng cho những đối tượng nào?", (False, True)),
     ("Thông tư 36/2013 quy định gì về tạm ứng?", (False, False)),  # a topic asked of it, not its remit
+    ("Điều 5 Nghị định 45/2012 quy định gì?", (False, False)),  # what one article rules
+    ("What does the support for machinery under Decree 45/2012 cover?", (False, False)),  # the support covers
+    ("Mức hỗ trợ đào tạo nghề áp dụng cho những đối tượng nào?", (False, False)),  # a support level applies
 ])
 def test_what_a_document_rules_on_and_whom_it_applies_to_is_asked(question, expected):
     assert asks_remit(question) == expected

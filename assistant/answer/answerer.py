@@ -116,8 +116,8 @@ CASE_UNITS = 2  # how far down the ranked units a case the question names is loo
 _IS_WHAT = re.compile(r"^[^,;?]{6,80}\s+la (?:ai|gi)\W*$")  # '<term> là ai?', nothing else asked
 # A term and nothing asked of it, as a comparison's side is ('kinh phí khuyến công quốc gia?'); folded.
 _BARE_TERM = re.compile(r"^(?!.*\b(?:gi|nao|sao|bao nhieu|ai|khong|dau|may|khi|the|hay)\b)[\w ]{6,80}\?$")
-# Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
 _ASPECT_NAMED = re.compile(r"\sve\s\w")  # '… quốc gia về nguồn ngân sách bảo đảm?' asks that of it, not what it is
+# Chat words no document uses, which say nothing of a follow-up's subject ('Học xong thì …'); folded.
 _CHAT_WORDS = frozenset({"xong", "roi", "nhe", "nha", "oi", "ad", "mn"})
 _ENUMERATES = re.compile(r"\b(?:bao )?gồm\b")
 # 'Sau 10 năm thực hiện Nghị định 45, Hà Nội đã tổ chức bao nhiêu lớp?' asks results achieved under it, not its text
@@ -478,12 +478,13 @@ class Answerer:
             return offline
 
     def _foreign_continuation(self, question: str) -> bool:
-        """'Thế còn mua xe tải thì sao?': a continuation naming what the corpus never writes ('xe tải') and no trade or
-        activity it covers, which the previous question's subject must not be swapped for."""
+        """'Thế còn mua xe tải thì sao?': a continuation naming what the corpus never writes ('xe tải') and no trade,
+        activity, kind of establishment or place it covers ('Còn công ty TNHH thì sao?' is one), which the previous
+        question's subject must not be swapped for."""
         if not asks_the_same_of(question) or not unheard_words(question, self.searcher.generation()):
             return False
         slots = analyze(question).slots
-        return not (slots.get("activity") or slots.get("trade_group"))
+        return not any(slots.get(name) for name in ("activity", "trade_group", "entity_type", "location"))
 
     def _answer(self, question: str, query: str, intent: Intent, retrieval: Retrieval) -> Answer:
         generation, results = retrieval.generation, retrieval.results
@@ -499,7 +500,9 @@ class Answerer:
             text = refusal_text(refusal, generation)
             return Answer(answer=text, refused=True, lead=text.split("\n", 1)[0])
         # 'Thông tư 36 quy định gì và áp dụng với ai?' is read off one article, whatever its parts
-        asked = [question] if named and all(asks_remit(question)) else self._asked(question, intent)
+        asked = self._asked(question, intent)
+        if named and all(asks_remit(question)) and len(asked) <= 2:
+            asked = [question]
         # 'Hồ sơ cần gì và bao nhiêu điểm thì đạt?': one clause of the lead per question
         # the sides of a comparison, or two quoted terms, are each asked on their own words
         shared = intent.type != "comparison" and not _quoted_terms(question, intent)
@@ -649,10 +652,7 @@ class Answerer:
             return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
         if (approved := approval_lead(question, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
-        # a part of a question of several may leave the document to another ('What does Circular 36 regulate, and
-        # who does it apply to?')
-        remitted = named or (resolve(parse_references(" ".join(whole)), generation.document_keys()) if whole else [])
-        if remitted and (remit := remit_lead(question, remitted, generation)) is not None:
+        if named and (remit := remit_lead(question, named, generation)) is not None:
             return remit  # 'Thông tư 36/2013 quy định về những gì, áp dụng với ai?': its opening articles
         if named and asks_validity(question) and (intent.type in ("validity", "date", "yes_no", "fact")
                                                   or asks_signer(question) or asks_amendment(question)):

@@ -356,7 +356,8 @@ def _best_window(text: str, focus: str, limit: int, weight) -> tuple[int, int]:
         whole = not piece.rstrip().endswith(";")
         return math.fsum([*(weight(t) for t in terms), *phrase_gain]), whole, -(window[1] - window[0])
     best = max(windows, key=gain, default=(0, len(text)))
-    if windows and gain(best)[0] == 0:  # no focus word in any (an English question's): the unit's opening says most
+    # no focus word in any window (an English question's, or one in other words): the unit's opening says most
+    if windows and gain(best)[0] == 0:
         return max((w for w in windows if w[0] == 0), key=lambda w: (w[1] <= limit, w[1] if w[1] <= limit else -w[1]))
     return best
 

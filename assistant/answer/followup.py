@@ -112,6 +112,9 @@ def _merged(span: str, subject: str) -> str:
     return " ".join(old[:differ] + new[same:]) if differ is not None else subject
 
 
+_PARTICLES = re.compile(r"(?:\s+(?:a|nhi|vay|ha|nhe))+$")  # closing politeness ('… thì ra sao vậy ạ'); folded
+
+
 def _own_ask(remainder: str) -> int | None:
     """Where a continuation's own question starts ('cấp quốc gia | thì có mấy người, ai lập'), or None when it asks
     nothing of its own ('cấp quốc gia thì sao')."""
@@ -120,9 +123,11 @@ def _own_ask(remainder: str) -> int | None:
     if not verb or verb.start() == 0 or not verb.group(1):
         return None
     asked = _VAGUE.sub("", remainder[verb.start() :])
-    # 'là công chức hay viên chức?' asks which of two; 'thì quy định ra sao?' asks how its own verb stands
-    manner = _VAGUE.search(remainder[verb.start():]) and re.search(r"^\W*(?:thi\s+)?(?!(?:la|co|con)\b)\w+\s+\w",
-                                                                   fold(asked))
+    # 'là công chức hay viên chức?' asks which of two; 'thì quy định ra sao?' asks how its own verb stands (a closing
+    # 'thế nào' the continuation's pattern has already taken off is not seen here)
+    said = _PARTICLES.sub("", fold(asked).strip(" ?"))
+    manner = _VAGUE.search(remainder[verb.start():]) and re.search(r"^\W*(?:thi\s+)?(?!(?:thi|la|co|con)\b)\w+\s+\w",
+                                                                   said)
     return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) or manner else None
 
 
@@ -252,8 +257,10 @@ def _previous_standalone(history: list[dict]) -> str | None:
 
 
 def continues(question: str) -> bool:
-    """'Thế còn sản phẩm đạt cấp quốc gia …?', 'What about …?': opened as a continuation of the previous question."""
-    return bool(_CONTINUATION.match(fold(question).strip()))
+    """'Thế còn sản phẩm đạt cấp quốc gia …?', 'What about …?': opened as a continuation of the previous question
+    ('Thể lệ …', 'Thẻ …' and English 'The …' fold to 'the' too, and open none)."""
+    found = _CONTINUATION.match(fold(question).strip())
+    return bool(found) and not (found.group(1) == "the" and not _THE.match(question.strip()))
 
 
 def asks_the_same_of(question: str) -> bool:

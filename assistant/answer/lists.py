@@ -396,7 +396,7 @@ _CRITERIA_ASKED = re.compile(r"\b(?:dieu kien|tieu chi|tieu chuan)(?: \w+)? (?:g
                              r"the nao|ra sao)\W*$|"  # 'Điều kiện để … là gì?'
                              # a comparison's side, nothing else asked: 'Điều kiện công nhận nghề truyền thống?'
                              r"^\W*(?:dieu kien|tieu chi|tieu chuan)\b(?!.*\b(?:bao nhieu|ai|khi nao|o dau|may|co|"
-                             r"khong|gi|nao)\b)[^?]*\?$")
+                             r"khong|gi|nao|la|phai|dung|va)\b)[^?]*\?$")
 
 
 def titled_by(title: str, noun: str, wanted: set[str]) -> bool:

@@ -21,7 +21,7 @@ _CUE_ACCENTED = re.compile(r"(?<!\w)((?<!chưa )(?<!không )ai|gì|nào|bao nhi�
 # 'không' / 'chưa' asks only as written ('muốn sửa chữa, nâng cấp …' folds to a closing 'chua'), so the accented
 # pattern reads it, spelt with or without diacritics.
 _CUE_FOLDED = re.compile(rf"\b({WHO_FOLDED}|gi|nao|bao nhieu|bao lau|khi nao|bao gio|the nao|ra sao|thi sao|o dau|"
-                         r"tu dau|ve dau|den dau|"
+                         r"(?:tu|ve|den) dau(?! (?:nam|thang|quy|ky|tuan|ngay|moi|tien)\b)|"
                          r"may (bo|ban|lan|nguoi|thanh vien|ngay|thang|nam|tinh|lop|buoc|pho giam doc|anh|khu vuc|"
                          r"cap|nhom|loai|tam|cai|chiec)|so may\s*$)\b|"
                          r"^(how|what|who|which|when|where)\b|(?<!\bof )\b(how|what|who|which|when|where)\b")
@@ -406,6 +406,16 @@ def _before_predicate(previous: str, piece: str = "") -> str:
     return _LOOSE_ENDS.sub("", previous[: verbs[-1].start()]).strip(" ,") if verbs else _subject(previous)
 
 
+def _referent(previous: str) -> str:
+    """What 'họ' / 'nó' of the next part stands for: the part before up to where it asks, without the verb the asking
+    word needs ('Trung tâm khuyến công có mấy phó giám đốc' -> 'Trung tâm khuyến công'; a question closed by 'không'
+    is a statement of its subject whole)."""
+    cue = _CUE_PHRASE.search(previous)
+    stated = previous[: cue.start()] if cue and cue.start() > SUBJECT_MIN_CHARS else previous
+    stated = _VERB_ENDING.sub("", re.sub(r"\s+", " ", stated).strip(" ,"))
+    return _LOOSE_ENDS.sub("", stated).strip(" ,")
+
+
 def _subject(first: str) -> str:
     """A part with its asking words and loose ends dropped: what the part after it is about."""
     subject = re.sub(r"\s+", " ", _CUE_PHRASE.sub(" ", first)).strip(" ,")
@@ -512,7 +522,8 @@ def _english_referent(piece: str, previous: str) -> str:
     return f"{piece[: pronoun.start('it')]}{named}{piece[pronoun.end('it'):]}"
 
 
-_PRONOUN_OPENING = re.compile(r"^(?:họ|chúng nó|nó)\s+(?=\w)", re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^(?:họ|chúng nó|nó)\s+(?!(?:và\s+)?tên\b)(?=\w)", re.IGNORECASE)  # not 'Họ tên'
+_VERB_ENDING = re.compile(r"\s+(?:có thể|có|được|là|phải|cần)$")
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
 
 
@@ -594,7 +605,7 @@ def parts(question: str) -> list[str]:
         if (they := _PRONOUN_OPENING.match(piece)) and not _asks_first(previous):
             # 'Công ty tư nhân có được làm tổ chức dịch vụ khuyến công không? Họ được chọn theo tiêu chí gì?': they
             # are what the part before is about, said in full
-            piece, subject = piece[they.end():], _subject(previous)
+            piece, subject = piece[they.end():], _referent(previous)
         if subject and (named_it := _english_referent(piece, previous)):
             piece, subject = named_it, ""  # 'and who approves it?': who approves the programme the part before names
         borrowed = [_without_overlap(subject, piece)] if subject else []

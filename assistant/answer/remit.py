@@ -16,25 +16,33 @@ from assistant.text import fold
 _RULES_ON = re.compile(r"\bpham vi dieu chinh\b|"
                        r"\b(?:quy dinh|huong dan|dieu chinh)(?: ve)?(?: nhung| cac)? (?:gi|(?:noi dung|van de|linh vuc)"
                        r"(?: gi| nao))(?=\W*$|\W+(?:va|con|ap dung|doi tuong)\b)|"
-                       r"\bwhat (?:does|do)\b.{0,80}\b(?:regulate|govern|cover)\b|\bscope of\b|"
-                       r"\bwhat is\b.{0,80}\babout\W*$")
-# 'Đối tượng áp dụng của …', '… áp dụng đối với ai?', 'Who does it apply to?'
+                       r"\bwhat (?:does|do) (?:the |this )?(?:decree|circular|decision|resolution|document|it)\b"
+                       r".{0,60}\b(?:regulate|govern|cover)\b|\bscope of\b|"
+                       r"\bwhat is (?:the |this )?(?:decree|circular|decision|resolution|document)\b.{0,60}\babout\W*$")
+# 'Đối tượng áp dụng của …', 'Nghị định 52 áp dụng đối với ai?', 'Who does it apply to?': the document applies, not a
+# support level or a cost named in the question ('Mức hỗ trợ … áp dụng cho những đối tượng nào?')
 _APPLIES = re.compile(r"\bdoi tuong ap dung\b|"
-                      r"\bap dung (?:cho|voi|doi voi) "
+                      r"(?:\b(?:thong tu|nghi dinh|quyet dinh|nghi quyet|van ban)(?: \S+){0,3}|\bva) "
+                      r"ap dung (?:cho|voi|doi voi) "
                       r"(?:ai|nhung ai|(?:nhung |cac )?(?:doi tuong|to chuc|co so) nao)\b|"
-                      r"\bappl(?:y|ies) to\b|\bapplicable to\b")
+                      r"\b(?:it|decree|circular|decision|resolution|document) (?:appl(?:y|ies) to|is applicable to)\b|"
+                      r"\bwho does (?:it|the \w+|this \w+) apply to\b")
+# '… Điều 5 Nghị định 45 quy định gì?' asks what that part rules, not the document's remit
+_PART_NAMED = re.compile(r"\b(?:chuong|muc|khoan|diem|dieu|article|chapter|clause)\s+\d")
 _RULES_UNIT = re.compile(r"\bnày (?:quy định|hướng dẫn)\b")
 _APPLIES_UNIT = re.compile(r"\bnày áp dụng\b")
 _APPLIES_HEADING = re.compile(r"^(?:\d+\.\s*)?Đối tượng áp dụng\W*$")
 OPENING_CHUNKS = 3  # the articles a document opens with: scope, subjects, terms
 SUBJECT_ITEMS = 4
-SUBJECT_CHARS = 160  # a subject is the answer: 'Doanh nghiệp nhỏ và vừa, hợp tác xã, …, hộ gia đình' is said whole
+SUBJECT_CHARS = 200  # a subject is the answer: 'Doanh nghiệp nhỏ và vừa, hợp tác xã, …, hộ gia đình' is said whole
 _ENDED = re.compile(r"[.;:)]\s*$")  # a unit whose stored text is cut short ('… mức chi cụ thể cho c') says nothing
 
 
 def asks_remit(question: str) -> tuple[bool, bool]:
     """Whether the question asks what a document rules on, and whether whom it applies to."""
-    folded = fold(question).lower()
+    folded = fold(question)
+    if _PART_NAMED.search(folded):
+        return False, False
     return bool(_RULES_ON.search(folded)), bool(_APPLIES.search(folded))
 
 
@@ -42,8 +50,8 @@ def _applies_said(units: list[str]) -> str | None:
     """'… này áp dụng đối với …', else the items under a 'Đối tượng áp dụng' heading inside the scope article, named
     by their headings (an article of its own on the subjects is a list, answered as lists are)."""
     said = next((u for u in units if _APPLIES_UNIT.search(u)), None)
-    if said:
-        return compose.clause_for(said, "fact", "", compose.SECOND_CHARS)
+    if said and _ENDED.search(said):
+        return compose.clause_for(said, "fact", "", compose.LEAD_CHARS)
     heading = next((i for i, u in enumerate(units) if _APPLIES_HEADING.match(u.strip())), None)
     items = [u for u in units[heading + 1:] if re.match(r"^[a-zđ]\)\s", u)] if heading is not None else []
     if not items:
