@@ -3054,3 +3054,12 @@ def test_a_comparison_side_with_the_aspect_it_is_compared_on_is_not_asked_what_i
     assert "Ngân sách Trung ương bảo đảm" in compared.lead and "Ngân sách địa phương bảo đảm" in compared.lead
     bare = answerer.ask("Kinh phí khuyến công quốc gia và kinh phí khuyến công địa phương khác nhau thế nào?")
     assert bare.lead.startswith("Kinh phí khuyến công quốc gia là")  # a bare side: what the rules define it as
+
+
+def test_a_bound_asked_one_way_is_found_said_the_other(answerer):
+    """'tạm ứng tối đa bao nhiêu phần trăm?' is answered by 'mức tạm ứng … không quá 70%', not by another share a
+    rule caps 'tối đa'; the scorer holds 'không quá' as saying 'tối đa'."""
+    scorer = TermScorer(["mức tạm ứng không quá 70%", "chi tối đa 2,5%"])
+    assert scorer.coverage(content_terms("tạm ứng tối đa"), "mức tạm ứng không quá 70%") == pytest.approx(1.05)
+    lead = answerer.ask("Đề án khuyến công được tạm ứng tối đa bao nhiêu phần trăm?").lead
+    assert "70%" in lead and "2,5%" not in lead

@@ -387,6 +387,17 @@ def _head(body: str) -> str:
 PAIR_BONUS = 0.05
 
 
+# A bound is said either way ('tối đa 70%', 'không quá 70%'): a unit saying one holds the other's words
+_BOUNDS = {"toi da": ("toi", "da"), "khong qua": ("qua",)}
+
+
+def _bound_synonyms(unit: str) -> set[str]:
+    """The terms of the other way of saying a bound the unit says ('không' is an asking word, never a term)."""
+    folded = fold(unit)
+    return {term for said in _BOUNDS if re.search(rf"\b{said}\b", folded)
+            for other, terms in _BOUNDS.items() if other != said for term in terms}
+
+
 class TermScorer:
     """Scores units by the inverse-document-frequency mass of question terms they contain (and term pairs)."""
 
@@ -416,7 +427,7 @@ class TermScorer:
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
-        present = set(terms) | set(topic)
+        present = set(terms) | set(topic) | _bound_synonyms(unit)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
         local = local or {}
 
