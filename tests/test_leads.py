@@ -3063,3 +3063,13 @@ def test_a_bound_asked_one_way_is_found_said_the_other(answerer):
     assert scorer.coverage(content_terms("tạm ứng tối đa"), "mức tạm ứng không quá 70%") == pytest.approx(1.05)
     lead = answerer.ask("Đề án khuyến công được tạm ứng tối đa bao nhiêu phần trăm?").lead
     assert "70%" in lead and "2,5%" not in lead
+
+
+def test_by_what_way_a_cost_is_paid_asks_the_rule_not_a_procedure(answerer):
+    """'… chi theo cách nào?' asks how the rules set the cost (by tender, at an approved unit price), not for the
+    papers of a procedure; 'Làm cách nào để …' still asks one."""
+    assert analyze("Chi phí làm phóng sự truyền hình được thanh toán theo cách nào?").type != "procedure"
+    assert analyze("Làm cách nào để đăng ký đề án khuyến công?").type == "procedure"
+    lead = answerer.ask("Kinh phí khuyến công làm phóng sự truyền hình, in tờ rơi tuyên truyền thì chi theo cách nào?"
+                        ).lead
+    assert lead.startswith("Chi xây dựng các chương trình truyền hình") and "đấu thầu" in lead
