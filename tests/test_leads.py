@@ -3073,3 +3073,12 @@ def test_by_what_way_a_cost_is_paid_asks_the_rule_not_a_procedure(answerer):
     lead = answerer.ask("Kinh phí khuyến công làm phóng sự truyền hình, in tờ rơi tuyên truyền thì chi theo cách nào?"
                         ).lead
     assert lead.startswith("Chi xây dựng các chương trình truyền hình") and "đấu thầu" in lead
+
+
+def test_kể_giúp_asks_a_list_of_what_it_names(answerer):
+    """'Kể giúp mình các ngành nghề được ưu tiên …' asks the priority trades one by one, as 'Những ngành nghề nào
+    …' does, not the rule on the order in which priorities are weighed."""
+    assert analyze("Kể giúp mình các ngành nghề được ưu tiên với.").type == "list"
+    assert lists.listed_noun("Kể giúp mình các ngành nghề được ưu tiên với.") == "nganh nghe"
+    lead = answerer.ask("Kể giúp mình các ngành nghề đc ưu tiên khi xét chương trình, đề án khuyến công với.").lead
+    assert "cơ khí, hóa chất phục vụ nông nghiệp" in lead

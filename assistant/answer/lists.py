@@ -367,7 +367,9 @@ def intro_of(chunk_text: str) -> str | None:
 # 'các địa bàn nào' lists too; 'các cơ sở phải làm gì', 'các tiêu chí là gì' name no noun before a verb
 _NOT_NOUN = r"(?!(?:la|phai|can|co|duoc)\b)"
 _LISTED = re.compile(rf"\bnhung ((?:\w+ ){{0,3}}?\w+) (?:nao|gi)\b|"
-                     rf"\bcac ((?:{_NOT_NOUN}\w+ ){{0,3}}?{_NOT_NOUN}\w+) (?:nao|gi)\b")
+                     rf"\bcac ((?:{_NOT_NOUN}\w+ ){{0,3}}?{_NOT_NOUN}\w+) (?:nao|gi)\b|"
+                     # 'Kể giúp mình các ngành nghề được ưu tiên …': what is asked to be told one by one
+                     r"\bke (?:giup|ra|het|cho) (?:(?:minh|toi|em) )?(?:cac|nhung) (\w+ \w+)\b")
 
 
 # '… được làm những hoạt động tư vấn phát triển công nghiệp và thương mại nào?': its first two words name the kind.

@@ -64,7 +64,8 @@ _PATTERNS = {
             r"den dau|di dau|who|"
             r"where(?!.*\bcomes? from\b)|"  # 'Where does the funding come from?' asks its sources
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
-    "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|gom (nhung )?gi|list|"
+    "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|"
+            r"ke (?:giup|ra|ten|het|cho (?:minh|toi|em))|gom (nhung )?gi|list|"
             r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
             r"duties|components)|(?:which|what) (?:\w+ ){0,4}(?:schemes|projects)|comes? from|"
             r"(?:which|what) (?!happens\b)(?:\w+ ){0,3}(?:sources|channels|kinds|types))\b",
