@@ -3082,3 +3082,12 @@ def test_kể_giúp_asks_a_list_of_what_it_names(answerer):
     assert lists.listed_noun("Kể giúp mình các ngành nghề được ưu tiên với.") == "nganh nghe"
     lead = answerer.ask("Kể giúp mình các ngành nghề đc ưu tiên khi xét chương trình, đề án khuyến công với.").lead
     assert "cơ khí, hóa chất phục vụ nông nghiệp" in lead
+
+
+def test_what_things_a_body_does_names_no_kind_of_list(answerer):
+    """'Bộ Công Thương làm những việc gì …?' asks what it does: 'việc' is no noun a heading must say, so the
+    khoản listing the Ministry's work ('… theo các nội dung sau:') answers, not one that happens to say 'việc'."""
+    assert lists.listed_noun("Bộ Công Thương làm những việc gì?") == ""
+    assert lists.listed_noun("Hồ sơ gồm những giấy tờ gì?") == "giay to"
+    lead = answerer.ask("Bộ Công Thương làm những việc gì trong quản lý nhà nước về khuyến công?").lead
+    assert "chương trình khuyến công quốc gia từng giai đoạn" in lead

@@ -416,7 +416,12 @@ def bare_noun(noun: str) -> str:
 def listed_noun(question: str) -> str:
     """What a list question asks to be listed, folded ('nhom' of 'được chia thành những nhóm nào?'); '' if none."""
     found = _LISTED.search(fold(question)) or _LISTED_LONG.search(fold(question))
-    return next((noun for noun in found.groups() if noun), "") if found else ""
+    noun = next((noun for noun in found.groups() if noun), "") if found else ""
+    return "" if noun in _ANY_THING else noun
+
+
+# 'làm những việc gì?' asks what is done, which any heading may call by its own name ('theo các nội dung sau:')
+_ANY_THING = {"viec", "cong viec", "thu", "cai"}
 
 
 _MUST = re.compile(r"\b(?:phai|chua co (?:\w+ ){1,3}nao)\b")  # 'phải vượt trội …', 'chưa có cơ sở nào áp dụng'; folded
