@@ -3091,3 +3091,14 @@ def test_what_things_a_body_does_names_no_kind_of_list(answerer):
     assert lists.listed_noun("Hồ sơ gồm những giấy tờ gì?") == "giay to"
     lead = answerer.ask("Bộ Công Thương làm những việc gì trong quản lý nhà nước về khuyến công?").lead
     assert "chương trình khuyến công quốc gia từng giai đoạn" in lead
+
+
+def test_a_khoan_cut_into_one_chunk_per_diem_is_listed_by_its_diem(answerer):
+    """Nghị định 45 Điều 16 khoản 1 is cut into one chunk per điểm under the heading '… có những nhiệm vụ và quyền
+    hạn sau': 'UBND cấp tỉnh có những nhiệm vụ gì …?' is answered by its nine điểm, each cited; a question saying
+    more than the heading ('kêu gọi vốn') is answered by the điểm that says it, not the whole list."""
+    answer = answerer.ask("UBND cấp tỉnh có những nhiệm vụ gì trong quản lý khuyến công ở địa phương?")
+    assert answer.lead.startswith("Gồm 9 ") and "thu hút các nguồn vốn" in answer.lead
+    assert {c.locator for c in answer.citations} >= {"Điều 16, khoản 1, điểm a", "Điều 16, khoản 1, điểm i"}
+    lead = answerer.ask("Chuyện kêu gọi vốn cho khuyến công thì tỉnh có trách nhiệm gì không?").lead
+    assert "nguồn vốn" in lead and not lead.startswith("Gồm")

@@ -274,6 +274,7 @@ DEFINITION_CHARS = 480  # a definition is the whole answer: its one sentence is 
 _EACH_ONE = re.compile(r"(?<!\w)(?:mỗi|từng)(?!\w)", re.IGNORECASE)
 # An Điều listed by its khoản, each a chunk of its own, has at least this many.
 ARTICLE_ITEMS = 3
+HEADED = 0.7  # the share of a list question's term weight a khoản heading says for its điểm to answer it
 # What a body's Điều lists khoản by khoản ('Nhiệm vụ và quyền hạn'); folded. 'hoạt động', 'nội dung' name a kind of
 # support, which one khoản lists.
 _DUTIES = {"nhiem vu", "quyen han", "trach nhiem", "chuc nang"}
@@ -988,6 +989,11 @@ class Answerer:
         group = lists.best_group(chunk.text, chunk.article_title or "", focus, weight, lists.bare_noun(noun))
         if group is None and (rule := lists.headed_rule(chunk.text)):
             return _one_item(chunk, rule)  # 'Làng nghề truyền thống phải đạt tiêu chí làng nghề … và có ít nhất …'
+        # 'UBND cấp tỉnh có những nhiệm vụ gì …?' of a khoản cut into one chunk per điểm: the khoản's điểm, when
+        # the question asks no more than the khoản's heading says
+        if group is None and len(points := lists.point_items(chunk, generation.chunk)) >= ARTICLE_ITEMS \
+                and lists.heading_share(focus, f"{chunk.article_title} {chunk.clause_heading}", weight) >= HEADED:
+            return _listed(question, points, chunk.clause_heading, chunk, intent, quoted=False)
         if group is None:
             return self._sibling_list(question, chunk.text.strip(), chunk, intent, generation)
         intro, items = group

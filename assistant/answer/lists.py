@@ -206,6 +206,49 @@ def sibling_items(chunk_id: str, lookup, limit: int = 30) -> list[tuple[object, 
     return items
 
 
+# The letters of a khoản's điểm in order, as chunk ids spell them ('đ' is 'dd')
+POINT_LETTERS = ("a", "b", "c", "d", "dd", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
+                 "v", "x", "y")
+_POINT_ID = re.compile(r"^(?P<khoan>.+#d\d+-k\d+)-[a-z]+$")
+
+
+def point_items(chunk, lookup) -> list[tuple[object, str]]:
+    """The điểm of a khoản cut into one chunk per điểm ('…#d16-k1-a', '…#d16-k1-b' …), as (chunk, its first line),
+    when `chunk` is one of them and its khoản's heading opens a list ('… có những nhiệm vụ và quyền hạn sau'); []
+    otherwise. `lookup` gives a chunk by id or None."""
+    khoan = _POINT_ID.match(chunk.id)
+    if not khoan or not opens_points(chunk):
+        return []
+    items = []
+    for letter in POINT_LETTERS:
+        point = lookup(f"{khoan.group('khoan')}-{letter}")
+        if point is None:
+            if items:
+                break
+            continue
+        if first := next(iter(split_units(point.text)), ""):
+            items.append((point, first))
+    return items
+
+
+def heading_share(focus: str, heading: str, weight) -> float:
+    """The share of the focus's term weight a heading says: a question asking no more than a list's heading asks
+    for the whole list, one saying more ('… kêu gọi vốn …') for the item that says it."""
+    wanted = set(content_terms(focus))
+    total = math.fsum(weight(t) for t in wanted)
+    return math.fsum(weight(t) for t in wanted & set(content_terms(heading))) / total if total else 0.0
+
+
+# A khoản heading that opens its điểm ('… có những nhiệm vụ và quyền hạn sau', '… gồm:')
+_OPENS_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom)\W*$")
+
+
+def opens_points(chunk) -> str:
+    """The heading of the khoản a điểm chunk is one item of, when that heading opens a list; '' otherwise."""
+    heading = getattr(chunk, "clause_heading", "") or ""
+    return heading if _POINT_ID.match(chunk.id) and _OPENS_LIST.search(fold(heading)) else ""
+
+
 def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[tuple[object, str]]:
     """The items an article's closing '… tập trung vào 6 lĩnh vực sau:' introduces when they run on as paragraphs
     into the chunks that follow (`following`, in reading order), as (chunk, item): a numbered section's heading ('1.
@@ -469,7 +512,9 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     def value(index: int) -> float:
         chunk = chunks[index]
         units = split_units(chunk.text)
-        head = f"{chunk.article_title or ''} {units[0] if units else ''}"  # its Điều title and first line
+        # its Điều title and first line, and for one điểm of a list the khoản heading opening it
+        points = opens_points(chunk)
+        head = f"{chunk.article_title or ''} {points} {units[0] if units else ''}"
         head_terms = content_terms(head)
         overlap = math.fsum(weight(t) for t in wanted & set(head_terms)) / total
         paired = len(pairs & set(zip(head_terms, head_terms[1:], strict=False))) / len(pairs) if pairs else 0.0
@@ -477,7 +522,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         # a passage that is only an opening ('… được hưởng các quyền lợi:') lists in the khoản that follow it
         # and a khoản whose heading names what its one rule sets ('4. Tiêu chí công nhận làng nghề truyền thống')
         listed = 1.0 if groups or (len(units) == 1 and units[0].rstrip().endswith(":")) \
-            or headed_rule(chunk.text) else 0.0
+            or headed_rule(chunk.text) or points else 0.0
         # its heading is the focus, word for word ('Hồ sơ đề nghị công nhận nghề truyền thống'), or the question
         # says its first line word for word ('Hồ sơ đề nghị công nhận nghề truyền thống theo Nghị định 52 gồm …?')
         first = " ".join(content_terms(_unproposed(units[0]))) if units else ""
@@ -487,7 +532,7 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         named += EXACT_BONUS if named and first in (topic, subject) else 0.0
         # the kind of thing asked for is what its heading lists ('… được phân theo các nhóm như sau:'), more so when
         # its own heading says it, not only its Điều's title ('1. Địa bàn ưu tiên', not '3. Nguyên tắc xét ưu tiên')
-        intros = " ".join(content_terms(" ".join(intro for intro, _ in groups)))
+        intros = " ".join(content_terms(" ".join([intro for intro, _ in groups] + [points])))
         title = " ".join(content_terms(chunk.article_title or ""))
         names_noun = re.compile(rf"\b(?:{noun}|{bare_noun(noun)})\b").search if noun else lambda _: None
         kind = NOUN_BONUS if names_noun(f"{title} {intros}") else 0.0
