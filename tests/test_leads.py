@@ -3102,3 +3102,15 @@ def test_a_khoan_cut_into_one_chunk_per_diem_is_listed_by_its_diem(answerer):
     assert {c.locator for c in answer.citations} >= {"Điều 16, khoản 1, điểm a", "Điều 16, khoản 1, điểm i"}
     lead = answerer.ask("Chuyện kêu gọi vốn cho khuyến công thì tỉnh có trách nhiệm gì không?").lead
     assert "nguồn vốn" in lead and not lead.startswith("Gồm")
+
+
+def test_an_english_difference_between_two_terms_asks_what_each_is(answerer):
+    """"What's the difference between a 'craft village' and a 'traditional craft village' …?" is answered by the
+    rules' definition of each; 'national and local … funds' share their noun and are not split."""
+    assert sides("What's the difference between a 'craft village' and a 'traditional craft village' under Decree "
+                 "52/2018?") == ["What is a 'craft village' under Decree 52/2018?",
+                                 "What is a 'traditional craft village' under Decree 52/2018?"]
+    assert len(sides("What is the difference between national and local industrial promotion funds?")) == 1
+    lead = answerer.ask("What's the difference between a 'craft village' and a 'traditional craft village' under "
+                        "Decree 52/2018?").lead
+    assert "cụm dân cư cấp thôn" in lead and "hình thành từ lâu đời" in lead

@@ -298,6 +298,13 @@ _EACH_PARTY = re.compile(r"^(?P<topic>[^:?]+:\s*)(?P<a>[^:?]+?)\s+(?:và|với)\
 _ASKED_OF_EACH = re.compile(r",\s*(?P<ask>[^,?]+?)\s+(?:mỗi|từng)\s+(?:loại|bên)[\s?.!]*$", re.IGNORECASE)
 
 
+# "What's the difference between a 'craft village' and a 'traditional craft village' under Decree 52/2018?": what
+# each side is, within the scope the question ends with
+_ENGLISH_DIFFERENCE = re.compile(r"^\W*(?:what(?:'s| is| are) the (?:main )?differences? between|compare)\s+"
+                                 r"(?P<a>[^?]+?)\s+(?:and|with)\s+(?P<b>[^?]+?)"
+                                 r"(?P<scope>\s+(?:under|in|according to)\s+[^?]+?)?[\s?.!]*$", re.IGNORECASE)
+
+
 def sides(question: str) -> list[str]:
     """The two sides of 'So sánh A với B' or 'A và B <ask>, khác nhau thế nào?', each a question of its own (a
     short B borrows what A says before the words they differ in; 'mức hỗ trợ B' borrows A's 'mức hỗ trợ'); the
@@ -311,6 +318,10 @@ def sides(question: str) -> list[str]:
 def _sides(question: str) -> list[str]:
     if by_level := level_sides(question):
         return by_level
+    english = _ENGLISH_DIFFERENCE.match(question)
+    # 'national and local … funds' share their noun: a side of one word is no thing of its own
+    if english and all(len(re.sub(r"^(?:an?|the) ", "", english.group(side)).split()) > 1 for side in ("a", "b")):
+        return [f"What is {english.group(side)}{english.group('scope') or ''}?" for side in ("a", "b")]
     if parallel := parallel_sides(question):
         return parallel
     if each := _EACH_PARTY.match(question):
