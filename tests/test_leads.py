@@ -3114,3 +3114,12 @@ def test_an_english_difference_between_two_terms_asks_what_each_is(answerer):
     lead = answerer.ask("What's the difference between a 'craft village' and a 'traditional craft village' under "
                         "Decree 52/2018?").lead
     assert "cụm dân cư cấp thôn" in lead and "hình thành từ lâu đời" in lead
+
+
+def test_an_english_question_for_goals_asks_a_list(answerer):
+    """'What are the main goals of …?' lists the goals an article sets (Nghị định 45 Điều 3), as 'Mục tiêu … là
+    gì?' does, not a definition that mentions 'mục tiêu'."""
+    assert analyze("What are the main goals of industrial promotion?").type == "list"
+    lead = answerer.ask("What are the main goals of industrial promotion (khuyến công) according to Decree "
+                        "45/2012?").lead
+    assert "Điều 3 Nghị định 45/2012" in lead and "nông thôn mới" in lead and "sản xuất sạch hơn" in lead

@@ -68,7 +68,7 @@ _PATTERNS = {
             r"ke (?:giup|ra|ten|het|cho (?:minh|toi|em))|gom (nhung )?gi|list|"
             r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
             r"duties|components)|(?:which|what) (?:\w+ ){0,4}(?:schemes|projects)|comes? from|"
-            r"(?:which|what) (?!happens\b)(?:\w+ ){0,3}(?:sources|channels|kinds|types))\b",
+            r"(?:which|what) (?!happens\b)(?:\w+ ){0,3}(?:sources|channels|kinds|types|goals|objectives|aims))\b",
     "procedure": r"\b(ho so|thu tuc|trinh tu|giay to|quy trinh|(?<!theo )cach (nao|lam)|lam (sao|the nao) de|nop o dau|"
                  r"how (do|can) i|what documents|procedure|apply)\b",
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
