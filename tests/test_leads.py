@@ -3123,3 +3123,12 @@ def test_an_english_question_for_goals_asks_a_list(answerer):
     lead = answerer.ask("What are the main goals of industrial promotion (khuyến công) according to Decree "
                         "45/2012?").lead
     assert "Điều 3 Nghị định 45/2012" in lead and "nông thôn mới" in lead and "sản xuất sạch hơn" in lead
+
+
+def test_an_english_what_are_of_something_named_asks_no_definition(answerer):
+    """"What are Hanoi's 2024 … targets …?" asks a property of a named plan (its targets), not what a term means."""
+    assert analyze("What are Hanoi's 2024 khuyen cong targets for new product designs?").type != "definition"
+    assert analyze("What is a 'traditional craft village' under Decree 52/2018?").type == "definition"
+    lead = answerer.ask("What are Hanoi's 2024 khuyen cong targets for new product designs and trade fair "
+                        "participation?").lead
+    assert "650-800 mẫu thiết kế mới" in lead and "600-650 lượt doanh nghiệp" in lead

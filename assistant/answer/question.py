@@ -74,7 +74,9 @@ _PATTERNS = {
     "criteria": r"\b(dieu kien|tieu chi|yeu cau|tieu chuan|criteria|conditions?|requirements?)\b",
     # 'What is the legal status of …?' asks a property of a thing, not what the thing is
     "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|meaning|"
-                  r"what (?:is|are)(?! the (?!meaning|definition)(?:\w+ ){1,3}of\b))\b",
+                  # not a property of something named ('What are Hanoi's 2024 targets …?')
+                  r"what (?:is|are)(?! the (?!meaning|definition)(?:\w+ ){1,3}of\b)(?![^?]*(?:\w's\b|"
+                  r"(?<![/\d])(?:19|20)\d\d\b)))\b",
     # English asks yes or no with its auxiliary first ('Does …?'); 'What does …?' asks what
     "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it true)\b|"
               r"\bduoc \w+( \w+){0,6} khong\W*$|"  # '… thì được hỗ trợ tiền thuê gian hàng không?'
