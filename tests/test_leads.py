@@ -3132,3 +3132,15 @@ def test_an_english_what_are_of_something_named_asks_no_definition(answerer):
     lead = answerer.ask("What are Hanoi's 2024 khuyen cong targets for new product designs and trade fair "
                         "participation?").lead
     assert "650-800 mẫu thiết kế mới" in lead and "600-650 lượt doanh nghiệp" in lead
+
+
+def test_a_plans_line_addressed_to_a_body_answers_for_its_duties(answerer):
+    """A plan gives each body its duties in a line of its own ('Đối với UBND các huyện, thị xã: …'): asked what that
+    body is given, the whole line answers, not the plan's list of contents."""
+    assert asked_holder("Trong Kế hoạch khuyến công Hà Nội năm 2020, UBND các huyện, thị xã được giao những nhiệm vụ "
+                        "gì?") == "uy ban nhan dan cac huyen"
+    assert evidence.addresses("Đối với UBND các huyện, thị xã: Căn cứ Kế hoạch …", "uy ban nhan dan cac huyen")
+    assert not evidence.addresses("Đối với các sở, ngành có liên quan: …", "uy ban nhan dan cac huyen")
+    lead = answerer.ask("Trong Kế hoạch khuyến công Hà Nội năm 2020, UBND các huyện, thị xã được giao những nhiệm vụ "
+                        "gì?").lead
+    assert lead.startswith("Đối với UBND các huyện, thị xã") and "cân đối một phần ngân sách cấp huyện" in lead

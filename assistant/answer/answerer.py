@@ -18,6 +18,8 @@ from assistant.answer.evidence import (
     Evidence,
     EvidenceRanker,
     Weights,
+    addresses,
+    asked_holder,
     asked_role,
     asks_floor,
     content_terms,
@@ -791,6 +793,13 @@ class Answerer:
         if listing and named_case is not None and not special_case and not lists.asks_criteria(question):
             case = chunks[named_case.chunk_index]
             return _with_common_papers(_one_item(case, named_case.text), case, generation)
+        # 'UBND các huyện, thị xã được giao những nhiệm vụ gì?' of a plan whose line 'Đối với UBND các huyện, thị xã:
+        # …' gives them theirs: that line
+        if listing and ranked and (holder := asked_holder(question)) and addresses(ranked[0].text, holder):
+            chunk = chunks[ranked[0].chunk_index]
+            line = next((line.strip() for line in chunk.text.splitlines() if ranked[0].text.strip() in line),
+                        ranked[0].text)
+            return _one_item(chunk, line)
         if not special_case and listing:
             listed = self._list_lead(question, intent, ranked, chunks, generation)
             if listed is not None:

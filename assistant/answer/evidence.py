@@ -295,8 +295,8 @@ def asked_objects(question: str) -> list[str]:
 
 _DUTY = r"(?:trach nhiem|nhiem vu|quyen han|quyen loi|nghia vu)"
 # 'UBND cấp huyện có những trách nhiệm gì …?', 'Nhiệm vụ của Hội đồng bình chọn là gì?': whose duties; folded.
-_HOLDER_ASKED = (re.compile(rf"^\W*(?:theo [^,]+,\s*)?(?P<holder>.+?)\s+(?:co|gom|phai thuc hien)\s+"
-                            rf"(?:nhung\s+|cac\s+)?{_DUTY}\b"),
+_HOLDER_ASKED = (re.compile(rf"^\W*(?:(?:theo|trong) [^,]+,\s*)?(?P<holder>.+?)\s+"
+                            rf"(?:co|gom|phai thuc hien|duoc giao)\s+(?:nhung\s+|cac\s+)?{_DUTY}\b"),
                  re.compile(rf"\b{_DUTY}\s+(?:va \w+ \w+\s+)?cua\s+(?P<holder>.+?)(?:\s+(?:trong|ve|doi voi|khi|la|gom|"
                             rf"duoc)\b|\W*$)"),
                  # '…, UBND cấp huyện phải báo cáo kết quả cho cơ quan nào?': to whom one of its duties is done
@@ -319,16 +319,23 @@ def asked_holder(question: str) -> str:
     if not match or re.search(r"\b(ai|nao|gi|who|which)\b", match.group("holder")):
         return ""  # 'ai có trách nhiệm báo cáo?' asks who, not whose duties
     holder = match.group("holder")
-    return ESTABLISHMENT if holder in _ASKER else " ".join(holder.split()[:HOLDER_WORDS])
+    return ESTABLISHMENT if holder in _ASKER else " ".join(holder.split()[:HOLDER_WORDS]).rstrip(" ,;:")
 
 
 def holds_duty(unit: str, heading: str, holder: str) -> bool:
     """Whether a unit is, or sits under, the heading of the holder's duties ('Trách nhiệm của Ủy ban nhân dân cấp
     huyện')."""
-    said = fold(f"{heading} {_UNIT_MARKER.sub('', unit, count=1)[:120]}").lower()
+    said = fold(expand_shorthand(f"{heading} {_UNIT_MARKER.sub('', unit, count=1)[:120]}")).lower()
     # 'Trách nhiệm của <holder>', or '<holder> có sản phẩm được cấp Giấy chứng nhận có trách nhiệm:'
     return bool(re.search(rf"\b{_DUTY}(?: va \w+ \w+)? cua {re.escape(holder)}\b|"
-                          rf"\b{re.escape(holder)}\b[^:;.]{{0,80}}\bco {_DUTY}\b", said))
+                          rf"\b{re.escape(holder)}\b[^:;.]{{0,80}}\bco {_DUTY}\b", said)) or addresses(unit, holder)
+
+
+def addresses(unit: str, holder: str) -> bool:
+    """Whether a unit gives the holder its duties in a line of its own, as a plan does ('Đối với UBND các huyện, thị
+    xã: Căn cứ Kế hoạch …, xây dựng …')."""
+    said = fold(expand_shorthand(unit)).lower().lstrip()
+    return bool(re.match(rf"doi voi {re.escape(holder)}\b[^:;.]{{0,40}}:", said))
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
