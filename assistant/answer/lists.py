@@ -246,7 +246,7 @@ _OPENS_LIST = re.compile(r"\b(?:sau|sau day|nhu sau|gom|bao gom)\W*$")
 def opens_points(chunk) -> str:
     """The heading of the khoản a điểm chunk is one item of, when that heading opens a list; '' otherwise."""
     heading = getattr(chunk, "clause_heading", "") or ""
-    return heading if _POINT_ID.match(chunk.id) and _OPENS_LIST.search(fold(heading)) else ""
+    return heading if _POINT_ID.match(getattr(chunk, "id", "")) and _OPENS_LIST.search(fold(heading)) else ""
 
 
 def continued_items(chunk, following: list, limit: int = MAX_ITEMS + 1) -> list[tuple[object, str]]:
