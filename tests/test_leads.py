@@ -3144,3 +3144,20 @@ def test_a_plans_line_addressed_to_a_body_answers_for_its_duties(answerer):
     lead = answerer.ask("Trong Kế hoạch khuyến công Hà Nội năm 2020, UBND các huyện, thị xã được giao những nhiệm vụ "
                         "gì?").lead
     assert lead.startswith("Đối với UBND các huyện, thị xã") and "cân đối một phần ngân sách cấp huyện" in lead
+
+
+def test_an_advance_asked_is_its_first_instalment_unless_the_rest_is_said():
+    """'… tạm ứng kinh phí lần đầu …' and '… tạm ứng cần gì?' ask the first instalment (Thông tư 36 Điều 13 'Tạm ứng
+    kinh phí lần một'), '… tạm ứng nốt phần còn lại …' the rest (Điều 14 'Tạm ứng kinh phí còn lại')."""
+    assert evidence.asked_instalment("Đề án muốn tạm ứng lần đầu thì cần hồ sơ gì?") == "lan mot"
+    assert evidence.asked_instalment("Muốn tạm ứng nốt phần kinh phí còn lại thì cần gì?") == "con lai"
+    assert evidence.asked_instalment("Hồ sơ thanh toán gồm gì?") == ""
+    assert evidence.says_instalment("Tạm ứng kinh phí còn lại", "lan mot") == -1.0
+    assert evidence.says_instalment("Tạm ứng kinh phí lần một", "lan mot") == 0.0
+    assert evidence.says_instalment("Kiểm tra, giám sát", "lan mot") == 0.0
+
+
+def test_the_papers_of_a_first_advance_are_not_those_of_the_rest(answerer):
+    lead = answerer.ask("Đề án hỗ trợ xây dựng, đăng ký thương hiệu muốn được tạm ứng kinh phí lần đầu thì phải nộp "
+                        "những hồ sơ gì?").lead
+    assert "Hợp đồng thực hiện đề án" in lead and "kinh phí còn lại" not in lead

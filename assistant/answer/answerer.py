@@ -20,11 +20,13 @@ from assistant.answer.evidence import (
     Weights,
     addresses,
     asked_holder,
+    asked_instalment,
     asked_role,
     asks_floor,
     content_terms,
     floors,
     levels_named,
+    says_instalment,
     term_scorer,
     values_of,
 )
@@ -784,11 +786,15 @@ class Answerer:
                 and _ENUMERATES.search(defined.units[0]):
             return defined
         # a list of cases asked of the one it names ('đề án lập quy hoạch … tạm ứng … cần giấy tờ gì'): that case
-        named_case = next((e for e in ranked[:CASE_UNITS] if lists.names_case(question, e.text)), None)
+        # (of the instalment of an advance it asks: 'tạm ứng lần đầu' is not paid on the papers of the rest)
+        instalment = asked_instalment(question)
+        other_instalment = [says_instalment(chunks[e.chunk_index].article_title or "", instalment) < 0 for e in ranked]
+        named_case = next((e for e, other in zip(ranked[:CASE_UNITS], other_instalment, strict=False)
+                           if not other and lists.names_case(question, e.text)), None)
         # '… hỗ trợ mua máy … tạm ứng … giấy tờ gì': the case of the activity the question describes in its own words
         if named_case is None and (activity := intent.slots.get("activity")) and _PAPERS_ASKED.search(fold(question)):
-            named_case = next((e for e in ranked[:ACTIVITY_CASE_UNITS] if lists.names_activity(activity, e.text)),
-                              None)
+            named_case = next((e for e, other in zip(ranked[:ACTIVITY_CASE_UNITS], other_instalment, strict=False)
+                               if not other and lists.names_activity(activity, e.text)), None)
         # 'Điều kiện để công nghệ được chọn xây dựng mô hình trình diễn …?' asks criteria, not that case's papers
         if listing and named_case is not None and not special_case and not lists.asks_criteria(question):
             case = chunks[named_case.chunk_index]

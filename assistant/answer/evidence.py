@@ -595,6 +595,31 @@ _PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu
 PAYMENT_WEIGHT = 0.3  # a unit (or its heading) naming the payment whose amount is asked
 
 
+# An advance is paid in instalments ('Tạm ứng kinh phí lần một', 'Tạm ứng kinh phí còn lại'): '… tạm ứng cần gì?'
+# asks the first unless it says the rest ('tạm ứng nốt', 'phần còn lại', 'lần hai')
+_ADVANCE = re.compile(r"\b(?:tam ung|ung truoc|advance)")
+_REST_ASKED = re.compile(r"\b(?:con lai|not|lan (?:hai|2|sau|cuoi)|remaining|rest)\b")
+_FIRST, _REST = "lan mot", "con lai"
+INSTALMENT_WEIGHT = 0.3  # dev 3128: 0.3 +2 -0, 1.0 +2 -1
+
+
+def asked_instalment(question: str) -> str:
+    """Which instalment of an advance the question asks ('lan mot' or 'con lai', as the rules' titles say), folded;
+    '' when it asks of no advance."""
+    folded = fold(question)
+    if not _ADVANCE.search(folded):
+        return ""
+    return _REST if _REST_ASKED.search(folded) else _FIRST
+
+
+def says_instalment(title: str, instalment: str) -> float:
+    """-1 when an article's title names an instalment of an advance other than the asked one, else 0 (naming the
+    asked one says no more than a rule on advances naming none: 'Riêng mức tạm ứng … không quá 70%')."""
+    folded = fold(title)
+    named = {name for name in (_FIRST, _REST) if f"tam ung kinh phi {name}" in folded}
+    return -1.0 if named and instalment and instalment not in named else 0.0
+
+
 def asked_payment(question: str) -> str:
     """The payment whose amount the question asks ('tam ung', 'ung truoc'), folded; '' when none."""
     found = _PAYMENT_ASKED.search(fold(question))
@@ -734,7 +759,8 @@ class EvidenceRanker:
                "agent": AGENT_WEIGHT, "other_level": -w.level, "context": w.context, "noun": NOUN_WEIGHT,
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
-               "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT}
+               "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT,
+               "instalment": INSTALMENT_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -771,6 +797,7 @@ class EvidenceRanker:
         bounded = asks_floor(question)
         predicate = asked_predicate(question)
         measure = asked_measure(question)
+        instalment = asked_instalment(question)
         payment = asked_payment(question) if answer_type in ("amount", "percent") else ""
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
@@ -815,6 +842,7 @@ class EvidenceRanker:
                 "predicate": says_predicate(unit, predicate) if predicate else 0.0,
                 "measure": float(bool(measure) and states_measure(unit, measure)),
                 "payment": float(bool(payment) and payment in fold(f"{heading} {unit}")),
+                "instalment": says_instalment(chunks[i].article_title or "", instalment),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
