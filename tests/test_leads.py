@@ -3161,3 +3161,16 @@ def test_the_papers_of_a_first_advance_are_not_those_of_the_rest(answerer):
     lead = answerer.ask("Đề án hỗ trợ xây dựng, đăng ký thương hiệu muốn được tạm ứng kinh phí lần đầu thì phải nộp "
                         "những hồ sơ gì?").lead
     assert "Hợp đồng thực hiện đề án" in lead and "kinh phí còn lại" not in lead
+
+
+def test_what_the_asker_says_they_are_not_is_no_subject_of_the_answer(answerer):
+    """'Một tổ chức tư vấn không thuộc hệ thống trung tâm khuyến công …': the asker is no Trung tâm, so the unit
+    about the Trung tâm ('1. Trung tâm Khuyến công … là đơn vị sự nghiệp công lập …') does not lead; the rule on other
+    service organisations (Nghị định 45 Điều 9) does."""
+    assert evidence.denied_subject("Tổ chức tư vấn không thuộc hệ thống trung tâm khuyến công thì sao?") == "trung tam"
+    assert evidence.denied_subject("Hộ kinh doanh (không phải doanh nghiệp hay HTX) có được không?") == "doanh nghiep"
+    assert evidence.denied_subject("Cơ sở tôi có được hỗ trợ không?") == ""
+    assert evidence.opens_with("1. Trung tâm Khuyến công và Tư vấn phát triển công nghiệp …", "trung tam")
+    lead = answerer.ask("Một tổ chức tư vấn không thuộc hệ thống trung tâm khuyến công của nhà nước thì có được cung "
+                        "cấp dịch vụ khuyến công không?").lead
+    assert "Tổ chức dịch vụ khuyến công khác" in lead and not lead.startswith("Trung tâm")

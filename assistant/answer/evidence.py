@@ -475,6 +475,34 @@ _SIGNED = re.compile(_DATED_DOCUMENT.pattern + r"(?:\s+(?:năm|nam)\s+(?:19|20)\
 _ASKED_SHARE = re.compile(r"\b(?:bao nhiêu|bao nhieu|mấy|may|bn)\s+(?:phần trăm|phan tram)\b", re.IGNORECASE)
 
 
+# What the asker says they are not ('công ty tư nhân, không phải trung tâm khuyến công nhà nước, …'): words no unit
+# answering them need hold, though a unit about that other thing holds them all
+_DENIED = re.compile(r"\b(?:chứ |chu )?(?:không|khong|ko) (?:phải|phai|thuộc|thuoc)(?: là| la)?\s+"
+                     r"[^,?;.]{3,60}?(?=\s*(?:,|\bthì\b|\bthi\b|\bvậy\b|\bvay\b|\bnhưng\b|\bnhung\b|[?;.]|$))",
+                     re.IGNORECASE)
+
+
+# Words that open a denied phrase without naming it ('không thuộc hệ thống trung tâm …')
+_DENIED_FILLER = {"he", "thong", "mot", "cac", "nhung", "loai", "dang", "la"}
+DENIED_WEIGHT = 1.0
+
+
+def denied_subject(question: str) -> str:
+    """The first two words of what the asker says they are not ('trung tam' of '… không thuộc hệ thống trung tâm
+    khuyến công …'), folded; '' when they deny nothing."""
+    found = _DENIED.search(question)
+    if not found:
+        return ""
+    terms = [t for t in content_terms(re.sub(r"^.*?(?:phải|phai|thuộc|thuoc)(?: là| la)?\s+", "", found.group(0)))
+             if t not in _DENIED_FILLER]
+    return " ".join(terms[:2]) if len(terms) >= 2 else ""
+
+
+def opens_with(unit: str, subject: str) -> bool:
+    """Whether a unit is about the subject, naming it first ('1. Trung tâm Khuyến công … là …')."""
+    return bool(subject) and " ".join(content_terms(_UNIT_MARKER.sub("", unit, count=1))[:3]).startswith(subject)
+
+
 # A unit opening with these goes on from the one before it
 GOES_ON = re.compile(r"(?:Đồng thời|Ngoài ra|Bên cạnh đó)\b,?\s*", re.IGNORECASE)
 
@@ -760,7 +788,7 @@ class EvidenceRanker:
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
                "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT,
-               "instalment": INSTALMENT_WEIGHT}
+               "instalment": INSTALMENT_WEIGHT, "denied": -DENIED_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -769,7 +797,7 @@ class EvidenceRanker:
     def signals(self, question: str, answer_type: str, question_vector: np.ndarray | None, chunks: list,
                 priors: list[float], context: str = "") -> list[tuple[int, str, str, dict[str, float]]]:
         """Each unit's chunk index, text, khoản heading and the signals its score mixes."""
-        question_terms = content_terms(_ASKED_SHARE.sub(" ", _SIGNED.sub(" ", question)))
+        question_terms = content_terms(_DENIED.sub(" ", _ASKED_SHARE.sub(" ", _SIGNED.sub(" ", question))))
         context_terms = tuple(t for t in content_terms(_SIGNED.sub(" ", context)) if t not in question_terms)
         every = [(i, unit) for i, chunk in enumerate(chunks) for unit in split_units(chunk.text)]
         # 'Đồng thời, tổ chức 625 lớp …' goes on from the unit before it ('Thống kê kết quả 10 năm …'), whose terms
@@ -798,6 +826,7 @@ class EvidenceRanker:
         predicate = asked_predicate(question)
         measure = asked_measure(question)
         instalment = asked_instalment(question)
+        denied = denied_subject(question)
         payment = asked_payment(question) if answer_type in ("amount", "percent") else ""
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
@@ -843,6 +872,7 @@ class EvidenceRanker:
                 "measure": float(bool(measure) and states_measure(unit, measure)),
                 "payment": float(bool(payment) and payment in fold(f"{heading} {unit}")),
                 "instalment": says_instalment(chunks[i].article_title or "", instalment),
+                "denied": float(opens_with(unit, denied)),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),
