@@ -3174,3 +3174,11 @@ def test_what_the_asker_says_they_are_not_is_no_subject_of_the_answer(answerer):
     lead = answerer.ask("Một tổ chức tư vấn không thuộc hệ thống trung tâm khuyến công của nhà nước thì có được cung "
                         "cấp dịch vụ khuyến công không?").lead
     assert "Tổ chức dịch vụ khuyến công khác" in lead and not lead.startswith("Trung tâm")
+
+
+def test_a_definition_goes_on_while_its_sentences_name_the_term(answerer):
+    """'Đề án khuyến công là … . Đề án khuyến công có mục tiêu, nội dung và đối tượng thụ hưởng, …': the second
+    sentence still defines the term by its name and is said with the first; 'Làng nghề là …' stops at its one."""
+    lead = answerer.ask("Đề án khuyến công là gì?").lead
+    assert "Điều 4 Nghị định này. Đề án khuyến công có mục tiêu" in lead and "kinh phí xác định" in lead
+    assert answerer.ask("Làng nghề là gì?").lead.count(". ") == 0

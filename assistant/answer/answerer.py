@@ -224,6 +224,18 @@ def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     return compose.joined([every_case, case])
 
 
+def _defining(text: str, term: str) -> str:
+    """The sentence defining a term, and those after it that go on about the term by its name ('Đề án khuyến công là
+    … . Đề án khuyến công có mục tiêu, nội dung và đối tượng thụ hưởng, …'), as long as they fit DEFINITION_CHARS."""
+    sentences = re.split(r"(?<=\.)\s+", text)
+    said = sentences[0]
+    for sentence in sentences[1:]:
+        if not fold(sentence).startswith(fold(term)) or len(said) + 1 + len(sentence) > DEFINITION_CHARS:
+            break
+        said = f"{said} {sentence}"
+    return said
+
+
 def _quoted_terms(question: str, intent: Intent) -> list[str]:
     """"… được xem là 'A' hay 'B'?" asked of each term; [] unless a definition is asked ('nộp "bản sao" hay "bản
     chính"?' asks which)."""
@@ -934,8 +946,8 @@ class Answerer:
         if chunk is None:
             return None
         composition = Composition(lead="", cited=[])
-        first_sentence = re.split(r"(?<=\.)\s+", strip_mark(found.text), maxsplit=1)[0]  # the definition itself
-        clause = compose.clause_for(first_sentence, "definition", found.term, DEFINITION_CHARS)
+        clause = compose.clause_for(_defining(strip_mark(found.text), found.term), "definition", found.term,
+                                    DEFINITION_CHARS)
         composition.lead = f"{compose.sentence(clause)} [{composition.number(chunk)}]."
         composition.units.append(found.text)
         return composition
