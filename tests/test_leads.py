@@ -35,6 +35,7 @@ from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
+from assistant.search import duties
 from assistant.search.glossary import without_claim_opening
 from assistant.search.references import titled
 from assistant.search.retrieval import Searcher
@@ -3182,3 +3183,17 @@ def test_a_definition_goes_on_while_its_sentences_name_the_term(answerer):
     lead = answerer.ask("Đề án khuyến công là gì?").lead
     assert "Điều 4 Nghị định này. Đề án khuyến công có mục tiêu" in lead and "kinh phí xác định" in lead
     assert answerer.ask("Làng nghề là gì?").lead.count(". ") == 0
+
+
+def test_what_a_named_body_does_is_looked_for_among_its_duties(answerer):
+    """'trung tâm khuyến công có hỗ trợ làm nhãn hiệu … ko ạ?' asks what the Trung tâm does: the khoản of its duty
+    article (Thông tư liên tịch 16/2011 Điều 3) most like the question join the passages; asked what the Trung tâm
+    is ('… trực thuộc cơ quan nào', '… hoạt động theo cơ chế tài chính nào'), none do."""
+    assert duties.body_named("trung tâm khuyến công có hỗ trợ làm nhãn hiệu ko ạ?") == "trung tam khuyen cong"
+    assert duties.body_named("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp cấp tỉnh trực thuộc cơ quan "
+                             "nào?") == ""
+    assert duties.body_named("trung tam khuyen cong tinh hoat dong theo co che tai chinh nao?") == ""
+    positions = duties.duty_positions(answerer.searcher.generation(), "trung tam khuyen cong")
+    assert "ttlt-16-2011-bct-bnv#d3-k11" in {answerer.searcher.generation().chunks[i].id for i in positions}
+    lead = answerer.ask("trung tâm khuyến công có hỗ trợ làm nhãn hiệu, PR sản phẩm với kêu gọi nhà đầu tư ko ạ?").lead
+    assert "xây dựng và quảng bá thương hiệu sản phẩm" in lead and "xúc tiến đầu tư" in lead

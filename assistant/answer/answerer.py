@@ -99,6 +99,7 @@ from assistant.answer.verdict import follow_up as clarified_question
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
+from assistant.search.duties import body_named, duty_positions
 from assistant.search.glossary import asked_in_english, english_terms, expand_english, expand_query
 from assistant.search.query import names_title
 from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, title_words, titled
@@ -290,6 +291,7 @@ DEFINITION_CHARS = 480  # a definition is the whole answer: its one sentence is 
 _EACH_ONE = re.compile(r"(?<!\w)(?:mỗi|từng)(?!\w)", re.IGNORECASE)
 # An Điều listed by its khoản, each a chunk of its own, has at least this many.
 ARTICLE_ITEMS = 3
+DUTY_LEADERS = 2  # khoản of a named body's duties that join the passages
 HEADED = 0.7  # the share of a list question's term weight a khoản heading says for its điểm to answer it
 # What a body's Điều lists khoản by khoản ('Nhiệm vụ và quyền hạn'); folded. 'hoạt động', 'nội dung' name a kind of
 # support, which one khoản lists.
@@ -712,6 +714,7 @@ class Answerer:
         top = results[0].score or 1.0
         usable = self._with_unit_leaders([r for r in results if r.score >= 0.5 * top][: self.settings.answer_k],
                                          query, generation, top)
+        usable = self._with_duty_leaders(usable, question, query, generation, top)
         if intent.type in LIST_TYPES:
             usable = self._with_titled_list(usable, question, generation, top)
         # a question about one document, unless it asks what was done under it
@@ -738,6 +741,20 @@ class Answerer:
         held = {r.chunk.id for r in usable}
         leaders = [generation.chunks[i] for i in self.searcher.unit_leaders(query, generation, s.unit_leaders)]
         return usable + [SearchResult(chunk, s.unit_leader * top) for chunk in leaders if chunk.id not in held]
+
+    def _with_duty_leaders(self, usable: list[SearchResult], question: str, query: str, generation,
+                           top: float) -> list[SearchResult]:
+        """The passages, and the khoản of the article setting the duties of the body the question names (in its own
+        words, not a gloss added to the query) that are most like the query, when retrieval left them out: 'trung
+        tâm khuyến công có hỗ trợ làm nhãn hiệu … không?' is answered by the Trung tâm's duty to build brands."""
+        body = body_named(question)
+        within = set(duty_positions(generation, body)) if body else set()
+        if not within:
+            return usable
+        held = {r.chunk.id for r in usable}
+        leaders = [generation.chunks[i] for i in self.searcher.unit_leaders(query, generation, DUTY_LEADERS, within)]
+        return usable + [SearchResult(chunk, self.settings.unit_leader * top) for chunk in leaders
+                         if chunk.id not in held]
 
     def _with_titled_list(self, usable: list[SearchResult], question: str, generation,
                           top: float) -> list[SearchResult]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,15 +191,18 @@ class Searcher:
         np.maximum.at(best, positions, matrix @ self.query_vector(snap, question))
         return best
 
-    def unit_leaders(self, question: str, generation: Generation, count: int) -> list[int]:
+    def unit_leaders(self, question: str, generation: Generation, count: int,
+                     within: Collection[int] | None = None) -> list[int]:
         """The positions of the `count` passages holding the units most similar to the question, best first (none
-        without unit vectors)."""
+        without unit vectors); `within`: only among these passages."""
         matrix, positions = unit_matrix(generation)
         if matrix is None or count < 1:
             return []
         similarity = matrix @ self.query_vector(generation, question)
         leaders: list[int] = []
         for row in np.argsort(-similarity):
+            if within is not None and int(positions[row]) not in within:
+                continue
             if int(positions[row]) not in leaders:
                 leaders.append(int(positions[row]))
             if len(leaders) == count:
