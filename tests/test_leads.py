@@ -3197,3 +3197,46 @@ def test_what_a_named_body_does_is_looked_for_among_its_duties(answerer):
     assert "ttlt-16-2011-bct-bnv#d3-k11" in {answerer.searcher.generation().chunks[i].id for i in positions}
     lead = answerer.ask("trung tâm khuyến công có hỗ trợ làm nhãn hiệu, PR sản phẩm với kêu gọi nhà đầu tư ko ạ?").lead
     assert "xây dựng và quảng bá thương hiệu sản phẩm" in lead and "xúc tiến đầu tư" in lead
+
+
+@pytest.mark.parametrize(("question", "instalment"), [
+    ("Đề án xây dựng thương hiệu tạm ứng đợt 2 cần hồ sơ gì?", "con lai"),
+    ("Đã nghiệm thu cơ sở, muốn tạm ứng tiếp thì cần hồ sơ gì?", "con lai"),
+    ("Đề án đào tạo nghề muốn tạm ứng cần hồ sơ gì?", ""),  # which instalment is not said: neither is ruled out
+    ("What documents are required to get an advance for a scheme that has not started yet?", ""),
+    ("Which documents prove completion of a scheme for transferring advanced technology?", ""),
+])
+def test_an_instalment_is_asked_only_when_said(question, instalment):
+    assert evidence.asked_instalment(question) == instalment
+
+
+def test_a_denial_names_an_entity_not_a_need_or_a_condition():
+    """'không phải hoàn trả' is no need to repay and 'không thuộc đối tượng' a condition: neither denies a subject."""
+    assert evidence.denied_subject("Trường hợp nào không phải hoàn trả kinh phí đã tạm ứng?") == ""
+    assert evidence.denied_subject("Doanh nghiệp không thuộc đối tượng hỗ trợ thì làm sao?") == ""
+
+
+def test_a_line_addressed_to_a_body_is_read_past_its_mark_and_to_its_colon():
+    assert evidence.addresses("a) Đối với UBND cấp huyện: xây dựng kế hoạch …", "uy ban nhan dan cap huyen")
+    assert not evidence.addresses("Đối với cơ sở công nghiệp nông thôn gây ô nhiễm: hỗ trợ 50% lãi suất", "co so")
+
+
+def test_polite_telling_and_a_year_after_the_term_keep_a_definition_asked():
+    """'Kể giúp mình X là gì' asks what X is (only 'kể … các / những …' lists); a year in a scope after the term
+    ('… under the 2018 decree') does not make 'What is …' a property question."""
+    assert analyze("Kể giúp mình làng nghề truyền thống là gì với").type == "definition"
+    assert analyze("Thống kê ra sao về số lớp truyền nghề?").type != "list"
+    assert analyze("What is a traditional craft village under the 2018 decree?").type == "definition"
+
+
+def test_a_bodys_duty_articles_are_those_about_that_body():
+    """The Trung tâm's 'Nhiệm vụ và quyền hạn' belongs to the Trung tâm, not to the Sở Công Thương its document's
+    title also names; a closing 'Trách nhiệm thi hành' is nobody's duty article; 'UBND tỉnh' has Nghị định 45
+    Điều 16."""
+    generation = Searcher().generation()
+    ids = {body: {generation.chunks[i].id for i in duties.duty_positions(generation, body)}
+           for body in ("trung tam khuyen cong", "so cong thuong", "uy ban nhan dan tinh")}
+    assert "ttlt-16-2011-bct-bnv#d3-k11" in ids["trung tam khuyen cong"]
+    assert "ttlt-16-2011-bct-bnv#d3-k11" not in ids["so cong thuong"]
+    assert "nd-45-2012#d16-k1-g" in ids["uy ban nhan dan tinh"]
+    assert duties.body_named("UBND tỉnh có làm gì để thu hút vốn không?") == "uy ban nhan dan tinh"

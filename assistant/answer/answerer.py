@@ -231,7 +231,8 @@ def _defining(text: str, term: str) -> str:
     sentences = re.split(r"(?<=\.)\s+", text)
     said = sentences[0]
     for sentence in sentences[1:]:
-        if not fold(sentence).startswith(fold(term)) or len(said) + 1 + len(sentence) > DEFINITION_CHARS:
+        goes_on = re.match(rf"{re.escape(fold(term))} (?:co|la|duoc|phai|gom)\b", fold(sentence).lower())
+        if not goes_on or len(said) + 1 + len(sentence) > DEFINITION_CHARS:
             break
         said = f"{said} {sentence}"
     return said

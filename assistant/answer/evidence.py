@@ -334,8 +334,8 @@ def holds_duty(unit: str, heading: str, holder: str) -> bool:
 def addresses(unit: str, holder: str) -> bool:
     """Whether a unit gives the holder its duties in a line of its own, as a plan does ('Đối với UBND các huyện, thị
     xã: Căn cứ Kế hoạch …, xây dựng …')."""
-    said = fold(expand_shorthand(unit)).lower().lstrip()
-    return bool(re.match(rf"doi voi {re.escape(holder)}\b[^:;.]{{0,40}}:", said))
+    said = fold(expand_shorthand(_UNIT_MARKER.sub("", unit, count=1))).lower().lstrip()
+    return bool(re.match(rf"doi voi {re.escape(holder)}(?:,[^:;.]{{0,30}})?:", said))
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+)")
@@ -394,15 +394,15 @@ def _head(body: str) -> str:
 PAIR_BONUS = 0.05
 
 
-# A bound is said either way ('tối đa 70%', 'không quá 70%'): a unit saying one holds the other's words
-_BOUNDS = {"toi da": ("toi", "da"), "khong qua": ("qua",)}
+# A bound is said either way ('tối đa 70%', 'không quá 70%'): a unit saying 'không quá' holds 'tối đa' ('qua' alone,
+# 'không' being an asking word, would be any 'thông qua')
+_MOST = ("toi", "da")
 
 
-def _bound_synonyms(unit: str) -> set[str]:
-    """The terms of the other way of saying a bound the unit says ('không' is an asking word, never a term)."""
-    folded = fold(unit)
-    return {term for said in _BOUNDS if re.search(rf"\b{said}\b", folded)
-            for other, terms in _BOUNDS.items() if other != said for term in terms}
+def _bound_synonyms(unit: str, question_terms: tuple[str, ...]) -> set[str]:
+    """'tối đa' for a unit saying 'không quá' when the question asks 'tối đa'."""
+    asked = _MOST in set(zip(question_terms, question_terms[1:], strict=False))
+    return set(_MOST) if asked and re.search(r"\bkhong qua\b", fold(unit)) else set()
 
 
 class TermScorer:
@@ -434,7 +434,7 @@ class TermScorer:
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
-        present = set(terms) | set(topic) | _bound_synonyms(unit)
+        present = set(terms) | set(topic) | _bound_synonyms(unit, question_terms)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
         local = local or {}
 
@@ -477,8 +477,11 @@ _ASKED_SHARE = re.compile(r"\b(?:bao nhiêu|bao nhieu|mấy|may|bn)\s+(?:phần 
 
 # What the asker says they are not ('công ty tư nhân, không phải trung tâm khuyến công nhà nước, …'): words no unit
 # answering them need hold, though a unit about that other thing holds them all
+# (an entity, not a verb: 'không phải hoàn trả' is no need to repay; nor a condition: 'không thuộc đối tượng')
 _DENIED = re.compile(r"\b(?:chứ |chu )?(?:không|khong|ko) (?:phải|phai|thuộc|thuoc)(?: là| la)?\s+"
-                     r"[^,?;.]{3,60}?(?=\s*(?:,|\bthì\b|\bthi\b|\bvậy\b|\bvay\b|\bnhưng\b|\bnhung\b|[?;.]|$))",
+                     r"(?:(?:hệ thống|he thong) )?(?:trung tâm|trung tam|doanh nghiệp|doanh nghiep|hợp tác xã|"
+                     r"hop tac xa|htx|hộ kinh doanh|ho kinh doanh|tổ chức|to chuc|công ty|cong ty|đơn vị|don vi)\b"
+                     r"[^,?;.]{0,60}?(?=\s*(?:,|\bthì\b|\bthi\b|\bvậy\b|\bvay\b|\bnhưng\b|\bnhung\b|[?;.()]|$))",
                      re.IGNORECASE)
 
 
@@ -623,10 +626,11 @@ _PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu
 PAYMENT_WEIGHT = 0.3  # a unit (or its heading) naming the payment whose amount is asked
 
 
-# An advance is paid in instalments ('Tạm ứng kinh phí lần một', 'Tạm ứng kinh phí còn lại'): '… tạm ứng cần gì?'
-# asks the first unless it says the rest ('tạm ứng nốt', 'phần còn lại', 'lần hai')
-_ADVANCE = re.compile(r"\b(?:tam ung|ung truoc|advance)")
-_REST_ASKED = re.compile(r"\b(?:con lai|not|lan (?:hai|2|sau|cuoi)|remaining|rest)\b")
+# An advance is paid in instalments ('Tạm ứng kinh phí lần một', 'Tạm ứng kinh phí còn lại'): a question saying
+# which ('tạm ứng lần đầu', 'tạm ứng nốt', 'phần còn lại', 'đợt 2') asks that one
+_ADVANCE = re.compile(r"\b(?:tam ung|ung truoc|advance)\b")
+_FIRST_ASKED = re.compile(r"\b(?:(?:lan|dot) (?:dau|mot|1|thu nhat)|first)\b")
+_REST_ASKED = re.compile(r"\b(?:con lai|(?:lan|dot) (?:thu )?(?:hai|2|sau|cuoi)|tiep|remaining)\b")
 _FIRST, _REST = "lan mot", "con lai"
 INSTALMENT_WEIGHT = 0.3  # dev 3128: 0.3 +2 -0, 1.0 +2 -1
 
@@ -637,7 +641,10 @@ def asked_instalment(question: str) -> str:
     folded = fold(question)
     if not _ADVANCE.search(folded):
         return ""
-    return _REST if _REST_ASKED.search(folded) else _FIRST
+    # 'nốt' (the rest) only with its accent: unaccented or English 'not' says nothing of instalments
+    if _REST_ASKED.search(folded) or re.search(r"\bnốt\b", nfc(question).lower()):
+        return _REST
+    return _FIRST if _FIRST_ASKED.search(folded) else ""
 
 
 def says_instalment(title: str, instalment: str) -> float:

@@ -234,9 +234,15 @@ def point_items(chunk, lookup) -> list[tuple[object, str]]:
 def heading_share(focus: str, heading: str, weight) -> float:
     """The share of the focus's term weight a heading says: a question asking no more than a list's heading asks
     for the whole list, one saying more ('… kêu gọi vốn …') for the item that says it."""
+    # the document a question names ('… theo Nghị định 45?') scopes it and is no word of the heading
+    focus = _NAMED_DOCUMENT.sub(" ", DOC_NUMBER.sub(" ", focus))
     wanted = set(content_terms(focus))
     total = math.fsum(weight(t) for t in wanted)
     return math.fsum(weight(t) for t in wanted & set(content_terms(heading))) / total if total else 0.0
+
+
+_NAMED_DOCUMENT = re.compile(r"(?:\btheo\s+)?\b(?:nghị định|thông tư(?: liên tịch)?|quyết định|nghi dinh|thong tu|"
+                             r"nđ|nd|tt)\s+(?:số\s+)?\d+\S*", re.IGNORECASE)
 
 
 # A khoản heading that opens its điểm ('… có những nhiệm vụ và quyền hạn sau', '… gồm:')

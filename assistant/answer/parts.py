@@ -299,10 +299,11 @@ _ASKED_OF_EACH = re.compile(r",\s*(?P<ask>[^,?]+?)\s+(?:mỗi|từng)\s+(?:loạ
 
 
 # "What's the difference between a 'craft village' and a 'traditional craft village' under Decree 52/2018?": what
-# each side is, within the scope the question ends with
+# each quoted term is, within the scope the question ends with
 _ENGLISH_DIFFERENCE = re.compile(r"^\W*(?:what(?:'s| is| are) the (?:main )?differences? between|compare)\s+"
-                                 r"(?P<a>[^?]+?)\s+(?:and|with)\s+(?P<b>[^?]+?)"
-                                 r"(?P<scope>\s+(?:under|in|according to)\s+[^?]+?)?[\s?.!]*$", re.IGNORECASE)
+                                 r"(?P<a>(?:an? |the )?['\"“‘][^'\"”’?]{2,80}['\"”’])\s+(?:and|with)\s+"
+                                 r"(?P<b>(?:an? |the )?['\"“‘][^'\"”’?]{2,80}['\"”’])"
+                                 r"(?P<scope>\s+(?:under|in|according to)\s+[^?]{1,80}?)?[\s?.!]*$", re.IGNORECASE)
 
 
 def sides(question: str) -> list[str]:
@@ -318,9 +319,8 @@ def sides(question: str) -> list[str]:
 def _sides(question: str) -> list[str]:
     if by_level := level_sides(question):
         return by_level
-    english = _ENGLISH_DIFFERENCE.match(question)
-    # 'national and local … funds' share their noun: a side of one word is no thing of its own
-    if english and all(len(re.sub(r"^(?:an?|the) ", "", english.group(side)).split()) > 1 for side in ("a", "b")):
+    # two quoted terms, each a thing of its own ('national and local … funds' share their noun)
+    if english := _ENGLISH_DIFFERENCE.match(question):
         return [f"What is {english.group(side)}{english.group('scope') or ''}?" for side in ("a", "b")]
     if parallel := parallel_sides(question):
         return parallel

@@ -65,7 +65,7 @@ _PATTERNS = {
             r"where(?!.*\bcomes? from\b)|"  # 'Where does the funding come from?' asks its sources
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
     "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|"
-            r"ke (?:giup|ra|ten|het|cho (?:minh|toi|em))|gom (nhung )?gi|list|"
+            r"(?<!thong )ke (?:giup|ra|het|cho)(?: (?:minh|toi|em))? (?:cac|nhung)|gom (nhung )?gi|list|"
             r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
             r"duties|components)|(?:which|what) (?:\w+ ){0,4}(?:schemes|projects)|comes? from|"
             r"(?:which|what) (?!happens\b)(?:\w+ ){0,3}(?:sources|channels|kinds|types|goals|objectives|aims))\b",
@@ -75,8 +75,8 @@ _PATTERNS = {
     # 'What is the legal status of …?' asks a property of a thing, not what the thing is
     "definition": r"\b(la gi|duoc hieu (la|the nao)|nghia la|khai niem|meaning|"
                   # not a property of something named ('What are Hanoi's 2024 targets …?')
-                  r"what (?:is|are)(?! the (?!meaning|definition)(?:\w+ ){1,3}of\b)(?![^?]*(?:\w's\b|"
-                  r"(?<![/\d])(?:19|20)\d\d\b)))\b",
+                  r"what (?:is|are)(?! the (?!meaning|definition)(?:\w+ ){1,3}of\b)"
+                  r"(?!\s+(?:\w+\s+){0,2}?(?:\w+'s|(?:19|20)\d\d)\b))\b",
     # English asks yes or no with its auxiliary first ('Does …?'); 'What does …?' asks what
     "yes_no": r"\b(co phai|phai khong|dung khong|duoc khong|co duoc|co \w+( \w+){0,6} khong|is it true)\b|"
               r"\bduoc \w+( \w+){0,6} khong\W*$|"  # '… thì được hỗ trợ tiền thuê gian hàng không?'

@@ -10,16 +10,17 @@ from assistant.text import fold
 
 # The bodies khuyến công rules give duties to, as a question names them (folded, shorthand written out)
 _BODIES = ("trung tam khuyen cong", "so cong thuong", "cuc cong nghiep dia phuong", "bo cong thuong",
-           "uy ban nhan dan cap tinh", "uy ban nhan dan cap huyen", "uy ban nhan dan cap xa", "hoi dong binh chon")
+           "uy ban nhan dan cap tinh", "uy ban nhan dan cap huyen", "uy ban nhan dan cap xa", "hoi dong binh chon",
+           "uy ban nhan dan tinh")
 # ('Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' is the Trung tâm's full name, no 'tư vấn' it does)
 _NAMED = re.compile(r"\b(" + "|".join(_BODIES) + r")\b(?: va tu van phat trien cong nghiep\b)?")
-_DUTY_TITLE = re.compile(r"\b(?:nhiem vu|trach nhiem|quyen han)\b")
+_DUTY_TITLE = re.compile(r"\b(?:nhiem vu|trach nhiem|quyen han)\b(?! thi hanh| thuc hien)")
 
 
 # What a body is asked to do ('… có hỗ trợ làm nhãn hiệu …', '… được làm những loại tư vấn nào'), not what it is
 # ('… trực thuộc cơ quan nào', '… hoạt động theo cơ chế tài chính nào')
-_DOES = re.compile(r"\b(?:lam|ho tro|to chuc|mo|thuc hien|de xuat|tap huan|tu van|dan|giup|dao tao|xay dung|"
-                   r"nhan|cung cap|trien khai)\b(?! theo co che)")
+_DOES = re.compile(r"\b(?:lam|ho tro|to chuc|mo|thuc hien|de xuat|tap huan|tu van|giup|dao tao|xay dung|"
+                   r"cung cap|trien khai)\b(?! theo co che)")
 
 
 def body_named(question: str) -> str:
@@ -38,13 +39,14 @@ def duty_positions(generation, body: str) -> list[int]:
 
 
 def _duty_articles(generation) -> dict[str, list[int]]:
+    """Body -> positions of its duty articles: titled by the body ('Trách nhiệm của Sở Công Thương'), or untitled by
+    any in a document about the body (the first body its title names: the Trung tâm's 'Nhiệm vụ và quyền hạn')."""
     found: dict[str, list[int]] = {body: [] for body in _BODIES}
     for position, chunk in enumerate(generation.chunks):
         article = fold(chunk.article_title or "").lower()
         if not _DUTY_TITLE.search(article):
             continue
-        named = f"{article} {fold(chunk.title or '').lower()}"
-        for body in _BODIES:
-            if body in named:
-                found[body].append(position)
+        subject = _NAMED.search(article) or _NAMED.search(fold(chunk.title or "").lower())
+        if subject:
+            found[subject.group(1)].append(position)
     return found
