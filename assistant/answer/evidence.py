@@ -394,15 +394,10 @@ def _head(body: str) -> str:
 PAIR_BONUS = 0.05
 
 
-# A bound is said either way ('tối đa 70%', 'không quá 70%'): a unit saying 'không quá' holds 'tối đa' ('qua' alone,
-# 'không' being an asking word, would be any 'thông qua')
+# A bound is said either way ('tối đa 70%', 'không quá 70%'): a unit saying 'không quá' holds 'tối đa' when that is
+# asked ('qua' alone, 'không' being an asking word, would be any 'thông qua')
 _MOST = ("toi", "da")
-
-
-def _bound_synonyms(unit: str, question_terms: tuple[str, ...]) -> set[str]:
-    """'tối đa' for a unit saying 'không quá' when the question asks 'tối đa'."""
-    asked = _MOST in set(zip(question_terms, question_terms[1:], strict=False))
-    return set(_MOST) if asked and re.search(r"\bkhong qua\b", fold(unit)) else set()
+_NO_MORE = re.compile(r"\bkhong qua\b")
 
 
 class TermScorer:
@@ -434,7 +429,10 @@ class TermScorer:
         if not question_terms:
             return 0.0
         terms = content_terms(unit)
-        present = set(terms) | set(topic) | _bound_synonyms(unit, question_terms)
+        pairs = set(zip(question_terms, question_terms[1:], strict=False))
+        present = set(terms) | set(topic)
+        if _MOST in pairs and _NO_MORE.search(fold(unit)):
+            present |= set(_MOST)
         wanted = {t for t in question_terms if self.known(t)} if known_only else set(question_terms)
         local = local or {}
 
@@ -443,7 +441,6 @@ class TermScorer:
         total = math.fsum(weigh(t) for t in wanted)
         matched = math.fsum(weigh(t) for t in wanted & present)
         matched += 0.5 * math.fsum(weigh(t) for t in (wanted & heading) - present)
-        pairs = set(zip(question_terms, question_terms[1:], strict=False))
         held = set(zip(terms, terms[1:], strict=False)) | set(zip(topic, topic[1:], strict=False))
         bonus = PAIR_BONUS * len(pairs & held)
         return matched / total + bonus if total else 0.0
