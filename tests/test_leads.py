@@ -698,6 +698,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Tạm ứng phần còn lại cần gì?", "Tạm ứng kinh phí còn lại cần gì?"),  # as Thông tư 36/2013 names it
     ("Muốn tạm ứng nốt phần kinh phí còn lại thì nộp gì?", "Muốn tạm ứng kinh phí còn lại thì nộp gì?"),
     ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
+    ("đánh giá sxsh cần gì", "đánh giá sản xuất sạch hơn cần gì"),  # the rules never write 'SXSH'
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
     ("trung tâm tiền nong theo cơ chế gì?", "trung tâm tài chính theo cơ chế gì?"),
@@ -2475,6 +2476,11 @@ def test_each_level_named_gets_each_part_and_a_part_saying_more_replaces_one_it_
 def test_capitalised_abbreviations_are_read_as_the_words_they_stand_for():
     assert content_terms("Hội chợ quốc tế hàng TCMN, cơ sở CNNT") == \
         content_terms("Hội chợ quốc tế hàng thủ công mỹ nghệ, cơ sở công nghiệp nông thôn")
+
+
+def test_a_number_written_with_a_leading_zero_is_the_same_term():
+    # the rules write '05 năm', '07 thành viên'; users write '5 năm'
+    assert content_terms("chưa quá 05 năm, có 010 thành viên") == content_terms("chưa quá 5 năm, có 10 thành viên")
 
 
 @require_corpus()

@@ -110,6 +110,8 @@ def content_terms(text: str) -> tuple[str, ...]:
         if word.upper() in ABBREVIATIONS:
             terms.extend(ABBREVIATIONS[word.upper()].split())
             continue
+        if word.isdigit():  # '05 năm' is '5 năm'
+            word = str(int(word))
         folded, before, previous = fold(word), previous, word
         if folded == "sao" and before not in _ASKING_SAO:
             terms.append(folded)

@@ -14,7 +14,8 @@ SHORTHAND = {
     "ko": "không", "k": "không", "kh": "không", "hok": "không", "hông": "không", "hem": "không",
     "j": "gì", "ntn": "như thế nào", "nhà nc": "nhà nước", "vs": "với", "mún": "muốn",
     "dn": "doanh nghiệp", "dnnvv": "doanh nghiệp nhỏ và vừa", "htx": "hợp tác xã",
-    "cnnt": "công nghiệp nông thôn", "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
+    "cnnt": "công nghiệp nông thôn", "sxsh": "sản xuất sạch hơn",
+    "cụm cn": "cụm công nghiệp", "cum cn": "cụm công nghiệp",
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
     # 'đk' in the papers of a registration is 'đăng ký' ('đủ đk tham gia' is 'điều kiện')
