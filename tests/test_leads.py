@@ -655,6 +655,8 @@ def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(q
     ("Được tạm ứng 70% kinh phí phải không?", "Tạm ứng 70% kinh phí hỗ trợ của đề án", "amount", True),
     ("Cấp tỉnh tổ chức hằng năm phải không?", "được tổ chức định kỳ 02 (hai) năm một lần", "frequency", False),
     ("Cấp tỉnh tổ chức hằng năm phải không?", "Sở Công Thương tổ chức bình chọn cấp tỉnh", "frequency", None),
+    # a date states no length of time: 'ngày 31 tháng 12' is not '31 tháng'
+    ("Cơ sở hằng năm có phải báo cáo gì không?", "có giá trị đến hết ngày 31 tháng 12 của năm thứ 3", "frequency", None),
 ])
 def test_a_value_the_question_asserts_is_checked_against_the_text(question, unit, kind, expected):
     assert compose.premise_check(question, unit, kind) is expected

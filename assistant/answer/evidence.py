@@ -50,7 +50,9 @@ VALUES = {
     "date": re.compile(r"\bngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?| tháng \d{1,2}(?: năm \d{4})?)|\b\d{1,2}/\d{1,2}/\d{4}\b|"
                        r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b|"
                        r"\bnăm (?:lẻ|chẵn)\b"),
-    "duration": re.compile(rf"{_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?(?:năm|tháng|ngày(?: làm việc)?|quý|tuần)\b|"
+    # not a date ('ngày 31 tháng 12' lasts no 31 months)
+    "duration": re.compile(rf"(?<!ngày )(?<![\d.,]){_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?"
+                           r"(?:năm|tháng(?!\s+\d)|ngày(?: làm việc)?|quý|tuần)\b|"
                            r"\b(?:hằng|hàng) (?:năm|quý|tháng)\b"),
     # not a numbered form, article or annex ('Mẫu số 2 Phụ lục 1', 'Điều 5 Nghị định …'), nor a year ('năm 2024 là')
     "count": re.compile(rf"(?<!số )(?<!Điều )(?<!điều )(?<!khoản )(?<!Khoản )(?<!lục )(?<!Mẫu )(?<!năm )(?<!Năm )"
