@@ -466,6 +466,9 @@ def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
      ["điều kiện như nhau", "ngành nghề như nhau", "ưu tiên"]),
     # a phrase is read around the Vietnamese gloss written inside it
     ("What is the maximum advance for an industrial promotion (khuyến công) project?", ["đề án khuyến công"]),
+    # a scheme is an 'đề án'; 'national industrial promotion programme' is the programme's name, read as one
+    ("Who manages national industrial promotion schemes?", ["đề án khuyến công quốc gia"]),
+    ("Who approved the national industrial promotion programme for 2026-2030?", ["Chương trình khuyến công quốc gia"]),
 ])
 def test_english_phrases_are_put_into_the_corpus_words(question, terms):
     expanded = expand_english(question)

@@ -2414,7 +2414,11 @@ def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, ques
     # the second part names the programme through the first
     ("Chương trình khuyến công quốc gia giai đoạn 2026-2030 do ai phê duyệt và theo đề nghị của cơ quan nào?",
      ["được Bộ trưởng Bộ Công Thương phê duyệt",
-      "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công"]),
+      "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công"]),    # in English, the programme named through the glossary
+    ("Who signed the decision approving the national industrial promotion programme for 2026–2030, and on what "
+     "date?", ["được Bộ trưởng Bộ Công Thương phê duyệt tại Quyết định 2646/QĐ-BCT ngày 23 tháng 9 năm 2025"]),
+    ("Which decision approved the National Industrial Promotion Programme for 2026-2030, and on whose proposal?",
+     ["2646/QĐ-BCT", "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo"]),
 ])
 def test_who_approved_a_titled_document_is_the_office_its_preamble_names(answerer, question, said):
     lead = answerer.ask(question).lead

@@ -659,8 +659,9 @@ class Answerer:
             return cited
         # '… Chương trình … giai đoạn 2026-2030 theo đề nghị của cơ quan nào?' names its document by the title, maybe
         # in another part of the question ('… do ai phê duyệt và theo đề nghị của cơ quan nào?')
+        asked_whole = expand_english(" ".join(whole or [question]))  # an English title is named by its glossary
         proposing = asks_proposer(question) and (
-            named[0] if named else dated_title_named(" ".join(whole or [question]), results, generation))
+            named[0] if named else dated_title_named(asked_whole, results, generation))
         if proposing and (proposed := proposal_line(question, generation.document_chunks(proposing))):
             # '… bằng quyết định nào, theo đề nghị của ai?': the document first
             found = self._document_lead(query, results, generation) if intent.type == "document" else None
@@ -670,7 +671,7 @@ class Answerer:
             if named and intent.type in ("date", "validity") and asks_validity(question):
                 found = self._validity(question, named, generation)
             return compose.joined([found, self._proposed(*proposed)]) if found else self._proposed(*proposed)
-        if (approved := approval_lead(question, results, generation)) is not None:
+        if (approved := approval_lead(query, results, generation)) is not None:
             return approved  # 'Chương trình … giai đoạn 2026-2030 do ai phê duyệt?': the office its preamble names
         if named and (remit := remit_lead(question, named, generation)) is not None:
             return remit  # 'Thông tư 36/2013 quy định về những gì, áp dụng với ai?': its opening articles
