@@ -656,7 +656,8 @@ def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(q
     ("Cấp tỉnh tổ chức hằng năm phải không?", "được tổ chức định kỳ 02 (hai) năm một lần", "frequency", False),
     ("Cấp tỉnh tổ chức hằng năm phải không?", "Sở Công Thương tổ chức bình chọn cấp tỉnh", "frequency", None),
     # a date states no length of time: 'ngày 31 tháng 12' is not '31 tháng'
-    ("Cơ sở hằng năm có phải báo cáo gì không?", "có giá trị đến hết ngày 31 tháng 12 của năm thứ 3", "frequency", None),
+    ("Cơ sở hằng năm có phải báo cáo gì không?", "có giá trị đến hết ngày 31 tháng 12 của năm thứ 3", "frequency",
+     None),
 ])
 def test_a_value_the_question_asserts_is_checked_against_the_text(question, unit, kind, expected):
     assert compose.premise_check(question, unit, kind) is expected
@@ -2414,7 +2415,8 @@ def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, ques
     # the second part names the programme through the first
     ("Chương trình khuyến công quốc gia giai đoạn 2026-2030 do ai phê duyệt và theo đề nghị của cơ quan nào?",
      ["được Bộ trưởng Bộ Công Thương phê duyệt",
-      "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công"]),    # in English, the programme named through the glossary
+      "Theo đề nghị của Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công"]),
+    # in English, the programme named through the glossary
     ("Who signed the decision approving the national industrial promotion programme for 2026–2030, and on what "
      "date?", ["được Bộ trưởng Bộ Công Thương phê duyệt tại Quyết định 2646/QĐ-BCT ngày 23 tháng 9 năm 2025"]),
     ("Which decision approved the National Industrial Promotion Programme for 2026-2030, and on whose proposal?",
