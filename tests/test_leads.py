@@ -2408,6 +2408,9 @@ def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, ques
     ("Chương trình khuyến công quốc gia đến năm 2020 do Thủ tướng Chính phủ phê duyệt phải không?",
      ["Đúng. Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng Chính phủ phê duyệt tại Quyết định "
       "1288/QĐ-TTg"]),
+    # the year after the office is part of the claim, not of the title
+    ("Chương trình khuyến công quốc gia đến năm 2020 do Bộ trưởng Bộ Công Thương phê duyệt từ năm 2012, đúng không?",
+     ["Không. Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng Chính phủ phê duyệt"]),
     # each side of the comparison names its programme, the second one short
     ("Chương trình khuyến công quốc gia đến năm 2020 và Chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào, "
      "khác nhau thế nào?", ["được Thủ tướng Chính phủ phê duyệt tại Quyết định 1288/QĐ-TTg",

@@ -55,8 +55,11 @@ def approval_lead(question: str, results: list, generation) -> Composition | Non
     title; 'Không. …' when the question puts up another office. None when it asks no such thing."""
     if not asks_approver(question):
         return None
-    # a side of a comparison may name it short ('… và Chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào')
-    named = dated_title_named(question, results, generation, SHORT_TITLE)
+    put = _OFFICE.search(fold(question).lower())
+    # a side of a comparison may name it short ('… và Chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào');
+    # what follows an office put up is part of the claim ('… do Bộ trưởng phê duyệt từ năm 2012'), not of the title
+    named = dated_title_named(fold(question).lower()[:put.start()] if put else question, results, generation,
+                              SHORT_TITLE)
     chunks = generation.document_chunks(named) if named else []
     office = office_line(chunks[0].text) if chunks else None
     if office is None:
@@ -71,7 +74,6 @@ def approval_lead(question: str, results: list, generation) -> Composition | Non
         said = f"{approved.group(1)} được {written} phê duyệt tại {doc_label(meta)}{dated}"
     else:
         said = f"{doc_label(meta)} do {written} ký ban hành{dated}"
-    put = _OFFICE.search(fold(question).lower())
     verdict = "" if put is None else ("Đúng. " if fold(written).lower().startswith(put.group(1)) else "Không. ")
     composition = Composition(lead="", cited=[])
     composition.lead = f"{verdict}{compose.sentence(said)} [{composition.number(chunks[0])}]."
