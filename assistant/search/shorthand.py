@@ -30,6 +30,7 @@ SHORTHAND = {
     # 'gđ' alone is as often 'giai đoạn' or 'gia đình'; 'TT 46/2012' alone is a Thông tư
     "phó gđ": "Phó Giám đốc", "pgđ": "Phó Giám đốc", "gđ trung tâm": "Giám đốc Trung tâm",
     "tt khuyến công": "Trung tâm Khuyến công", "ttkc": "Trung tâm Khuyến công",
+    "xin công nhận": "đề nghị công nhận", "xin cong nhan": "đề nghị công nhận",  # the rules never write 'xin'
     "hồi nào": "khi nào",  # 'ký hồi nào vậy?'; unaccented 'hoi nao' may be 'hội nào'
 
     "bhxh": "bảo hiểm xã hội", "bhyt": "bảo hiểm y tế", "bhtn": "bảo hiểm thất nghiệp", "tndn": "thu nhập doanh nghiệp",
