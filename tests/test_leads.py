@@ -707,7 +707,7 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end
     ("hệ thống sử lý ô nhiễm ở cụm cn", "hệ thống xử lý ô nhiễm ở cụm công nghiệp"),
     ("trung tâm tiền nong theo cơ chế gì?", "trung tâm tài chính theo cơ chế gì?"),
-    ("xin công nhận nghề truyền thống thì cần đk j ạ", "xin công nhận nghề truyền thống thì cần điều kiện gì ạ"),
+    ("xin công nhận nghề truyền thống thì cần đk j ạ", "đề nghị công nhận nghề truyền thống thì cần điều kiện gì ạ"),
     ("bình chọn cấp tỉnh mấy năm làm 1 lần?", "bình chọn cấp tỉnh định kỳ mấy năm một lần?"),  # how often
     # 'đk' before what is registered is 'đăng ký'
     ("hồ sơ đk bình chọn sp cần mấy tấm ảnh?", "hồ sơ đăng ký bình chọn sản phẩm cần mấy tấm ảnh?"),
