@@ -642,6 +642,8 @@ def test_how_a_number_of_members_differs_asks_a_count():
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Đề án thuộc diện phải đấu thầu thì Sở Công Thương phải gửi văn bản gì về Cục?", "fact"),  # states the case
+    # what a scheme supports states the case; what is handed in is asked
+    ("Đề án hỗ trợ xây dựng, đăng ký thương hiệu thì lúc tạm ứng phần kinh phí còn lại phải nộp những gì?", "list"),
     ("Hộ kinh doanh làm mây tre đan ở xã có thuộc đối tượng được hỗ trợ không?", "eligibility"),
 ])
 def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(question, expected):

@@ -93,7 +93,9 @@ _ELIGIBILITY = re.compile(r"\b(co duoc (?:xet )?(huong|ho tro|khuyen cong|nha nu
 _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhung khoan|toi da|muc)\b|"
                           r"\bho tro (?:gi|cai gi)\b|\b(how much|what support)\b")
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
-_PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b")
+_PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b|"
+                     # '… thì lúc tạm ứng phải nộp những gì?': what is handed in, not what is supported
+                     r"\b(?:nop|gui|xuat trinh|chuan bi) (?:nhung )?(?:gi|giay to gi)\s*[?.]*\s*$")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
