@@ -29,7 +29,7 @@ from assistant.answer.evidence import (
     typed_near,
     values_of,
 )
-from assistant.answer.parts import parallel_sides, parts, sides
+from assistant.answer.parts import each_sides, parallel_sides, parts, sides
 from assistant.answer.question import analyze, asks_whether, asserted, checks_claim, defined_term
 from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
@@ -140,6 +140,19 @@ def test_two_measures_given_one_bound_are_asked_one_by_one():
     assert not parallel_sides("Ban Giám khảo có yêu cầu gì về số lượng thành viên và cách kết luận?")
     assert parallel_sides("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp có tối đa bao nhiêu Phó Giám đốc?") \
         == []  # one name
+
+
+def test_two_subjects_asked_what_each_one_has_are_asked_one_by_one():
+    rooms, branch = each_sides("Còn các phòng chuyên môn và chi nhánh của Trung tâm thì mỗi nơi có mấy cấp phó?")
+    assert rooms == "Các phòng chuyên môn của Trung tâm có mấy cấp phó?"  # the owner the second one names
+    assert branch == "Chi nhánh của Trung tâm có mấy cấp phó?"
+    assert each_sides("Trung tâm có mấy phòng và mấy chi nhánh?") == []  # nothing asked of each
+
+
+@require_corpus()
+def test_what_each_of_two_subjects_has_is_answered_for_both(answerer):
+    lead = answerer.ask("Các phòng chuyên môn và chi nhánh của Trung tâm thì mỗi nơi có mấy cấp phó?").lead
+    assert "01 Phó Trưởng phòng" in lead and "01 Phó Trưởng Chi nhánh" in lead
 
 
 def test_a_part_asking_only_a_detail_is_asked_of_what_the_part_before_asks_about():

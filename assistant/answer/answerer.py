@@ -41,6 +41,7 @@ from assistant.answer.levels import level_lead
 from assistant.answer.llm import LLMClient, LLMUnavailable, Source, StreamingLLM
 from assistant.answer.parts import (
     asks_something,
+    each_sides,
     level_sides,
     names_both_schemes,
     parallel_sides,
@@ -555,7 +556,8 @@ class Answerer:
         # '… ở cấp tỉnh và ở cấp quốc gia do cơ quan nào chủ trì?': each level has its own
         if (_EACH_ONE.search(question) or intent.type == "body") and (by_level := level_sides(question)):
             return [part for side in by_level for part in parts(side)]
-        return parallel_sides(question) or [part for side in scheme_sides(question) for part in parts(side)] \
+        return parallel_sides(question) or each_sides(question) \
+            or [part for side in scheme_sides(question) for part in parts(side)] \
             or _quoted_terms(question, intent) or parts(question)
 
     def _joined(self, asked: list[str], generation, shared: bool = True, jointly: bool = False) -> Composition | None:

@@ -245,6 +245,24 @@ def parallel_sides(question: str) -> list[str]:
     return [f"{found.group(side)[:1].upper()}{found.group(side)[1:]}{joint}{ask}?" for side in ("a", "b")]
 
 
+# 'Các phòng chuyên môn và chi nhánh của Trung tâm thì mỗi nơi có mấy cấp phó?': two subjects, what each one has
+_EACH_OF_TWO = re.compile(r"^(?:còn\s+)?(?P<a>[^:?,;]{3,80}?)\s+(?:và|với)\s+(?P<b>[^:?,;]{3,80}?),?\s+(?:thì\s+)?"
+                          r"(?:mỗi|từng)\s+(?:nơi|chỗ|bên|đơn vị|người)\s+(?P<ask>[^?]+?)[\s?.!]*$", re.IGNORECASE)
+
+
+def each_sides(question: str) -> list[str]:
+    """The two subjects of '<A> và <B> (thì) mỗi nơi <asked of each>' each asked on its own, A borrowing B's 'của
+    …' ('các phòng chuyên môn' of the same centre); [] when not so phrased."""
+    found = _EACH_OF_TWO.match(nfc(question).strip())
+    if not found:
+        return []
+    first, second = found.group("a"), found.group("b")
+    owner = re.search(r"\s+của\s+.+$", second)
+    if owner and " của " not in f" {first} ":
+        first = f"{first}{owner.group(0)}"
+    return [f"{side[:1].upper()}{side[1:]} {found.group('ask')}?" for side in (first, second)]
+
+
 # '… đề án khuyến công quốc gia và (đề án khuyến công) địa phương do ai quy định?': the national scheme and the local
 # one are ruled apart, each asked on its own
 _SCHEMES = re.compile(r"(?<!\w)(?P<head>(?:(?:đề án|kế hoạch|chương trình|kinh phí|hoạt động|nhiệm vụ)\s+)?"
