@@ -469,6 +469,7 @@ def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
     # a scheme is an 'đề án'; 'national industrial promotion programme' is the programme's name, read as one
     ("Who manages national industrial promotion schemes?", ["đề án khuyến công quốc gia"]),
     ("Who approved the national industrial promotion programme for 2026-2030?", ["Chương trình khuyến công quốc gia"]),
+    ("Who approves local industrial promotion programmes?", ["chương trình khuyến công địa phương"]),
 ])
 def test_english_phrases_are_put_into_the_corpus_words(question, terms):
     expanded = expand_english(question)

@@ -147,6 +147,12 @@ def test_two_subjects_asked_what_each_one_has_are_asked_one_by_one():
     assert rooms == "Các phòng chuyên môn của Trung tâm có mấy cấp phó?"  # the owner the second one names
     assert branch == "Chi nhánh của Trung tâm có mấy cấp phó?"
     assert each_sides("Trung tâm có mấy phòng và mấy chi nhánh?") == []  # nothing asked of each
+    # the last 'và' joins the two; a named body keeps no borrowed owner
+    centre, branches = each_sides("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp và các chi nhánh thì mỗi "
+                                  "nơi có mấy phó giám đốc?")
+    assert centre == "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp có mấy phó giám đốc?"
+    assert each_sides("Sở Công Thương và Phòng Kinh tế của huyện thì mỗi cơ quan làm gì?")[0] == \
+        "Sở Công Thương làm gì?"
 
 
 @require_corpus()
@@ -657,6 +663,8 @@ def test_how_a_number_of_members_differs_asks_a_count():
     ("Đề án thuộc diện phải đấu thầu thì Sở Công Thương phải gửi văn bản gì về Cục?", "fact"),  # states the case
     # what a scheme supports states the case; what is handed in is asked
     ("Đề án hỗ trợ xây dựng, đăng ký thương hiệu thì lúc tạm ứng phần kinh phí còn lại phải nộp những gì?", "list"),
+    ("Đề án hỗ trợ xây dựng, đăng ký thương hiệu thì lúc tạm ứng phải nộp những gì ạ?", "list"),  # a polite ending
+    ("Đề án hỗ trợ xây dựng, đăng ký thương hiệu thì cần nộp những loại giấy tờ nào?", "list"),
     ("Hộ kinh doanh làm mây tre đan ở xã có thuộc đối tượng được hỗ trợ không?", "eligibility"),
 ])
 def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(question, expected):
@@ -671,6 +679,8 @@ def test_a_question_stating_its_case_and_asking_something_else_asks_no_verdict(q
     ("Cấp tỉnh tổ chức hằng năm phải không?", "được tổ chức định kỳ 02 (hai) năm một lần", "frequency", False),
     ("Cấp tỉnh tổ chức hằng năm phải không?", "Sở Công Thương tổ chức bình chọn cấp tỉnh", "frequency", None),
     # a date states no length of time: 'ngày 31 tháng 12' is not '31 tháng'
+    ("Hiệu lực 3 năm phải không?", "có giá trị đến hết ngày 31 tháng 12 năm 2025", "frequency", None),
+    ("Báo cáo 6 tháng 1 lần phải không?", "định kỳ 6 tháng báo cáo một lần", "frequency", True),  # a length still
     ("Cơ sở hằng năm có phải báo cáo gì không?", "có giá trị đến hết ngày 31 tháng 12 của năm thứ 3", "frequency",
      None),
 ])
@@ -2425,6 +2435,9 @@ def test_a_value_confirms_a_claim_only_where_the_text_is_about_it(answerer, ques
     ("Chương trình khuyến công quốc gia đến năm 2020 do Thủ tướng Chính phủ phê duyệt phải không?",
      ["Đúng. Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng Chính phủ phê duyệt tại Quyết định "
       "1288/QĐ-TTg"]),
+    # the office put up before the title
+    ("Có phải do Thủ tướng Chính phủ phê duyệt Chương trình khuyến công quốc gia giai đoạn 2026-2030 không?",
+     ["Không. Chương trình khuyến công quốc gia giai đoạn 2026 - 2030 được Bộ trưởng Bộ Công Thương phê duyệt"]),
     # the year after the office is part of the claim, not of the title
     ("Chương trình khuyến công quốc gia đến năm 2020 do Bộ trưởng Bộ Công Thương phê duyệt từ năm 2012, đúng không?",
      ["Không. Chương trình khuyến công quốc gia đến năm 2020 được Thủ tướng Chính phủ phê duyệt"]),
@@ -2507,8 +2520,10 @@ def test_capitalised_abbreviations_are_read_as_the_words_they_stand_for():
 
 
 def test_a_number_written_with_a_leading_zero_is_the_same_term():
-    # the rules write '05 năm', '07 thành viên'; users write '5 năm'
+    # the rules write '05 năm', '07 thành viên'; users write '5 năm' (a one-digit number is no term either way)
     assert content_terms("chưa quá 05 năm, có 010 thành viên") == content_terms("chưa quá 5 năm, có 10 thành viên")
+    assert "10" in content_terms("có 010 thành viên")
+    assert content_terms("mức ² và ① lần") == ("muc", "lan")  # digits of other kinds break nothing
 
 
 @require_corpus()

@@ -661,9 +661,9 @@ class Answerer:
             return cited
         # '… Chương trình … giai đoạn 2026-2030 theo đề nghị của cơ quan nào?' names its document by the title, maybe
         # in another part of the question ('… do ai phê duyệt và theo đề nghị của cơ quan nào?')
-        asked_whole = expand_english(" ".join(whole or [question]))  # an English title is named by its glossary
-        proposing = asks_proposer(question) and (
-            named[0] if named else dated_title_named(asked_whole, results, generation))
+        proposing = asks_proposer(question) and (  # an English title is named by its glossary's words
+            named[0] if named
+            else dated_title_named(expand_english(" ".join(whole or [question])), results, generation))
         if proposing and (proposed := proposal_line(question, generation.document_chunks(proposing))):
             # '… bằng quyết định nào, theo đề nghị của ai?': the document first
             found = self._document_lead(query, results, generation) if intent.type == "document" else None

@@ -55,11 +55,14 @@ def approval_lead(question: str, results: list, generation) -> Composition | Non
     title; 'Không. …' when the question puts up another office. None when it asks no such thing."""
     if not asks_approver(question):
         return None
-    put = _OFFICE.search(fold(question).lower())
+    folded = fold(question).lower()
+    put = _OFFICE.search(folded)
     # a side of a comparison may name it short ('… và Chương trình giai đoạn 2026-2030 được phê duyệt ở cấp nào');
-    # what follows an office put up is part of the claim ('… do Bộ trưởng phê duyệt từ năm 2012'), not of the title
-    named = dated_title_named(fold(question).lower()[:put.start()] if put else question, results, generation,
-                              SHORT_TITLE)
+    # the words around an office put up: the title before it, the claim after it ('… do Bộ trưởng phê duyệt từ năm
+    # 2012'), or the other way round ('Có phải do Thủ tướng phê duyệt Chương trình … 2026-2030 không?')
+    around = [folded[:put.start()], folded[put.end():], question] if put else [question]
+    named = next((found for text in around if (found := dated_title_named(text, results, generation, SHORT_TITLE))),
+                 None)
     chunks = generation.document_chunks(named) if named else []
     office = office_line(chunks[0].text) if chunks else None
     if office is None:

@@ -51,8 +51,9 @@ VALUES = {
                        r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b|"
                        r"\bnăm (?:lẻ|chẵn)\b"),
     # not a date ('ngày 31 tháng 12' lasts no 31 months)
-    "duration": re.compile(rf"(?<!ngày )(?<![\d.,]){_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?"
-                           r"(?:năm|tháng(?!\s+\d)|ngày(?: làm việc)?|quý|tuần)\b|"
+    "duration": re.compile(rf"(?<![Nn]gày )(?<![\d.,]){_NUM}\s*(?:\([^)]{{1,20}}\)\s*)?"
+                           r"(?:năm(?!\s+\d{4}\b)|tháng(?!\s+\d+\b(?!\s*(?:\([^)]{1,20}\)\s*)?(?:lần|đợt|ngày)))|"
+                           r"ngày(?: làm việc)?|quý|tuần)\b|"
                            r"\b(?:hằng|hàng) (?:năm|quý|tháng)\b"),
     # not a numbered form, article or annex ('Mẫu số 2 Phụ lục 1', 'Điều 5 Nghị định …'), nor a year ('năm 2024 là')
     "count": re.compile(rf"(?<!số )(?<!Điều )(?<!điều )(?<!khoản )(?<!Khoản )(?<!lục )(?<!Mẫu )(?<!năm )(?<!Năm )"
@@ -112,8 +113,8 @@ def content_terms(text: str) -> tuple[str, ...]:
         if word.upper() in ABBREVIATIONS:
             terms.extend(ABBREVIATIONS[word.upper()].split())
             continue
-        if word.isdigit():  # '05 năm' is '5 năm'
-            word = str(int(word))
+        if word.isdecimal():  # '05 năm' is '5 năm'
+            word = word.lstrip("0") or "0"
         folded, before, previous = fold(word), previous, word
         if folded == "sao" and before not in _ASKING_SAO:
             terms.append(folded)

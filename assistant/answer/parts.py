@@ -246,8 +246,10 @@ def parallel_sides(question: str) -> list[str]:
 
 
 # 'Các phòng chuyên môn và chi nhánh của Trung tâm thì mỗi nơi có mấy cấp phó?': two subjects, what each one has
-_EACH_OF_TWO = re.compile(r"^(?:còn\s+)?(?P<a>[^:?,;]{3,80}?)\s+(?:và|với)\s+(?P<b>[^:?,;]{3,80}?),?\s+(?:thì\s+)?"
-                          r"(?:mỗi|từng)\s+(?:nơi|chỗ|bên|đơn vị|người)\s+(?P<ask>[^?]+?)[\s?.!]*$", re.IGNORECASE)
+# The last 'và' joins the two: the first may be a name holding one ('Trung tâm Khuyến công và Tư vấn …').
+_EACH_OF_TWO = re.compile(r"^(?:(?:còn|cho hỏi)\s+)?(?P<a>[^:?,;]{2,80})\s+(?:và|với)\s+(?P<b>[^:?,;]{2,80}?),?\s+"
+                          r"(?:thì\s+)?(?:mỗi|từng)\s+(?:nơi|chỗ|bên|đơn vị|người|cơ quan)\s+(?P<ask>[^?]+?)[\s?.!]*$",
+                          re.IGNORECASE)
 
 
 def each_sides(question: str) -> list[str]:
@@ -258,7 +260,8 @@ def each_sides(question: str) -> list[str]:
         return []
     first, second = found.group("a"), found.group("b")
     owner = re.search(r"\s+của\s+.+$", second)
-    if owner and " của " not in f" {first} ":
+    named = any(word[:1].isupper() for word in first.split()[1:])  # 'Sở Công Thương' has an owner of its own
+    if owner and " của " not in f" {first} " and not named:
         first = f"{first}{owner.group(0)}"
     return [f"{side[:1].upper()}{side[1:]} {found.group('ask')}?" for side in (first, second)]
 

@@ -95,7 +95,8 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b|"
                      # '… thì lúc tạm ứng phải nộp những gì?': what is handed in, not what is supported
-                     r"\b(?:nop|gui|xuat trinh|chuan bi) (?:nhung )?(?:gi|giay to gi)\s*[?.]*\s*$")
+                     r"\b(?:nop|gui|xuat trinh|chuan bi) (?:nhung )?(?:(?:loai )?(?:giay to|ho so|chung tu) )?"
+                     r"(?:gi|nao)(?:\s+(?:a|vay|v|nhe|nhi|the|ha))*\s*[?.!]*\s*$")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
