@@ -727,6 +727,9 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     ("Muốn tạm ứng nốt phần kinh phí còn lại thì nộp gì?", "Muốn tạm ứng kinh phí còn lại thì nộp gì?"),
     ("htx o xa co dc ho tro k?", "hop tac xa o xa co duoc ho tro khong?"),  # stays without diacritics
     ("đánh giá sxsh cần gì", "đánh giá sản xuất sạch hơn cần gì"),  # the rules never write 'SXSH'
+    # 'hk' ends a question as 'không' does; 'đki' is 'đăng ký'
+    ("1 sp có đki dự nhiều lần đc hk", "1 sản phẩm có đăng ký dự nhiều lần được không"),
+    ("hk kinh doanh ở xã", "hk kinh doanh ở xã"),
     # nor 'xin công nhận'
     ("ho so xin cong nhan lang nghe gom gi", "ho so de nghi cong nhan lang nghe gom gi"),
     ("Điều 6 khoản 2 điểm k là gì?", "Điều 6 khoản 2 điểm k là gì?"),  # 'k' is shorthand only at the end

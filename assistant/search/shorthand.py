@@ -11,7 +11,7 @@ from assistant.text import fold, is_unaccented
 SHORTHAND = {
     "bn": "bao nhiêu", "bnhiu": "bao nhiêu", "bao nhiu": "bao nhiêu", "bao nhiểu": "bao nhiêu",
     "đc": "được", "dc": "được", "đươc": "được",
-    "ko": "không", "k": "không", "kh": "không", "hok": "không", "hông": "không", "hem": "không",
+    "ko": "không", "k": "không", "kh": "không", "hk": "không", "hok": "không", "hông": "không", "hem": "không",
     "j": "gì", "ntn": "như thế nào", "nhà nc": "nhà nước", "vs": "với", "mún": "muốn",
     "dn": "doanh nghiệp", "dnnvv": "doanh nghiệp nhỏ và vừa", "htx": "hợp tác xã",
     "cnnt": "công nghiệp nông thôn", "sxsh": "sản xuất sạch hơn",
@@ -19,6 +19,7 @@ SHORTHAND = {
     "sct": "Sở Công Thương", "ubnd": "Ủy ban nhân dân", "hs": "hồ sơ", "tg": "thời gian", "hn": "Hà Nội",
     "zậy": "vậy", "dzậy": "vậy", "bít": "biết", "hok bít": "không biết", "đk": "điều kiện",
     # 'đk' in the papers of a registration is 'đăng ký' ('đủ đk tham gia' is 'điều kiện')
+    "đki": "đăng ký", "đkí": "đăng ký", "dki": "đăng ký",
     "hồ sơ đk": "hồ sơ đăng ký", "hs đk": "hồ sơ đăng ký", "đk kinh doanh": "đăng ký kinh doanh",
     "giấy đk": "giấy đăng ký",
     "hạn chót": "thời hạn", "hạn cuối": "thời hạn", "chu kỳ": "định kỳ", "chu ky": "dinh ky",
@@ -53,7 +54,7 @@ SHORTHAND = {
     "sử lý": "xử lý", "xử lí": "xử lý", "hổ trợ": "hỗ trợ", "hỗ chợ": "hỗ trợ", "xản xuất": "sản xuất",
 }
 # 'k' means 'không' only where a question ends ('được k?'); elsewhere it may be a unit or a name.
-_FINAL_ONLY = {"k", "kh", "v"}
+_FINAL_ONLY = {"k", "kh", "hk", "v"}
 # Not inside a document number ('QĐ-BCT', 'TT/…'): a word joined by '-' or '/' is a code, not chat shorthand.
 _PATTERN = re.compile(r"(?<![\w/&.-])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True)) +
                       r")(?![\w/&-]|\.\w)", re.IGNORECASE)
