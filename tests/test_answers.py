@@ -333,10 +333,19 @@ def test_out_of_scope_is_refused_politely(answerer, question):
     ("Cơ sở đã nhận hỗ trợ khuyến nông thì có được nhận thêm hỗ trợ từ chương trình của Bộ Công Thương không?", ""),
     # a tea roaster ('máy sao chè') folds like OCOP's 'mấy sao'
     ("Xưởng chè của tôi ở xã muốn mua máy sao chè mới thì khuyến công hỗ trợ bao nhiêu?", "200 triệu đồng"),
+    # a ward converted from a commune is a place the rules count apart, in whatever everyday words
+    ("Khi xác định một phường mới chuyển từ xã lên đã quá 5 năm hay chưa thì tính từ mốc nào đến mốc nào?",
+     "31 tháng 12 của năm trước liền kề"),
 ])
 def test_a_place_or_year_the_question_states_does_not_refuse_it(answerer, question, fact):
     answer = answerer.ask(question)
     assert not answer.refused and fact in answer.lead + " ".join(c.text for c in answer.citations)
+
+
+def test_a_ward_converted_from_a_commune_is_a_stated_fact():
+    assert analyze("Phường mới được chuyển từ xã lên thì tính thế nào?").slots.get("ward_from_commune")
+    assert analyze("xa toi vua len phuong nam ngoai").slots.get("ward_from_commune")
+    assert not analyze("Cơ sở ở phường thì có được hỗ trợ không?").slots.get("ward_from_commune")
 
 
 def test_api_ask_contract_and_stream(client):

@@ -355,6 +355,9 @@ def _production_place(folded: str) -> str | None:
     return named[0] if named else None
 
 
+# 'phường mới chuyển từ xã lên', 'xã lên phường': a ward converted from a commune, a place the rules count apart
+_WARD_FROM_COMMUNE = re.compile(r"\bphuong\b.{0,40}\bchuyen (?:doi )?(?:tu|len)\b|\bchuyen (?:doi )?tu xa\b|"
+                                r"\blen phuong\b")
 # '(phường có từ lâu, không phải mới chuyển từ xã)': a ward converted long ago, however many years; folded
 _LONG_A_WARD = re.compile(r"\b(?:khong phai (?:la )?(?:moi |vua )(?:duoc )?chuyen (?:doi )?(?:tu xa|len)|"
                           r"phuong (?:nay |do )?(?:da )?co tu lau)\b")
@@ -405,6 +408,8 @@ def slots(question: str) -> dict:
         found["activity"] = activity
     if _CLEANER.search(folded):
         found["cleaner_production"] = True
+    if _WARD_FROM_COMMUNE.search(folded):
+        found["ward_from_commune"] = True
     if years := years_in(question):
         found["year"] = years[0]
     refs = parse_references(question)

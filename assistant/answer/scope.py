@@ -263,7 +263,7 @@ class ScopeJudge:
         s = self.settings
         if max(r.dense for r in results) >= (s.refusal_min_dense_english if english else s.refusal_min_dense):
             return False
-        if intent.slots.get("activity") or intent.slots.get("trade_group") or (
+        if intent.slots.get("activity") or intent.slots.get("trade_group") or intent.slots.get("ward_from_commune") or (
                 intent.slots.get("entity_type") and intent.type in ("eligibility", "amount", "yes_no")):
             return False
         texts = [r.chunk.text for r in results]
