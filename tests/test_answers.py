@@ -479,6 +479,7 @@ def test_a_question_naming_the_poor_districts_programme_is_answered(answerer):
     ("Who manages national industrial promotion schemes?", ["đề án khuyến công quốc gia"]),
     ("Who approved the national industrial promotion programme for 2026-2030?", ["Chương trình khuyến công quốc gia"]),
     ("Who approves local industrial promotion programmes?", ["chương trình khuyến công địa phương"]),
+    ("Who drafts the national industrial promotion plans?", ["kế hoạch khuyến công quốc gia"]),
 ])
 def test_english_phrases_are_put_into_the_corpus_words(question, terms):
     expanded = expand_english(question)
