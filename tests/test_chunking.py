@@ -44,6 +44,16 @@ def test_short_article_is_one_chunk_with_context_and_metadata():
     assert first.citation_label == "Điều 1 Nghị định 99/2030/NĐ-CP"
 
 
+def test_an_articles_only_sentence_read_as_its_title_stays_in_its_text():
+    text = ("Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về khuyến công.\n"
+            "Điều 2. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này./.\n"
+            "Nơi nhận:\n- Như Điều 2;\n")
+    first, last = Chunker().chunk(make_doc(text))
+    assert first.text == "Nghị định này quy định về khuyến công."  # a heading is not repeated in the text
+    assert last.text.startswith("Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành")
+    assert last.text.endswith("Như Điều 2;")
+
+
 def test_header_lines_are_metadata_not_text():
     doc = make_doc(DECREE)
     assert doc.header[0].startswith("Nghị định thử nghiệm")

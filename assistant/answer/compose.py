@@ -135,7 +135,7 @@ def sentence(text: str) -> str:
     the 'Đồng thời, …' that tied it to the sentence before it in its passage."""
     text = text.strip()
     text = text[tied.end():] if (tied := GOES_ON.match(text)) else text
-    text = text.rstrip(" ;:,.")
+    text = text.rstrip(" ;:,./")  # './.' closes a legal text's last sentence
     return text[:1].upper() + text[1:]
 
 

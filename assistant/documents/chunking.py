@@ -48,6 +48,9 @@ _CODE = re.compile(r"^\[Pháp điển:\s*(.*?)\]\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+\S")
 _POINT = re.compile(r"^([a-zđ])\)\s+\S")
 _NUMBERED_SECTION = re.compile(r"^(\d+)\.\s+(.+)$")
+# 'Điều 3. Chánh Văn phòng Bộ, … chịu trách nhiệm thi hành Quyết định này./.': the line after the number is the
+# article's only sentence, not a heading; headings end without punctuation
+_SENTENCE_TITLE = re.compile(r"[.:;]/?\.?$")
 # '(Ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày …)': the line under the title of an attached text.
 _ATTACHED = re.compile(r"^\(?\s*((?:được\s+)?(?:ban hành\s+)?kèm theo)\s+(.{4,300})$", re.IGNORECASE)
 _DOC_REF = re.compile(
@@ -476,11 +479,12 @@ class Chunker:
         article_id = f"{document.id}#{article.slug}"
         suffix = f" {article.part_label}" if article.part_label else ""
         locator = f"Điều {article.number}{suffix}"
-        body = "\n".join(article.lines).strip()
+        lines = [article.title, *article.lines] if _SENTENCE_TITLE.search(article.title) else article.lines
+        body = "\n".join(lines).strip()
         if len(body) <= self.max_chars:
             out.append(Chunk(id=article_id, text=body or heading, context=context, locator=locator, **common))
             return
-        lead, clauses = split_sequence(article.lines, _CLAUSE, list(range(1, 200)), interrupt=_POINT)
+        lead, clauses = split_sequence(lines, _CLAUSE, list(range(1, 200)), interrupt=_POINT)
         if not clauses:
             self._emit(out, article_id, body, context=context, locator=locator, **common)
             return

@@ -29,9 +29,10 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 8  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
+PIPELINE_VERSION = 9  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
 # line's number ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs
-# after; 8: a sentence opening with 'Riêng' is a unit of its own
+# after; 8: a sentence opening with 'Riêng' is a unit of its own; 9: an article's only sentence, read as its title,
+# is in its text
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
