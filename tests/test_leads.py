@@ -3090,6 +3090,26 @@ def test_a_documents_remit_is_read_off_its_opening_article(answerer):
 
 
 @require_corpus()
+def test_a_remit_cut_short_in_the_store_is_said_by_the_documents_title(answerer):
+    resolution = answerer.ask("nghi quyet 23/2025/NQ-HDND cua tinh Phu Tho quy dinh ve noi dung gi")
+    assert resolution.lead.startswith("Nghị quyết 23/2025/NQ-HĐND quy định mức chi cụ thể cho các hoạt động khuyến "
+                                      "công trên địa bàn tỉnh Phú Thọ [1]")
+    assert resolution.citations[0].chunk_id == "nq-23-2025-hdnd-phutho#preamble"
+    # a news item's headline is no remit
+    assert not answerer.ask("Kế hoạch khuyến công thành phố Hà Nội năm 2020 quy định về nội dung gì?").lead \
+        .startswith("Kế hoạch khuyến công thành phố Hà Nội năm 2020 (tóm tắt")
+
+
+@require_corpus()
+def test_an_articles_only_sentence_is_answered_from(answerer):
+    executing = answerer.ask("Theo quyết định phê duyệt Chương trình khuyến công quốc gia 2026-2030, đơn vị cấp Cục "
+                             "nào của Bộ Công Thương chịu trách nhiệm thi hành?")
+    assert not executing.refused
+    assert executing.lead.startswith("Chánh Văn phòng Bộ, Cục trưởng Cục Đổi mới sáng tạo, Chuyển đổi xanh và "
+                                     "Khuyến công") and "Quyết định này [1]" in executing.lead
+
+
+@require_corpus()
 def test_a_claims_opening_is_no_part_of_what_is_looked_for(answerer):
     assert without_claim_opening("Tôi hiểu là bình chọn chỉ có 3 cấp, đúng không?") == \
         "bình chọn chỉ có 3 cấp, đúng không?"

@@ -8,6 +8,7 @@ import re
 
 from assistant.answer import compose, lists
 from assistant.answer.compose import Composition
+from assistant.answer.currency import doc_label
 from assistant.answer.question import ends_yes_no
 from assistant.documents.units import split_units, strip_mark
 from assistant.text import fold
@@ -60,6 +61,15 @@ def _applies_said(units: list[str]) -> str | None:
     return f"Đối tượng áp dụng: {named}"
 
 
+def _title_said(meta: dict) -> str | None:
+    """'Nghị quyết 23/2025/NQ-HĐND quy định mức chi cụ thể …' from the title of a legal text (a news item's title
+    is a headline, not what a text rules on)."""
+    title, kind = meta.get("title") or "", meta.get("doc_type") or ""
+    if not kind or not title.startswith(kind) or kind == title:
+        return None
+    return f"{doc_label(meta)} {title[len(kind):].strip()}"
+
+
 def remit_lead(question: str, named: list[str], generation) -> Composition | None:
     """'Thông tư này quy định về trình tự, thủ tục … [1]; Thông tư này áp dụng đối với … [1].' for the one document
     the question names; None when it asks neither or the document's opening articles do not say."""
@@ -74,6 +84,10 @@ def remit_lead(question: str, named: list[str], generation) -> Composition | Non
             said.append((compose.clause_for(rules, "fact", "", compose.LEAD_CHARS), chunk))
         if applies and (subjects := _applies_said(units)):
             said.append((subjects, chunk))
+    if rules_on and not said and (titled := _title_said(generation.document(named[0]))):
+        # the stored opening is cut short ('Nghị quyết này quy định một số mức chi cụ thể cho c…') or absent: the
+        # title says what the text rules on, and the text's first passage bears it
+        said.append((titled, generation.document_chunks(named[0])[0]))
     if not said:
         return None
     composition = Composition(lead="", cited=[])
