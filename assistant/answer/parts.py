@@ -554,6 +554,33 @@ def _english_referent(piece: str, previous: str) -> str:
     return f"{piece[: pronoun.start('it')]}{named}{piece[pronoun.end('it'):]}"
 
 
+# 'Official Letter No. 400/CTĐP-QLKC', 'Decree 45/2012/NĐ-CP': an English part's 'it' after a part naming one is it;
+# 'they' after 'how many rural industrial facilities were …' are those facilities
+# ('Under Decree 45/2012, who establishes the centre …, which agency does it belong to?': the centre, not the decree)
+_ENGLISH_DOCUMENT = re.compile(r"(?<!under )(?<!to )(?<!in )(?<!by )(?<!of )"
+                               r"\b(?:official letter|letter|decree|circular|decision|resolution|plan)"
+                               r"(?: no\.?)? \d+/[\w/-]+", re.IGNORECASE)
+_COUNTED = re.compile(r"\bhow many ((?:\w+ ){0,5}?\w+s) (?:were|are|did|do|have|had|has|will|can|received?|got)\b",
+                      re.IGNORECASE)
+_IT = re.compile(r"\b(it|its)\b")
+_THEY = re.compile(r"\b(they|them|their)\b")
+
+
+def _english_thing_referent(piece: str, previous: str) -> str:
+    """An English part with what the part before it names in place of its pronoun: the document ('how many focus
+    areas did it set' after 'Who signed Official Letter No. 400/CTĐP-QLKC …'), or what it counts ('how much capital
+    did they invest' after 'how many rural industrial facilities were supported …'); '' when not so phrased."""
+    if not is_english(previous):
+        return ""
+    for pronoun, antecedent in ((_IT, _ENGLISH_DOCUMENT), (_THEY, _COUNTED)):
+        said, named = pronoun.search(piece), antecedent.search(previous)
+        if said and named:
+            thing = named.group(0) if antecedent is _ENGLISH_DOCUMENT else f"the {named.group(1)}"
+            thing += "'s" if said.group(1) in ("its", "their") else ""
+            return f"{piece[: said.start()]}{thing}{piece[said.end():]}"
+    return ""
+
+
 _PRONOUN_OPENING = re.compile(r"^(?:họ|chúng nó|nó)\s+(?!(?:và\s+)?tên\b)(?=\w)", re.IGNORECASE)  # not 'Họ tên'
 _VERB_ENDING = re.compile(r"\s+(?:có thể|có|được|là|phải|cần)$")
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
@@ -638,8 +665,11 @@ def parts(question: str) -> list[str]:
             # 'Công ty tư nhân có được làm tổ chức dịch vụ khuyến công không? Họ được chọn theo tiêu chí gì?': they
             # are what the part before is about, said in full
             piece, subject = piece[they.end():], _referent(previous)
-        if subject and (named_it := _english_referent(piece, previous)):
-            piece, subject = named_it, ""  # 'and who approves it?': who approves the programme the part before names
+        # 'and who approves it?': who approves the programme the part before names; 'and how much capital did they
+        # invest?': the facilities it counted
+        named_it = (_english_referent(piece, previous) if subject else "") or _english_thing_referent(piece, previous)
+        if named_it:
+            piece, subject = named_it, ""
         borrowed = [_without_overlap(subject, piece)] if subject else []
         borrowed += [name for name in named if name not in piece and not any(name in b for b in borrowed)]
         out.append(" ".join(text for text in (setting, *borrowed, f"{piece}?") if text))
