@@ -2893,6 +2893,29 @@ def test_an_english_it_is_the_thing_the_part_before_names():
     assert chairs == "who chairs the national-level council?"
 
 
+def test_an_english_it_or_they_is_the_document_or_the_counted_thing_the_part_before_names():
+    _, areas = parts("Who signed Official Letter No. 400/CTĐP-QLKC on building the national industrial promotion plan "
+                     "for 2024, and how many focus areas did it set?")
+    assert areas == "how many focus areas did Official Letter No. 400/CTĐP-QLKC set?"
+    _, capital = parts("In 2022, how many rural industrial facilities were supported to invest in modern machinery, "
+                       "and roughly how much capital did they invest?")
+    assert capital == "roughly how much capital did the rural industrial facilities invest?"
+    # the decree a part is asked under is not what 'it' points to
+    _, belongs = parts("Under Decree 45/2012, who establishes the provincial Industrial Promotion Center, and which "
+                       "agency does it belong to?")
+    assert "Decree 45/2012 belong" not in belongs
+
+
+@require_corpus()
+def test_which_document_of_several_things_is_one_document_not_a_list(answerer):
+    poor = answerer.ask("Các huyện nghèo được ưu tiên về địa bàn trong hoạt động khuyến công được xác định theo văn "
+                        "bản nào?")
+    assert poor.lead.startswith("Các huyện nghèo theo quy định tại Nghị quyết 30a/2008/NQ-CP"), poor.lead
+    bases = answerer.ask("Quyết định 2646/QĐ-BCT phê duyệt Chương trình khuyến công quốc gia 2026-2030 được ban hành "
+                         "căn cứ những văn bản nào?")
+    assert bases.lead.startswith("Gồm 4 nội dung: Căn cứ Nghị định số 45/2012/NĐ-CP"), bases.lead
+
+
 @require_corpus()
 def test_the_papers_every_case_sends_lead_before_the_case_s_own(answerer):
     lead = answerer.ask("Để tạm ứng phần kinh phí còn lại của đề án hỗ trợ ứng dụng máy móc tiên tiến, đơn vị thực "

@@ -108,6 +108,9 @@ from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc, words
 
+# 'theo văn bản nào?' asks one document ('căn cứ những văn bản nào?' several); folded
+_WHICH_DOCUMENT = re.compile(r"(?<!nhung )(?<!cac )\b(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh|cong van) "
+                             r"(?:nao|so may)\b")
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
@@ -795,7 +798,9 @@ class Answerer:
         # 'Huyện không tổ chức … thì nộp hồ sơ thế nào?': the provision for that case answers, not the usual list
         special_case = bool(ranked and _CASE.match(ranked[0].text) and _STATES_CASE.search(fold(question))
                             and states_the_case(question, ranked[0].text))
-        listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document") and asks_list(question))
+        # '(Các …) được xác định theo văn bản nào?' asks one document, not a list
+        listing = intent.type in LIST_TYPES or (intent.type in ("fact", "document")
+                                                and asks_list(_WHICH_DOCUMENT.sub(" ", fold(question))))
         # 'Đơn vị thụ hưởng đề án khuyến công quốc gia là ai?' asks what the rules define the term as
         if intent.type in ("body", "fact") and _IS_WHAT.match(fold(question)) and not asked_role(question) \
                 and (defined := self._definition(question, generation)):
