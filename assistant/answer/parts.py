@@ -74,7 +74,9 @@ _SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:đ�
 # 'A và B khác nhau thế nào (về X)?' with nothing asked of both between B and the difference.
 _DIFFER_ON = re.compile(r"^(?P<a>[^?]+?)\s+(?:và|với|so với)\s+(?P<b>[^?]+?)\s+(?:có\s+)?(?:khác nhau|khác)"
                         r"(?:\s+(?:thế nào|ra sao|như thế nào|gì|những gì|ở điểm nào|ở chỗ nào|điểm gì))?"
-                        r"(?:\s+về\s+(?P<on>[^?]+?))?[\s?.!]*$", re.IGNORECASE)
+                        # '… khác nhau ở cơ quan quản lý và nguồn kinh phí ra sao?': the aspect before the asking
+                        r"(?:\s+(?:ở|về)\s+(?P<at>[^?]+?)\s+(?:thế nào|ra sao|như thế nào)|\s+về\s+(?P<on>[^?]+?))?"
+                        r"[\s?.!]*$", re.IGNORECASE)
 
 
 _PREPOSITIONS = {"của", "tại", "ở", "cho", "với", "lên", "từ", "đối", "theo", "trong"}
@@ -353,7 +355,7 @@ def _sides(question: str) -> list[str]:
     if on := _DIFFER_ON.match(question):  # 'A và B khác nhau thế nào về X?': X of A, X of B
         first, second = on.group("a"), on.group("b")
         second, _, aspect = second.partition(" thì ")  # '… và tại cụm công nghiệp thì mức trần khác nhau ra sao?'
-        aspect = (on.group("on") or aspect).strip()
+        aspect = (on.group("on") or on.group("at") or aspect).strip()
         lead_word = second.split()[0].lower()
         longest = 16 if lead_word in _PREPOSITIONS else 6  # '… của đơn vị lên Sở và của Sở lên Cục …'
         if len(second.split()) <= longest and (cut := first.lower().find(f" {lead_word} ")) > 0:
