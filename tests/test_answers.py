@@ -308,6 +308,9 @@ def test_phrases_not_just_words_keep_a_question_in_scope():
     "Hộ nghèo làm nghề đan lát ở xã được vay vốn ưu đãi tối đa bao nhiêu?",
     # chat shorthand for another law's topic ('bhxh' is bảo hiểm xã hội)
     "xưởng e có 12 công nhân thì cty phải đóng bhxh bắt buộc cho họ bao nhiêu % lương vậy mn?",
+    # voluntary social insurance and a household's lump-sum tax, in words the corpus has for other things
+    "Lao động làm việc ở làng nghề tham gia bảo hiểm xã hội tự nguyện thì nhà nước hỗ trợ mức đóng bao nhiêu?",
+    "Hộ kinh doanh làm đồ mộc ở nông thôn phải nộp thuế khoán theo tỷ lệ bao nhiêu phần trăm doanh thu?",
 ])
 def test_out_of_scope_is_refused_politely(answerer, question):
     answer = answerer.ask(question)

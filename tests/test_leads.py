@@ -2906,6 +2906,22 @@ def test_an_english_it_or_they_is_the_document_or_the_counted_thing_the_part_bef
     assert "Decree 45/2012 belong" not in belongs
 
 
+def test_a_comparison_naming_its_aspects_before_the_asking_word_asks_each_of_each_side():
+    asked = sides("Đề án khuyến công quốc gia và đề án khuyến công địa phương khác nhau ở cơ quan quản lý và nguồn "
+                  "kinh phí ra sao?")
+    assert asked[:2] == ["Đề án khuyến công quốc gia, cơ quan quản lý là ai?",
+                         "đề án khuyến công địa phương, cơ quan quản lý là ai?"]
+
+
+@require_corpus()
+def test_a_replaced_text_the_corpus_only_cites_is_said_to_be_no_longer_the_one(answerer):
+    old = answerer.ask("Văn bản chính về khuyến công hiện nay vẫn là Nghị định 134/2004/NĐ-CP phải không?")
+    assert old.lead.startswith("Không. Kho chưa có toàn văn Nghị định 134/2004; Nghị định 45/2012/NĐ-CP dẫn: ")
+    assert "thay thế Nghị định số 134/2004/NĐ-CP" in old.lead
+    cited = answerer.ask("Thông tư 28/2018/TT-BTC còn hiệu lực không?")  # cited as a basis, not replaced
+    assert cited.lead.startswith("Kho chưa có toàn văn Thông tư 28/2018")
+
+
 @require_corpus()
 def test_which_document_of_several_things_is_one_document_not_a_list(answerer):
     poor = answerer.ask("Các huyện nghèo được ưu tiên về địa bàn trong hoạt động khuyến công được xác định theo văn "

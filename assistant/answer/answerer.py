@@ -1170,8 +1170,10 @@ class Answerer:
         citing = doc_label(meta)
         name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
         name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
-        composition.lead = (f"Kho chưa có toàn văn {name}; {citing} dẫn: {compose.sentence(clause)} "
-                            f"[{composition.number(chunk)}].")
+        # '… còn hiệu lực không?', '… hiện nay vẫn là …?' of a text the citing one replaces: no, first
+        replaced = re.search(rf"\bthay thế\b[^.;]{{0,40}}\b{re.escape(str(ref.number))}/", clause)
+        composition.lead = (f"{'Không. ' if replaced else ''}Kho chưa có toàn văn {name}; {citing} dẫn: "
+                            f"{compose.sentence(clause)} [{composition.number(chunk)}].")
         return composition
 
     def _validity(self, question: str, named: list[str], generation) -> Composition:

@@ -19,8 +19,9 @@ from assistant.text import fold, is_unaccented, nfc
 # so a document uploaded later brings its topic into scope.
 NEAR_TOPICS = ("khuyến nông", "khuyến ngư", "khuyến lâm", "chăn nuôi", "trồng trọt", "nuôi tôm", "nuôi cá",
                "trồng lúa", "lúa gạo", "giống cây", "phân bón hữu cơ", "thuế thu nhập doanh nghiệp",
-               "thuế thu nhập cá nhân", "thuế giá trị gia tăng", "thuế môn bài", "hoàn thuế", "miễn thuế", "giảm thuế",
-               "đất đai", "thuê đất", "giao đất", "sổ đỏ", "giấy phép xây dựng", "bảo hiểm xã hội", "bảo hiểm y tế",
+               "thuế thu nhập cá nhân", "thuế giá trị gia tăng", "thuế môn bài", "thuế khoán", "hoàn thuế",
+               "miễn thuế", "giảm thuế", "đất đai", "thuê đất", "giao đất", "sổ đỏ", "giấy phép xây dựng",
+               "bảo hiểm xã hội", "bảo hiểm xã hội tự nguyện", "bảo hiểm y tế",
                "bảo hiểm thất nghiệp", "trợ cấp thất nghiệp", "lương tối thiểu", "visa", "học phí", "giá vàng",
                "nhà ở xã hội", "đóng bảo hiểm", "miễn tiền thuê đất", "tiền thuê đất", "thế chấp", "hải quan",
                "thủ tục xuất khẩu", "giá điện", "lãi suất ngân hàng", "agribank", "vietcombank",

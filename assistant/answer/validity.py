@@ -11,6 +11,8 @@ from assistant.text import fold
 # 'On what date did the Prime Minister sign Decision 1288 …?': the verb after 'did' is in its plain form
 _DID_SIGN = r"(?:what date|what day|when) did\b[^?]{0,60}?\b(?:sign|issue|publish)"
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
+                   # '… hiện nay vẫn là Nghị định 134/2004 phải không?'
+                   r"(?:hien nay|hien tai|bay gio) van (?:la|con|dung|ap dung|duoc ap dung)|"
                    r"bi sua doi|sua doi chua|duoc sua doi khong|"
                    r"bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"
