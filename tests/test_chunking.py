@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from assistant.documents.chunking import Chunker, is_legal, parse_articles
 from assistant.documents.corpus import discover, split_header
 from assistant.documents.records import Document
+from assistant.documents.units import unit_passages
 from tests.conftest import DECREE, PLAN, SHARED_CORPUS, require_corpus
 
 
@@ -52,6 +53,12 @@ def test_an_articles_only_sentence_read_as_its_title_stays_in_its_text():
     assert first.text == "Nghị định này quy định về khuyến công."  # a heading is not repeated in the text
     assert last.text.startswith("Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành")
     assert last.text.endswith("Như Điều 2;")
+    # a unit's passage vector is read behind its article's heading, and behind no sentence the text already holds
+    assert unit_passages(first)[0][1] == "Phạm vi điều chỉnh: Nghị định này quy định về khuyến công."
+    assert unit_passages(last)[0][1].startswith("Bộ trưởng, Chủ tịch")
+    # a heading the article's first sentence repeats is still its heading
+    ministry = Chunker().chunk(make_doc("Điều 15. Bộ Công Thương\nBộ Công Thương là cơ quan đầu mối.\n"))[0]
+    assert unit_passages(ministry)[0][1] == "Bộ Công Thương: Bộ Công Thương là cơ quan đầu mối."
 
 
 def test_header_lines_are_metadata_not_text():

@@ -2903,7 +2903,11 @@ def test_an_english_it_or_they_is_the_document_or_the_counted_thing_the_part_bef
     # the decree a part is asked under is not what 'it' points to
     _, belongs = parts("Under Decree 45/2012, who establishes the provincial Industrial Promotion Center, and which "
                        "agency does it belong to?")
-    assert "Decree 45/2012 belong" not in belongs
+    assert belongs.endswith("which agency does it belong to?") and "Decree 45/2012 belong" not in belongs
+    _, share = parts("Who signed Official Letter No. 400/CTĐP-QLKC, and when is it due?")
+    assert share == "when is Official Letter No. 400/CTĐP-QLKC due?"  # the whole name, not 'Letter No. 400 …'
+    _, theirs = parts("How many rural facilities were supported in 2022, and what was their total capital?")
+    assert theirs == "what was the rural facilities' total capital?"
 
 
 def test_a_comparison_naming_its_aspects_before_the_asking_word_asks_each_of_each_side():
@@ -2920,6 +2924,10 @@ def test_a_replaced_text_the_corpus_only_cites_is_said_to_be_no_longer_the_one(a
     assert "thay thế Nghị định số 134/2004/NĐ-CP" in old.lead
     cited = answerer.ask("Thông tư 28/2018/TT-BTC còn hiệu lực không?")  # cited as a basis, not replaced
     assert cited.lead.startswith("Kho chưa có toàn văn Thông tư 28/2018")
+    # a currency asked of an amount is no currency asked of the document
+    from assistant.answer.validity import asks_validity
+    assert not asks_validity("Theo Nghị định 45/2012, mức hỗ trợ hiện nay vẫn là 50% phải không?")
+    assert not answerer.ask("Nghị định 134/2004 bị thay thế bởi văn bản nào?").lead.startswith("Không.")
 
 
 @require_corpus()

@@ -108,9 +108,11 @@ from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc, words
 
-# 'theo văn bản nào?' asks one document ('căn cứ những văn bản nào?' several); folded
-_WHICH_DOCUMENT = re.compile(r"(?<!nhung )(?<!cac )\b(?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh|cong van) "
-                             r"(?:nao|so may)\b")
+# '… được xác định theo văn bản nào?' asks one document ('căn cứ những văn bản nào?' several); folded
+_WHICH_DOCUMENT = re.compile(r"\btheo (?:van ban|nghi dinh|thong tu|nghi quyet|quyet dinh|cong van) (?:nao|so may)\b")
+# '… còn hiệu lực không?', '… hiện nay vẫn là …?' ask whether a text is current; folded
+_CURRENT_ASKED = re.compile(r"\b(?:con hieu luc|con ap dung|(?:hien nay|hien tai|bay gio) van la|still valid|"
+                            r"still in force)\b")
 LIST_TYPES = compose.LIST_TYPES
 _CASE = re.compile(r"^(?:[a-zđ]\)\s*|\d+\.\s*|-\s*)?(?:trong )?(?:trường hợp|nếu)\b", re.IGNORECASE)
 _STATES_CASE = re.compile(r"\b(thi|neu|truong hop|khi)\b")
@@ -517,7 +519,8 @@ class Answerer:
         refusal = self.scope.judge(query, intent, results, refs, named, generation, term_scorer(generation),
                                    expanded=query != question)
         if refusal is not None and refs.documents and not named and asks_validity(question):
-            cited = self._cited_elsewhere(refs, generation)  # a text the corpus only cites: what the citing says
+            # a text the corpus only cites: what the citing says
+            cited = self._cited_elsewhere(refs, generation, question)
             if cited is not None:
                 return self._finish(cited, generation, results)
         if refusal is not None:
@@ -1157,7 +1160,7 @@ class Answerer:
         return composition
 
     @staticmethod
-    def _cited_elsewhere(refs, generation) -> Composition | None:
+    def _cited_elsewhere(refs, generation, question: str = "") -> Composition | None:
         """'Kho chưa có toàn văn Thông tư 28/2018; Nghị quyết 23/2025/NQ-HĐND dẫn: Căn cứ Thông tư số 28/2018/TT-BTC
         ngày 28 tháng 3 năm 2018 … [1].' for a document asked about that only a passage of the corpus cites."""
         ref = refs.documents[0]
@@ -1170,8 +1173,11 @@ class Answerer:
         citing = doc_label(meta)
         name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
         name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
-        # '… còn hiệu lực không?', '… hiện nay vẫn là …?' of a text the citing one replaces: no, first
-        replaced = re.search(rf"\bthay thế\b[^.;]{{0,40}}\b{re.escape(str(ref.number))}/", clause)
+        # '… còn hiệu lực không?', '… hiện nay vẫn là …?' of a text the citing one replaces: no, first (not of one
+        # it is replaced by: 'được thay thế bởi …')
+        replaced = _CURRENT_ASKED.search(fold(question)) and re.search(
+            rf"(?<!được )(?<!bị )\bthay thế\s+(?:\w+\s+){{0,3}}?(?:số\s+)?{re.escape(str(ref.number))}/",
+            clause, re.IGNORECASE)
         composition.lead = (f"{'Không. ' if replaced else ''}Kho chưa có toàn văn {name}; {citing} dẫn: "
                             f"{compose.sentence(clause)} [{composition.number(chunk)}].")
         return composition

@@ -34,7 +34,7 @@ _QUESTION_WORDS = {fold(w) for w in _QUESTION_WORDS_ACCENTED} - {"may"}
 _ASKING_SAO = {"tại", "vì", "làm", "ra", "thế", "tai", "vi", "lam"}
 # A document number ('2646/QĐ-BCT', '45/2012') names the document, not the answer inside it.
 DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết|công văn)\s+(?:số\s+)?)?"
-                        r"\b\d+[a-z]?/(?:\d{4}/)?[\wĐđ-]+", re.IGNORECASE)
+                        r"\b(?:\d+/(?:\d{4}/)?|\d+[a-z]/\d{4}/)[\wĐđ-]+", re.IGNORECASE)  # '30a/2008/NQ-CP'
 # A document's number with the date it was signed ('Thông tư số 46/2012/TT-BCT ngày 28 tháng 12 năm 2012'): neither
 # is a value the document states.
 _DATED_DOCUMENT = re.compile(DOC_NUMBER.pattern + r"(?:,?\s+ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"

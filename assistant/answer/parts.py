@@ -559,11 +559,11 @@ def _english_referent(piece: str, previous: str) -> str:
 # 'Official Letter No. 400/CTĐP-QLKC', 'Decree 45/2012/NĐ-CP': an English part's 'it' after a part naming one is it;
 # 'they' after 'how many rural industrial facilities were …' are those facilities
 # ('Under Decree 45/2012, who establishes the centre …, which agency does it belong to?': the centre, not the decree)
-_ENGLISH_DOCUMENT = re.compile(r"(?<!under )(?<!to )(?<!in )(?<!by )(?<!of )"
+_ENGLISH_DOCUMENT = re.compile(r"(?<!under )(?<!to )(?<!in )(?<!by )(?<!of )(?<!official )"
                                r"\b(?:official letter|letter|decree|circular|decision|resolution|plan)"
                                r"(?: no\.?)? \d+/[\w/-]+", re.IGNORECASE)
-_COUNTED = re.compile(r"\bhow many ((?:\w+ ){0,5}?\w+s) (?:were|are|did|do|have|had|has|will|can|received?|got)\b",
-                      re.IGNORECASE)
+_ENGLISH_COUNTED = re.compile(r"\bhow many (?!of\b)((?:\w+ ){0,5}?\w+s) "
+                              r"(?:were|are|did|do|have|had|has|will|can|received?|got)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(it|its)\b")
 _THEY = re.compile(r"\b(they|them|their)\b")
 
@@ -574,11 +574,12 @@ def _english_thing_referent(piece: str, previous: str) -> str:
     did they invest' after 'how many rural industrial facilities were supported …'); '' when not so phrased."""
     if not is_english(previous):
         return ""
-    for pronoun, antecedent in ((_IT, _ENGLISH_DOCUMENT), (_THEY, _COUNTED)):
+    for pronoun, antecedent in ((_IT, _ENGLISH_DOCUMENT), (_THEY, _ENGLISH_COUNTED)):
         said, named = pronoun.search(piece), antecedent.search(previous)
         if said and named:
             thing = named.group(0) if antecedent is _ENGLISH_DOCUMENT else f"the {named.group(1)}"
-            thing += "'s" if said.group(1) in ("its", "their") else ""
+            if said.group(1) in ("its", "their"):
+                thing += "'" if thing.endswith("s") else "'s"
             return f"{piece[: said.start()]}{thing}{piece[said.end():]}"
     return ""
 

@@ -12,7 +12,7 @@ from assistant.text import fold
 _DID_SIGN = r"(?:what date|what day|when) did\b[^?]{0,60}?\b(?:sign|issue|publish)"
 _ASKS = re.compile(r"\b(con hieu luc|het hieu luc|hieu luc khong|con ap dung|con dung duoc|in force|still valid|"
                    # '… hiện nay vẫn là Nghị định 134/2004 phải không?'
-                   r"(?:hien nay|hien tai|bay gio) van (?:la|con|dung|ap dung|duoc ap dung)|"
+                   r"(?:hien nay|hien tai|bay gio) van la (?:nghi dinh|thong tu|quyet dinh|nghi quyet|van ban)|"
                    r"bi sua doi|sua doi chua|duoc sua doi khong|"
                    r"bi thay the|been amended|been replaced|"
                    r"ky ngay|ngay ky|ky khi nao|ban hanh ngay|ngay ban hanh|ban hanh khi nao|ban hanh nam nao|issued|"

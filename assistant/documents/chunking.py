@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.documents.records import Chunk, Document
+from assistant.documents.records import Chunk, Document, is_sentence_title
 from assistant.text import fold
 
 # Vietnamese điểm letters: no f, j, w, z; đ comes right after d.
@@ -48,9 +48,6 @@ _CODE = re.compile(r"^\[Pháp điển:\s*(.*?)\]\s*$")
 _CLAUSE = re.compile(r"^(\d+)\.\s+\S")
 _POINT = re.compile(r"^([a-zđ])\)\s+\S")
 _NUMBERED_SECTION = re.compile(r"^(\d+)\.\s+(.+)$")
-# 'Điều 3. Chánh Văn phòng Bộ, … chịu trách nhiệm thi hành Quyết định này./.': the line after the number is the
-# article's only sentence, not a heading; headings end without punctuation
-_SENTENCE_TITLE = re.compile(r"[.:;]/?\.?$")
 # '(Ban hành kèm theo Quyết định số 12/2024/QĐ-UBND ngày …)': the line under the title of an attached text.
 _ATTACHED = re.compile(r"^\(?\s*((?:được\s+)?(?:ban hành\s+)?kèm theo)\s+(.{4,300})$", re.IGNORECASE)
 _DOC_REF = re.compile(
@@ -479,7 +476,7 @@ class Chunker:
         article_id = f"{document.id}#{article.slug}"
         suffix = f" {article.part_label}" if article.part_label else ""
         locator = f"Điều {article.number}{suffix}"
-        lines = [article.title, *article.lines] if _SENTENCE_TITLE.search(article.title) else article.lines
+        lines = [article.title, *article.lines] if is_sentence_title(article.title) else article.lines
         body = "\n".join(lines).strip()
         if len(body) <= self.max_chars:
             out.append(Chunk(id=article_id, text=body or heading, context=context, locator=locator, **common))

@@ -15,6 +15,16 @@ def document_label(doc_type: str | None, number: str | None, title: str | None) 
     return f"{doc_type or ''} {number}".strip() if number else (title or "")
 
 
+# 'Điều 3. Chánh Văn phòng Bộ, … chịu trách nhiệm thi hành Quyết định này./.': the line after an article's number is
+# its only sentence, not a heading; headings end without a full stop
+_SENTENCE_TITLE = re.compile(r"[.;]/?$|:$")
+
+
+def is_sentence_title(title: str | None) -> bool:
+    """Whether what was read as an article's title is a sentence of its body, which its text then holds."""
+    return bool(title and _SENTENCE_TITLE.search(title))
+
+
 @dataclass
 class Document:
     """One source document: its text and the metadata citations show."""
@@ -102,6 +112,11 @@ class Chunk:
             return ""
         match = re.search(r"Khoản \d+\.\s*(?:\d+\.\s*)?([^|]+?)\s*(?:\||$)", self.context)
         return match.group(1).strip().rstrip(":") if match and len(match.group(1)) < 240 else ""
+
+    @property
+    def heading(self) -> str:
+        """The article's heading ('Đối tượng áp dụng'); '' when its title line is a sentence its text holds."""
+        return "" if is_sentence_title(self.article_title) else (self.article_title or "")
 
     @property
     def embedding_text(self) -> str:

@@ -67,9 +67,7 @@ def is_list_item(unit: str) -> bool:
 def unit_passages(chunk) -> list[tuple[str, str]]:
     """(unit, the text its passage vector is computed from) for each unit of a chunk: the unit behind its Điều's
     title, so a lone điểm ('a) Doanh nghiệp nhỏ và vừa;') still says what it belongs to."""
-    # an article whose only sentence is read as its title holds that sentence in its text already
-    titled = chunk.article_title and not chunk.text.startswith(chunk.article_title)
-    prefix = f"{chunk.article_title}: " if titled else ""
+    prefix = f"{chunk.heading}: " if chunk.heading else ""
     return [(unit, f"{prefix}{unit}") for unit in split_units(chunk.text)]
 
 

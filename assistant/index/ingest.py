@@ -29,10 +29,10 @@ from assistant.text import lexical_tokens
 from assistant.index.vectorstore import ChromaEmbedding, drop_other_collections, make_client, open_collection
 
 # Bump when chunking or tokenization changes: every document is then re-chunked on the next ingest.
-PIPELINE_VERSION = 9  # 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long
-# line's number ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs
-# after; 8: a sentence opening with 'Riêng' is a unit of its own; 9: an article's only sentence, read as its title,
-# is in its text
+# 3: parts, [vbpl: …] notes; 4: unit vectors for the answer's evidence; 5: search_ef 500; 6: a long line's number
+# ('11. Đề án …') stays with its first sentence; 7: a news line ending with ':' heads the paragraphs after; 8: a
+# sentence opening with 'Riêng' is a unit of its own; 9: an article's only sentence, read as its title, is in its text
+PIPELINE_VERSION = 9
 EMBED_BATCH = 32
 CHROMA_BATCH = 256
 
@@ -185,7 +185,7 @@ class Ingestor:
             doc_chunks = chunked[document.id] if document.id in chunked else old_chunks[document.id]
             for chunk in doc_chunks:
                 if not chunk.tokens:
-                    chunk.tokens = lexical_tokens(f"{chunk.article_title or ''}\n{chunk.text}")
+                    chunk.tokens = lexical_tokens(f"{chunk.heading}\n{chunk.text}")
             chunks.extend(doc_chunks)
             entries[document.id] = _doc_entry(document, doc_chunks)
         units = [(chunk.id, unit, text) for chunk in chunks for unit, text in unit_passages(chunk)] \
