@@ -35,6 +35,15 @@ def doc_label(meta: dict) -> str:
     return document_label(meta.get("doc_type"), meta.get("number"), meta.get("title"))
 
 
+def title_after_kind(meta: dict) -> str | None:
+    """'quy định mức chi cụ thể …' from the title 'Nghị quyết quy định mức chi cụ thể …'; None when the title does
+    not begin with the document's kind or holds nothing more."""
+    title, kind = (meta.get("title") or "").strip(), (meta.get("doc_type") or "").strip()
+    if not kind or not title.lower().startswith(kind.lower()):
+        return None
+    return title[len(kind):].strip() or None
+
+
 def currency_warning(meta: dict) -> str | None:
     """A warning for an amended, superseded, expired, unverified-replacement or partial document, else None."""
     label = doc_label(meta)

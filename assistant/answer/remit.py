@@ -8,7 +8,7 @@ import re
 
 from assistant.answer import compose, lists
 from assistant.answer.compose import Composition
-from assistant.answer.currency import doc_label
+from assistant.answer.currency import doc_label, title_after_kind
 from assistant.answer.question import ends_yes_no
 from assistant.documents.units import split_units, strip_mark
 from assistant.text import fold
@@ -64,10 +64,8 @@ def _applies_said(units: list[str]) -> str | None:
 def _title_said(meta: dict) -> str | None:
     """'Nghị quyết 23/2025/NQ-HĐND quy định mức chi cụ thể …' from the title of a legal text (a news item's title
     is a headline, not what a text rules on)."""
-    title, kind = meta.get("title") or "", meta.get("doc_type") or ""
-    if not kind or not title.startswith(kind) or kind == title:
-        return None
-    return f"{doc_label(meta)} {title[len(kind):].strip()}"
+    about = title_after_kind(meta)
+    return f"{doc_label(meta)} {about}" if about else None
 
 
 def remit_lead(question: str, named: list[str], generation) -> Composition | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.currency import STATUS_LABELS, doc_label, vietnamese_note
+from assistant.answer.currency import STATUS_LABELS, doc_label, title_after_kind, vietnamese_note
 from assistant.search.references import DOC_KINDS
 from assistant.text import fold
 
@@ -162,10 +162,7 @@ def document_sentence(meta: dict, opening: str) -> str:
         text += f" của {meta['issuer']}"
     if when := issued_phrase(meta, opening):
         text += f", ban hành {when}"
-    title = (meta.get("title") or "").strip()
-    kind = (meta.get("doc_type") or "").strip()
-    if title:
-        about = title[len(kind):].strip() if kind and title.lower().startswith(kind.lower()) else title
+    if about := title_after_kind(meta) or (meta.get("title") or "").strip():
         text += f": {about[:1].lower()}{about[1:]}"
     return text
 
