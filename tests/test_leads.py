@@ -36,7 +36,7 @@ from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
 from assistant.search import duties
-from assistant.search.glossary import without_claim_opening
+from assistant.search.glossary import expand_query, without_claim_opening
 from assistant.search.references import titled
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
@@ -3359,3 +3359,86 @@ def test_a_bodys_duty_articles_are_those_about_that_body():
     assert "ttlt-16-2011-bct-bnv#d3-k11" not in ids["so cong thuong"]
     assert "nd-45-2012#d16-k1-g" in ids["uy ban nhan dan tinh"]
     assert duties.body_named("UBND tỉnh có làm gì để thu hút vốn không?") == "uy ban nhan dan tinh"
+
+
+def test_an_english_maximum_advance_asks_the_advance_share():
+    """'What is the maximum advance payment …?' asks the share an advance may reach (tạm ứng), as 'được tạm ứng bao
+    nhiêu?' does: a unit naming the advance is preferred to a support level's 'tối đa 50%'."""
+    assert evidence.asked_payment("What is the maximum advance payment allowed for a project?") == "tam ung"
+    assert evidence.asked_payment("Đề án được tạm ứng bao nhiêu?") == "tam ung"
+    assert evidence.asked_payment("What is the maximum support for a machine?") == ""
+    assert evidence.asked_payment("What is the maximum support for advanced machinery?") == ""
+
+
+def test_a_part_opening_with_how_often_it_must_report_borrows_the_subject():
+    """'… và định kỳ phải báo cáo kết quả cho ai?' says nothing of who reports: the subject of the part before."""
+    asked = parts("Cơ quan nào chủ trì triển khai Kế hoạch khuyến công Hà Nội năm 2024 và định kỳ phải báo cáo kết "
+                  "quả cho ai?")
+    assert len(asked) == 2 and "Kế hoạch khuyến công Hà Nội năm 2024" in asked[1]
+
+
+def test_the_rest_of_the_positions_asked_after_one_is_the_same_question(answerer):
+    """'… GĐ … thuộc biên chế gì, mấy vị trí còn lại thì sao ạ?': the other positions' status is asked too (Thông tư
+    liên tịch 16/2011: the director is a civil servant, the other positions public employees)."""
+    lead = answerer.ask("cho hỏi GĐ trung tâm khuyến công tỉnh thuộc biên chế gì, mấy vị trí còn lại thì sao ạ?").lead
+    assert "công chức" in lead and "viên chức" in lead
+
+
+def test_a_body_abbreviated_is_a_body_value():
+    """'báo cáo UBND Thành phố' names to whom: 'UBND' is a body as 'Ủy ban nhân dân' is."""
+    assert evidence.values_of("Định kỳ tổng hợp, báo cáo UBND Thành phố kết quả thực hiện", "body")
+    assert not evidence.values_of("Định kỳ tổng hợp kết quả thực hiện", "body")
+
+
+def test_two_sides_asked_whether_they_differ_are_each_asked(answerer):
+    """'A và B được phê duyệt ở cấp nào, có khác nhau không?': each side's approver."""
+    question = ("Chương trình khuyến công quốc gia đến năm 2020 và Chương trình giai đoạn 2026-2030 được phê duyệt ở "
+                "cấp nào, có khác nhau không?")
+    assert len(sides(question)) == 2
+    lead = answerer.ask(question).lead
+    assert "Thủ tướng Chính phủ" in lead and "Bộ trưởng Bộ Công Thương" in lead
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Đề án hỗ trợ phát triển sản phẩm CNNT tiêu biểu thì ưu tiên những đề án như thế nào?", "fact"),
+    ("Khi xét các đề án phát triển sản phẩm tiêu biểu năm 2024 thì đề án nào được ưu tiên?", "fact"),
+    ("Những đề án nào được ưu tiên?", "list"),
+    ("Các ngành nghề nào được hỗ trợ?", "list"),
+    ("Các huyện, thị xã nào được hỗ trợ kinh phí khuyến công?", "list"),
+])
+def test_what_things_are_like_or_one_asked_after_a_scene_is_no_list(question, kind):
+    """'những đề án như thế nào' asks what they are like and '…, thì đề án nào' one of them; 'thị xã nào' lists."""
+    assert analyze(question).type == kind
+
+
+def test_the_priority_a_plan_gives_is_its_line_not_a_list(answerer):
+    lead = answerer.ask("Theo định hướng khuyến công quốc gia năm 2024, đề án hỗ trợ phát triển sản phẩm CNNT tiêu "
+                        "biểu thì ưu tiên những đề án như thế nào?").lead
+    assert "cấp khu vực, quốc gia" in lead and "còn hiệu lực" in lead
+
+
+def test_a_plans_line_to_a_body_answers_what_it_must_do_listed_or_not(answerer):
+    lead = answerer.ask("Theo Kế hoạch khuyến công Hà Nội năm 2020, UBND các huyện, thị xã có nhiệm vụ gì?").lead
+    assert lead.startswith("Đối với UBND các huyện, thị xã") and "ngân sách cấp huyện" in lead
+
+
+def test_a_storm_is_glossed_as_force_majeure_for_retrieval():
+    """A storm or a flood that left the work unfinished is what the rules call 'bất khả kháng' (Thông tư 36/2013 Điều
+    18 khoản 4); the same words in a question about support, or inside other words, are no such event."""
+    assert "bất khả kháng" in expand_query("Bão lũ khiến không hoàn thành hợp đồng thì quyết toán thế nào?")
+    assert "bat kha khang" in expand_query("bao lu nen khong hoan thanh de an thi sao")
+    assert "bất khả kháng" not in expand_query("Cơ sở bị hỏa hoạn được hỗ trợ bao nhiêu?")
+    assert "bất khả kháng" not in expand_query("Xưởng có 600 lao động đặt ở xã, chưa hoàn thành đề án thì sao?")
+    assert "bất khả kháng" not in expand_query("Thông báo số 12 về quyết toán đề án là gì?")
+
+
+def test_an_english_choice_is_between_the_corpus_words_for_its_sides(answerer):
+    """'… a civil servant or a public employee?' chooses between 'công chức' and 'viên chức', as '… công chức hay viên
+    chức?' does."""
+    question = ("Is the director of a provincial Industrial Promotion and Industrial Development Consulting Center a "
+                "civil servant or a public employee?")
+    assert evidence.asked_choice(question) == ("cong chuc", "vien chuc")
+    assert evidence.asked_choice("Is the council set up at provincial or national level?") == ("cap tinh",
+                                                                                                 "cap quoc gia")
+    assert evidence.asked_choice("Can enterprises or cooperatives receive support?") is None
+    assert "biên chế công chức" in answerer.ask(question).lead

@@ -830,8 +830,9 @@ class Answerer:
         # (of the instalment of an advance it asks: 'tạm ứng lần đầu' is not paid on the papers of the rest)
         instalment = asked_instalment(question)
         other_instalment = [says_instalment(chunks[e.chunk_index].article_title or "", instalment) < 0 for e in ranked]
+        asked_words = expand_english(question)  # an English question's case in the corpus's words
         named_case = next((e for e, other in zip(ranked[:CASE_UNITS], other_instalment, strict=False)
-                           if not other and lists.names_case(question, e.text)), None)
+                           if not other and lists.names_case(asked_words, e.text)), None)
         # '… hỗ trợ mua máy … tạm ứng … giấy tờ gì': the case of the activity the question describes in its own words
         if named_case is None and (activity := intent.slots.get("activity")) and _PAPERS_ASKED.search(fold(question)):
             named_case = next((e for e, other in zip(ranked[:ACTIVITY_CASE_UNITS], other_instalment, strict=False)
@@ -840,9 +841,10 @@ class Answerer:
         if listing and named_case is not None and not special_case and not lists.asks_criteria(question):
             case = chunks[named_case.chunk_index]
             return _with_common_papers(_one_item(case, named_case.text), case, generation)
-        # 'UBND các huyện, thị xã được giao những nhiệm vụ gì?' of a plan whose line 'Đối với UBND các huyện, thị xã:
-        # …' gives them theirs: that line
-        if listing and ranked and (holder := asked_holder(question)) and addresses(ranked[0].text, holder):
+        # 'UBND các huyện, thị xã được giao những nhiệm vụ gì?' (or '… có nhiệm vụ gì?') of a plan whose line 'Đối với
+        # UBND các huyện, thị xã: …' gives them theirs: that line, whole
+        if (listing or intent.type == "fact") and ranked and (holder := asked_holder(question)) \
+                and addresses(ranked[0].text, holder):  # not '… phải báo cáo cho cơ quan nào?': a body is asked
             chunk = chunks[ranked[0].chunk_index]
             line = next((line.strip() for line in chunk.text.splitlines() if ranked[0].text.strip() in line),
                         ranked[0].text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.documents.units import heading_of, split_units
-from assistant.search.glossary import asked_in_english, english_terms, expand_english
+from assistant.search.glossary import TERMS, asked_in_english, english_terms, expand_english
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import STOPWORDS, blank, fold, is_unaccented, nfc, words
 
@@ -63,8 +63,9 @@ VALUES = {
                         # a share of what is counted ('tối thiểu 20% tổng số hộ' answers 'bao nhiêu hộ?', 'trên 50%
                         # khối lượng công việc' 'phải làm được bao nhiêu khối lượng?')
                         rf"\b{_NUM}\s*%\s*(?:(?:tổng\s+)?số\s+[a-zà-ỹđ]+|khối lượng)", re.IGNORECASE),
-    "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Chủ tịch|Thủ tướng|Chính phủ|Cục trưởng|Cục|Vụ|"
-                       r"Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
+    "body": re.compile(r"\b(?:Bộ trưởng|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|HĐND|Chủ tịch|Thủ tướng|Chính phủ|"
+                       r"Cục trưởng|Cục|Vụ|Trung tâm|Hội đồng|Giám đốc|Ban|Phòng|Ngân hàng|Kho bạc)\b"
+                       r"(?: [A-ZĐÀ-Ỹa-zđà-ỹ]+){0,8}"),
 }
 # A bracketed editorial note alone ('[... phần còn lại không truy xuất được ...]', '[Tệp mẫu biểu đính kèm …]')
 # says nothing of the rules: it is never the answer.
@@ -552,6 +553,9 @@ RARITY_POWER = 2.0
 LOCAL_FLOOR = 0.1
 
 
+_GLOSSED = re.compile(r"\([^()]*\)")  # 'a civil servant (công chức)': the asker's own gloss
+_ARTICLES = {"a", "an", "the"}
+_ENGLISH_YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|should|must|will|would|can|could|has|have)\b")
 # 'là công chức hay viên chức?', 'năm chẵn hay năm lẻ?': two short alternatives, the second closing its clause
 _PARTICLE = r"(?:the|vay|a|nhi|nhe|ha)"  # 'năm chẵn hay lẻ thế?': the asking word closes the clause, no alternative
 _CHOICE = re.compile(rf"(?P<before>(?:\w+ ){{1,3}})(?:hay|hoac|or) (?:la |theo |vao )?"
@@ -625,6 +629,10 @@ MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?
 MEASURE_WEIGHT = 0.6  # a unit stating the number of the asked noun
 # '… được tạm ứng bao nhiêu?', '… tạm ứng được mấy phần trăm?': an advance's share, which a support level is not
 _PAYMENT_ASKED = re.compile(r"\b(tam ung|ung truoc)\b(?: \w+){0,3}? (?:bao nhieu|may phan tram|muc nao)\b")
+# 'What is the maximum advance payment …?', 'how much can be advanced': the advance ('tạm ứng') in English
+# ('advanced machinery' is a machine's kind, not an advance)
+_ENGLISH_PAYMENT_ASKED = re.compile(r"\b(?:maximum|how much|what share|what percent(?:age)?)\b[^?]{0,40}"
+                                    r"\badvance(?:s|d)?\b(?!\s+(?:technolog|machin|equipment|production))")
 PAYMENT_WEIGHT = 0.3  # a unit (or its heading) naming the payment whose amount is asked
 
 
@@ -659,8 +667,10 @@ def says_instalment(title: str, instalment: str) -> float:
 
 def asked_payment(question: str) -> str:
     """The payment whose amount the question asks ('tam ung', 'ung truoc'), folded; '' when none."""
-    found = _PAYMENT_ASKED.search(fold(question))
-    return found.group(1) if found else ""
+    folded = fold(question)
+    if found := _PAYMENT_ASKED.search(folded):
+        return found.group(1)
+    return "tam ung" if _ENGLISH_PAYMENT_ASKED.search(folded) else ""
 
 
 def asked_measure(question: str) -> str:
@@ -746,8 +756,24 @@ def _what_noun(question: str) -> str:
 CHOICE_WEIGHT = 1.0  # a unit deciding between them (dev 1958 with the parts changes: 0.5 +2 -1, 1.0 +4 -1)
 
 
+def _english_choice(question: str) -> tuple[str, str] | None:
+    """'Is … a civil servant or a public employee?': the corpus's words for the phrase just before 'or' and for the
+    whole clause after it (articles aside), folded; None when the question opens with no auxiliary or either side is
+    no glossary phrase ('Can enterprises or cooperatives receive support?' asks no choice)."""
+    before, joint, after = _GLOSSED.sub(" ", nfc(question).lower()).rpartition(" or ")
+    if not joint or not _ENGLISH_YES_NO.match(before):
+        return None  # 'Where do projects get priority for land allocation or land lease?' asks no choice
+    said = words(before)[-4:]
+    first = next((TERMS[phrase] for n in range(len(said)) if (phrase := " ".join(said[n:])) in TERMS), None)
+    second = TERMS.get(" ".join(w for w in words(re.split(r"[?,;.]", after)[0]) if w not in _ARTICLES))
+    return (fold(first), fold(second)) if first and second and first != second else None
+
+
 def asked_choice(question: str) -> tuple[str, str] | None:
-    """The two alternatives of 'A hay B?', folded, as many words each; None when none ('… không hay …')."""
+    """The two alternatives of 'A hay B?' (or of an English 'A or B?'), folded, as many words each; None when none
+    ('… không hay …')."""
+    if asked_in_english(question):
+        return _english_choice(question)
     found = _CHOICE.search(fold(question).lower())
     if not found:
         return None

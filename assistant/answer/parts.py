@@ -67,7 +67,7 @@ _HEAD = re.compile(r"^(mức hỗ trợ|mức chi|thời hạn|thời gian|đi�
 # 'A và B <được phê duyệt ở cấp nào>, khác nhau thế nào?': both sides share what is asked of them.
 _SHARED = re.compile(r"^(?P<a>.+?)\s+(?:và|với)\s+(?P<b>.+?)\s+(?P<ask>(?:được|có|là|do|ở|gồm|thuộc)\b[^,?]*?)"
                      r"\s*(?:,\s*)?(?:(?:có\s+)?khác nhau (?:thế nào|ra sao|gì|như thế nào|ở (?:điểm|chỗ) (?:gì|nào))|"
-                     r"khác gì)[\s?.!]*$",
+                     r"khác gì|có khác (?:nhau\s+)?(?:không|ko|hay không))[\s?.!]*$",
                      re.IGNORECASE)
 
 
@@ -396,8 +396,10 @@ _NAMED = re.compile(r"(?:(?:nghị định|thông tư(?: liên tịch)?|quyết 
 _PREDICATE_FIRST = re.compile(r"(bat dau|co hieu luc|duoc (ky|ban hanh|phe duyet)|ky (ngay|khi|nam))\b")
 
 
-# A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …') has no subject of its own.
-_ASKING_FIRST = re.compile(r"(ai|phai|can|do (?:ai|co quan nao|don vi nao|cap nao|ben nao))\b")
+# A part opening with what it asks ('ai làm Chủ tịch …', 'phải làm được bao nhiêu …', 'định kỳ phải báo cáo cho ai')
+# has no subject of its own.
+_ASKING_FIRST = re.compile(r"(?:(?:dinh ky|hang nam|hang quy|hang thang|moi nam|sau do)\s+)*"
+                           r"(ai|phai|can|do (?:ai|co quan nao|don vi nao|cap nao|ben nao))\b")
 
 
 def _asks_first(piece: str) -> bool:
@@ -490,8 +492,10 @@ def _scene_and_ask(sentence: str) -> tuple[str, str]:
 
 
 # A part asking nothing of its own: 'Nếu chỉ đổi đơn vị thụ hưởng thì sao?', 'còn các chức danh khác thì sao?'; folded.
-_VAGUE_PART = re.compile(r"^(?:con\s+)?(?P<case>(?:neu|truong hop|khi|rieng)\b.+?)\s+thi\s+(?:sao|the nao|ra sao)\W*$|"
-                         r"^con\s+.+?\s+thi\s+(?:sao|the nao|ra sao)\W*$")
+_HOW_THEN = r"\s+thi\s+(?:sao|the nao|ra sao)(?:\s+(?:a|vay|nhi|nhe|ha))*\W*$"  # '… thì sao ạ?'
+_VAGUE_PART = re.compile(rf"^(?:con\s+)?(?P<case>(?:neu|truong hop|khi|rieng)\b.+?){_HOW_THEN}|"
+                         # 'còn các chức danh khác thì sao?', 'mấy vị trí còn lại thì sao ạ?', 'những chức danh khác …'
+                         rf"^(?:con|(?:con\s+)?(?:may|cac|nhung)(?=\s.+\b(?:con lai|khac)\b))\s+.+?{_HOW_THEN}")
 # Where the previous part's ask starts: after its last 'thì' ('… sang năm sau thì | cấp nào phê duyệt?'); folded.
 _THEN = re.compile(r".*\bthi\s+")
 
@@ -508,7 +512,10 @@ def _as_previous(piece: str, previous: str) -> str:
     if vague.group("case") and then:
         case = piece[vague.start("case"):vague.end("case")]
         return f"{case[:1].upper()}{case[1:]} thì {previous[then.end():].strip(' ?')}"
-    return standalone_question(f"{piece}?", [{"role": "user", "content": f"{previous}?"}]).strip(" ?")
+    # 'mấy vị trí còn lại thì sao?' is read as the continuation 'còn mấy vị trí còn lại thì sao?' would be
+    piece = re.sub(r"(?:\s+(?:ạ|a|vậy|vay|nhỉ|nhi|nhé|nhe|hả|ha))+\W*$", "", piece)  # '… thì sao ạ'
+    continued = piece if folded.startswith("con ") else f"Còn {piece[:1].lower()}{piece[1:]}"
+    return standalone_question(f"{continued}?", [{"role": "user", "content": f"{previous}?"}]).strip(" ?")
 
 
 def _joined_pieces(sentence: str) -> list[tuple[str, str]]:

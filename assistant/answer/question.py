@@ -18,6 +18,10 @@ TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration"
 
 # 'ai' (who) asks, unless it is 'chưa ai' / 'không ai' (nobody); accent-folded.
 WHO_FOLDED = r"(?<!chua )(?<!khong )ai"
+# 'Khi xét các đề án …, thì đề án nào được ưu tiên?': a scene naming many, then a clause asking one ('thì' opening it,
+# not the 'thị xã', 'thi đua' it folds like); 'Khi …, thì cần những giấy tờ nào?' lists. Accent-folded.
+_SCENE_ASKS_ONE = re.compile(r"^(?:khi|neu|truong hop)\b.*\bthi\s+(?!xa|tran|truong|cong|dua|diem|hanh|sinh)"
+                             r"(?:(?!\b(?:nhung|cac|gom)\b)[^?])*\bnao\b")
 _PATTERNS = {
     "validity": r"\b(con hieu luc|het hieu luc|con ap dung|con dung duoc|in force|still valid|"
                 r"(thay the|sua doi|bai bo) (nhung |cac )?(van ban|nghi dinh|thong tu|quyet dinh) nao|replaces?|"
@@ -64,7 +68,8 @@ _PATTERNS = {
             r"den dau|di dau|who|"
             r"where(?!.*\bcomes? from\b)|"  # 'Where does the funding come from?' asks its sources
             r"which (body|agency|ministry|authority|office))(\s|\?|$)",
-    "list": r"\b(nhung .*nao|gom nhung|nhung ai|bao gom|cac .*nao|liet ke|nhung (\w+,? ){0,4}gi|"
+    # ('những … như thế nào' asks what they are like)
+    "list": r"\b((?:nhung|cac) .*(?<!the )nao|gom nhung|nhung ai|bao gom|liet ke|nhung (\w+,? ){0,4}gi|"
             r"(?<!thong )ke (?:giup|ra|het|cho)(?: (?:minh|toi|em))? (?:cac|nhung)|gom (nhung )?gi|list|"
             r"(?:which|what) (?:\w+ )?(activities|trades|sectors|industries|costs|expenses|items|contents|groups|tasks|"
             r"duties|components)|(?:which|what) (?:\w+ ){0,4}(?:schemes|projects)|comes? from|"
@@ -241,6 +246,8 @@ def answer_type(question: str) -> str:
             # '… không còn đạt tiêu chí thì có bị sao không?' asks what follows, not the criteria; '… xã yêu cầu
             # chuyển ra điểm quy hoạch. Có hỗ trợ tiền di dời không?' tells of a requirement and asks another thing
             continue
+        if kind == "list" and _SCENE_ASKS_ONE.search(folded):
+            continue
         if kind == "procedure" and (stated := _PAPERS_STATED.search(folded)) \
                 and not re.search(_PATTERNS[kind], stated.group("ask")):
             continue
@@ -299,8 +306,10 @@ def asks_whether(question: str) -> bool:
 
 
 def asks_list(question: str) -> bool:
-    """'những … nào', 'gồm những gì', 'bao gồm' … (whatever else the question also asks)."""
-    return bool(re.search(_PATTERNS["list"], fold(question)))
+    """'những … nào', 'gồm những gì', 'bao gồm' … (whatever else the question also asks), unless a scene naming many
+    is followed by a clause asking one."""
+    folded = fold(question)
+    return bool(re.search(_PATTERNS["list"], folded)) and not _SCENE_ASKS_ONE.search(folded)
 
 
 # 'không có doanh nghiệp', 'chưa lên doanh nghiệp', 'không phải doanh nghiệp hay HTX': what the asker is not; folded

@@ -153,11 +153,28 @@ def without_claim_opening(question: str) -> str:
     return question[found.end():] if found and len(fold(question)) == len(question) else question
 
 
+# Events an asker names that stopped the work ('bão lũ khiến không hoàn thành hợp đồng'), which the rules call by their
+# legal kind ('vì lý do bất khả kháng'), read only where the work was left unfinished; both accent-folded
+_FORCE_MAJEURE = re.compile(r"\b(?:bao lu|mua lu|lu lut|lu quet|lu lon|thien tai|dich benh|covid|hoa hoan|chay no|"
+                            r"sat lo|(?<!thong )bao (?:to\b(?! chuc)|so \d+)|(?<!lao )dong dat)\b")
+_UNFINISHED = re.compile(r"\b(?:khong (?:the )?hoan thanh|chua hoan thanh|lam do|khong lam xong|quyet toan|thanh ly|"
+                         r"gia han|cham tien do)\b")
+
+
+def _force_majeure(question: str) -> bool:
+    """Whether the question tells of an event that left the work unfinished, without naming it 'bất khả kháng'."""
+    folded = fold(question)
+    return bool(_FORCE_MAJEURE.search(folded) and _UNFINISHED.search(folded)) and "bat kha khang" not in folded
+
+
 def expand_query(question: str) -> str:
     """The query retrieval sees: English terms in Vietnamese, the activity an enterprise describes in its own words
-    named as the corpus names it, and how often for what is done 'định kỳ' or a selection asked to be held in a year;
-    a claim's opening ('Tôi hiểu là …') left out."""
+    named as the corpus names it, 'bất khả kháng' for a storm or a fire that left the work unfinished, and how often
+    for what is done 'định kỳ' or a selection asked to be held in a year; a claim's opening ('Tôi hiểu là …') left
+    out."""
     expanded = expand_english(without_claim_opening(question))
+    if _force_majeure(question):
+        expanded = f"{expanded} ({'bat kha khang' if is_unaccented(question) else 'bất khả kháng'})"
     activity = activity_of(question)
     if activity in EXPANDED and fold(activity) not in fold(expanded):
         expanded = f"{expanded} ({activity})"
