@@ -30,7 +30,7 @@ from assistant.answer.evidence import (
     values_of,
 )
 from assistant.answer.parts import each_sides, parallel_sides, parts, sides
-from assistant.answer.question import analyze, asks_whether, asserted, checks_claim, defined_term
+from assistant.answer.question import analyze, asks_list, asks_whether, asserted, checks_claim, defined_term
 from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
@@ -3412,6 +3412,8 @@ def test_what_things_are_like_or_one_asked_after_a_scene_is_no_list(question, ki
 
 
 def test_the_priority_a_plan_gives_is_its_line_not_a_list(answerer):
+    assert not asks_list("Khi xét các đề án sản phẩm tiêu biểu năm 2024 thì đề án nào được ưu tiên?")
+    assert asks_list("Khi làm hồ sơ các đề án thì cần những giấy tờ nào?")
     lead = answerer.ask("Theo định hướng khuyến công quốc gia năm 2024, đề án hỗ trợ phát triển sản phẩm CNNT tiêu "
                         "biểu thì ưu tiên những đề án như thế nào?").lead
     assert "cấp khu vực, quốc gia" in lead and "còn hiệu lực" in lead
