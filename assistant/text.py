@@ -19,6 +19,20 @@ STOPWORDS = frozenset(
 )
 
 
+# The particles a question closes on ('… thì sao ạ?', '… cỡ bn vậy', '… nữa'), folded: one regex alternation. Folded,
+# some are words too ('chưa vay' has taken no loan, 'một nửa' is half): read with its accents, a question's
+# particles are only those it writes.
+CLOSING_PARTICLES = r"(?:vay|a|z|v|nhi|nhe|the|ha|nua)"
+_CLOSING = re.compile(rf"(?:\s+{CLOSING_PARTICLES})+$")
+_CLOSING_ACCENTED = re.compile(r"(?:\s+(?:vậy|ạ|à|z|v|nhỉ|nhé|thế|hả|nữa))+$", re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """A question without the particles it closes on: '… thì sao vậy ạ' -> '… thì sao' ('… thi sao vay a' the same
+    way when it is written without diacritics)."""
+    return (_CLOSING if is_unaccented(text) else _CLOSING_ACCENTED).sub("", text)
+
+
 def nfc(text: str) -> str:
     """Return `text` in Unicode NFC with control characters removed."""
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))

@@ -29,6 +29,7 @@ from assistant.answer.evidence import (
     typed_near,
     values_of,
 )
+from assistant.answer.followup import standalone_question
 from assistant.answer.parts import each_sides, parallel_sides, parts, sides
 from assistant.answer.question import analyze, asks_list, asks_whether, asserted, checks_claim, defined_term
 from assistant.answer.remit import asks_remit
@@ -36,7 +37,7 @@ from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
 from assistant.search import duties
-from assistant.search.glossary import expand_query, without_claim_opening
+from assistant.search.glossary import activity_of, expand_query, without_claim_opening
 from assistant.search.references import titled
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
@@ -3444,3 +3445,92 @@ def test_an_english_choice_is_between_the_corpus_words_for_its_sides(answerer):
                                                                                                  "cap quoc gia")
     assert evidence.asked_choice("Can enterprises or cooperatives receive support?") is None
     assert "biên chế công chức" in answerer.ask(question).lead
+
+
+def test_a_khoan_naming_its_case_at_length_lists_its_papers(answerer):
+    """'8. Đề án xây dựng các chương trình truyền hình, …; trang thông tin điện tử; …: A; B; C' lists the papers of
+    that case, however long the case's name; a long opening that names no case is no list's introduction."""
+    assert lists.inline_items("8. Đề án xây dựng các chương trình truyền hình, truyền thanh; xây dựng dữ liệu, trang "
+                              "thông tin điện tử; tờ rơi, tờ gấp và các hình thức thông tin đại chúng khác: Hợp đồng; "
+                              "danh sách các sản phẩm; giấy phép hoạt động.")
+    assert lists.inline_items("Tổ chức 10 lớp tập huấn cho cán bộ cơ sở công nghiệp nông thôn ở huyện Sóc Sơn, huyện "
+                              "Ba Vì về: quản lý; kỹ thuật; thị trường.") is None
+    lead = answerer.ask("de an xay dung trang thong tin dien tu ve khuyen cong thi ho so tam ung kinh phi con lai "
+                        "gom nhung gi?").lead
+    assert "giấy phép hoạt động" in lead and "biên bản nghiệm thu" in lead
+
+
+def test_papers_asked_after_the_support_named_are_listed_not_priced(answerer):
+    """'Đề án … hỗ trợ đào tạo, … thì hồ sơ tạm ứng lần một gồm những gì?' lists papers; 'Nội dung chi hỗ trợ … gồm
+    những khoản nào?' lists what is covered: neither asks how much."""
+    assert analyze("Đề án khuyến công quốc gia hỗ trợ đào tạo, hội thảo, tham quan khảo sát thì hồ sơ tạm ứng lần một "
+                   "gồm những gì?").type == "list"
+    assert analyze("Nội dung chi hỗ trợ liên doanh liên kết, hợp tác kinh tế, phát triển cụm công nghiệp và di dời "
+                   "cơ sở gây ô nhiễm gồm những khoản nào?").type == "list"
+    assert analyze("Muốn mua máy thì được hỗ trợ những khoản nào?").type == "amount"
+
+
+def test_a_pointer_back_keeps_what_was_named_not_the_asking_words():
+    """'… tạm ứng khoản hỗ trợ này …' after '… được hỗ trợ lãi suất vốn vay mức bao nhiêu?' is the interest support,
+    not its 'mức'."""
+    history = [{"role": "user", "content": "Cơ sở công nghiệp nông thôn gây ô nhiễm di dời vào cụm công nghiệp được "
+                                           "hỗ trợ lãi suất vốn vay mức bao nhiêu?"},
+               {"role": "assistant", "content": "Mức hỗ trợ tối đa 50% lãi suất."}]
+    question = standalone_question("Vậy muốn tạm ứng khoản hỗ trợ này thì cần hồ sơ gì?", history)
+    assert "lãi suất vốn vay thì cần hồ sơ" in question and "mức" not in question
+    limit = [{"role": "user", "content": "Khoản hỗ trợ theo hạn mức bao nhiêu?"}, {"role": "assistant", "content": "…"}]
+    assert "hạn mức" in standalone_question("Vậy hỗ trợ đó tạm ứng thế nào?", limit)
+
+
+def test_a_level_left_to_a_body_answers_how_much(answerer):
+    """No number is set for the villages' infrastructure: 'Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ …' is the
+    answer, not the list of what may be built."""
+    assert evidence.values_of("Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ đầu tư cải tạo", "percent")
+    assert evidence.values_of("định mức hỗ trợ cụ thể do Ủy ban nhân dân cấp tỉnh quyết định", "amount")
+    assert not evidence.values_of("Nghị quyết quy định mức chi cụ thể cho các hoạt động khuyến công", "amount")
+    assert not evidence.values_of("Cục trưởng quyết định tỷ lệ và hồ sơ tạm ứng", "amount")
+    lead = answerer.ask("Làng nghề được hỗ trợ đầu tư cải tạo, nâng cấp hạ tầng như đường giao thông, điện, nước sạch "
+                        "với tỷ lệ bao nhiêu phần trăm?").lead
+    assert lead.startswith("Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ")
+
+
+def test_a_part_asking_what_else_borrows_the_subject_and_particles_do_not_hide_an_ask():
+    """'…, ngoài ra còn từ nguồn nào?' asks of the part before's subject; '… được không nhỉ' asks as '… được không'."""
+    asked = parts("Kinh phí khuyến công địa phương có được nhận tài trợ từ tổ chức nước ngoài không, ngoài ra còn từ "
+                  "nguồn nào?")
+    assert asked[1] == "Kinh phí khuyến công địa phương ngoài ra còn từ nguồn nào?"
+    assert len(parts("Năm nay đăng ký lại được không nhỉ, mà bình chọn có mấy cấp thế?")) == 2
+    # written with its accents, 'chưa vay' has taken no loan: it closes on no particle and asks nothing
+    assert parts("Cơ sở tôi chưa vay, vậy có được hỗ trợ lãi suất không?") == [
+        "Cơ sở tôi chưa vay, vậy có được hỗ trợ lãi suất không?"]
+    assert evidence.asked_choice("Được hỗ trợ toàn bộ hay một nửa?") == ("toan bo", "mot nua")
+
+
+def test_a_rule_pointing_to_another_khoan_is_followed(answerer):
+    """'… hồ sơ thực hiện theo quy định tại khoản 2 Điều này' goes on with what khoản 2 lists."""
+    lead = answerer.ask("Làng tôi chưa được công nhận làng nghề nhưng nghề gốm của làng đã được công nhận là nghề "
+                        "truyền thống. Giờ muốn đề nghị công nhận làng nghề truyền thống thì hồ sơ làm theo quy định "
+                        "nào?").lead
+    assert "Khoản 2 (Hồ sơ đề nghị công nhận làng nghề)" in lead and "Danh sách các hộ" in lead
+
+
+def test_a_machine_written_with_its_accents_counts_nothing(answerer):
+    """'máy cơ sở đang dùng' is the facility's machine, not 'mấy cơ sở' (how many facilities)."""
+    question = ("Máy móc đã qua sử dụng nhưng tốt hơn máy cơ sở đang dùng thì vẫn được hỗ trợ ứng dụng máy móc tiên "
+                "tiến, phải không?")
+    assert analyze(question).type != "count"
+    assert analyze("Có mấy cơ sở được hỗ trợ?").type == "count"
+    assert analyze("co may co so duoc ho tro?").type == "count"
+    assert "máy móc thiết bị mới" in answerer.ask(question).lead
+
+
+def test_the_centres_name_is_no_consulting_activity():
+    """'… Industrial Development Consulting Centre' and its gloss 'Tư vấn phát triển công nghiệp' name the centre,
+    not the hiring of consultants; 'financial mechanism' is the rules' 'cơ chế tài chính'."""
+    question = ("What financial mechanism applies to the provincial Industrial Promotion and Industrial Development "
+                "Consulting Centre?")
+    assert activity_of(question) is None and activity_of(expand_query(question)) is None
+    assert "cơ chế tài chính" in expand_query(question)
+    assert activity_of("Can we hire a consulting firm for marketing?") is not None
+    assert activity_of("Thuê tư vấn lập dự án được hỗ trợ bao nhiêu?") is not None
+    assert activity_of("Thuê tư vấn phát triển công nghiệp nông thôn có được hỗ trợ không?") is not None

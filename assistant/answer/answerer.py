@@ -215,13 +215,21 @@ def _of_named(usable: list, named: list[str], asked: str) -> list:
 _COMMON_PAPERS = re.compile(r"\b(?:phai gui|phai nop|ho so gom)\b[^.]*:\s*\S[^.]*;[^.]*:\s*$")
 
 
+_ARTICLE_OF = re.compile(r"^(?P<article>.+#d\d+)-k\d+")
+
+
+def _article_id(chunk_id: str) -> str | None:
+    """The id of the article a chunk was cut from ('nd-52-2018#d6' of 'nd-52-2018#d6-k3' or '…#d6-k3-a'); None for a
+    chunk that is no khoản or điểm of an article."""
+    found = _ARTICLE_OF.match(chunk_id)
+    return found.group("article") if found else None
+
+
 def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     """One case's papers after those its article's opening asks of every case, when the case is a khoản of an
     article whose opening names them ('Biên bản nghiệm thu cơ sở …; báo cáo tổng hợp …' before 'Đề án hỗ trợ ứng dụng
     máy móc tiên tiến: Hợp đồng, …')."""
-    doc_id, _, locator = chunk.id.partition("#")
-    article_locator = re.sub(r"-k\d+.*$", "", locator)  # 'd14-k5' is khoản 5 of 'd14'
-    article = generation.chunk(f"{doc_id}#{article_locator}") if article_locator != locator else None
+    article = generation.chunk(article_id) if (article_id := _article_id(chunk.id)) else None
     found = _COMMON_PAPERS.search(fold(article.text)) if article is not None else None
     if found is None:
         return case
@@ -229,6 +237,36 @@ def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     common = compose.tidy(re.sub(r"\s*(?:và\s+)?bản chính[^;:]*dưới đây:\s*$", "", article.text[sentence_start:]))
     every_case = Composition(lead=f"{compose.sentence(common)} [1].", cited=[article], units=[article.text.strip()])
     return compose.joined([every_case, case])
+
+
+# '… hồ sơ thực hiện theo quy định tại khoản 2 Điều này.': a rule whose whole content is another khoản of its article
+_POINTS_TO_CLAUSE = re.compile(r"\btại [Kk]hoản (\d{1,2}) Điều này\W*$")
+
+
+def _with_referenced_clause(composition: Composition, unit: str, chunk, generation) -> None:
+    """The lead goes on with what the khoản its unit points to says: 'Trường hợp …, hồ sơ thực hiện theo quy định tại
+    khoản 2 Điều này [1]. Khoản 2 (Hồ sơ đề nghị công nhận làng nghề) gồm 3 nội dung: … [2].'"""
+    pointed = _POINTS_TO_CLAUSE.search(unit.strip())
+    article_id = _article_id(chunk.id)
+    referenced = generation.chunk(f"{article_id}-k{pointed.group(1)}") if pointed and article_id else None
+    units = split_units(referenced.text) if referenced is not None else []
+    if not units or referenced.id == chunk.id or referenced.text.strip() in composition.units:
+        return
+    n = composition.number(referenced)
+    heading = lists.item_heading(lists.TRAILING_GOM.sub("", strip_mark(units[0]).rstrip(" :.")))
+    items = [item for item in lists.items_of(referenced.text) if item != units[0]]  # its heading is no item
+    # a khoản cut into one chunk per điểm lists in its điểm
+    items = items or [text for _, text in lists.point_items(generation.chunk(f"{referenced.id}-a") or referenced,
+                                                             generation.chunk)]
+    if len(items) >= 2:
+        listed = lists.list_lead(items, n)
+        said = f"Khoản {pointed.group(1)} ({heading}) {listed[:1].lower()}{listed[1:]}"
+    else:
+        text = strip_mark(referenced.text.strip())
+        clause = compose.clause_for(text, "fact", text, compose.SECOND_CHARS)
+        said = f"Khoản {pointed.group(1)}: {compose.sentence(clause)} [{n}]."
+    composition.lead = f"{composition.lead} {said}"
+    composition.units.append(referenced.text.strip())
 
 
 def _defining(text: str, term: str) -> str:
@@ -922,6 +960,7 @@ class Answerer:
             if compose.sentence(second) not in composition.lead:  # the same words in another text add nothing
                 composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "
                                     f"[{composition.number(other)}].")
+        _with_referenced_clause(composition, best.text, chunk, generation)
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
 
@@ -955,12 +994,12 @@ class Answerer:
         """'Trung tâm … có những nhiệm vụ gì?' asked of a khoản of an Điều titled for what is asked ('Nhiệm vụ và
         quyền hạn') and cut into one chunk per khoản: the Điều's khoản, each cited; None when the khoản's own list
         is of what is asked, or the Điều is no such list."""
-        article = re.match(r"(.+#d\d+)-k\d+$", chunk.id)
+        article = _article_id(chunk.id) if re.search(r"-k\d+$", chunk.id) else None
         title = fold(chunk.article_title or "").lower()
         if noun not in _DUTIES or not article or not re.search(rf"\b{noun}\b", title) \
                 or any(re.search(rf"\b{noun}\b", fold(intro).lower()) for intro, _ in lists.list_groups(chunk.text)):
             return None
-        siblings = lists.sibling_items(article.group(1), generation.chunk)
+        siblings = lists.sibling_items(article, generation.chunk)
         if len(siblings) < ARTICLE_ITEMS:
             return None
         return _listed(question, siblings, chunk.article_title, siblings[0][0], intent, quoted=False)

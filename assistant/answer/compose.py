@@ -8,7 +8,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import DOC_NUMBER, GOES_ON, Evidence, content_terms, counted_nouns, floors, values_of
+from assistant.answer.evidence import (
+    DOC_NUMBER,
+    GOES_ON,
+    VALUES,
+    Evidence,
+    content_terms,
+    counted_nouns,
+    floors,
+    values_of,
+)
 from assistant.answer.lists import HEAD_CUT, inline_list
 from assistant.documents.units import heading_of, strip_mark
 from assistant.text import STOPWORDS, fold, word_pairs, words
@@ -20,7 +29,10 @@ LEAD_CHARS = 420  # dev 2948: 360 -> 420 +4 (mean first line +5 chars), 480 ±0
 SECOND_CHARS = 220
 # How much of a support provision's subject a lead keeps before the list ('Chi hỗ trợ thành lập doanh nghiệp …').
 COVERED_SUBJECT_CHARS = 80
-COUNT_RATIO = 0.7  # dev 888 with the local term weights: 0.8 -> lead 0.804 but a follow-up count lost; 0.7 -> 0.804
+# How close a unit holding an asked count, amount or share must score to a top unit holding none to lead instead
+# (dev 888, counts only: 0.8 -> lead 0.804 but a follow-up count lost; 0.7 -> 0.804; amounts and shares too: dev 3758
+# in the twenty-sixth session, with levels left to a body as values)
+VALUE_RATIO = 0.7
 VALUE_TYPES = ("amount", "percent", "count", "date", "duration", "body")
 LIST_TYPES = ("list", "procedure", "criteria")
 QUOTE_CHARS = 300
@@ -435,14 +447,21 @@ def _value_key(value: str, answer_type: str) -> tuple:
     return _numbers(value), *sorted(counted_nouns(value, "count"))
 
 
+def _left(value: re.Match) -> bool:
+    """Whether a value only leaves the level to a body ('… do Ủy ban nhân dân cấp tỉnh quyết định'): no number to
+    compare with one a question states."""
+    return bool(VALUES["delegated"].fullmatch(value.group(0)))
+
+
 def premise_check(question: str, unit: str, answer_type: str = "amount") -> bool | None:
     """Whether a unit confirms (True) or contradicts (False) the value of the asked kind a question asserts ('tạm
     ứng tới 90% phải không?', 'hằng năm phải không?'); None when the question asserts none or the unit states none."""
     if answer_type == "body":  # who does it is checked clause by clause (body_check)
         return None
+    # a level left to a body ('… do Ủy ban nhân dân cấp tỉnh quyết định') states no number to compare
     asserted = {_value_key(m.group(0), answer_type) for m in values_of(question, answer_type)
-                if not _COST.search(fold(question[max(0, m.start() - 30): m.start()]).lower())}
-    stated = {_value_key(m.group(0), answer_type) for m in values_of(unit, answer_type)}
+                if not _COST.search(fold(question[max(0, m.start() - 30): m.start()]).lower()) and not _left(m)}
+    stated = {_value_key(m.group(0), answer_type) for m in values_of(unit, answer_type) if not _left(m)}
     if answer_type == "count":  # only a count of what the question counts speaks to it
         stated = {key for key in stated if key[1:] and key[1:] in {a[1:] for a in asserted}}
     if not asserted or not stated:
@@ -572,8 +591,9 @@ def contradicts(question: str, unit: str, answer_type: str = "amount") -> bool:
 
 def best_with_values(ranked: list[Evidence], answer_type: str, ratio: float = 0.8) -> Evidence:
     """The top unit, unless one scoring at least `ratio` of it holds a value of the asked type and it does not (a
-    count asked reaches further: 'mấy người?' is answered by '… có 07 hoặc 09 thành viên', not by an opening)."""
-    ratio = COUNT_RATIO if answer_type == "count" else ratio
+    count, amount or share asked reaches further: 'mấy người?' is answered by '… có 07 hoặc 09 thành viên', not by an
+    opening; 'bao nhiêu phần trăm?' by 'Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ …', not by what is supported)."""
+    ratio = VALUE_RATIO if answer_type in ("count", "amount", "percent") else ratio
     top = ranked[0]
     if top.values(answer_type):
         return top

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.documents.units import heading_of, split_units
-from assistant.search.glossary import TERMS, asked_in_english, english_terms, expand_english
+from assistant.search.glossary import ENGLISH_AUXILIARY, TERMS, asked_in_english, english_terms, expand_english
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import STOPWORDS, blank, fold, is_unaccented, nfc, words
+from assistant.text import CLOSING_PARTICLES, STOPWORDS, blank, fold, is_unaccented, nfc, words
 
 # Question words say what is asked, not what the answer is about. Written with their diacritics they are told apart
 # from the words they fold into ('hỏi' asks, 'hội' in 'Hội đồng' is the topic); unaccented text can only drop both.
@@ -47,6 +47,14 @@ VALUES = {
                         rf"{_NUM}\s*(?:triệu|tỷ)\b"),
     # a level set as a multiple of another ('không quá 1,5 lần mức hỗ trợ')
     "multiple": re.compile(rf"{_NUM}\s*lần\s+(?:mức|định mức)\b"),
+    # a level left to a body ('Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ …', '… định mức hỗ trợ cụ thể do Ủy ban
+    # nhân dân cấp tỉnh quyết định'): the answer where no number is set; not a document's title ('Nghị quyết quy
+    # định mức chi …')
+    "delegated": re.compile(r"(?<!Nghị quyết )(?<!Thông tư )(?<!Nghị định )(?<!Quyết định )(?<!này )"
+                            r"\b(?:quy định|quyết định)(?: cụ thể)? (?:mức|định mức)\b|"
+                            r"\b(?:định )?mức(?: hỗ trợ| chi)?(?: cụ thể)? do (?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|"
+                            r"Hội đồng nhân dân|HĐND|Chủ tịch|Bộ trưởng|Thủ tướng)[^.;,]{0,40}? "
+                            r"(?:quyết định|quy định)\b"),
     "date": re.compile(r"\bngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?| tháng \d{1,2}(?: năm \d{4})?)|\b\d{1,2}/\d{1,2}/\d{4}\b|"
                        r"\btháng \d{1,2}(?: năm \d{4})?|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bquý [IV1-4]+\b|"
                        r"\bnăm (?:lẻ|chẵn)\b"),
@@ -80,8 +88,9 @@ def says_something(unit: str) -> bool:
     return bool(_WORDED.search(unit))
 
 
-TYPE_VALUES = {"amount": ("percent", "money", "multiple"), "percent": ("percent",), "count": ("count",),
-               "date": ("date",), "duration": ("duration", "date"), "body": ("body",), "frequency": ("duration",)}
+TYPE_VALUES = {"amount": ("percent", "money", "multiple", "delegated"), "percent": ("percent", "delegated"),
+               "count": ("count",), "date": ("date",), "duration": ("duration", "date"), "body": ("body",),
+               "frequency": ("duration",)}
 
 
 @dataclass
@@ -555,9 +564,11 @@ LOCAL_FLOOR = 0.1
 
 _GLOSSED = re.compile(r"\([^()]*\)")  # 'a civil servant (công chức)': the asker's own gloss
 _ARTICLES = {"a", "an", "the"}
-_ENGLISH_YES_NO = re.compile(r"^\W*(?:is|are|was|were|does|do|did|should|must|will|would|can|could|has|have)\b")
-# 'là công chức hay viên chức?', 'năm chẵn hay năm lẻ?': two short alternatives, the second closing its clause
-_PARTICLE = r"(?:the|vay|a|nhi|nhe|ha)"  # 'năm chẵn hay lẻ thế?': the asking word closes the clause, no alternative
+_ENGLISH_YES_NO = re.compile(rf"^\W*{ENGLISH_AUXILIARY}\b")
+# 'là công chức hay viên chức?', 'năm chẵn hay năm lẻ?': two short alternatives, the second closing its clause;
+# 'năm chẵn hay lẻ thế?': the particle closes the clause, no alternative. Not every closing particle: in a choice
+# 'nửa' and 'V' are words ('toàn bộ hay một nửa?', 'loại IV hay loại V?')
+_PARTICLE = r"(?:the|vay|a|nhi|nhe|ha)"
 _CHOICE = re.compile(rf"(?P<before>(?:\w+ ){{1,3}})(?:hay|hoac|or) (?:la |theo |vao )?"
                      rf"(?P<after>\w+(?: (?!{_PARTICLE}\b)\w+)?)(?: {_PARTICLE})?\s*(?:[?,;.]|$)")
 _NOT_CHOICE = {"khong", "ko", "chua", "k"}
@@ -617,7 +628,7 @@ def floors(unit: str, answer_type: str) -> list[tuple[re.Match, str]]:
 # may be done ('thu học phí'); folded
 _PREDICATE_ASKED = re.compile(r"\bthi\s+(?:co\s+)?(?:duoc|phai|bi|can)\s+(?P<asked>(?:\w+\s+){1,6}?)"
                               r"(?:(?:cua|cho|voi)\s+(?:\w+\s+){0,3})?(?:khong|ko|k|chua)(?:\s+hay\s[^?]{1,40})?"
-                              r"(?:\s+(?:a|vay|nhi|nhe|the|ha|z|v))*\W*$")  # '… ko hay phải dạy free ạ?'
+                              rf"(?:\s+{CLOSING_PARTICLES})*\W*$")  # '… ko hay phải dạy free ạ?'
 PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 

@@ -6,7 +6,7 @@ import re
 
 from assistant.answer.evidence import content_terms
 from assistant.search.references import parse_references
-from assistant.text import fold, is_unaccented, nfc, segmented_words, words
+from assistant.text import fold, is_unaccented, nfc, segmented_words, without_particles, words
 
 _CONTINUATION = re.compile(r"^(con|vay con|the con|the(?! nao\b)|and|what about|how about)\b\s*(.*?)\s*"
                            r"(thi sao|the nao|\?)*$")
@@ -112,9 +112,6 @@ def _merged(span: str, subject: str) -> str:
     return " ".join(old[:differ] + new[same:]) if differ is not None else subject
 
 
-_PARTICLES = re.compile(r"(?:\s+(?:a|nhi|vay|ha|nhe))+$")  # closing politeness ('… thì ra sao vậy ạ'); folded
-
-
 def _own_ask(remainder: str) -> int | None:
     """Where a continuation's own question starts ('cấp quốc gia | thì có mấy người, ai lập'), or None when it asks
     nothing of its own ('cấp quốc gia thì sao')."""
@@ -125,7 +122,7 @@ def _own_ask(remainder: str) -> int | None:
     asked = _VAGUE.sub("", remainder[verb.start() :])
     # 'là công chức hay viên chức?' asks which of two; 'thì quy định ra sao?' asks how its own verb stands (a closing
     # 'thế nào' the continuation's pattern has already taken off is not seen here)
-    said = _PARTICLES.sub("", fold(asked).strip(" ?"))
+    said = fold(without_particles(nfc(asked).strip(" ?")))
     manner = _VAGUE.search(remainder[verb.start():]) and re.search(r"^\W*(?:thi\s+)?(?!(?:thi|la|co|con)\b)\w+\s+\w",
                                                                    said)
     return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) or manner else None
@@ -149,8 +146,11 @@ def _year_named(question: str, previous: str) -> str:
                           else f"năm {said[0]}", question, count=1)
 
 
-# 'giấy chứng nhận … tiêu biểu không?': the asking words a named thing ends with in a question.
-_ASKING_TAIL = re.compile(r"(\s+(không|chưa|khong|chua|gì|gi|nào|nao))+$", re.IGNORECASE)
+# 'giấy chứng nhận … tiêu biểu không?', '… lãi suất vốn vay mức (bao nhiêu)?': the asking words a named thing ends
+# with in a question.
+_ASKING_TAIL = re.compile(r"(\s+(không|chưa|khong|chua|gì|gi|nào|nao)|"
+                          r"(?<!định)(?<!hạn)(?<!dinh)(?<!han)\s+(?:mức|muc))+$", re.IGNORECASE)  # not 'hạn mức'
+
 _TIME_WORDS = {"nam", "luc", "khi", "gian", "ky", "dot", "ngay", "thang"}
 # 'giấy chứng nhận đó': up to four words, then the word pointing back.
 _POINTED = re.compile(r"((?:\w+\s+){0,3}\w+)\s+(?:đó|này|ấy|nói trên|vừa nêu)(?=[\s?.,!]|$)", re.IGNORECASE)

@@ -31,7 +31,7 @@ LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one 
 VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
 COUNTED_INTRO_CHARS = 90  # one stating how many (members, criteria) is said in place of 'Gồm N nội dung'
 _AFTER_MARK = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
-_TRAILING_GOM = re.compile(r",?\s*(?:bao )?gồm$")
+TRAILING_GOM = re.compile(r",?\s*(?:bao )?gồm$")
 # A first line the question says word for word names the list when it is most of what the question says.
 NAMED_SHARE = 0.6
 # Where an item's name ends: a colon, a semicolon, a sentence end, a remark, a list it opens.
@@ -58,7 +58,10 @@ def _split_inline(text: str) -> tuple[str, list[str]]:
 def inline_items(text: str) -> tuple[str, list[str]] | None:
     """'Hồ sơ gồm: A; B; C' as its introduction and items (None when the text is not such a list)."""
     head, items = _split_inline(strip_mark(text))
-    introduces = len(head) <= INLINE_HEAD_CHARS or _NAMES_ITEMS.search(fold(head))
+    # a khoản naming the case its items are for introduces them at any length ('8. Đề án xây dựng các chương trình
+    # truyền hình, …: A; B; C')
+    introduces = len(head) <= INLINE_HEAD_CHARS or _NAMES_ITEMS.search(fold(head)) \
+        or (_KHOAN.match(text.strip()) and head.startswith("Đề án"))
     return (head + ":", items) if len(items) >= 3 and introduces else None
 
 
@@ -330,7 +333,7 @@ def list_lead(items: list[str], n: int | list[int], intro: str = "") -> str:
     own = _AFTER_MARK.split(opening)[-1]  # an intro may open with its Điều's title ('Cơ cấu, thành phần … 2. …')
     if valued == "Gồm" and counted.endswith(" nội dung") and len(own) <= COUNTED_INTRO_CHARS \
             and values_of(own, "count"):
-        return f"{_TRAILING_GOM.sub('', own)}, gồm: {listed}"
+        return f"{TRAILING_GOM.sub('', own)}, gồm: {listed}"
     return f"{valued} {counted}: {listed}"
 
 

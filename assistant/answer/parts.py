@@ -8,9 +8,9 @@ import re
 from assistant.answer.evidence import DOC_NUMBER, MEASURE_RULE
 from assistant.answer.followup import standalone_question
 from assistant.answer.question import WHO_FOLDED, ends_yes_no
-from assistant.search.glossary import is_english
+from assistant.search.glossary import ENGLISH_AUXILIARY, is_english
 from assistant.search.shorthand import expand_shorthand
-from assistant.text import fold, is_unaccented, nfc
+from assistant.text import CLOSING_PARTICLES, fold, is_unaccented, nfc, without_particles
 
 # Words that ask: a stretch of a question holding one asks something of its own. 'mấy' (how many) folds into 'máy'
 # (machine), so it is only recognized with its diacritics; 'chưa ai' / 'không ai' (nobody) states.
@@ -46,7 +46,7 @@ _CUE_PHRASE = re.compile(r"(?<!\w)(những gì|gì|nào|bao nhiêu|mấy \w+|bao
 
 
 # An English piece opening with its auxiliary asks ('…, must the panel have an odd number of members, and how …').
-_ENGLISH_ASKS = re.compile(r"(?:^|,\s)(must|does|do|did|is|are|can|could|will|should|has|have)\s")
+_ENGLISH_ASKS = re.compile(rf"(?:^|,\s){ENGLISH_AUXILIARY}\s")
 
 
 # 'chưa cơ sở nào làm', 'không ai …' states that none does: it asks nothing.
@@ -56,6 +56,7 @@ _NONE = re.compile(r"(?<!\w)(?:chưa|không|chẳng|chua|khong)\s+(?:có\s+|co\s
 def asks_something(text: str) -> bool:
     """Whether a stretch of a question asks something, shorthand written out ('… lại đc ko' asks)."""
     lowered = _NONE.sub(" ", nfc(expand_shorthand(text)).lower()).strip(" ?.!")
+    lowered = without_particles(lowered)  # '… được không nhỉ' asks as '… được không' does
     return bool(_CUE_ACCENTED.search(lowered) or _CUE_FOLDED.search(fold(lowered))
                 or (is_english(text) and _ENGLISH_ASKS.search(lowered)))
 
@@ -410,6 +411,8 @@ def _asks_first(piece: str) -> bool:
 # (with its accents: 'toi da' may be 'tôi đã')
 _BOUND_FIRST = re.compile(r"(tối đa|tối thiểu|ít nhất|nhiều nhất)\b", re.IGNORECASE)
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
+# 'ngoài ra còn từ nguồn nào?': a part asking what else there is of the part before's subject; folded
+_WHAT_ELSE = re.compile(r"(?:ngoai ra|ben canh do)\b")
 _SIGNING = re.compile(r"\s(?:duoc\s+)?(?:ky|ban hanh)\s+(?:ngay|khi|nam|vao)\b", re.IGNORECASE)  # folded
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
 # question is typed without diacritics.
@@ -492,7 +495,7 @@ def _scene_and_ask(sentence: str) -> tuple[str, str]:
 
 
 # A part asking nothing of its own: 'Nếu chỉ đổi đơn vị thụ hưởng thì sao?', 'còn các chức danh khác thì sao?'; folded.
-_HOW_THEN = r"\s+thi\s+(?:sao|the nao|ra sao)(?:\s+(?:a|vay|nhi|nhe|ha))*\W*$"  # '… thì sao ạ?'
+_HOW_THEN = rf"\s+thi\s+(?:sao|the nao|ra sao)(?:\s+{CLOSING_PARTICLES})*\W*$"  # '… thì sao ạ?'
 _VAGUE_PART = re.compile(rf"^(?:con\s+)?(?P<case>(?:neu|truong hop|khi|rieng)\b.+?){_HOW_THEN}|"
                          # 'còn các chức danh khác thì sao?', 'mấy vị trí còn lại thì sao ạ?', 'những chức danh khác …'
                          rf"^(?:con|(?:con\s+)?(?:may|cac|nhung)(?=\s.+\b(?:con lai|khac)\b))\s+.+?{_HOW_THEN}")
@@ -513,7 +516,7 @@ def _as_previous(piece: str, previous: str) -> str:
         case = piece[vague.start("case"):vague.end("case")]
         return f"{case[:1].upper()}{case[1:]} thì {previous[then.end():].strip(' ?')}"
     # 'mấy vị trí còn lại thì sao?' is read as the continuation 'còn mấy vị trí còn lại thì sao?' would be
-    piece = re.sub(r"(?:\s+(?:ạ|a|vậy|vay|nhỉ|nhi|nhé|nhe|hả|ha))+\W*$", "", piece)  # '… thì sao ạ'
+    piece = without_particles(re.sub(r"[\W_]+$", "", nfc(piece)))  # '… thì sao ạ?'
     continued = piece if folded.startswith("con ") else f"Còn {piece[:1].lower()}{piece[1:]}"
     return standalone_question(f"{continued}?", [{"role": "user", "content": f"{previous}?"}]).strip(" ?")
 
@@ -596,7 +599,6 @@ _VERB_ENDING = re.compile(r"\s+(?:có thể|có|được|là|phải|cần)$")
 DETAIL_WORDS = 3  # 'mấy tấm', 'cỡ bao nhiêu': a part this short asks a detail of what the part before asks about
 
 
-_CLOSING_PARTICLES = re.compile(r"(\s+(vay|a|z|v|nhi|nhe|the|ha|nua))+$")  # '… cỡ bn vậy ạ' closes on politeness
 _MANNER = re.compile(r"\b(the nao|ra sao)\W*$")  # a part asking how something is done; folded
 
 
@@ -608,7 +610,7 @@ _ROLE_ONLY = re.compile(rf"{_ROLE_NAMES}(?:\s+hội đồng)?", re.IGNORECASE)
 
 def _is_detail(piece: str) -> bool:
     """Whether a part only asks a detail ('mấy tấm', 'cỡ bn') of the thing the part before it asks about."""
-    said = _CLOSING_PARTICLES.sub("", fold(piece).lower().strip(" ?"))
+    said = fold(without_particles(nfc(piece).lower().strip(" ?")))  # '… cỡ bn vậy ạ'
     return len(said.split()) <= DETAIL_WORDS and asks_something(piece)
 
 
@@ -659,7 +661,8 @@ def parts(question: str) -> list[str]:
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.
         folded = fold(piece)
         own = not (_PREDICATE_FIRST.match(folded) or _asks_first(piece) or len(piece.split()) < 6
-                   or _POINTING.search(piece) or MEASURE_RULE.match(piece.lower()) or _BOUND_FIRST.match(piece))
+                   or _POINTING.search(piece) or MEASURE_RULE.match(piece.lower()) or _BOUND_FIRST.match(piece)
+                   or _WHAT_ELSE.match(folded))
         # a part that borrowed its subject lends the same one ('ai phê duyệt, và ai trình …?')
         # 'Ai thẩm định cấp cơ sở và ai thẩm định cấp Bộ?': two parts opening with what they ask share no subject
         parallel = not subject and _asks_first(previous) and _asks_first(piece) \

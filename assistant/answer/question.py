@@ -10,7 +10,7 @@ from assistant.answer.evidence import DOC_NUMBER, MEASURE_RULE, POINTS_ASKED, TA
 from assistant.domain.eligibility import LONG_AGO, match_sector, trade_named
 from assistant.search.glossary import activity_of, is_english
 from assistant.search.references import parse_references, quoted_phrases
-from assistant.text import blank, fold, nfc, unfolded_asker
+from assistant.text import CLOSING_PARTICLES, blank, fold, nfc, unfolded_asker
 
 # Answer types, in the order they are tried: the first whose pattern matches the accent-folded question wins.
 TYPES = ("validity", "document", "comparison", "eligibility", "date", "duration", "count", "amount", "body", "list",
@@ -99,9 +99,13 @@ _SUPPORT_HOW = re.compile(r"\bho tro\b.*\b(bao nhieu|the nao|ra sao|nhung gi|nhu
                           r"\bho tro (?:gi|cai gi)\b|\b(how much|what support)\b")
 # 'Hồ sơ tạm ứng của đề án hỗ trợ … gồm những gì?' asks for papers, whatever the đề án supports.
 _PAPERS = re.compile(r"^\W*(ho so|chung tu|giay to|thu tuc)\b|"
+                     # '… hỗ trợ đào tạo … thì hồ sơ tạm ứng lần một gồm những gì?'
+                     r"\b(?:ho so|chung tu|giay to)(?: \w+){0,5} (?:bao )?gom (?:nhung )?(?:gi|nao)\b|"
                      # '… thì lúc tạm ứng phải nộp những gì?': what is handed in, not what is supported
                      r"\b(?:nop|gui|xuat trinh|chuan bi) (?:nhung )?(?:(?:loai )?(?:giay to|ho so|chung tu) )?"
-                     r"(?:gi|nao)(?:\s+(?:a|vay|v|nhe|nhi|the|ha))*\s*[?.!]*\s*$")
+                     rf"(?:gi|nao)(?:\s+{CLOSING_PARTICLES})*\s*[?.!]*\s*$")
+# 'Nội dung chi hỗ trợ … gồm những khoản nào?' asks what is covered, not how much
+_CONTENTS = re.compile(r"^\W*(?:cac |nhung )?noi dung\b")
 _YES_NO_END = re.compile(r"(khong|chua|phai khong)\s*[?.!]*\s*$")
 _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
@@ -154,7 +158,7 @@ _CLEANER = re.compile(r"san xuat sach hon|cleaner production")
 # Words that ask rather than tell; stripped from the focus phrase.
 _ASKING = re.compile(
     r"\b(xin hoi|cho (toi|minh|em) (hoi|biet)|toi muon biet|minh muon biet|vay|a|nhi|the|"
-    r"khong(?=\s*(?:[,;?.!]|$|(?:a|vay|nhi|the|ha|nhe)\b))|co phai|phai khong|"
+    rf"khong(?=\s*(?:[,;?.!]|$|{CLOSING_PARTICLES}\b))|co phai|phai khong|"
     r"la bao nhieu|(?:bao nhieu|may) phan tram|bao nhieu|la gi|the nao|nhu the nao|ra sao|khi nao|ngay nao|ai|"
     r"co quan nao|don vi nao|"
     r"nhung gi|gom nhung gi|gom nhung|nhung|nao|gi|co duoc|duoc|theo quy dinh|hien nay|hien tai)\b")
@@ -220,13 +224,17 @@ def _asked_sentence(folded: str) -> str:
     return folded[starts[-1]:] if starts else folded
 
 
+# 'máy cơ sở đang dùng' is the facility's machine: written with its accents it is no 'mấy cơ sở' (how many)
+_MACHINE = re.compile(r"(?<!\w)máy(?!\w)", re.IGNORECASE)
+
+
 def answer_type(question: str) -> str:
     """The answer type of a question (one of TYPES)."""
-    folded = fold(unfolded_asker(question))
+    folded = fold(_MACHINE.sub(r"_\g<0>", unfolded_asker(question)))
     if re.search(_PATTERNS["comparison"], folded):
         return "comparison"
     if activity_of(question) and _SUPPORT_HOW.search(folded) and not re.search(_PATTERNS["count"], folded) \
-            and not years_in(question) and not _PAPERS.search(folded):
+            and not years_in(question) and not _PAPERS.search(folded) and not _CONTENTS.match(folded):
         return "amount"  # 'muốn mua máy … được hỗ trợ thế nào' asks the level (a plan's year asks its targets)
     if defines := _DEFINES.search(folded):
         # '… được hiểu là cơ sở có bao nhiêu lao động?' asks the number the definition sets

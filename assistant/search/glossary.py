@@ -20,6 +20,8 @@ _FUNCTION_WORDS = set(
 )
 _ENGLISH = _FUNCTION_WORDS | {w for phrase in TERMS for w in phrase.split()}
 _PHRASES = sorted(TERMS, key=len, reverse=True)
+# The auxiliary an English yes/no question opens with ('Is …', 'Must …'), lowercased: one regex group.
+ENGLISH_AUXILIARY = r"(?:is|are|was|were|does|do|did|should|must|will|would|can|could|has|have)"
 
 
 def is_english(question: str) -> bool:
@@ -74,8 +76,9 @@ ACTIVITIES = (
     (r"mo hinh trinh dien|trinh dien ky thuat|demonstration", "xây dựng mô hình trình diễn kỹ thuật"),
     (r"hoi cho|trien lam|gian hang|trade fair|exhibition|booth", "tham gia hội chợ triển lãm, thuê gian hàng"),
     (r"thuong hieu|nhan hieu|brand|trademark", "xây dựng và đăng ký thương hiệu"),
-    # not the centre's name ('Trung tâm Khuyến công và Tư vấn phát triển công nghiệp')
-    (r"(?<!khuyen cong va )tu van|marketing|thiet ke bao bi|consult",
+    # not the centre's name ('Trung tâm Khuyến công và Tư vấn phát triển công nghiệp', '… Consulting Centre', the gloss
+    # '(Tư vấn phát triển công nghiệp; …)' an English question's query adds for it)
+    (r"(?<!khuyen cong va )(?<!\()(?<!; )tu van|marketing|thiet ke bao bi|consult(?!ing cent(?:re|er)\b)",
      "thuê tư vấn, trợ giúp các cơ sở công nghiệp nông thôn"),
     (r"dao tao nghe|day nghe|truyen nghe|hoc nghe|vocational", "đào tạo nghề, truyền nghề"),
     (r"hoi nghi|hoi thao|tap huan|dien dan|seminar|workshop", "tổ chức hội nghị, hội thảo, tập huấn và diễn đàn"),
