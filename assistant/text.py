@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
 # some are words too ('chưa vay' has taken no loan, 'một nửa' is half): read with its accents, a question's
 # particles are only those it writes.
 CLOSING_PARTICLES = r"(?:vay|a|z|v|nhi|nhe|the|ha|nua)"
-_CLOSING = re.compile(rf"(?:\s+{CLOSING_PARTICLES})+$")
+_CLOSING = re.compile(rf"(?:\s+{CLOSING_PARTICLES})+$", re.IGNORECASE)
 _CLOSING_ACCENTED = re.compile(r"(?:\s+(?:vậy|ạ|à|z|v|nhỉ|nhé|thế|hả|nữa))+$", re.IGNORECASE)
 
 

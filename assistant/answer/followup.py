@@ -122,7 +122,7 @@ def _own_ask(remainder: str) -> int | None:
     asked = _VAGUE.sub("", remainder[verb.start() :])
     # 'là công chức hay viên chức?' asks which of two; 'thì quy định ra sao?' asks how its own verb stands (a closing
     # 'thế nào' the continuation's pattern has already taken off is not seen here)
-    said = fold(without_particles(nfc(asked).strip(" ?")))
+    said = fold(without_particles(nfc(asked).lower().strip(" ?")))
     manner = _VAGUE.search(remainder[verb.start():]) and re.search(r"^\W*(?:thi\s+)?(?!(?:thi|la|co|con)\b)\w+\s+\w",
                                                                    said)
     return verb.start() if _ASKING.search(asked) or re.search(r"\bhay\s+\w", fold(asked)) or manner else None
@@ -150,7 +150,6 @@ def _year_named(question: str, previous: str) -> str:
 # with in a question.
 _ASKING_TAIL = re.compile(r"(\s+(không|chưa|khong|chua|gì|gi|nào|nao)|"
                           r"(?<!định)(?<!hạn)(?<!dinh)(?<!han)\s+(?:mức|muc))+$", re.IGNORECASE)  # not 'hạn mức'
-
 _TIME_WORDS = {"nam", "luc", "khi", "gian", "ky", "dot", "ngay", "thang"}
 # 'giấy chứng nhận đó': up to four words, then the word pointing back.
 _POINTED = re.compile(r"((?:\w+\s+){0,3}\w+)\s+(?:đó|này|ấy|nói trên|vừa nêu)(?=[\s?.,!]|$)", re.IGNORECASE)
