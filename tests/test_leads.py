@@ -31,7 +31,15 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.followup import standalone_question
 from assistant.answer.parts import each_sides, parallel_sides, parts, sides
-from assistant.answer.question import analyze, asks_list, asks_whether, asserted, checks_claim, defined_term
+from assistant.answer.question import (
+    analyze,
+    asks_list,
+    asks_whether,
+    asserted,
+    asserted_kinds,
+    checks_claim,
+    defined_term,
+)
 from assistant.answer.remit import asks_remit
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
@@ -765,6 +773,12 @@ def test_a_false_premise_gets_no_and_the_texts_date(answerer):
     # a product too big to bring, in the rules' words
     ("sp to lắm, ko chở tới chỗ bình chọn đc",
      "sản phẩm có kích thước quá lớn, không vận chuyển tới chỗ bình chọn được"),
+    # a site being made is the rules' 'trang thông tin điện tử'; 'web' alone may be English ('web portal')
+    ("tiền kc có đc chi để làm web giới thiệu ko", "tiền khuyến công có được chi để làm trang thông tin điện tử giới "
+     "thiệu không"),
+    ("the provincial web portal", "the provincial web portal"),
+    ("sp năm trc trượt, năm nay đky lại đc ko", "sản phẩm năm trước trượt, năm nay đăng ký lại được không"),
+    ("co dc lam web ko", "co duoc lam trang thong tin dien tu khong"),
 ])
 def test_chat_shorthand_is_written_out(typed, written):
     assert expand_shorthand(typed) == written
@@ -3534,3 +3548,144 @@ def test_the_centres_name_is_no_consulting_activity():
     assert activity_of("Can we hire a consulting firm for marketing?") is not None
     assert activity_of("Thuê tư vấn lập dự án được hỗ trợ bao nhiêu?") is not None
     assert activity_of("Thuê tư vấn phát triển công nghiệp nông thôn có được hỗ trợ không?") is not None
+
+
+def test_the_body_issuing_a_cited_document_does_not_answer_who(answerer):
+    """'… theo Điều 6 Thông tư số 46/2012/TT-BCT … của Bộ Công Thương' names the Thông tư's issuer, and '… theo quy
+    định của Chính phủ' the rule's author: neither is the unit a 'đơn vị nào?' is given to. 'Which Ministry of Finance
+    circular …' asks a circular."""
+    cited = "xét ưu tiên theo Điều 6 Thông tư số 46/2012/TT-BCT ngày 28 tháng 12 năm 2012 của Bộ Công Thương quy định"
+    assert not evidence.values_of(cited, "body")
+    assert not evidence.values_of("các huyện nghèo theo quy định của Chính phủ.", "body")
+    assert evidence.values_of("mức thưởng theo quy định của Ủy ban nhân dân cấp tỉnh", "body")  # a province's own
+    # the issuer's name ends where its capitals do: what follows is read
+    assert [m.group(0) for m in evidence.values_of(f"{cited} chi tiết, Sở Công Thương lập", "body")] == [
+        "Sở Công Thương lập"]
+    assert [m.group(0) for m in evidence.values_of("theo Nghị định 45/2012/NĐ-CP, Sở Công Thương lập", "body")] == [
+        "Sở Công Thương lập"]
+    lead = answerer.ask("Khi hai đề án khuyến công quốc gia có cùng điều kiện địa bàn và ngành nghề thì ưu tiên giao "
+                        "cho đơn vị nào?").lead
+    assert "kinh nghiệm, năng lực tổ chức thực hiện" in lead
+    assert analyze("Which Ministry of Finance circular does Resolution 23/2025/NQ-HĐND cite?").type == "document"
+    assert analyze("Which ministry issues the decree on industrial promotion?").type == "body"
+
+
+def test_what_befalls_a_case_is_answered_by_its_consequence(answerer):
+    """'… không còn đủ tiêu chí nữa thì có sao không?' asks what befalls the village: the rule withdrawing its
+    recognition, not the criteria themselves; 'sản phẩm chấm xong xử lý thế nào' asks no consequence."""
+    assert evidence.asks_consequence("làng nghề giờ ko còn đủ tiêu chí nữa thì có sao ko ạ?")
+    assert evidence.asks_consequence("làm sai quy định thì bị xử lý ntn?")
+    assert not evidence.asks_consequence("Chấm xong thì sản phẩm xử lý thế nào?")
+    assert not evidence.asks_consequence("Hồ sơ cần bản sao chép giấy chứng nhận không?")
+    assert not evidence.asks_consequence("Còn cấp huyện thì sao?")  # another case of what was asked before
+    assert not evidence.asks_consequence("Hồ sơ có sao y bản chính không?")
+    assert evidence.asks_consequence("Nếu mấy năm sau không còn đạt mấy tiêu chí đó nữa thì sao?")
+    assert evidence.says_consequence("… không đạt tiêu chí quy định sẽ bị thu hồi bằng công nhận.")
+    lead = answerer.ask("làng nghề bên em đc công nhận mấy năm r mà giờ ko còn đủ tiêu chí nữa thì có sao ko ạ?").lead
+    assert "thu hồi bằng công nhận" in lead
+
+
+def test_a_doer_leading_a_shared_act_answers_who(answerer):
+    """'Bộ Nội vụ chủ trì, phối hợp với Bộ Công Thương hướng dẫn …' names who guides; 'cơ cấu tổ chức' is a
+    structure, not the act 'tổ chức'."""
+    question = ("Cơ quan nào hướng dẫn chức năng, nhiệm vụ, cơ cấu tổ chức và biên chế của Trung tâm Khuyến công cấp "
+                "tỉnh?")
+    assert evidence.asked_acts(question) == ["huong dan"]
+    assert evidence.names_doer("3. Bộ Nội vụ chủ trì, phối hợp với Bộ Công Thương hướng dẫn chức năng, nhiệm vụ.",
+                               evidence.asked_acts(question), evidence.asked_objects(question))
+    assert answerer.ask(question).lead.startswith("Bộ Nội vụ chủ trì")
+
+
+def test_an_article_titled_by_a_body_lists_its_duties(answerer):
+    """Nghị định 52/2018 Điều 16 is titled 'Bộ Tài nguyên và Môi trường' and lists that ministry's duties, unlike
+    Điều 15, whose opening names 'trách nhiệm' of another ministry."""
+    assert evidence.holds_duty("1. Chỉ đạo …", "", "bo tai nguyen va moi truong", "Bộ Tài nguyên và Môi trường")
+    assert not evidence.holds_duty("1. Chỉ đạo …", "", "bo tai nguyen va moi truong",
+                                   "Bộ Nông nghiệp và Phát triển nông thôn")
+    assert not evidence.holds_duty("1. …", "", "so", "Số lượng thành viên")  # a word, not a name's opening
+    lead = answerer.ask("Bộ Tài nguyên và Môi trường có những trách nhiệm gì trong phát triển ngành nghề nông thôn "
+                        "theo Nghị định 52/2018?").lead
+    assert "giao đất, thuê đất" in lead and "quản lý nhà nước đối với làng nghề" not in lead
+
+
+def test_who_counts_as_a_term_asks_its_definition(answerer):
+    """'Who counts as a "rural industrial establishment"?' asks what the term covers (Nghị định 45/2012 Điều 1's
+    '… (sau đây gọi chung là cơ sở công nghiệp nông thôn)'), not which body."""
+    question = "Who counts as a 'rural industrial establishment' under Decree 45/2012 on industrial promotion?"
+    assert analyze(question).type == "definition"
+    assert analyze("Who approves the national plan?").type == "body"
+    lead = answerer.ask(question).lead
+    assert "Doanh nghiệp nhỏ và vừa, hợp tác xã" in lead
+
+
+def test_a_rule_on_a_point_of_its_article_holds_that_points_words(answerer):
+    """'b) Chi 100% chi phí: …; ăn nghỉ, đi lại đối với nội dung quy định tại điểm b khoản 2 Điều này' is about the
+    'Hội thi sản phẩm thủ công Việt Nam' that Nghị định 52/2018 Điều 9 khoản 2 điểm b names."""
+    clause = SimpleNamespace(id="nd-52-2018#d9-k2", text="2. Nhà nước tổ chức:\na) Xây dựng trang thông tin;\n"
+                                                         "b) Hội thi sản phẩm thủ công Việt Nam.")
+    lookup = {clause.id: clause}.get
+    unit = "b) Chi 100% chi phí: Thuê mặt bằng; ăn nghỉ, đi lại đối với nội dung quy định tại điểm b khoản 2 Điều này."
+    assert evidence.referenced_text(unit, "nd-52-2018#d9-k3", lookup) == "b) Hội thi sản phẩm thủ công Việt Nam."
+    assert evidence.referenced_text("… quy định tại điểm b khoản 5 Điều này", "nd-52-2018#d9-k3", lookup) == ""
+    assert evidence.referenced_text("… quy định tại khoản 2 Điều này", "nd-52-2018#d9-k3", lookup) == ""  # too much
+    lead = answerer.ask("Cơ sở ngành nghề nông thôn tham gia Hội thi sản phẩm thủ công Việt Nam được ngân sách hỗ "
+                        "trợ những chi phí gì, mức bao nhiêu?").lead
+    assert "ăn nghỉ, đi lại" in lead.split("[1]")[0]
+
+
+def test_a_line_telling_about_a_point_does_not_end_the_list():
+    """Hà Nội's 2020 plan lists 'c) Hội nghị tổng kết, đánh giá', a line telling what it holds, then 'd)' and 'e)':
+    five points, not three; a khoản after a list starts a list of its own."""
+    text = ("7. Nâng cao năng lực quản lý\na) Tổ chức các đoàn công tác\nb) Bồi dưỡng nghiệp vụ\nc) Hội nghị tổng kết\n"
+            "Tổ chức hội nghị tổng kết chương trình 2016-2020\nd) Nâng cấp trang thông tin điện tử\n"
+            "e) Xây dựng cơ sở dữ liệu")
+    assert [len(items) for _, items in lists.list_groups(text)] == [5]
+    two = "1. Khoản một:\na) A một\nb) B hai\n2. Khoản hai\na) C ba\nb) D bốn"
+    assert [len(items) for _, items in lists.list_groups(two)] == [2, 2]
+
+
+def test_a_claim_of_two_values_is_checked_for_each(answerer):
+    """'… trước 30/6 hằng năm và chỉ cần nộp 1 bộ, đúng không?' asserts a count and a date ('trước 30/6' is a day
+    and month, not a document's number): the lead states the 3 copies and the 20 May deadline."""
+    question = ("Hạn gửi hồ sơ đăng ký kế hoạch khuyến công quốc gia về Sở Công Thương là trước 30/6 hằng năm và chỉ "
+                "cần nộp 1 bộ, đúng không?")
+    assert asserted_kinds(question)[0] == "count" and "date" in asserted_kinds(question)
+    assert "date" not in asserted_kinds("Thông tư 36/2013/TT-BCT quy định nộp 3 bộ, đúng không?")
+    assert "date" not in asserted_kinds("Được tạm ứng trước 1/3 kinh phí, đúng không?")  # a share
+    lead = answerer.ask(question).lead
+    assert lead.startswith("Không.") and "3 bộ" in lead and "20 tháng 5" in lead
+
+
+def test_a_follow_up_asking_of_the_head_and_the_others_stands_alone(answerer):
+    """After '… có mấy Phó Giám đốc?', 'Còn Giám đốc trung tâm thì thuộc biên chế gì, các chức danh còn lại thì sao?'
+    asks of the head what the earlier question counted ('mấy' folds to 'may' as 'máy' does), then of the others: two
+    parts, answered by the công chức and the viên chức rules."""
+    history = [{"role": "user", "content": "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp tỉnh có mấy Phó "
+                                           "Giám đốc?"}]
+    question = "Còn Giám đốc trung tâm thì thuộc biên chế gì, các chức danh còn lại thì sao?"
+    assert standalone_question(question, history) == ("Giám đốc trung tâm thì thuộc biên chế gì, các chức danh còn "
+                                                      "lại thì sao?")
+    lead = answerer.ask(question, history).lead
+    assert "biên chế công chức" in lead and "là viên chức" in lead
+
+
+def test_a_quality_asked_after_becoming_something_is_that_things(answerer):
+    """'… có được tham gia làm tổ chức dịch vụ khuyến công không, năng lực được đánh giá theo tiêu chí gì?': the
+    capacity is the service organisation's (Thông tư 46/2012 Điều 7), not a product's criteria."""
+    question = ("Công ty tư nhân có được tham gia làm tổ chức dịch vụ khuyến công không, năng lực được đánh giá theo "
+                "tiêu chí gì?")
+    assert parts(question)[1] == "năng lực của tổ chức dịch vụ khuyến công được đánh giá theo tiêu chí gì?"
+    assert parts("cong ty co duoc lam to chuc dich vu khuyen cong khong, nang luc danh gia the nao?")[1] == \
+        "nang luc cua to chuc dich vu khuyen cong danh gia the nao?"
+    # being paid or filing papers makes no one anything
+    assert parts("Cơ sở có được thanh toán trực tiếp không, trách nhiệm báo cáo thế nào?")[1] == \
+        "trách nhiệm báo cáo thế nào?"
+    lead = answerer.ask(question).lead
+    assert "mọi thành phần kinh tế" in lead and "nguồn nhân lực" in lead
+
+
+def test_a_passage_far_ahead_answers_a_list_question_unlisted(answerer):
+    """'… ưu tiên những đề án nào?' is answered by Công văn 400's line 'ưu tiên các đề án có sản phẩm được bình chọn
+    …', far ahead of every other passage, not by the list of Hà Nội's 2024 targets."""
+    lead = answerer.ask("Năm 2024, đề án hỗ trợ phát triển sản phẩm CNNT tiêu biểu thì ưu tiên những đề án nào?").lead
+    assert "cấp khu vực, quốc gia" in lead and "còn hiệu lực" in lead

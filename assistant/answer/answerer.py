@@ -54,6 +54,7 @@ from assistant.answer.question import (
     Intent,
     analyze,
     asks_list,
+    asserted_kinds,
     checks_claim,
     defined_term,
     ends_yes_no,
@@ -97,6 +98,7 @@ from assistant.answer.verdict import (
     recognition_verdict,
 )
 from assistant.answer.verdict import follow_up as clarified_question
+from assistant.documents.chunking import article_of
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
@@ -215,21 +217,11 @@ def _of_named(usable: list, named: list[str], asked: str) -> list:
 _COMMON_PAPERS = re.compile(r"\b(?:phai gui|phai nop|ho so gom)\b[^.]*:\s*\S[^.]*;[^.]*:\s*$")
 
 
-_ARTICLE_OF = re.compile(r"^(?P<article>.+#d\d+)-k\d+")
-
-
-def _article_id(chunk_id: str) -> str | None:
-    """The id of the article a chunk was cut from ('nd-52-2018#d6' of 'nd-52-2018#d6-k3' or '…#d6-k3-a'); None for a
-    chunk that is no khoản or điểm of an article."""
-    found = _ARTICLE_OF.match(chunk_id)
-    return found.group("article") if found else None
-
-
 def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     """One case's papers after those its article's opening asks of every case, when the case is a khoản of an
     article whose opening names them ('Biên bản nghiệm thu cơ sở …; báo cáo tổng hợp …' before 'Đề án hỗ trợ ứng dụng
     máy móc tiên tiến: Hợp đồng, …')."""
-    article = generation.chunk(article_id) if (article_id := _article_id(chunk.id)) else None
+    article = generation.chunk(article_id) if (article_id := article_of(chunk.id)) else None
     found = _COMMON_PAPERS.search(fold(article.text)) if article is not None else None
     if found is None:
         return case
@@ -247,7 +239,7 @@ def _with_referenced_clause(composition: Composition, unit: str, chunk, generati
     """The lead goes on with what the khoản its unit points to says: 'Trường hợp …, hồ sơ thực hiện theo quy định tại
     khoản 2 Điều này [1]. Khoản 2 (Hồ sơ đề nghị công nhận làng nghề) gồm 3 nội dung: … [2].'"""
     pointed = _POINTS_TO_CLAUSE.search(unit.strip())
-    article_id = _article_id(chunk.id)
+    article_id = article_of(chunk.id)
     referenced = generation.chunk(f"{article_id}-k{pointed.group(1)}") if pointed and article_id else None
     units = split_units(referenced.text) if referenced is not None else []
     if not units or referenced.id == chunk.id or referenced.text.strip() in composition.units:
@@ -267,6 +259,28 @@ def _with_referenced_clause(composition: Composition, unit: str, chunk, generati
         said = f"Khoản {pointed.group(1)}: {compose.sentence(clause)} [{n}]."
     composition.lead = f"{composition.lead} {said}"
     composition.units.append(referenced.text.strip())
+
+
+OTHER_CLAIM_UNITS = 6  # how far down the ranked units the value of a claim's other part is looked for
+
+
+def _with_other_claims(composition: Composition, question: str, focus: str, ranked: list[Evidence], chunks: list,
+                       weight) -> None:
+    """The lead goes on with the unit stating each other kind of value a claim asserts, when the lead states none:
+    '… trước 30/6 hằng năm và chỉ cần nộp 1 bộ, đúng không?' is checked for its date as well as its count."""
+    for kind in asserted_kinds(question)[1:]:
+        if kind == "body" or values_of(" ".join(composition.units), kind):
+            continue
+        found = next((e for e in ranked[:OTHER_CLAIM_UNITS] if e.text not in composition.units
+                      and values_of(e.text, kind)), None)
+        if found is None:
+            continue
+        chunk = chunks[found.chunk_index]
+        clause = compose.clause_for(compose.headed(found.text, chunk, kind), kind, focus, compose.SECOND_CHARS, weight)
+        composition.lead = f"{composition.lead[:-1]}; {compose.sentence(clause)} [{composition.number(chunk)}]."
+        composition.units.append(found.text)
+        if compose.premise_check(question, found.text, kind) is False:  # one part of the claim is wrong: all of it
+            composition.lead = re.sub(r"^Đúng\. ", "Không. ", composition.lead)
 
 
 def _defining(text: str, term: str) -> str:
@@ -960,6 +974,8 @@ class Answerer:
             if compose.sentence(second) not in composition.lead:  # the same words in another text add nothing
                 composition.lead = (f"{composition.lead[:-1]}; {compose.sentence(second)} "
                                     f"[{composition.number(other)}].")
+        if "asserts" in intent.slots:
+            _with_other_claims(composition, question, intent.focus, ranked, chunks, weight)
         _with_referenced_clause(composition, best.text, chunk, generation)
         self._add_quotes(composition, intent, ranked, chunks, best, clause, runner_up)
         return composition
@@ -994,7 +1010,7 @@ class Answerer:
         """'Trung tâm … có những nhiệm vụ gì?' asked of a khoản of an Điều titled for what is asked ('Nhiệm vụ và
         quyền hạn') and cut into one chunk per khoản: the Điều's khoản, each cited; None when the khoản's own list
         is of what is asked, or the Điều is no such list."""
-        article = _article_id(chunk.id) if re.search(r"-k\d+$", chunk.id) else None
+        article = article_of(chunk.id) if re.search(r"-k\d+$", chunk.id) else None
         title = fold(chunk.article_title or "").lower()
         if noun not in _DUTIES or not article or not re.search(rf"\b{noun}\b", title) \
                 or any(re.search(rf"\b{noun}\b", fold(intro).lower()) for intro, _ in lists.list_groups(chunk.text)):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.documents.chunking import article_of, point_slug
 from assistant.documents.units import heading_of, split_units
 from assistant.search.glossary import ENGLISH_AUXILIARY, TERMS, asked_in_english, english_terms, expand_english
 from assistant.search.shorthand import expand_shorthand
@@ -39,6 +40,14 @@ DOC_NUMBER = re.compile(r"(?:(?:nghị định|thông tư liên tịch|thông t�
 # is a value the document states.
 _DATED_DOCUMENT = re.compile(DOC_NUMBER.pattern + r"(?:,?\s+ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
                              r"/\d{1,2}/\d{4}))?", re.IGNORECASE)
+# ... and the body that issued it ('Thông tư số 46/2012/TT-BCT … của Bộ Công Thương'): no doer of what the unit says
+# (the capitalised words of a name are read case-sensitively: 'Bộ Công Thương quy định …' ends at 'quy')
+_ISSUER = (r"\s+của\s+(?:Thủ tướng Chính phủ|Chính phủ|(?:Bộ trưởng )?Bộ(?-i:(?: [A-ZĐ]\w*)+)|"
+           r"(?:Ủy|Uỷ) ban nhân dân(?: (?:cấp )?tỉnh| thành phố)?(?-i:(?: [A-ZĐ]\w*)*))")
+_ISSUED_DOCUMENT = re.compile(rf"(?:{_DATED_DOCUMENT.pattern})(?:{_ISSUER})?|"
+                              # the Government's rules cited ('các huyện nghèo theo quy định của Chính phủ'); a
+                              # province's are its own ('theo quy định của Ủy ban nhân dân cấp tỉnh' sets a level)
+                              r"\btheo quy định của (?:Thủ tướng )?Chính phủ\b", re.IGNORECASE)
 _NUM = r"\d+(?:[.,]\d+)*"
 # Values a unit may hold, by kind; the answer type of the question says which kinds answer it.
 VALUES = {
@@ -140,7 +149,7 @@ def values_of(unit: str, answer_type: str) -> list[re.Match]:
     if answer_type == "document":  # 'theo văn bản nào?': the documents a unit refers to are its values
         return list(DOC_NUMBER.finditer(unit))
     found = []
-    blanked = _DATED_DOCUMENT.sub(blank, unit)
+    blanked = _ISSUED_DOCUMENT.sub(blank, unit)
     for kind in TYPE_VALUES.get(answer_type, ()):
         found.extend(m for m in VALUES[kind].finditer(blanked))
     return sorted(found, key=lambda m: m.start())
@@ -232,8 +241,9 @@ def fills_role(unit: str, role: str) -> bool:
 
 
 # The verbs a 'who does it' question asks the doer of, folded; a unit saying '… do <body> <verb>' names the doer.
-_ACTS = re.compile(r"\b(phe duyet|tham dinh|ban hanh|quyet dinh|to chuc|thanh lap|cong nhan|chu tri|quan ly|"
-                   r"huong dan|kiem tra|giao|lap|trinh|xet|nghiem thu|bao cao|tong hop|bo nhiem|"
+# ('cơ cấu tổ chức' is a structure, not an act)
+_ACTS = re.compile(r"\b(phe duyet|tham dinh|ban hanh|quyet dinh|(?<!co cau )to chuc|thanh lap|cong nhan|chu tri|"
+                   r"quan ly|huong dan|kiem tra|giao|lap|trinh|xet|nghiem thu|bao cao|tong hop|bo nhiem|"
                    r"approves?|appraises?|issues?|decides?|organi[sz]es?)\b")
 # The body and its act are not parted by another act: '… do Sở Công Thương đăng ký hoặc Phiếu thẩm định …' names who
 # registers, not who appraises.
@@ -259,8 +269,9 @@ KIND_OTHER = 0.25
 
 
 # A unit opening with its doer: 'Trưởng ban Giám khảo lập biên bản tổng hợp kết quả …'; folded.
+# ('Bộ Nội vụ chủ trì, phối hợp với Bộ Công Thương hướng dẫn …' leads the act it shares)
 _DOER_FIRST = (r"^(?:truong ban|pho truong ban|chu tich|giam doc|cuc truong|bo truong|so|bo|cuc|uy ban nhan dan|"
-               r"ubnd|hoi dong|ban|trung tam|phong)\b[^,.;:]{0,50}?\b")
+               r"ubnd|hoi dong|ban|trung tam|phong)\b[^,.;:]{0,50}?\b(?:chu tri, phoi hop voi\b[^,.;:]{0,50}?\b)?")
 
 
 def names_doer(unit: str, acts: list[str], objects: list[str] = ()) -> bool:
@@ -337,9 +348,13 @@ def asked_holder(question: str) -> str:
     return ESTABLISHMENT if holder in _ASKER else " ".join(holder.split()[:HOLDER_WORDS]).rstrip(" ,;:")
 
 
-def holds_duty(unit: str, heading: str, holder: str) -> bool:
+def holds_duty(unit: str, heading: str, holder: str, title: str = "") -> bool:
     """Whether a unit is, or sits under, the heading of the holder's duties ('Trách nhiệm của Ủy ban nhân dân cấp
-    huyện')."""
+    huyện'), or under an article titled with the holder's name alone (Nghị định 52/2018 Điều 16 'Bộ Tài nguyên và
+    Môi trường')."""
+    named = fold(expand_shorthand(title)).lower().strip(" .")
+    if holder and (named == holder or named.startswith(f"{holder} ") and len(named.split()) <= len(holder.split()) + 2):
+        return True
     said = fold(expand_shorthand(f"{heading} {_UNIT_MARKER.sub('', unit, count=1)[:120]}")).lower()
     # 'Trách nhiệm của <holder>', or '<holder> có sản phẩm được cấp Giấy chứng nhận có trách nhiệm:'
     return bool(re.search(rf"\b{_DUTY}(?: va \w+ \w+)? cua {re.escape(holder)}\b|"
@@ -632,6 +647,26 @@ _PREDICATE_ASKED = re.compile(r"\bthi\s+(?:co\s+)?(?:duoc|phai|bi|can)\s+(?P<ask
 PREDICATE_WEIGHT = 0.6  # a unit saying it (dev 2138: 0.6 +1 -0, 1.0 +1 -0)
 
 
+# '… không còn đủ tiêu chí nữa thì có sao không?', 'làm sai thì bị gì?': what befalls a case, which a unit saying it
+# is withdrawn or punished answers (the rules write the case, not the asking); folded
+# ('xử lý thế nào' alone may ask how a thing is handled: 'sản phẩm chấm xong xử lý thế nào?'; 'còn cấp huyện thì sao?'
+# asks what was asked before, of another case; 'có sao y bản chính' copies)
+_CONSEQUENCE_ASKED = re.compile(r"\bco sao (?:khong|ko|k)\b|\bbi (?:gi|sao|xu ly)\b|\bwhat happens\b|"
+                                r"\b(?:khong|ko) (?:con )?(?:dat|du|dap ung)\b[^?]{0,80}\bthi sao\b")
+_CONSEQUENCE = re.compile(r"\b(?:thu hoi|bi xu ly|bi xu phat|truy cuu trach nhiem|hoan tra|boi thuong)\b")
+CONSEQUENCE_WEIGHT = 0.6
+
+
+def asks_consequence(question: str) -> bool:
+    """Whether the question asks what befalls the case it states ('… thì có sao không?')."""
+    return bool(_CONSEQUENCE_ASKED.search(fold(expand_shorthand(question)).lower()))
+
+
+def says_consequence(unit: str) -> bool:
+    """Whether the unit says what befalls a case: withdrawal, punishment, repayment."""
+    return bool(_CONSEQUENCE.search(fold(unit).lower()))
+
+
 # 'số lượng thành viên có yêu cầu gì?' asks what the rule on a number says ('là số lẻ'), not a list of criteria; read
 # in lower case with its accents, since 'sở' (an agency, 'cơ sở') folds to 'so' as well
 MEASURE_RULE = re.compile(r"(?<!cơ )(?<!co )\b(?:số|so) (?:lượng |luong )?(?P<noun>thành viên|thanh vien|người|nguoi|"
@@ -816,10 +851,30 @@ def picks_one(unit: str, choice: tuple[str, str] | None) -> float:
     return float(sum(f" {alternative} " in said for alternative in choice) == 1)
 
 
+# '… đối với nội dung quy định tại điểm b khoản 2 Điều này': a rule about what another điểm of its article names (a
+# whole khoản pointed to says too much: 'phải đạt tiêu chí … tại khoản 3 Điều này' is no list of those criteria)
+_POINTS_TO = re.compile(r"\bquy định tại [Đđ]iểm (?P<point>[a-zđ])\s+[Kk]hoản (?P<clause>\d{1,2}) Điều này\b")
+
+
+def referenced_text(unit: str, chunk_id: str, lookup) -> str:
+    """What the điểm of its own article a unit points to says ('b) Hội thi sản phẩm thủ công Việt Nam.' for '… đối
+    với nội dung quy định tại điểm b khoản 2 Điều này'); '' when it points to none. `lookup`: chunk id -> chunk or
+    None."""
+    pointed = _POINTS_TO.search(unit)
+    article = article_of(chunk_id) or (chunk_id if re.search(r"#d\d+$", chunk_id) else None)
+    clause = lookup(f"{article}-k{pointed.group('clause')}") if pointed and article else None
+    if clause is None:
+        return ""
+    point = pointed.group("point")
+    cut = lookup(f"{clause.id}-{point_slug(point)}")
+    return cut.text if cut is not None else next((u for u in split_units(clause.text) if u.startswith(f"{point})")), "")
+
+
 class EvidenceRanker:
     """Ranks every unit of the retrieved chunks for one question of a known answer type."""
 
     def __init__(self, generation, weights: Weights):
+        self.lookup = generation.chunk
         self.terms = term_scorer(generation)
         self.vectors = generation.unit_vectors()
         self.weights = weights
@@ -834,7 +889,7 @@ class EvidenceRanker:
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
                "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT,
-               "instalment": INSTALMENT_WEIGHT, "denied": -DENIED_WEIGHT}
+               "instalment": INSTALMENT_WEIGHT, "denied": -DENIED_WEIGHT, "consequence": CONSEQUENCE_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -870,6 +925,7 @@ class EvidenceRanker:
         holder = asked_holder(question)
         bounded = asks_floor(question)
         predicate = asked_predicate(question)
+        consequence = asks_consequence(question)
         measure = asked_measure(question)
         instalment = asked_instalment(question)
         denied = denied_subject(question)
@@ -892,13 +948,16 @@ class EvidenceRanker:
         titles = [content_terms(getattr(c, "title", "") or "") if by_topic else () for c in chunks]
         for (i, unit), dense, says_what in zip(candidates, similarity, names_what, strict=True):
             heading = went_on.get((i, unit)) or heading_of(unit, chunks[i].text, clause_headings[i])
+            # a rule on what another part of its article names holds that part's words as a heading's
+            pointed = frozenset(content_terms(referenced_text(unit, chunks[i].id, self.lookup)))
             typed = typed_near(unit, answer_type, anchors, asked=asked) or 0.5 * bool(values_of(heading, answer_type))
             counts_asked = bool(counted & counted_nouns(unit, answer_type))
             if counted and not counts_asked:
                 typed *= 0.5  # '5 lần một năm' is checked against a number of times, not of importers
             signal = {
                 "dense": dense,
-                "coverage": self.terms.coverage(question_terms, unit, headings[i] | frozenset(content_terms(heading)),
+                "coverage": self.terms.coverage(question_terms, unit,
+                                                headings[i] | frozenset(content_terms(heading)) | pointed,
                                                 known_only=True, power=RARITY_POWER, local=local,
                                                 topic=titles[i]),
                 "typed": typed,
@@ -912,9 +971,10 @@ class EvidenceRanker:
                 "noun": (KIND_SIGNAL if kind in counted_kinds(unit) else KIND_OTHER * counts_asked) if kind
                 else float(counts_asked),
                 "year": _year_match(years, f"{unit} {chunks[i].context or ''}"),
-                "holder": float(bool(holder) and holds_duty(unit, heading, holder)),
+                "holder": float(bool(holder) and holds_duty(unit, heading, holder, chunks[i].article_title or "")),
                 "floor": float(bounded and bool(floors(unit, answer_type))),
                 "predicate": says_predicate(unit, predicate) if predicate else 0.0,
+                "consequence": float(consequence and says_consequence(unit)),
                 "measure": float(bool(measure) and states_measure(unit, measure)),
                 "payment": float(bool(payment) and payment in fold(f"{heading} {unit}")),
                 "instalment": says_instalment(chunks[i].article_title or "", instalment),

@@ -84,8 +84,10 @@ def _names_what_was_asked(previous: str, subject: str) -> bool:
     head = fold(subject).split()[0] if subject.split() else ""
     folded = _masked(previous)
     found = re.search(rf"\b{re.escape(head)}\b", folded) if head else None
-    asking = _ASKING.search(folded)
-    return bool(found and asking and found.start() > asking.start())
+    # 'mấy' folds to 'may' ('máy' too): read in the accented question
+    asking = min((m.start() for m in (_ASKING.search(folded), re.search(r"(?<!\w)mấy(?!\w)", previous.lower())) if m),
+                 default=None)
+    return bool(found and asking is not None and found.start() > asking)
 
 
 def _narrowed(previous: str, folded: str, subject: str) -> tuple[str, str] | None:
@@ -210,7 +212,11 @@ def standalone_question(question: str, history: list[dict] | None) -> str:
             return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
         if own is not None and _names_what_was_asked(previous, subject[:own]):
             # 'Thế Giám đốc trung tâm là công chức hay viên chức?' after '… có bao nhiêu Phó Giám đốc?': a subject the
-            # previous question asked about, not one it was said of, asks its own question on the same topic
+            # previous question asked about, not one it was said of, asks its own question on the same topic; one
+            # going on to ask again of others ('…, các chức danh còn lại thì sao?') names them all and stands alone
+            asked = f"{subject[own:]}{question[continuation.end(2):]}".rstrip(" ?")
+            if _VAGUE.search(asked.split(",")[-1]) and "," in asked:
+                return f"{subject[:own].rstrip()}{asked}?"
             return f"{subject.rstrip(' ?')} ({_topic(previous)})?"
         if own is not None:  # 'Còn hội đồng cấp quốc gia thì có mấy người, ai lập?': only the subject is swapped
             swapped = _swap_subject(previous, subject[:own])

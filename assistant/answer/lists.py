@@ -6,7 +6,15 @@ from __future__ import annotations
 import math
 import re
 
-from assistant.answer.evidence import DOC_NUMBER, Evidence, content_terms, levels_named, values_of
+from assistant.answer.evidence import (
+    DOC_NUMBER,
+    Evidence,
+    asked_holder,
+    content_terms,
+    holds_duty,
+    levels_named,
+    values_of,
+)
 from assistant.documents.units import is_list_item, is_point, split_units, strip_mark
 from assistant.text import fold, word_pairs
 
@@ -28,6 +36,9 @@ TITLED_BONUS = 0.8  # an article titled by the listed noun and the question's wo
 OWN_HEADING_BONUS = 0.4  # the listed noun in the khoản's own heading (dev 1958: 0.2 ±0, 0.3 +1 -1, 0.4 +2 -1, 0.6 same)
 EXACT_BONUS = 0.2  # a heading that is the focus and no more (dev 1238: 0.1 -> ±0, 0.2 -> +1, 0.4 -> +1)
 LEVEL_BONUS = 0.4  # a list headed by the level the question names, against one headed by another (dev +1)
+LEAD_MARGIN = 1.25  # how far ahead of every other passage's best unit a passage's own is, to be far ahead
+FAR_AHEAD_BONUS = 1.0  # enough to win over a list's heading bonuses (dev: +5 −1 with lists excluded, see README)
+HOLDER_BONUS = 1.0  # the duties of the body the question names ('Bộ Tài nguyên và Môi trường có những trách nhiệm gì')
 VALUED_INTRO_CHARS = 60  # an opening this short that states an amount is said before its items
 COUNTED_INTRO_CHARS = 90  # one stating how many (members, criteria) is said in place of 'Gồm N nội dung'
 _AFTER_MARK = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
@@ -124,10 +135,14 @@ def list_groups(chunk_text: str, title: str = "") -> list[tuple[str, list[str]]]
     groups = [(f"{title} {intro_of(chunk_text) or ''}".strip(), top)] if len(top) >= 2 else []
     for i, unit in enumerate(units):
         points = []
-        for following in units[i + 1:]:
-            if not is_point(following):
+        for j, following in enumerate(units[i + 1:], start=i + 1):
+            # a line of its own under a điểm ('c) Hội nghị tổng kết, đánh giá' / 'Tổ chức hội nghị …' / 'd) …')
+            # tells about that điểm when another follows it
+            described = points and j + 1 < len(units) and is_point(units[j + 1]) and not _KHOAN.match(following) \
+                and not following.rstrip().endswith(":")
+            if not is_point(following) and not described:
                 break
-            points.append(following)
+            points += [following] if is_point(following) else []
         if len(points) >= 2 and (unit.endswith(":") or _KHOAN.match(unit)) and points != top:
             groups.append((unit, points))
     # 'Nội dung Kế hoạch tập trung vào 5 nhóm nhiệm vụ chính: A; B; C; D; E.', read off its line since a long line
@@ -517,6 +532,13 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
     for evidence in ranked:
         scores.setdefault(evidence.chunk_index, evidence.score)
     denies = bool(_NEGATION.search(fold(focus)))
+    holder = asked_holder(focus)
+    # a passage whose best unit outscores every other passage's by far says in its prose what is asked ('ưu tiên
+    # các đề án có sản phẩm được bình chọn …' for '… ưu tiên những đề án nào?'); one holding a list of its own
+    # competes on its heading
+    ahead = sorted(scores.values(), reverse=True)
+    far_ahead = max(scores, key=scores.get) if len(ahead) > 1 and ahead[1] > 0 and ahead[0] >= LEAD_MARGIN * ahead[1] \
+        else None
 
     def value(index: int) -> float:
         chunk = chunks[index]
@@ -562,8 +584,11 @@ def list_chunk(focus: str, ranked: list[Evidence], chunks: list, weight=None, no
         level = (LEVEL_BONUS if headed & levels else -LEVEL_BONUS) if levels and headed else 0.0
         # '… không xuất hóa đơn … thì hồ sơ quyết toán gồm gì?' is listed under '1. … không lập hóa đơn …:'
         negated = NEGATION_BONUS if denies and _NEGATION.search(fold(head)) else 0.0
+        # an article of that body's duties, or one titled with its name alone (Nghị định 52/2018 Điều 16)
+        held = HOLDER_BONUS if holder and holds_duty(units[0] if units else "", chunk.article_title or "", holder,
+                                                     chunk.article_title or "") else 0.0
         return (scores.get(index, 0.0) / best_score + 0.6 * overlap + 0.3 * paired + 0.5 * listed + named + kind
-                + level + negated)
+                + level + negated + held + (FAR_AHEAD_BONUS if index == far_ahead and not groups else 0.0))
     return max(scores, key=value)
 
 

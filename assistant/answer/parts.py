@@ -413,6 +413,26 @@ _BOUND_FIRST = re.compile(r"(tối đa|tối thiểu|ít nhất|nhiều nhất)\
 SUBJECT_MIN_CHARS = 12  # 'Muốn được …' has no subject before its verb
 # 'ngoài ra còn từ nguồn nào?': a part asking what else there is of the part before's subject; folded
 _WHAT_ELSE = re.compile(r"(?:ngoai ra|ben canh do)\b")
+# A part opening with a quality its owner has ('năng lực được đánh giá theo tiêu chí gì?') is of what the part before
+# has someone become ('… có được tham gia làm tổ chức dịch vụ khuyến công không'); folded
+_QUALITY = re.compile(r"(?:nang luc|tieu chuan|quyen loi|nghia vu|trach nhiem|nhiem vu)\s+(?!cua\b)")
+# ('làm hồ sơ', 'thanh toán' are no roles)
+_BECOMES = re.compile(r"\b(?:lam|tro thanh)\s+(?P<owner>(?:to chuc|don vi|thanh vien|co quan|chu tich|giam doc)"
+                      r"(?:\s+[^\W\d_]+){0,5}?)\s+(?:khong|ko|k|duoc khong|hay khong)\W*$")
+
+
+def _of_owner(piece: str, previous: str) -> str:
+    """'năng lực được đánh giá …' after '… làm tổ chức dịch vụ khuyến công không' -> 'năng lực của tổ chức dịch vụ
+    khuyến công được đánh giá …'; the piece itself otherwise."""
+    quality = _QUALITY.match(fold(piece).lower())
+    owner = _BECOMES.search(fold(previous).lower())
+    if not quality or not owner:
+        return piece
+    named = previous[owner.start("owner"):owner.end("owner")]
+    cut = len(quality.group(0).rstrip())
+    return f"{piece[:cut]} {'cua' if is_unaccented(piece) else 'của'} {named}{piece[cut:]}"
+
+
 _SIGNING = re.compile(r"\s(?:duoc\s+)?(?:ky|ban hanh)\s+(?:ngay|khi|nam|vao)\b", re.IGNORECASE)  # folded
 # Where what a part asks of its subject starts; 'thì' with its accent ('thị trấn' folds to 'thi' too) unless the
 # question is typed without diacritics.
@@ -655,7 +675,7 @@ def parts(question: str) -> list[str]:
     out = [f"{setting} {pieces[0]}?".strip()]
     subject = ""  # what the part before was said of, when it borrowed it ('ai phê duyệt?' of '… kế hoạch …')
     for previous, piece in zip(pieces, pieces[1:], strict=False):
-        piece = _as_previous(piece, previous)
+        piece = _of_owner(_as_previous(piece, previous), previous)
         # A short part ('ai lập?'), one pointing back or one opening with what it asks ('ai làm Chủ tịch Hội đồng?')
         # is about the part before it ('nộp hồ sơ cho ai và trước ngày nào?': the date is the filing's); a longer
         # one names its own. 'bắt đầu có hiệu lực khi nào?' is said of the previous subject.

@@ -29,7 +29,10 @@ _PATTERNS = {
     "document": r"\b(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van|van ban) (nao|so may|so bao nhieu)\b|"
                 # 'Nghị quyết của HĐND tỉnh … quy định mức chi … là số mấy?': the document's số hiệu
                 r"^\W*(quyet dinh|nghi dinh|thong tu|nghi quyet|cong van)\b[^?]*\bla so (may|bao nhieu|hieu)\b|"
-                r"\bwhich (decision|decree|circular|resolution|document)\b|"
+                # ('Which Ministry of Finance circular …' asks a circular, not a ministry)
+                r"\bwhich (?:(?:ministry|of|finance|industry|and|trade|government|prime|minister'?s?|provincial|"
+                r"national|amending|implementing|guiding|joint|later|new|earlier)\s+){0,6}"
+                r"(decision|decree|circular|resolution|document)s?\b|"
                 # 'What is the number and date of the … resolution that …?'
                 r"\b(?:what is|what's|give) the (?:number|reference)(?: and date)? of (?:the |a )?"
                 r"(?:(?!\b(?:of|under|by|in|for)\b)[^?]){0,60}?"
@@ -113,7 +116,9 @@ _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem|"
                       r"(?:nhu )?the nao (?:thi |moi )?(?:duoc )?(?:goi|coi|xem|hieu) la|the nao la|hieu the nao|"
                       # not 'which resolution defines …' (a document) nor 'how much … is defined' (an amount)
-                      r"definition|how (?:does|do|is|are)\b[^?]{0,60}\bdefined?)\b")
+                      r"definition|how (?:does|do|is|are)\b[^?]{0,60}\bdefined?|"
+                      # 'Who counts as a rural industrial establishment?' asks what the term covers, not a body
+                      r"who (?:counts|count|qualifies|is considered|are considered|is regarded|are regarded) as)\b")
 # 'Thế nào thì được gọi là làng nghề?': the term follows the cue.
 _NAMED_AFTER = re.compile(r"\bthe nao (?:thi |moi )?(?:duoc )?(?:(?:goi|coi|xem|hieu) )?la\s+")
 _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(khong|ko|chua)\W*$)")
@@ -172,7 +177,10 @@ _ASSERTED_BODY = (r"\b(?:do|(?<!chuong )(?<!to )trinh) (?:bo truong|thu tuong|ch
                   r"\b(?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b[^,?]{0,40} la co quan\b|"
                   r"\btruc thuoc (?:bo|so|cuc|uy ban nhan dan|ubnd|chinh phu)\b")
 _ASSERTED = (("amount", r"\d+(?:[.,]\d+)*\s*(?:%|(?:phan tram|trieu|ty)\b)"),
-             ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b"),
+             # ('trước 30/6': a day and month; '1/3 khối lượng' is a share)
+             ("date", r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d{1,2} thang \d{1,2}\b|"
+                      r"\b(?:truoc|sau|tu|den|ngay|han) \d{1,2}/(?:1[0-2]|0?[1-9])\b(?!/)"
+                      r"(?! (?:kinh phi|so|tong|khoi luong|chi phi|gia tri)\b)"),
              ("frequency", r"\b(?:hang|moi) (?:nam|quy|thang)\b|\b\d+ (?:nam|thang|ngay)\b"),
              ("count", r"\b\d+ (?:bo|ban|lan|thanh vien|nguoi|tinh|diem|cap|khu vuc|nhom|pho|phong|chi nhanh|"
                        r"buoc|loai|lop|linh vuc|noi dung|tieu chi|nhiem vu)\b"),
@@ -188,12 +196,20 @@ def checks_claim(question: str) -> bool:
     return bool(_CHECK_TAG.search(folded) or _CHECK_OPENING.search(folded))
 
 
+def asserted_kinds(question: str) -> list[str]:
+    """The kinds of value a yes/no question asserts, the one nearest its tag first ('… trước 30/6 hằng năm và chỉ cần
+    nộp 1 bộ, đúng không?' -> count, frequency, date)."""
+    folded, whole = fold(DOC_NUMBER.sub(" ", question)), fold(question)  # 'trước 30/6' reads as a number '30/6'
+    found = sorted(((match.start() / max(len(text), 1), kind) for kind, pattern in _ASSERTED
+                    for text in ((whole,) if kind == "date" else (folded,)) for match in re.finditer(pattern, text)),
+                   reverse=True)
+    return list(dict.fromkeys(kind for _, kind in found))
+
+
 def asserted(question: str) -> str | None:
-    """The kind of value a yes/no question asserts, to be checked against the text ('… phải không?')."""
-    folded = fold(DOC_NUMBER.sub(" ", question))
-    # the claim checked is the one nearest the tag: '… hằng năm do Giám đốc Sở phê duyệt phải không?' asserts who
-    found = [(match.start(), kind) for kind, pattern in _ASSERTED for match in re.finditer(pattern, folded)]
-    return max(found)[1] if found else None
+    """The kind of value a yes/no question asserts, to be checked against the text ('… phải không?'): the claim
+    checked is the one nearest the tag ('… hằng năm do Giám đốc Sở phê duyệt phải không?' asserts who)."""
+    return next(iter(asserted_kinds(question)), None)
 
 
 @dataclass

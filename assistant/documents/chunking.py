@@ -122,6 +122,16 @@ def point_slug(letter: str) -> str:
     return "dd" if letter == "đ" else letter
 
 
+_ARTICLE_OF = re.compile(r"^(?P<article>.+#d\d+)-k\d+")
+
+
+def article_of(chunk_id: str) -> str | None:
+    """The id of the article a chunk was cut from ('nd-52-2018#d6' of 'nd-52-2018#d6-k3' or '…#d6-k3-a'); None for a
+    chunk that is no khoản or điểm of an article."""
+    found = _ARTICLE_OF.match(chunk_id)
+    return found.group("article") if found else None
+
+
 def _iso_date(match: re.Match) -> str:
     day, month, year = match.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"

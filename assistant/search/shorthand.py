@@ -37,6 +37,10 @@ SHORTHAND = {
     "bhxh": "bảo hiểm xã hội", "bhyt": "bảo hiểm y tế", "bhtn": "bảo hiểm thất nghiệp", "tndn": "thu nhập doanh nghiệp",
     "gtgt": "giá trị gia tăng", "nhcsxh": "Ngân hàng Chính sách xã hội",
     "trang web": "trang thông tin điện tử",  # as the rules name a website
+    # 'web' alone is also English ('web portal'); after a Vietnamese verb it is the site being made
+    "làm web": "làm trang thông tin điện tử", "lập web": "lập trang thông tin điện tử",
+    "lam web": "làm trang thông tin điện tử", "lap web": "lập trang thông tin điện tử",
+    "đky": "đăng ký", "dky": "đăng ký", "trc": "trước",
     "sở ct": "Sở Công Thương", "so ct": "Sở Công Thương", "bộ ct": "Bộ Công Thương", "bo ct": "Bộ Công Thương",
     "ứng nốt": "tạm ứng kinh phí còn lại", "ứng nốt tiền": "tạm ứng kinh phí còn lại",
     "tạm ứng phần còn lại": "tạm ứng kinh phí còn lại",  # as Thông tư 36/2013 Điều 14 names it
