@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.documents.chunking import Chunker, is_legal, parse_articles
+from assistant.documents.chunking import Chunker, is_legal, parse_articles, references_within_article
 from assistant.documents.corpus import discover, split_header
 from assistant.documents.records import Document
 from assistant.documents.units import unit_passages
@@ -153,3 +153,19 @@ def test_real_corpus_articles_are_all_chunked_and_locators_are_exact():
     funds = next(d for d in docs if d.id == "ttlt-26-2014-btc-bct")
     ids = {c.id for c in Chunker().chunk(funds)}
     assert {"ttlt-26-2014-btc-bct#d6-k2-b", "ttlt-26-2014-btc-bct#d6-k1-dd"} <= ids
+
+
+def test_a_reference_within_its_article_names_the_khoan_and_point_it_points_to():
+    """'… tại điểm b khoản 2 Điều này' in a khoản, a điểm or an article's lead points to that article's khoản 2 điểm
+    b; one closing its unit says no more than what it points to; a chunk of no article points nowhere."""
+    unit = "b) Chi 100% chi phí đối với nội dung quy định tại điểm b khoản 2 Điều này và tại khoản 3 Điều này."
+    first, last = references_within_article(unit, "nd-52-2018#d9-k3-b")
+    assert (first.clause_id, first.point, first.point_id, first.closes) == (
+        "nd-52-2018#d9-k2", "b", "nd-52-2018#d9-k2-b", False)
+    assert (last.clause, last.clause_id, last.point, last.point_id, last.closes) == (
+        "3", "nd-52-2018#d9-k3", None, None, True)
+    assert references_within_article("Hồ sơ theo quy định tại khoản 2 Điều này", "tt-26-2014-bct#d12")[0].clause_id \
+        == "tt-26-2014-bct#d12-k2"
+    assert references_within_article("quy định tại điểm đ khoản 1 Điều này", "x#d1-k2")[0].point_id == "x#d1-k1-dd"
+    assert references_within_article(unit, "cv-400-ctdp-2023-tin#p1") == []
+    assert references_within_article("theo khoản 2 Điều 5 Nghị định này", "nd-52-2018#d9-k3") == []

@@ -11,6 +11,7 @@ import pytest
 
 from assistant.answer import compose, evidence, lists
 from assistant.answer.answerer import _CITES, Answerer, ranked_type
+from assistant.answer.caps import asked_time, beyond_cap
 from assistant.answer.evidence import (
     Evidence,
     TermScorer,
@@ -41,12 +42,13 @@ from assistant.answer.question import (
     defined_term,
 )
 from assistant.answer.remit import asks_remit
+from assistant.answer.validity import replacement_claim
 from assistant.config import PROJECT_ROOT
 from assistant.documents.units import heading_of
 from assistant.domain import definitions
 from assistant.search import duties
 from assistant.search.glossary import activity_of, expand_query, without_claim_opening
-from assistant.search.references import titled
+from assistant.search.references import parse_references, titled
 from assistant.search.retrieval import Searcher
 from assistant.search.shorthand import expand_shorthand
 from tests.conftest import require_corpus
@@ -2906,6 +2908,10 @@ def test_an_english_it_is_the_thing_the_part_before_names():
     assert approves == "who approves the local (provincial) industrial promotion programme for each period?"
     _, chairs = parts("How many members does the national-level council have, and who chairs it?")
     assert chairs == "who chairs the national-level council?"
+    # 'it' given something is the thing 'of' names, not its status
+    _, guides = parts("What is the legal status of a provincial Industrial Promotion Center, and which body gives it "
+                      "professional guidance?")
+    assert guides == "which body gives a provincial Industrial Promotion Center professional guidance?"
 
 
 def test_an_english_it_or_they_is_the_document_or_the_counted_thing_the_part_before_names():
@@ -3689,3 +3695,154 @@ def test_a_passage_far_ahead_answers_a_list_question_unlisted(answerer):
     …', far ahead of every other passage, not by the list of Hà Nội's 2024 targets."""
     lead = answerer.ask("Năm 2024, đề án hỗ trợ phát triển sản phẩm CNNT tiêu biểu thì ưu tiên những đề án nào?").lead
     assert "cấp khu vực, quốc gia" in lead and "còn hiệu lực" in lead
+
+
+def test_a_programme_and_a_decision_named_are_no_acts_asked(answerer):
+    """'chương trình' holds no 'trình' (to submit) and 'Quyết định 2646' is a document, not 'quyết định' (to
+    decide): 'Who is responsible for implementing Decision 2646 …?' names Quyết định 2646's Điều 3, which says who
+    carries it out, not Điều 1 'Ban hành kèm theo Quyết định này Chương trình …'."""
+    assert asked_acts("Ai phê duyệt chương trình khuyến công quốc gia?") == ["phe duyet"]
+    assert asked_acts("Ai chịu trách nhiệm thi hành Quyết định 2646/QĐ-BCT?") == []
+    assert asked_acts("Ai trình Bộ trưởng quyết định kế hoạch?") == ["trinh", "quyet dinh"]
+    assert not names_doer("Ban hành kèm theo Quyết định này Chương trình khuyến công quốc gia giai đoạn 2026 - 2030.",
+                          asked_acts("Chương trình khuyến công quốc gia do ai lập?"),
+                          asked_objects("Chương trình khuyến công quốc gia do ai lập?"))
+    lead = answerer.ask("Who is responsible for implementing Decision 2646/QĐ-BCT?").lead
+    assert "Cục Đổi mới sáng tạo" in lead and "Giám đốc Sở Công Thương" in lead
+
+
+def test_a_defined_term_written_short_is_found_and_in_scope(answerer):
+    """'Đề án điểm' is the 'Đề án khuyến công quốc gia điểm' Thông tư 36/2013 Điều 2 defines, not the shorter 'Đề án
+    khuyến công' it opens with; '… là loại đề án như thế nào?' asks its definition, which no far dense score
+    refuses."""
+    generation = answerer.searcher.generation()
+    assert analyze("Đề án điểm là loại đề án như thế nào vậy?").type == "definition"
+    assert defined_term("Đề án điểm là loại đề án như thế nào vậy?") == "Đề án điểm"
+    assert definitions.lookup(generation, "đề án khuyến công điểm").term == "Đề án khuyến công quốc gia điểm"
+    assert definitions.lookup(generation, "de an diem").term == "Đề án khuyến công quốc gia điểm"
+    assert definitions.lookup(generation, "đề án khuyến công").term == "Đề án khuyến công"
+    for question in ("Đề án điểm là loại đề án như thế nào vậy?", "de an diem la gi"):
+        answer = answerer.ask(question)
+        assert not answer.refused and "hai nội dung hoạt động trở lên" in answer.lead
+    assert answerer.ask("Lúa nếp là gì?").refused
+
+
+def test_a_holder_named_only_by_its_articles_title_leads_a_who_answer(answerer):
+    """Thông tư 36/2013 Điều 21 'Trách nhiệm của Sở Công Thương' khoản 1 names no body: '… cơ quan nào chịu trách
+    nhiệm tổ chức nghiệm thu cơ sở …?' is answered under the title naming who."""
+    chunk = SimpleNamespace(article_title="Trách nhiệm của Sở Công Thương")
+    assert compose.titled_holder("Chịu trách nhiệm tổ chức nghiệm thu cơ sở.", chunk) == \
+        "Trách nhiệm của Sở Công Thương: Chịu trách nhiệm tổ chức nghiệm thu cơ sở."
+    assert compose.titled_holder("Cục Công nghiệp địa phương nghiệm thu.", chunk) == \
+        "Cục Công nghiệp địa phương nghiệm thu."
+    assert compose.titled_holder("Nghiệm thu.", SimpleNamespace(article_title="Nghiệm thu đề án")) == "Nghiệm thu."
+    lead = answerer.ask("Đối với đề án khuyến công quốc gia triển khai ở địa phương, cơ quan nào chịu trách nhiệm tổ "
+                        "chức nghiệm thu cơ sở và giám sát việc sử dụng kinh phí?").lead
+    assert "Sở Công Thương" in lead.split("[1]")[0] and "đúng đối tượng, đúng mục đích" in lead
+
+
+def test_a_count_spelt_out_is_a_claim_checked_like_digits(answerer):
+    """'… chỉ có hai cấp …, đúng không?' asserts 2 levels; Thông tư 26/2014 Điều 6 says '4 (bốn) cấp'."""
+    assert expand_shorthand("chỉ có hai cấp, ba lần một năm, bảy thành viên") == \
+        "chỉ có 2 cấp, 3 lần một năm, 7 thành viên"
+    assert expand_shorthand("binh chon co ba cap") == "binh chon co 3 cap"
+    assert expand_shorthand("Năm nay có mấy cấp, hai bên") == "Năm nay có mấy cấp, hai bên"  # no count of a noun
+    # 'sau' (after), 'tam', 'năm' (a year) and 'một' are other words as often
+    for kept in ("Sau hội chợ thì sao?", "trung tam khu vuc", "trong năm lần thứ ba", "mỗi năm một lần"):
+        assert expand_shorthand(kept) == kept
+    question = ("Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu chỉ có hai cấp là cấp tỉnh và cấp quốc gia, đúng "
+                "không?")
+    lead = answerer.ask(question).lead
+    assert lead.startswith("Không.") and "4 (bốn) cấp" in lead
+
+
+def test_a_time_past_a_yearly_cap_is_refused_by_the_cap(answerer):
+    """'… đã được hỗ trợ đi hai hội chợ ở nước ngoài … đi thêm hội chợ thứ ba …?' asks the third time; Thông tư
+    46/2012 Điều 4 khoản 1 điểm b supports a fair abroad 'không quá 2 lần/năm'."""
+    assert asked_time("đã được hỗ trợ đi 2 hội chợ ở nước ngoài, đi thêm 1 hội chợ nữa có được không?") == 3
+    assert asked_time("Nếu tôi đăng ký đi thêm hội chợ thứ ba trong năm thì sao?") == 3
+    assert asked_time("Đã được hỗ trợ 2 hội chợ rồi.") is None  # no more is asked
+    assert asked_time("Mỗi năm được hỗ trợ mấy lần?") is None
+    question = ("Công ty TNHH mây tre xuất khẩu của tôi năm nay đã được khuyến công hỗ trợ đi hai hội chợ ở nước "
+                "ngoài. Nếu tôi đăng ký đi thêm hội chợ thứ ba trong năm thì có được hỗ trợ nữa không?")
+    lead = answerer.ask(question).lead
+    assert lead.startswith("Không.") and "không quá 2 lần/năm" in lead and "hội chợ triển lãm tại nước ngoài" in lead
+    generation = answerer.searcher.generation()
+    assert beyond_cap("Đã được hỗ trợ đi 2 hội chợ ở nước ngoài, đi thêm 1 hội chợ ở nước ngoài nữa?", generation)
+    # a second fair is within the cap; domestic fairs are not the fairs abroad it caps; 'tối đa' is no 'đã'
+    for within in ("Năm nay cơ sở tôi đã được hỗ trợ đi 1 hội chợ ở nước ngoài, đi thêm 1 hội chợ nữa có được không?",
+                   "Đã tham gia 2 hội chợ trong nước, đi thêm hội chợ trong nước nữa được không?",
+                   "Được hỗ trợ tối đa 2 lần/năm, vậy có được hỗ trợ thêm chi phí vận chuyển không?"):
+        assert beyond_cap(within, generation) is None
+    assert asked_time("Năm ngoái đã được hỗ trợ 2 lần, năm nay đi hội chợ nữa không?") is None
+
+
+def test_a_claim_of_which_text_replaced_which_is_checked_against_the_effect_line(answerer):
+    """Nghị định 45/2012 Điều 18 replaces Nghị định 134/2004, not 66/2006, which Nghị định 52/2018 Điều 25
+    replaces: '… đã thay thế Nghị định 66/2006 phải không?' is denied and told which text did."""
+    lead = answerer.ask("Nghị định 45/2012/NĐ-CP về khuyến công đã thay thế Nghị định 66/2006/NĐ-CP phải không?").lead
+    assert lead.startswith("Không.") and "134/2004" in lead and "01 tháng 6 năm 2018" in lead
+    assert answerer.ask("Nghị định 134/2004 bị thay thế bởi Nghị định 45/2012, đúng không?").lead.startswith("Đúng.")
+    assert answerer.ask("Nghị định 134/2004 đã bị Nghị định 45/2012 thay thế, đúng không?").lead.startswith("Đúng.")
+    # what follows from a replacement is another claim
+    assert replacement_claim("Vì Nghị định 52/2018 đã thay thế Nghị định 66/2006 nên đề án vẫn làm, đúng không?",
+                             parse_references("Nghị định 52/2018 Nghị định 66/2006")) is None
+    assert answerer.ask("Thông tư 46/2012 thay thế Thông tư 03/2005 đúng không?").lead.startswith("Đúng.")
+
+
+def test_what_a_promotion_body_may_do_is_its_remit_not_a_support_level(answerer):
+    """'Trung tâm khuyến công tỉnh có được tư vấn về khoáng sản …?' asks the centre's tasks (Thông tư liên tịch
+    16/2011 Điều 3 khoản 10), not the level of support for hiring a consultant."""
+    for question in ("Trung tâm khuyến công tỉnh có được tư vấn về khoáng sản và vật liệu nổ không?",
+                     "trung tam khuyen cong tinh co duoc tu van ve khoang san va vat lieu no khong"):
+        lead = answerer.ask(question).lead
+        assert "khai thác, chế biến khoáng sản" in lead and "35 triệu" not in lead
+
+
+def test_a_case_holding_value_words_asks_how_it_is_dealt_with(answerer):
+    """'… không lập hồ sơ quyết toán đúng thời hạn thì xử lý thế nào?' asks no duration: Thông tư 36/2013 Điều 18
+    khoản 3 says what the Cục does then."""
+    question = ("Nếu đơn vị thực hiện đề án khuyến công quốc gia không lập hồ sơ quyết toán đúng thời hạn thì xử lý "
+                "thế nào?")
+    assert analyze(question).type == "fact"
+    assert analyze("Thời hạn lập hồ sơ quyết toán là bao lâu?").type == "duration"
+    lead = answerer.ask(question).lead
+    assert "Kho bạc Nhà nước" in lead and "Mẫu số 9" in lead
+
+
+def test_a_list_item_keeps_the_form_it_names():
+    """'… cấp khu vực (theo mẫu tại Phụ lục số 5 của Thông tư này).' names the form an official fills in, said short;
+    '(sau đây gọi chung là …)' names nothing."""
+    assert lists.item_heading("c) Văn bản đề nghị kèm theo danh sách trích ngang (theo mẫu tại Phụ lục số 5 của Thông "
+                              "tư này).", 200).endswith("danh sách trích ngang (Phụ lục số 5)")
+    assert lists.item_heading("a) Kế hoạch (theo Mẫu số 11 Phụ lục 1 của Thông tư này) trình Sở.", 200) == \
+        "Kế hoạch (Mẫu số 11 Phụ lục 1) trình Sở"
+    assert lists.item_heading("a) Doanh nghiệp nhỏ và vừa (sau đây gọi chung là cơ sở).", 200) == \
+        "Doanh nghiệp nhỏ và vừa"
+    # a body's long name the rules shorten is said by its short name, which opens with the same words
+    assert lists.item_heading("a) Ủy ban nhân dân quận, huyện, thị xã (sau đây gọi chung là Ủy ban nhân dân cấp "
+                              "huyện) lập hồ sơ.", 200) == "Ủy ban nhân dân cấp huyện lập hồ sơ"
+
+
+def test_two_years_compared_ask_the_same_of_each_year(answerer):
+    """'So sánh mục tiêu A và B của Hà Nội năm 2021 với năm 2024?' asks A and B of 2021 and of 2024, not A apart
+    from B: the lead holds both years' targets (350 - 500 and 650-800 new designs)."""
+    assert sides("So sánh mục tiêu tạo mẫu thiết kế mới và số lượt doanh nghiệp dự hội chợ của Hà Nội năm 2021 với "
+                 "Kế hoạch năm 2024?") == [
+        "mục tiêu tạo mẫu thiết kế mới và số lượt doanh nghiệp dự hội chợ của Hà Nội năm 2021?",
+        "mục tiêu tạo mẫu thiết kế mới và số lượt doanh nghiệp dự hội chợ của Hà Nội năm 2024?"]
+    assert sides("So sánh số lớp đào tạo nghề năm 2020 và 2024 của Hà Nội") == [
+        "số lớp đào tạo nghề năm 2020 của Hà Nội?", "số lớp đào tạo nghề năm 2024 của Hà Nội?"]
+    lead = answerer.ask("So sánh mục tiêu tạo mẫu thiết kế mới và số lượt doanh nghiệp dự hội chợ của Hà Nội năm 2021 "
+                        "với năm 2024?").lead
+    assert "350 - 500 mẫu thiết kế mới" in lead and "650-800 mẫu thiết kế mới" in lead
+
+
+def test_an_asker_outside_every_centre_is_answered_by_the_rule_on_outsiders(answerer):
+    """'… không thuộc trung tâm khuyến công nào, thì có thể tham gia …?' states that the asker belongs to no centre
+    (one question, not two) and is answered by Nghị định 45/2012 Điều 9 khoản 1 on those 'không thuộc Điều 7, Điều 8'
+    with the capacity to serve."""
+    question = ("Tôi là chuyên gia tư vấn độc lập, không thuộc trung tâm khuyến công nào, thì có thể tham gia cung cấp "
+                "dịch vụ khuyến công không?")
+    assert parts(question) == [question]
+    assert "có đủ năng lực" in answerer.ask(question).lead

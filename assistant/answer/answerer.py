@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.answer import compose, lists
 from assistant.answer.approval import approval_lead
+from assistant.answer.caps import beyond_cap
 from assistant.answer.compose import Composition, Quote
 from assistant.answer.currency import currency_warning, doc_label, short_warning
 from assistant.answer.evidence import (
@@ -82,6 +83,9 @@ from assistant.answer.validity import (
     issuer_sentence,
     mention_of,
     proposal_line,
+    replacement_claim,
+    replaces,
+    replacing_clause,
     status_sentence,
     successor_asked,
     successor_sentence,
@@ -98,14 +102,22 @@ from assistant.answer.verdict import (
     recognition_verdict,
 )
 from assistant.answer.verdict import follow_up as clarified_question
-from assistant.documents.chunking import article_of
+from assistant.documents.chunking import article_of, references_within_article
 from assistant.documents.units import split_units, strip_mark
 from assistant.domain import definitions, regions
 from assistant.domain.eligibility import CitationMissing
 from assistant.search.duties import body_named, duty_positions
 from assistant.search.glossary import asked_in_english, english_terms, expand_english, expand_query
 from assistant.search.query import names_title
-from assistant.search.references import DOC_KINDS, parse_references, quoted_phrases, resolve, title_words, titled
+from assistant.search.references import (
+    DOC_KINDS,
+    References,
+    parse_references,
+    quoted_phrases,
+    resolve,
+    title_words,
+    titled,
+)
 from assistant.search.retrieval import Retrieval, Searcher, SearchResult
 from assistant.search.shorthand import expand_shorthand
 from assistant.text import fold, is_unaccented, nfc, words
@@ -231,16 +243,13 @@ def _with_common_papers(case: Composition, chunk, generation) -> Composition:
     return compose.joined([every_case, case])
 
 
-# '… hồ sơ thực hiện theo quy định tại khoản 2 Điều này.': a rule whose whole content is another khoản of its article
-_POINTS_TO_CLAUSE = re.compile(r"\btại [Kk]hoản (\d{1,2}) Điều này\W*$")
-
-
 def _with_referenced_clause(composition: Composition, unit: str, chunk, generation) -> None:
     """The lead goes on with what the khoản its unit points to says: 'Trường hợp …, hồ sơ thực hiện theo quy định tại
     khoản 2 Điều này [1]. Khoản 2 (Hồ sơ đề nghị công nhận làng nghề) gồm 3 nội dung: … [2].'"""
-    pointed = _POINTS_TO_CLAUSE.search(unit.strip())
-    article_id = article_of(chunk.id)
-    referenced = generation.chunk(f"{article_id}-k{pointed.group(1)}") if pointed and article_id else None
+    # '… hồ sơ thực hiện theo quy định tại khoản 2 Điều này.': the unit's whole content is another khoản
+    pointed = next((ref for ref in references_within_article(unit, chunk.id)[-1:] if ref.closes and not ref.point),
+                   None)
+    referenced = generation.chunk(pointed.clause_id) if pointed else None
     units = split_units(referenced.text) if referenced is not None else []
     if not units or referenced.id == chunk.id or referenced.text.strip() in composition.units:
         return
@@ -252,13 +261,19 @@ def _with_referenced_clause(composition: Composition, unit: str, chunk, generati
                                                              generation.chunk)]
     if len(items) >= 2:
         listed = lists.list_lead(items, n)
-        said = f"Khoản {pointed.group(1)} ({heading}) {listed[:1].lower()}{listed[1:]}"
+        said = f"Khoản {pointed.clause} ({heading}) {listed[:1].lower()}{listed[1:]}"
     else:
         text = strip_mark(referenced.text.strip())
         clause = compose.clause_for(text, "fact", text, compose.SECOND_CHARS)
-        said = f"Khoản {pointed.group(1)}: {compose.sentence(clause)} [{n}]."
+        said = f"Khoản {pointed.clause}: {compose.sentence(clause)} [{n}]."
     composition.lead = f"{composition.lead} {said}"
     composition.units.append(referenced.text.strip())
+
+
+def _reference_name(ref) -> str:
+    """How a document reference is named in an answer: 'Nghị định 66/2006', 'văn bản số 12'."""
+    name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
+    return name + f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
 
 
 OTHER_CLAIM_UNITS = 6  # how far down the ranked units the value of a claim's other part is looked for
@@ -705,6 +720,8 @@ class Answerer:
             whole_text = " ".join(whole)
             named = titled(whole_text, generation.documents) or [
                 d for d in [dated_title_named(whole_text, results, generation)] if d]
+        if by_number and (replacing := self._replacement_verdict(question, generation)) is not None:
+            return replacing  # '… đã thay thế Nghị định 66/2006 phải không?'
         if named and (successor := successor_asked(question, generation.document(named[0]))):
             refs = parse_references(successor)
             held = resolve(refs, generation.document_keys())
@@ -753,6 +770,9 @@ class Answerer:
             line = proposal_line(question, generation.document_chunks(doc_id))
             more = [c for c in (effect, self._proposed(*line) if line else None) if c is not None]
             return compose.joined([found, *more]) if more else found
+        if (intent.type in ("eligibility", "yes_no") or ends_yes_no(question)) \
+                and (capped := beyond_cap(question, generation)) is not None:
+            return capped  # '… đã được hỗ trợ đi 2 hội chợ, đi thêm một hội chợ nữa …?' past 'không quá 2 lần/năm'
         if funded_already(question) and (twice := not_twice(generation)):
             return twice
         if asks_priority(question) and (weighed := priority_verdict(question, generation)):
@@ -936,6 +956,8 @@ class Answerer:
         weight = term_scorer(generation).weight
         focus = expand_english(intent.focus)  # an English question's clause is found by its words in Vietnamese
         clause = compose.clause_for(compose.headed(best.text, chunk, kind), kind, focus, weight=weight)
+        if kind == "body":
+            clause = compose.titled_holder(clause, chunk)
         if asks_floor(question) and floors(best.text, "amount"):
             # '… với điều kiện khối lượng thế nào?': the bound in the papers' list, under the share its heading states
             clause = compose.headed(best.text, chunk, kind, compose.floor_clause(best.text))
@@ -1198,6 +1220,30 @@ class Answerer:
         composition.units.append(sentence)
         return composition
 
+    def _replacement_verdict(self, question: str, generation) -> Composition | None:
+        """'Không. Nghị định 45/2012/NĐ-CP có hiệu lực … và thay thế 134/2004/NĐ-CP [1]. Nghị định 66/2006 được thay
+        thế bởi Nghị định 52/2018/NĐ-CP: … [2].' for a claim of which text replaced which, checked against the
+        replacing text's own effect line; None when the question claims none or the corpus lacks that text."""
+        claim = replacement_claim(question, parse_references(question))
+        held = resolve(References(documents=[claim[0]]), generation.document_keys()) if claim else []
+        found = effect_line(generation.document_chunks(held[0])) if held else None
+        composition = self._effect_lead(held[0], generation) if found else None
+        if composition is None:
+            return None
+        replaced = claim[1]
+        if replaces(found[1], replaced):
+            composition.lead = f"Đúng. {composition.lead}"
+            return composition
+        composition.lead = f"Không. {composition.lead}"
+        other = replacing_clause(replaced, [c for c in generation.chunks if c.doc_id != held[0]])
+        if other is not None:
+            chunk, line = other
+            name = _reference_name(replaced)
+            composition.lead += (f" {name} được thay thế bởi {doc_label(generation.document(chunk.doc_id))}: "
+                                 f"{compose.sentence(strip_mark(line))} [{composition.number(chunk)}].")
+            composition.units.append(line)
+        return composition
+
     def _document_lead(self, query: str, results: list[SearchResult], generation) -> Composition | None:
         """'Quyết định nào …?': the numbered document of the best passage (of the kind the question names), with its
         issuer and date, citing its opening."""
@@ -1228,8 +1274,7 @@ class Answerer:
         composition = Composition(lead="", cited=[])
         meta = generation.document(chunk.doc_id)
         citing = doc_label(meta)
-        name = DOC_KINDS[ref.kind][0] if ref.kind in DOC_KINDS else "văn bản số"
-        name += f" {ref.number}" + (f"/{ref.year}" if ref.year else "")
+        name = _reference_name(ref)
         # '… còn hiệu lực không?', '… hiện nay vẫn là …?' of a text the citing one replaces: no, first (not of one
         # it is replaced by: 'được thay thế bởi …')
         replaced = _CURRENT_ASKED.search(fold(question)) and re.search(

@@ -639,6 +639,13 @@ def headed(unit: str, chunk, kind: str = "", shown: str = "") -> str:
     return with_heading(unit, chunk.text, chunk.clause_heading, kind, shown)
 
 
+def titled_holder(clause: str, chunk) -> str:
+    """A clause answering 'who' that names no body, under its article's title when that names one ('Trách nhiệm của
+    Sở Công Thương: Chịu trách nhiệm tổ chức nghiệm thu cơ sở …'); the clause otherwise."""
+    title = getattr(chunk, "article_title", None) or ""
+    return f"{title}: {clause}" if title and not values_of(clause, "body") and values_of(title, "body") else clause
+
+
 def heading_value(heading: str) -> bool:
     """Whether a khoản heading states an amount, a count or a date ('Tạm ứng 70% kinh phí …')."""
     return any(values_of(heading, kind) for kind in ("amount", "date"))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.documents.chunking import article_of, point_slug
+from assistant.documents.chunking import references_within_article
 from assistant.documents.units import heading_of, split_units
 from assistant.search.glossary import ENGLISH_AUXILIARY, TERMS, asked_in_english, english_terms, expand_english
 from assistant.search.shorthand import expand_shorthand
@@ -241,9 +241,11 @@ def fills_role(unit: str, role: str) -> bool:
 
 
 # The verbs a 'who does it' question asks the doer of, folded; a unit saying '… do <body> <verb>' names the doer.
-# ('cơ cấu tổ chức' is a structure, not an act)
-_ACTS = re.compile(r"\b(phe duyet|tham dinh|ban hanh|quyet dinh|(?<!co cau )to chuc|thanh lap|cong nhan|chu tri|"
-                   r"quan ly|huong dan|kiem tra|giao|lap|trinh|xet|nghiem thu|bao cao|tong hop|bo nhiem|"
+# ('cơ cấu tổ chức' is a structure, 'chương trình' or 'quy trình' a programme or process, 'Quyết định 2646' a
+# document: not acts)
+_ACTS = re.compile(r"\b(phe duyet|tham dinh|ban hanh|quyet dinh(?!\s+(?:so\b|nay\b|\d))|(?<!co cau )to chuc|thanh lap|"
+                   r"cong nhan|chu tri|quan ly|huong dan|kiem tra|giao|lap|"
+                   r"(?<!chuong )(?<!quy )(?<!cong )(?<!lo )trinh|xet|nghiem thu|bao cao|tong hop|bo nhiem|"
                    r"approves?|appraises?|issues?|decides?|organi[sz]es?)\b")
 # The body and its act are not parted by another act: '… do Sở Công Thương đăng ký hoặc Phiếu thẩm định …' names who
 # registers, not who appraises.
@@ -515,6 +517,10 @@ _DENIED = re.compile(r"\b(?:chứ |chu )?(?:không|khong|ko) (?:phải|phai|thu�
 # Words that open a denied phrase without naming it ('không thuộc hệ thống trung tâm …')
 _DENIED_FILLER = {"he", "thong", "mot", "cac", "nhung", "loai", "dang", "la"}
 DENIED_WEIGHT = 1.0
+# How much a rule on those outside a category counts for an asker outside one ('tổ chức, cá nhân không thuộc Điều 7,
+# Điều 8 …' for '… không thuộc trung tâm khuyến công nào …')
+OUTSIDER_WEIGHT = 0.5
+_OUTSIDE = re.compile(r"\bkhong thuoc (?:dieu|cac dieu|khoan)\b")  # a category the rules name by article
 
 
 def denied_subject(question: str) -> str:
@@ -851,23 +857,18 @@ def picks_one(unit: str, choice: tuple[str, str] | None) -> float:
     return float(sum(f" {alternative} " in said for alternative in choice) == 1)
 
 
-# '… đối với nội dung quy định tại điểm b khoản 2 Điều này': a rule about what another điểm of its article names (a
-# whole khoản pointed to says too much: 'phải đạt tiêu chí … tại khoản 3 Điều này' is no list of those criteria)
-_POINTS_TO = re.compile(r"\bquy định tại [Đđ]iểm (?P<point>[a-zđ])\s+[Kk]hoản (?P<clause>\d{1,2}) Điều này\b")
-
-
 def referenced_text(unit: str, chunk_id: str, lookup) -> str:
     """What the điểm of its own article a unit points to says ('b) Hội thi sản phẩm thủ công Việt Nam.' for '… đối
     với nội dung quy định tại điểm b khoản 2 Điều này'); '' when it points to none. `lookup`: chunk id -> chunk or
     None."""
-    pointed = _POINTS_TO.search(unit)
-    article = article_of(chunk_id) or (chunk_id if re.search(r"#d\d+$", chunk_id) else None)
-    clause = lookup(f"{article}-k{pointed.group('clause')}") if pointed and article else None
+    # a whole khoản pointed to says too much: 'phải đạt tiêu chí … tại khoản 3 Điều này' is no list of those criteria
+    pointed = next((ref for ref in references_within_article(unit, chunk_id) if ref.point), None)
+    clause = lookup(pointed.clause_id) if pointed else None
     if clause is None:
         return ""
-    point = pointed.group("point")
-    cut = lookup(f"{clause.id}-{point_slug(point)}")
-    return cut.text if cut is not None else next((u for u in split_units(clause.text) if u.startswith(f"{point})")), "")
+    cut = lookup(pointed.point_id)
+    return cut.text if cut is not None else next(
+        (u for u in split_units(clause.text) if u.startswith(f"{pointed.point})")), "")
 
 
 class EvidenceRanker:
@@ -889,7 +890,8 @@ class EvidenceRanker:
                "year": YEAR_WEIGHT, "holder": AGENT_WEIGHT, "recipient": AGENT_WEIGHT,
                "choice": CHOICE_WEIGHT, "what": WHAT_WEIGHT, "floor": FLOOR_WEIGHT,
                "predicate": PREDICATE_WEIGHT, "measure": MEASURE_WEIGHT, "payment": PAYMENT_WEIGHT,
-               "instalment": INSTALMENT_WEIGHT, "denied": -DENIED_WEIGHT, "consequence": CONSEQUENCE_WEIGHT}
+               "instalment": INSTALMENT_WEIGHT, "denied": -DENIED_WEIGHT, "outsider": OUTSIDER_WEIGHT,
+               "consequence": CONSEQUENCE_WEIGHT}
         found = [Evidence(i, unit, math.fsum(mix[k] * v for k, v in signal.items()), heading)
                  for i, unit, heading, signal in self.signals(question, answer_type, question_vector, chunks, priors,
                                                               context)]
@@ -929,6 +931,7 @@ class EvidenceRanker:
         measure = asked_measure(question)
         instalment = asked_instalment(question)
         denied = denied_subject(question)
+        outside = bool(denied) and bool(re.search(r"\b(?:khong|ko) thuoc\b", fold(question)))
         payment = asked_payment(question) if answer_type in ("amount", "percent") else ""
         acts = asked_acts(question) if answer_type == "body" else []
         recipient = asked_recipient(question)
@@ -979,6 +982,7 @@ class EvidenceRanker:
                 "payment": float(bool(payment) and payment in fold(f"{heading} {unit}")),
                 "instalment": says_instalment(chunks[i].article_title or "", instalment),
                 "denied": float(opens_with(unit, denied)),
+                "outsider": float(outside and bool(_OUTSIDE.search(fold(unit)))),
                 # 'cấp tỉnh có mấy thành viên?' is not answered by the national council's size
                 "other_level": float(bool(levels and (named := levels_named(f"{heading} {unit}"))
                                           and not named & levels)),

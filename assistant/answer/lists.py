@@ -105,10 +105,36 @@ def fits(item: str, width: int) -> bool:
     return len(strip_mark(item)) <= width + 20
 
 
+# 'Ủy ban nhân dân quận, huyện, thị xã, … (sau đây gọi chung là Ủy ban nhân dân cấp huyện) lập hồ sơ …': a body
+# the item opens with, and the short name the rules give it, which opens with the same two words
+_NAMED_SHORT = re.compile(r"^(?P<named>[^()]{5,250}?)\s*\(sau đây gọi (?:chung |tắt )?là (?P<short>[^()]{3,60})\)")
+
+
+def _named_short(text: str) -> str:
+    """An item opening with a body's long name that the rules shorten, under the short name ('Ủy ban nhân dân cấp
+    huyện lập hồ sơ …'); a list of members named as a whole ('Doanh nghiệp …, hợp tác xã (sau đây gọi chung là cơ sở
+    công nghiệp nông thôn)') is not shortened."""
+    found = _NAMED_SHORT.match(text)
+    if found is None or found["named"].lower().split()[:2] != found["short"].lower().split()[:2]:
+        return text
+    return found["short"][:1].upper() + found["short"][1:] + text[found.end():]
+
+
+_FORM = re.compile(r"(?:Mẫu số \w+\s+(?:tại\s+)?)?Phụ lục(?: số)? [\dIVXL]+\w*", re.IGNORECASE)
+
+
+def _form_named(aside: re.Match) -> str:
+    """A bracketed aside of a list item: the form it names, short ('(Mẫu số 11 Phụ lục 1)'), or nothing."""
+    form = _FORM.search(aside.group(1))
+    return f" ({form.group(0)})" if form else ""
+
+
 def item_heading(item: str, width: int = ITEM_CHARS) -> str:
     """The name of a list item: its text up to the first colon, semicolon or sentence end (a longer stretch when
     `width` allows), at most `width` characters."""
-    text = re.sub(r"\s*\([^()]{8,}\)", "", strip_mark(item))  # '(sau đây gọi chung là …)' names nothing
+    # '(sau đây gọi chung là …)' names nothing; '(theo mẫu tại Phụ lục số 5 của Thông tư này)' names the form to
+    # fill in, said short: '(Phụ lục số 5)'
+    text = re.sub(r"\s*\(([^()]{8,})\)", _form_named, _named_short(strip_mark(item)))
     if fits(text, width):  # an item about as short as its room is shown whole ('…; sản xuất vật liệu xây dựng')
         return text.strip(" ,;:.")
     cut = HEAD_CUT.search(text, 12) if width <= ITEM_CHARS else None

@@ -50,7 +50,9 @@ _ENGLISH_ASKS = re.compile(rf"(?:^|,\s){ENGLISH_AUXILIARY}\s")
 
 
 # 'chưa cơ sở nào làm', 'không ai …' states that none does: it asks nothing.
-_NONE = re.compile(r"(?<!\w)(?:chưa|không|chẳng|chua|khong)\s+(?:có\s+|co\s+)?(?:\w+\s+){0,3}?(?:nào|nao)(?!\w)")
+# ('… không thuộc trung tâm khuyến công nào, thì …'; never across 'thì': '… không đạt thì theo điều nào' asks)
+_NONE = re.compile(r"(?<!\w)(?:chưa|không|chẳng|chua|khong)\s+(?:có\s+|co\s+)?(?:(?!thì\b|thi\b)\w+\s+){0,5}?"
+                   r"(?:nào|nao)(?!\w)")
 
 
 def asks_something(text: str) -> bool:
@@ -340,7 +342,29 @@ def sides(question: str) -> list[str]:
     return _sides(question)
 
 
+# 'So sánh mục tiêu A và B của Hà Nội năm 2021 với (Kế hoạch) năm 2024': the same question of each year, however
+# many things it asks of them (only a plan's name between the two years: '… cấp tỉnh năm 2021 với cấp quốc gia năm
+# 2024' compares more than years)
+_YEARS_COMPARED = re.compile(r"^\W*(?:so sánh\s+|so sanh\s+)?(?P<x>.+?)\s+(?:năm\s+|nam\s+)?(?P<a>(?:19|20)\d{2})\s+"
+                             r"(?:với|và|so với|voi|va|so voi)\s+(?:kế hoạch\s+|ke hoach\s+)?(?:năm\s+|nam\s+)?"
+                             r"(?P<b>(?:19|20)\d{2})\b(?P<rest>[^?]*?)\s*(?:,?\s*(?:có\s+|co\s+)?"
+                             r"(?:khác nhau|khac nhau|thay đổi|thay doi|gì khác|gi khac)\b[^?]*)?[?.]?\s*$",
+                             re.IGNORECASE)
+
+
+def _year_sides(question: str) -> list[str]:
+    """'So sánh A của Hà Nội năm 2021 với năm 2024' -> ['A của Hà Nội năm 2021?', 'A của Hà Nội năm 2024?']; []
+    when it compares no two years, or what it asks of them is nothing but 'năm'."""
+    years = _YEARS_COMPARED.match(question)
+    asked = re.sub(r"\s*\b(?:năm|nam)$", "", years["x"], flags=re.IGNORECASE).strip(" ,") if years else ""
+    if not asked:
+        return []
+    return [f"{asked} năm {years[side]}{years['rest'].rstrip(' ,')}?" for side in ("a", "b")]
+
+
 def _sides(question: str) -> list[str]:
+    if by_year := _year_sides(question):
+        return by_year
     if by_level := level_sides(question):
         return by_level
     # two quoted terms, each a thing of its own ('national and local … funds' share their noun)
@@ -569,9 +593,11 @@ def _without_overlap(subject: str, piece: str) -> str:
 
 # 'who approves it', 'which body directs it': a who-question whose object is the thing asked about before
 _ASKS_OF_IT = re.compile(r"^(?:and\s+)?(?:who|which (?:body|bodies|agency|agencies|ministry|authority|office)) "
-                         r"\w+ (?P<it>it|them)\W*$", re.IGNORECASE)
+                         r"\w+ (?P<it>it|them)(?: [\w -]{1,40})?\W*$", re.IGNORECASE)  # '… gives it guidance?'
 _WH_OPENING = re.compile(r"^(?:who|what|which|how many|how much|how long|when|where)\b", re.IGNORECASE)
 _ENGLISH_OBJECT = re.compile(r"\b(?:the|a|an)\s+(?!same\b)")
+_ENGLISH_OF_OBJECT = re.compile(r"\b(?:status|type|nature|role|position|functions?|mandate) of "
+                                r"(?P<thing>(?:the|a|an)\s+(?!same\b))", re.IGNORECASE)
 _ENGLISH_VERB_AFTER = re.compile(r"\s+(?:have|has|get|gets|receive|receives|last|lasts|take effect|come into force|"
                                  r"mean|means|cover|covers|do|does)$")
 
@@ -579,10 +605,14 @@ _ENGLISH_VERB_AFTER = re.compile(r"\s+(?:have|has|get|gets|receive|receives|last
 def _english_referent(piece: str, previous: str) -> str:
     """An English part with the thing the part before it names in place of its 'it' ('who approves it' after 'Who
     prepares the local programme …' asks who approves the local programme …); '' when either is not so phrased."""
-    pronoun, thing = _ASKS_OF_IT.match(piece), _ENGLISH_OBJECT.search(previous)
-    if not (is_english(previous) and pronoun and thing and _WH_OPENING.match(previous)):
+    # 'What is the legal status of a provincial … Center': the thing 'of' names, not its status
+    pronoun = _ASKS_OF_IT.match(piece)
+    attributed = _ENGLISH_OF_OBJECT.search(previous)
+    start = attributed.start("thing") if attributed else (found.start() if (found := _ENGLISH_OBJECT.search(previous))
+                                                           else None)
+    if not (is_english(previous) and pronoun and start is not None and _WH_OPENING.match(previous)):
         return ""
-    named = _ENGLISH_VERB_AFTER.sub("", previous[thing.start():].strip(" ?"))  # '… the council … have'
+    named = _ENGLISH_VERB_AFTER.sub("", previous[start:].strip(" ?"))  # '… the council … have'
     return f"{piece[: pronoun.start('it')]}{named}{piece[pronoun.end('it'):]}"
 
 

@@ -114,6 +114,8 @@ _YES_NO_CLAUSE = re.compile(r"\bco\b[^,;?.]{3,80}\b(?:khong|ko)\s*[,;]")
 # The cues that can only ask for a definition win over every other type ('… được hiểu là ai?' asks what the term
 # means, not who); 'là gì' stays in _PATTERNS, where it yields to the types before it.
 _DEFINES = re.compile(r"\b(duoc hieu (la|the nao|nhu the nao)|dinh nghia|khai niem|"
+                      # 'Đề án điểm là loại đề án như thế nào?' asks what the term means
+                      r"la (?:loai|kieu) (?:\w+ ){0,3}?(?:nhu the nao|the nao|gi)|"
                       r"(?:nhu )?the nao (?:thi |moi )?(?:duoc )?(?:goi|coi|xem|hieu) la|the nao la|hieu the nao|"
                       # not 'which resolution defines …' (a document) nor 'how much … is defined' (an amount)
                       r"definition|how (?:does|do|is|are)\b[^?]{0,60}\bdefined?|"
@@ -125,6 +127,10 @@ _ASKED_AFTER = re.compile(r"\b(gi|ai|khi nao|o dau|bao gio|bao lau)\b(?!.*\b(kho
 # A condition stated as no longer met ('làng nghề … không còn đạt tiêu chí thì …').
 _FAILED = re.compile(r"\b(?:khong|ko) (?:con )?(?:dat|dap ung|du)\b.{0,50}\bthi\b|"
                      r"\b(?:no longer|fails? to|does not|doesn't) (?:meets?|satisf(?:y|ies)|fulfils?)\b")
+# '… không lập hồ sơ quyết toán đúng thời hạn thì xử lý thế nào?': the case holds the value words ('thời hạn'); what
+# is asked is how it is dealt with
+_HANDLING_ASKED = re.compile(r"\bthi (?:bi |se |duoc )?(?:xu ly|giai quyet) (?:the nao|ra sao|sao|nhu the nao)\W*$")
+_CASE_VALUES = ("date", "duration", "count", "amount")
 # '… hồ sơ pháp lý chưa đầy đủ thì có được chọn … không?' states what the papers lack and asks something else.
 _PAPERS_STATED = re.compile(r"\b(?:ho so|giay to|thu tuc)\b[^?]{0,60}?\bthi\b(?P<ask>[^?]*)")
 # A question naming a level asks an amount even when phrased 'có được … không'.
@@ -275,6 +281,8 @@ def answer_type(question: str) -> str:
         if kind == "procedure" and (stated := _PAPERS_STATED.search(folded)) \
                 and not re.search(_PATTERNS[kind], stated.group("ask")):
             continue
+        if kind in _CASE_VALUES and _HANDLING_ASKED.search(folded):
+            continue
         if kind != "eligibility" and re.search(_PATTERNS[kind], folded):
             return kind
     return "fact"
@@ -290,7 +298,8 @@ def defined_term(question: str) -> str:
     same_length = len(fold(question)) == len(question)
     if (after := _NAMED_AFTER.search(fold(question))) and same_length:  # 'Thế nào là làng nghề?'
         return question[after.end():].strip(" ?")
-    asking = re.search(r"\s+(?:la gi|la ai|la nhu the nao|duoc hieu|nghia la)\b", fold(question))  # accents or none
+    asking = re.search(r"\s+(?:la gi|la ai|la nhu the nao|la (?:loai|kieu)|duoc hieu|nghia la)\b",
+                       fold(question))  # accents or none
     head = question[: asking.start()] if asking and same_length else question
     head = re.sub(r"^(?:theo|trong)\s+[^,]+,\s*", "", head, flags=re.IGNORECASE)  # 'Trong Thông tư 36, …'
     head = DOC_NUMBER.sub(" ", head)  # 'Nghị định 45/2012 định nghĩa …' names where, not what

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from assistant.answer.approval import asks_approver
 from assistant.answer.currency import doc_label
 from assistant.answer.evidence import DOC_NUMBER, TermScorer, content_terms, values_of
-from assistant.answer.question import Intent, years_in
+from assistant.answer.question import Intent, defined_term, years_in
 from assistant.config import Settings
 from assistant.documents.units import split_units
+from assistant.domain import definitions
 from assistant.search.references import References, dated, resolve
 from assistant.search.retrieval import SearchResult
 from assistant.text import fold, is_unaccented, nfc
@@ -51,6 +52,12 @@ PROVINCES = {fold(p): p for p in (
     "Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|"
     "Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Hồ Chí Minh|Sài Gòn|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái"
 ).split("|")}
+
+
+def _defined(question: str, intent: Intent, generation) -> bool:
+    """A definition question whose term the rules define is in scope however far its words ('Đề án điểm là loại đề
+    án như thế nào?' for 'Đề án khuyến công quốc gia điểm')."""
+    return intent.type == "definition" and definitions.lookup(generation, defined_term(question)) is not None
 
 
 # At most this share of a question's own terms (its document's title aside) in the stored part of a partial document:
@@ -163,7 +170,8 @@ class ScopeJudge:
         # a passage may name khuyến nông among the programmes funds come from; it says nothing of that programme
         if (other := _OTHER_PROGRAMME.search(folded)) and not _OUR_PROGRAMME.search(folded) and not refs.documents:
             return Refusal(f"kho chỉ có văn bản về khuyến công, không có quy định về {_PROGRAMMES[other.group(1)]}")
-        if not refs.documents and self._far(question, intent, results, terms, expanded):
+        if not refs.documents and self._far(question, intent, results, terms, expanded) \
+                and not _defined(question, intent, generation):
             return Refusal("câu hỏi nằm ngoài phạm vi các văn bản khuyến công trong kho")
         seen = fold(" ".join(f"{r.chunk.title} {r.chunk.context} {r.chunk.text}" for r in results))
         asked_places = [p for p in PROVINCES if _names_province(question, p) and not _located(folded, p)]

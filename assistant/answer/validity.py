@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from assistant.answer.currency import STATUS_LABELS, doc_label, title_after_kind, vietnamese_note
+from assistant.answer.question import checks_claim
 from assistant.search.references import DOC_KINDS
-from assistant.text import fold
+from assistant.text import fold, is_unaccented
 
 # 'On what date did the Prime Minister sign Decision 1288 …?': the verb after 'did' is in its plain form
 _DID_SIGN = r"(?:what date|what day|when) did\b[^?]{0,60}?\b(?:sign|issue|publish)"
@@ -340,3 +341,37 @@ def mention_of(ref, chunks: list) -> tuple[object, str] | None:
              for clause in re.split(r"(?<=[;.])\s+|\n", chunk.text) if (match := cited.search(clause))]
     dated = [(chunk, clause) for chunk, clause, match in found if match.group(1)]  # one saying when it was issued
     return (dated or [(chunk, clause) for chunk, clause, _ in found] or [None])[0]
+
+
+# 'A đã bị Nghị định 52/2018 thay thế, đúng không?': the replacing text named before the verb
+_AGENT_BEFORE = re.compile(r"\b(?:bi|duoc)\s+(?:[\w/.-]+\s+){1,6}?thay the\b")
+
+
+def replacement_claim(question: str, refs) -> tuple[object, object] | None:
+    """The (replacing, replaced) references a claim of replacement names, in that order ('Nghị định 45/2012 đã thay
+    thế Nghị định 66/2006 phải không?'); None when the question claims none, or claims what follows from one ('Vì
+    … đã thay thế … nên … vẫn …, đúng không?')."""
+    folded = fold(question)
+    if len(refs.documents) != 2 or not checks_claim(question) or not re.search(r"\bthay the\b", folded) \
+            or re.search(r"(?<!\w)(?:nên|thì)(?!\w)", question.lower()) \
+            or (is_unaccented(question) and re.search(r"\b(?:nen|thi)\b(?! hanh)", folded)):
+        return None
+    first, second = refs.documents
+    return (second, first) if _BY_WHICH.search(folded) or _AGENT_BEFORE.search(folded) else (first, second)
+
+
+def replaces(sentence: str, ref) -> bool:
+    """Whether a document's effect sentence says it replaces the referenced one ('… và thay thế Nghị định số
+    134/2004/NĐ-CP …' replaces 134/2004)."""
+    _, said, replaced = sentence.partition("thay thế")
+    year = f"/{ref.year}" if ref.year else r"/\d{4}"
+    return bool(said) and re.search(rf"(?<![\d/])0*{ref.number}{year}(?!\d)", replaced) is not None
+
+
+def replacing_clause(ref, chunks: list) -> tuple[object, str] | None:
+    """The passage and clause of another document saying it replaces the referenced one ('Nghị định này … thay thế
+    Nghị định số 66/2006/NĐ-CP …' of Nghị định 52/2018); None when none says so."""
+    year = f"/{ref.year}" if ref.year else r"/\d{4}"
+    said = re.compile(rf"(?<!được )(?<!bị )\bthay thế\b[^.;]*?(?<![\d/])0*{ref.number}{year}(?!\d)", re.IGNORECASE)
+    return next(((chunk, line) for chunk in chunks for line in re.split(r"(?<=[;.])\s+|\n", chunk.text)
+                 if said.search(line)), None)

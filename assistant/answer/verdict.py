@@ -62,6 +62,12 @@ class ChatVerdict:
     verdict: str = "needs_review"
 
 
+# 'Trung tâm khuyến công tỉnh có được tư vấn về khoáng sản không?' asks what a promotion body may do, its remit;
+# folded, at the question's start.
+_PROMOTER = re.compile(r"^\W*(?:trung tam khuyen cong|to chuc dich vu khuyen cong|so cong thuong|"
+                       r"cuc cong nghiep dia phuong)\b")
+
+
 def asks_verdict(question: str, intent: Intent) -> bool:
     """An eligibility question in yes/no form about an establishment ('… có được hỗ trợ không?'): one that names an
     entity, a place, the asker ('tôi', 'chúng tôi') or a trade the rules single out."""
@@ -71,7 +77,7 @@ def asks_verdict(question: str, intent: Intent) -> bool:
              or _SINGLED_OUT.search(folded))
     # 'lò gạch nung bằng lò vòng … xin kinh phí … được không?' is decided by the rule singling the trade out
     kind = intent.type == "eligibility" or (intent.type in ("yes_no", "fact") and bool(_SINGLED_OUT.search(folded)))
-    return (kind and bool(_YES_NO.search(folded)) and bool(about)
+    return (kind and bool(_YES_NO.search(folded)) and bool(about) and not _PROMOTER.match(folded)
             and not _OTHER_SCHEME.search(folded) and not _FOR_WHOM.search(folded))
 
 

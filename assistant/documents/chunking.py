@@ -132,6 +132,36 @@ def article_of(chunk_id: str) -> str | None:
     return found.group("article") if found else None
 
 
+# '… quy định tại điểm b khoản 2 Điều này', '… hồ sơ thực hiện theo quy định tại khoản 2 Điều này.'
+_WITHIN_ARTICLE = re.compile(r"\btại (?:[Đđ]iểm (?P<point>[a-zđ])\s+)?[Kk]hoản (?P<clause>\d{1,2}) Điều này\b")
+
+
+@dataclass(frozen=True)
+class ArticleReference:
+    """A unit's '… tại (điểm b) khoản 2 Điều này': the khoản, and maybe the điểm, of its own article it points to."""
+
+    clause: str  # the khoản number: '2'
+    clause_id: str  # that khoản's chunk id: 'nd-52-2018#d9-k2'
+    point: str | None  # the điểm letter, or None when the whole khoản is meant
+    closes: bool  # nothing but punctuation follows it: the unit says no more than what it points to
+
+    @property
+    def point_id(self) -> str | None:
+        """The chunk id the điểm would have if its khoản was cut per điểm."""
+        return f"{self.clause_id}-{point_slug(self.point)}" if self.point else None
+
+
+def references_within_article(unit: str, chunk_id: str) -> list[ArticleReference]:
+    """Every '… tại (điểm b) khoản 2 Điều này' of a unit of chunk `chunk_id` (a khoản, a điểm or an article's lead),
+    in order."""
+    article = article_of(chunk_id) or (chunk_id if re.search(r"#d\d+$", chunk_id) else None)
+    if article is None:
+        return []
+    return [ArticleReference(found["clause"], f"{article}-k{found['clause']}", found["point"],
+                             not re.search(r"\w", unit[found.end():]))
+            for found in _WITHIN_ARTICLE.finditer(unit)]
+
+
 def _iso_date(match: re.Match) -> str:
     day, month, year = match.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"

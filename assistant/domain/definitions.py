@@ -57,10 +57,22 @@ def lookup(generation, term: str, doc_ids: list[str] | None = None) -> Definitio
                if asked == fold(d.term) or (asked.startswith(fold(d.term) + " ") and len(d.term.split()) >= 2)
                or fold(d.term) == f"hoat dong {asked}"]  # 'khuyến công' is named as 'hoạt động khuyến công'
     exact = [d for d in matches if fold(d.term) == asked]
-    matches = exact or matches
+    # 'đề án điểm' for 'Đề án khuyến công quốc gia điểm': its last word tells it from the shorter term it opens with
+    shortened = [d for d in table(generation) if _shortens(asked, fold(d.term))]
+    matches = exact or shortened or matches
     if doc_ids:
         matches = [d for d in matches if d.doc_id in doc_ids] or matches
     return max(matches, key=lambda d: len(d.term), default=None)
+
+
+def _shortens(asked: str, term: str) -> bool:
+    """Whether a question's term is a defined one with middle words left out: same first and last word, the rest in
+    order ('de an diem' of 'de an khuyen cong quoc gia diem')."""
+    said, defined = asked.split(), term.split()
+    if len(said) < 2 or len(defined) <= len(said) or said[0] != defined[0] or said[-1] != defined[-1]:
+        return False
+    rest = iter(defined[1:-1])
+    return all(word in rest for word in said[1:-1])
 
 
 def lookup_glossed(generation, glosses: list[str], doc_ids: list[str] | None = None) -> Definition | None:

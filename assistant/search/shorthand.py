@@ -77,6 +77,31 @@ _AGENCY = re.compile(r"(?<!\w)(?<!các )(?<!những )(?-i:(Sở|Cục))(?=(?P<ne
 _AGENCY_NAME = {"Sở": "Sở Công Thương", "Cục": "Cục Công nghiệp địa phương"}
 
 
+# A number spelt out before what it counts ('chỉ có hai cấp', 'ba lần/năm') is written as the rules' numbers are, so a
+# claim of it is checked like '2 cấp' (the rules write '4 (bốn) cấp'). Not 'một' ('mỗi năm một lần' is a frequency),
+# 'năm' (a year) or, unaccented, words that are others ('sau', 'tam', 'bay'); folded spellings only where the whole
+# question is unaccented.
+_SPELT = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_SPELT_UNACCENTED = {"hai": 2, "ba": 3, "bon": 4, "chin": 9, "muoi": 10}
+_COUNTED_NOUNS = ("cấp", "lần", "bộ", "thành viên", "bước", "loại", "nhóm", "khu vực", "tiêu chí", "phó giám đốc",
+                  "hội chợ", "đợt", "chuyến")
+
+
+def _counted(numbers: dict[str, int], nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(" + "|".join(sorted(numbers, key=len, reverse=True)) + r") (?=(?:" + "|".join(nouns)
+                      + r")(?!\w))", re.IGNORECASE)
+
+
+_COUNTED = _counted(_SPELT, _COUNTED_NOUNS)
+_COUNTED_UNACCENTED = _counted(_SPELT_UNACCENTED, tuple(fold(noun) for noun in _COUNTED_NOUNS))
+
+
+def _digits(question: str, plain: bool) -> str:
+    """'chỉ có hai cấp' -> 'chỉ có 2 cấp'."""
+    numbers, pattern = (_SPELT_UNACCENTED, _COUNTED_UNACCENTED) if plain else (_SPELT, _COUNTED)
+    return pattern.sub(lambda match: f"{numbers[match.group(1).lower()]} ", question)
+
+
 def expand_shorthand(question: str) -> str:
     """The question with chat shorthand written out; a question typed without diacritics stays without them."""
     plain = is_unaccented(question)
@@ -92,4 +117,4 @@ def expand_shorthand(question: str) -> str:
         full = SHORTHAND[word.lower()]
         full = full[:1].upper() + full[1:] if word[:1].isupper() else full  # 'Tạm ứng …' opens a sentence
         return fold(full) if plain else full
-    return _PATTERN.sub(written, question)
+    return _digits(_PATTERN.sub(written, question), plain)
