@@ -1226,12 +1226,13 @@ class Answerer:
         replacing text's own effect line; None when the question claims none or the corpus lacks that text."""
         claim = replacement_claim(question, parse_references(question))
         held = resolve(References(documents=[claim[0]]), generation.document_keys()) if claim else []
-        found = effect_line(generation.document_chunks(held[0])) if held else None
-        composition = self._effect_lead(held[0], generation) if found else None
+        # the replacing text's own effect line, the sentence the lead is made of
+        composition = self._effect_lead(held[0], generation) \
+            if held and effect_line(generation.document_chunks(held[0])) else None
         if composition is None:
             return None
         replaced = claim[1]
-        if replaces(found[1], replaced):
+        if replaces(composition.units[0], replaced):
             composition.lead = f"Đúng. {composition.lead}"
             return composition
         composition.lead = f"Không. {composition.lead}"

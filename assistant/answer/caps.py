@@ -7,9 +7,8 @@ import re
 
 from assistant.answer import compose
 from assistant.answer.compose import Composition
-from assistant.answer.evidence import content_terms
 from assistant.documents.units import split_units, strip_mark
-from assistant.text import fold
+from assistant.text import fold, word_pairs
 
 # Folded, numbers as digits (the shorthand writes 'hai hội chợ' as '2 hội chợ'): the times a question says were
 # used ('đã …', not 'tối đa …'), that it asks one more of them ('thêm … hội chợ', '… lần nữa'), or which time it asks
@@ -24,8 +23,10 @@ _OTHER_YEAR = re.compile(r"\bnam (?:ngoai|truoc|roi|qua)\b")
 _CAP = re.compile(r"không quá (\d{1,2}) lần(?:/năm|\s+(?:trong\s+|một\s+|mỗi\s+)?năm)", re.IGNORECASE)
 # The longest rule the lead quotes whole (the words before its cap name the activity capped).
 RULE_CHARS = 320
-# Word pairs every rule on support holds: they tell no activity apart.
-_COMMON = {"ho tro", "co so", "cong nghiep", "nghiep nong", "nong thon", "khuyen cong", "duoc ho", "moi co"}
+# Word pairs every rule on support holds, and the words of a count: they tell no activity apart.
+_COMMON = {tuple(pair.split()) for pair in ("ho tro", "co so", "cong nghiep", "nghiep nong", "nong thon",
+                                              "khuyen cong", "duoc ho", "moi co", "cac co", "so cong")}
+_COUNTING = {"lan", "nam", "khong", "qua"}
 # The activity a cap is on is named by two word pairs at least ('hội chợ', 'nước ngoài'): 'hội chợ trong nước' is
 # not the fairs abroad that 'không quá 2 lần/năm' caps
 SHARED_PAIRS = 2
@@ -43,10 +44,11 @@ def asked_time(question: str) -> int | None:
     return int(used.group(1)) + 1 if used and _ONE_MORE.search(folded, used.end()) else None
 
 
-def _pairs(text: str) -> set[str]:
-    """A text's adjacent folded word pairs, those every rule on support holds aside."""
-    terms = content_terms(text)
-    return {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)} - _COMMON
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """A text's adjacent folded word pairs, those every rule on support holds and those of the count ('2 lần/năm')
+    aside: they name no activity."""
+    return {pair for pair in word_pairs(text) - _COMMON if not _COUNTING.intersection(pair)
+            and not any(word.isdigit() for word in pair)}
 
 
 def _capped_units(generation) -> list[tuple[str, object, int]]:
